@@ -1,0 +1,37 @@
+import type { Session } from './catalogue.js';
+
+// Offset of `tz` from UTC (ms) at the given instant, via Intl: no tz database of our own.
+function offsetAt(instant: number, tz: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which wall-clock `date` `time` (YYYY-MM-DD, HH:MM) happens in `tz`. */
+export function zonedInstant(date: string, time: string, tz: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // Two passes settle the offset also next to a DST change.
+  let guess = wall - offsetAt(wall, tz);
+  guess = wall - offsetAt(guess, tz);
+  return new Date(guess);
+}
+
+/** Calendar date (YYYY-MM-DD) of an instant in `tz`. */
+export function zonedDate(instant: Date, tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(instant);
+}
+
+export function sessionStart(session: Session, tz: string): Date {
+  return zonedInstant(session.date, session.start, tz);
+}
+
+export function sessionEnd(session: Session, tz: string): Date {
+  return zonedInstant(session.date, session.end, tz);
+}
