@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The dloket-bot command line: the composition root. Commands build their own config,
+// logger, database and clients; nothing connects at import.
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('dloket-bot')
+  .description('Registers municipalities for the design sessions by e-mail (D-Loket).')
+  .version(pkg.version)
+  .showHelpAfterError();
+
+await program.parseAsync(process.argv);
