@@ -1,0 +1,95 @@
+// The outbox: every reply is committed here with the decision that caused it, then sent.
+// A crash between the two leaves a pending row that the next start sends; a row is never
+// sent twice on purpose (a retry resends the same bytes with the same Message-ID).
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { ThreadContext } from '../understanding/types.js';
+import type { Executor } from './client.js';
+import { outbox } from './schema.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutbox = typeof outbox.$inferInsert;
+
+export async function enqueueReply(tx: Executor, row: NewOutbox): Promise<number> {
+  const [inserted] = await tx.insert(outbox).values(row).returning({ id: outbox.id });
+  if (!inserted) throw new Error('insert into outbox returned nothing');
+  return inserted.id;
+}
+
+/** Claims due rows for sending (SKIP LOCKED: two senders never take the same row). */
+export async function claimDue(db: Executor, now: Date, limit: number, onlyIds?: number[]): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(
+      eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now),
+      ...(onlyIds ? [inArray(outbox.id, onlyIds.length ? onlyIds : [-1])] : []),
+    ))
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(outbox)
+    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, due))
+    .returning();
+}
+
+export async function markSent(db: Executor, id: number, response: string, now: Date): Promise<void> {
+  await db.update(outbox).set({ status: 'sent', sentAt: now, smtpResponse: response.slice(0, 500), lastError: null })
+    .where(eq(outbox.id, id));
+}
+
+export async function scheduleRetry(db: Executor, id: number, error: string, at: Date): Promise<void> {
+  await db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error.slice(0, 500) })
+    .where(eq(outbox.id, id));
+}
+
+/** failed: the server refused for good; unknown: it may have arrived, so no blind resend. */
+export async function markUndelivered(db: Executor, id: number, status: 'failed' | 'unknown', error: string): Promise<void> {
+  await db.update(outbox).set({ status, lastError: error.slice(0, 500) }).where(eq(outbox.id, id));
+}
+
+export async function markCopiedToSent(db: Executor, id: number): Promise<void> {
+  await db.update(outbox).set({ copiedToSent: true }).where(eq(outbox.id, id));
+}
+
+/**
+ * Rows a crash left in 'sending' go back to pending: nobody can tell whether they left, and a
+ * reply owed must not be lost. The retry reuses the Message-ID, so mail clients show one message.
+ */
+export async function requeueInterrupted(db: Executor): Promise<number> {
+  const rows = await db.update(outbox).set({ status: 'pending' }).where(eq(outbox.status, 'sending'))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+export async function sentNotCopied(db: Executor, limit: number): Promise<OutboxRow[]> {
+  return db.select().from(outbox).where(and(eq(outbox.status, 'sent'), eq(outbox.copiedToSent, false)))
+    .orderBy(asc(outbox.id)).limit(limit);
+}
+
+/** The bot's own mail that a message answers: the newest of the ids it refers to. */
+export async function findThread(
+  db: Executor, messageIds: string[],
+): Promise<{ thread: ThreadContext; registrationId: number | null; kind: string } | null> {
+  if (messageIds.length === 0) return null;
+  const [row] = await db
+    .select({ thread: outbox.thread, registrationId: outbox.registrationId, kind: outbox.kind })
+    .from(outbox)
+    .where(inArray(outbox.messageId, messageIds))
+    .orderBy(desc(outbox.id))
+    .limit(1);
+  if (!row || !row.thread) return null;
+  return { thread: row.thread as ThreadContext, registrationId: row.registrationId, kind: row.kind };
+}
+
+export async function countRepliesTo(db: Executor, address: string, since: Date): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox)
+    .where(and(eq(outbox.toAddress, address), gte(outbox.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+export async function outboxCounts(db: Executor): Promise<Record<string, number>> {
+  const rows = await db.select({ status: outbox.status, n: sql<number>`count(*)::int` }).from(outbox).groupBy(outbox.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

@@ -1,0 +1,103 @@
+// The session catalogue in the database, and the seat counts the rules work with.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Catalogue, Session } from '../catalogue/catalogue.js';
+import type { SessionState } from '../rules/types.js';
+import type { Executor } from './client.js';
+import { registrations, sessions } from './schema.js';
+
+type SessionRow = typeof sessions.$inferSelect;
+
+/** Inserts new sessions and updates existing ones by slug; seats already taken stay. */
+export async function importCatalogue(db: Executor, catalogue: Catalogue): Promise<{ inserted: number; updated: number }> {
+  const existing = new Set((await db.select({ slug: sessions.slug }).from(sessions)).map((r) => r.slug));
+  for (const s of catalogue.sessions) {
+    const values = {
+      slug: s.slug, series: catalogue.series, region: s.region, city: s.city, date: s.date, start: s.start, end: s.end,
+      venue: s.venue, address: s.address, capacity: s.capacity, programme: s.programme ?? [],
+      signupDeadline: s.signupDeadline ? new Date(s.signupDeadline) : null, timezone: catalogue.timezone,
+    };
+    await db.insert(sessions).values(values).onConflictDoUpdate({
+      target: sessions.slug,
+      set: { ...values, updatedAt: sql`now()` },
+    });
+  }
+  const inserted = catalogue.sessions.filter((s) => !existing.has(s.slug)).length;
+  return { inserted, updated: catalogue.sessions.length - inserted };
+}
+
+export async function countSessions(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sessions);
+  return row?.n ?? 0;
+}
+
+function toSession(r: SessionRow): Session {
+  return {
+    slug: r.slug, region: r.region, city: r.city, date: r.date, start: r.start, end: r.end, venue: r.venue,
+    address: r.address, capacity: r.capacity, programme: r.programme,
+    ...(r.signupDeadline ? { signupDeadline: r.signupDeadline.toISOString() } : {}),
+  };
+}
+
+/**
+ * The catalogue as the database holds it now. With several series, the one with the latest
+ * session is current: that is the one people write about.
+ */
+export async function currentCatalogue(db: Executor): Promise<Catalogue | null> {
+  const rows = await db.select().from(sessions).orderBy(asc(sessions.date), asc(sessions.start));
+  const last = rows.at(-1);
+  if (!last) return null;
+  const current = rows.filter((r) => r.series === last.series);
+  return { series: last.series, timezone: last.timezone, sessions: current.map(toSession) };
+}
+
+/** Every session of a series with its confirmed seats and waiting list (queue order). */
+export async function loadSeriesState(db: Executor, series: string): Promise<SessionState[]> {
+  const rows = await db.select().from(sessions).where(eq(sessions.series, series)).orderBy(asc(sessions.date));
+  const regs = await db
+    .select({
+      id: registrations.id, sessionId: registrations.sessionId, email: registrations.email, name: registrations.name,
+      attendees: registrations.attendees, status: registrations.status,
+    })
+    .from(registrations)
+    .where(and(eq(registrations.series, series), sql`${registrations.status} <> 'cancelled'`))
+    .orderBy(asc(registrations.waitlistedAt), asc(registrations.id));
+  return rows.map((r) => ({
+    ...toSession(r),
+    id: r.id,
+    timezone: r.timezone,
+    signupDeadline: r.signupDeadline?.toISOString(),
+    taken: regs.filter((g) => g.sessionId === r.id && g.status === 'confirmed').reduce((n, g) => n + g.attendees, 0),
+    waitlist: regs
+      .filter((g) => g.sessionId === r.id && g.status === 'waitlisted')
+      .map((g) => ({ id: g.id, email: g.email, name: g.name, attendees: g.attendees })),
+  }));
+}
+
+export interface SessionSeats {
+  slug: string;
+  city: string;
+  date: string;
+  start: string;
+  end: string;
+  venue: string;
+  capacity: number;
+  taken: number;
+  waitlisted: number;
+  registrations: number;
+}
+
+export async function listSessionsWithSeats(db: Executor): Promise<SessionSeats[]> {
+  const rows = await db
+    .select({
+      slug: sessions.slug, city: sessions.city, date: sessions.date, start: sessions.start, end: sessions.end,
+      venue: sessions.venue, capacity: sessions.capacity,
+      taken: sql<number>`coalesce(sum(${registrations.attendees}) filter (where ${registrations.status} = 'confirmed'), 0)::int`,
+      waitlisted: sql<number>`coalesce(sum(${registrations.attendees}) filter (where ${registrations.status} = 'waitlisted'), 0)::int`,
+      registrations: sql<number>`count(${registrations.id}) filter (where ${registrations.status} = 'confirmed')::int`,
+    })
+    .from(sessions)
+    .leftJoin(registrations, eq(registrations.sessionId, sessions.id))
+    .groupBy(sessions.id)
+    .orderBy(asc(sessions.date), asc(sessions.start));
+  return rows;
+}
