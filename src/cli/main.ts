@@ -3,6 +3,7 @@
 // logger, database and clients; nothing connects at import.
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { migrateCommand, registrationsCommand, sessionsCommand } from './commands/database.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -11,5 +12,9 @@ const program = new Command()
   .description('Registers municipalities for the design sessions by e-mail (D-Loket).')
   .version(pkg.version)
   .showHelpAfterError();
+
+program.addCommand(migrateCommand());
+program.addCommand(sessionsCommand());
+program.addCommand(registrationsCommand());
 
 await program.parseAsync(process.argv);

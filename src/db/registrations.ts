@@ -42,6 +42,7 @@ export interface NewRegistration {
   municipality: string | null;
   attendees: number;
   names: string[];
+  language: 'nl' | 'en';
   status: 'confirmed' | 'waitlisted';
   calendarUid: string;
   now: Date;
@@ -52,7 +53,7 @@ export async function createRegistration(tx: Executor, r: NewRegistration): Prom
     .insert(registrations)
     .values({
       sessionId: r.sessionId, series: r.series, email: r.email, name: r.name, municipality: r.municipality,
-      attendees: r.attendees, names: r.names, status: r.status, calendarUid: r.calendarUid,
+      attendees: r.attendees, names: r.names, language: r.language, status: r.status, calendarUid: r.calendarUid,
       waitlistedAt: r.status === 'waitlisted' ? r.now : null, createdAt: r.now, updatedAt: r.now,
     })
     .returning();

@@ -40,6 +40,8 @@ export const registrations = pgTable('registrations', {
   municipality: text('municipality'),
   attendees: integer('attendees').notNull(),
   names: jsonb('names').$type<string[]>().notNull().default([]),
+  /** Language of the signup mail: later mail to this registrant (a promotion) uses it too. */
+  language: text('language').notNull().default('nl'),
   status: text('status').$type<RegistrationStatus>().notNull(),
   /** Queue position on the waiting list: earliest first. */
   waitlistedAt: timestamp('waitlisted_at', { withTimezone: true }),

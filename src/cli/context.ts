@@ -1,0 +1,43 @@
+// What every command builds first: configuration, a logger, and (when asked) the database.
+import pino from 'pino';
+import { loadConfig, loadDotEnv, type Config } from '../config/config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { prepareDatabase } from '../db/setup.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+
+export interface CommandContext {
+  config: Config;
+  logger: Logger;
+}
+
+/** Loads .env and validates the environment; the worker logs to stdout, other commands to stderr. */
+export function commandContext(opts: { mail: boolean; logTo: 'stdout' | 'stderr' }): CommandContext {
+  loadDotEnv();
+  const config = loadConfig(process.env, { mail: opts.mail });
+  // One-shot commands print their result; their log stays quiet unless LOG_LEVEL asks otherwise.
+  const level = opts.logTo === 'stderr' && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
+  const logger = createLogger(level, pino.destination(opts.logTo === 'stdout' ? 1 : 2));
+  return { config, logger };
+}
+
+export async function withDatabase<T>(ctx: CommandContext, fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(ctx.config.database);
+  try {
+    await prepareDatabase(database, { sessionsFile: ctx.config.sessionsFile, logger: ctx.logger });
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Prints a short message for expected failures (bad settings, bad files) instead of a stack. */
+export async function reportFailure(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const e = err as Error;
+    const expected = ['ConfigError', 'CatalogueError'].includes(e.constructor.name);
+    process.stderr.write(`dloket-bot: ${expected ? e.message : (e.stack ?? e.message)}\n`);
+    process.exitCode = expected ? 2 : 1;
+  }
+}
