@@ -61,6 +61,7 @@ CREATE TABLE "registrations" (
 	"municipality" text,
 	"attendees" integer NOT NULL,
 	"names" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"language" text DEFAULT 'nl' NOT NULL,
 	"status" text NOT NULL,
 	"waitlisted_at" timestamp with time zone,
 	"calendar_uid" text NOT NULL,

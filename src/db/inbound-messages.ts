@@ -77,3 +77,10 @@ export function clip(value: string, max: number): string {
   const clean = value.replace(/\0/g, '');
   return clean.length > max ? clean.slice(0, max) : clean;
 }
+
+/** The message that created a registration: later mail about it joins that thread. */
+export async function firstInboundOf(db: Executor, registrationId: number): Promise<InboundRow | null> {
+  const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.registrationId, registrationId))
+    .orderBy(inboundMessages.id).limit(1);
+  return row ?? null;
+}
