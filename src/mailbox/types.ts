@@ -14,6 +14,7 @@ export interface MessageSummary {
   uid: number;
   size: number;
   internalDate: Date | null;
+  /** The message's flags and keywords, without the session-bound \Recent. */
   flags: string[];
 }
 

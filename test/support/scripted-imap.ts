@@ -167,7 +167,8 @@ export async function startScriptedImap(options: ScriptedImapOptions = {}): Prom
       session.socket.destroy();
       return;
     }
-    if (knobs.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, knobs.delayMs));
+    // unref: a slow answer still pending when a test ends must not keep the process alive
+    if (knobs.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, knobs.delayMs).unref());
     let args: ImapValue[];
     try {
       args = parseArguments(rest);
