@@ -61,7 +61,7 @@ export function describeInvite(invite: CalendarInvite, language: Language = 'nl'
 }
 
 /** The .ics text (CRLF, folded) for one invite. `description` defaults to describeInvite(invite, language). */
-export function buildInvite(invite: CalendarInvite & { language?: Language; description?: string }): string {
+export function buildInvite(invite: CalendarInvite): string {
   const vtimezone = getVtimezoneComponent(invite.timezone);
   if (!vtimezone) throw new Error(`no VTIMEZONE known for time zone "${invite.timezone}"`);
   if (!Number.isInteger(invite.sequence) || invite.sequence < 0) throw new Error(`bad SEQUENCE ${invite.sequence}`);

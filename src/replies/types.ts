@@ -66,4 +66,8 @@ export interface CalendarInvite {
   organizer: { name: string; email: string };
   attendee: { name: string | null; email: string };
   stamp: Date; // DTSTAMP: injected clock
+  /** Language of the DESCRIPTION that buildInvite writes; default 'nl'. */
+  language?: Language;
+  /** Replaces that DESCRIPTION. */
+  description?: string;
 }

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { escapeHtml } from '../../src/replies/markup.js';
-import { defaultTemplatesDir, languages, loadTemplates, renderReply, TemplateError, type Templates } from '../../src/replies/render.js';
+import {
+  defaultTemplatesDir, languages, loadTemplates, parseTemplate, renderReply, TemplateError, type Templates,
+} from '../../src/replies/render.js';
 import { replyKinds, type RenderedReply } from '../../src/replies/types.js';
 import { cleanValue } from '../../src/replies/view.js';
 import { model, sessionView } from './fixtures.js';
@@ -197,6 +199,33 @@ describe('replies/render', () => {
     assert.throws(() => renderReply(model('moved', 'nl', { previousSession: null }), templates), /session left/);
     // Kinds without a session render fine without one.
     renderReply(model('no-registration', 'nl', { session: null, alternatives: [] }), templates);
+  });
+
+  it('organiser markup: comments vanish, literal HTML is shown as text, lists and bold render', () => {
+    const problems: string[] = [];
+    const custom = parseTemplate('nl/confirmed.txt', [
+      'Onderwerp: Test {{session.city}}',
+      '',
+      '{{! alleen voor collega\'s }}',
+      '**Kop** met <i>html</i> & meer',
+      'tweede regel',
+      '',
+      '- een',
+      '- twee',
+      '  vervolg',
+      '',
+      '3. drie',
+      '4. vier',
+    ].join('\n'), problems);
+    assert.deepEqual(problems, []);
+    assert.ok(custom);
+    const r = renderReply(model('confirmed', 'nl'), { ...templates, nl: { ...templates.nl, confirmed: custom } });
+    assert.equal(r.subject, 'Test Haarlem');
+    assert.equal(r.text, '**Kop** met <i>html</i> & meer\ntweede regel\n\n- een\n- twee\n  vervolg\n\n3. drie\n4. vier\n'.replace('**Kop**', 'Kop'));
+    assert.match(r.html, /<p style="[^"]*"><strong>Kop<\/strong> met &#60;i&#62;html&#60;\/i&#62; &#38; meer<br>\ntweede regel<\/p>/);
+    assert.match(r.html, /<li [^>]*>twee<br>\nvervolg<\/li>/);
+    assert.match(r.html, /<ol start="3" /);
+    assert.doesNotMatch(r.text + r.html, /collega/);
   });
 
   describe('loadTemplates', () => {
