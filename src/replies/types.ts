@@ -37,6 +37,11 @@ export interface ReplyModel {
   session: SessionView | null;
   /** For 'moved': the session left. */
   previousSession: SessionView | null;
+  /**
+   * A session the sender asked for but did not get while `session` (their registration) stays:
+   * full, for 'alternatives'; not the one they are registered for, for 'no-registration'.
+   */
+  requested: SessionView | null;
   /** Seats held by the registration the reply is about. */
   attendees: number | null;
   /** For 'already-registered': the number of attendees before this mail changed it, else null. */

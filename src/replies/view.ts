@@ -29,6 +29,7 @@ export interface ReplyView {
   attendeesChanged: boolean;
   session: SessionValues | null;
   previousSession: SessionValues | null;
+  requested: SessionValues | null;
   alternatives: (SessionValues & { number: number })[];
   hasAlternatives: boolean;
   closedStarted: boolean;
@@ -83,6 +84,7 @@ export function buildView(model: ReplyModel): ReplyView {
     attendeesChanged: model.previousAttendees !== null && model.previousAttendees !== model.attendees,
     session: model.session && sessionValues(model.session, language),
     previousSession: model.previousSession && sessionValues(model.previousSession, language),
+    requested: model.requested && sessionValues(model.requested, language),
     alternatives: model.alternatives.map((s, i) => ({ number: i + 1, ...sessionValues(s, language) })),
     hasAlternatives: model.alternatives.length > 0,
     closedStarted: model.closedBecause === 'started',
@@ -105,6 +107,7 @@ export function sampleModel(language: Language = 'nl'): ReplyModel {
     kind: 'moved', language,
     recipient: { name: 'Jan de Vries', address: 'griffie@gemeente.example' },
     session: sampleSession, previousSession: { ...sampleSession, slug: 'utrecht', city: 'Utrecht' },
+    requested: { ...sampleSession, slug: 'breda', city: 'Breda' },
     attendees: 2, previousAttendees: 1, alternatives: [sampleSession], closedBecause: 'deadline',
     series: 'Ontwerpsessies lokale democratie en bestuur 2018',
     organiser: 'Democratie in Actie (VNG, ministerie van BZK en partners)', mailbox: 'D-Loket@VNG.nl',

@@ -19,6 +19,7 @@ export function model(kind: ReplyKind, language: Language, over: Partial<ReplyMo
     recipient: { name: 'Anna de Griffier', address: 'griffie@gemeente-haarlem.example' },
     session: sessionView('haarlem'),
     previousSession: kind === 'moved' ? sessionView('utrecht') : null,
+    requested: kind === 'alternatives' || kind === 'no-registration' ? sessionView('breda') : null,
     attendees: 2,
     previousAttendees: null,
     alternatives: [sessionView('utrecht'), sessionView('arnhem'), sessionView('assen')],

@@ -47,6 +47,7 @@ describe('replies/render', () => {
                 recipient: { name: value, address: `x${value.slice(0, 20)}@example.com` },
                 session,
                 previousSession: kind === 'moved' ? { ...sessionView('utrecht'), address: value } : null,
+                requested: kind === 'alternatives' ? { ...sessionView('breda'), venue: value } : null,
                 alternatives: [{ ...sessionView('arnhem'), address: value }],
               }),
               templates,
@@ -189,7 +190,13 @@ describe('replies/render', () => {
     assert.match(renderReply(model('moved', 'nl'), templates).text, /sessie in Utrecht op donderdag 14 juni 2018 is vervallen/);
     assert.match(first('cancelled') ?? '', /^U bent afgemeld voor de ontwerpsessie in Haarlem/);
     assert.match(first('promoted') ?? '', /plaats vrijgekomen/);
-    assert.match(first('no-registration') ?? '', /geen aanmelding gevonden voor griffie@gemeente-haarlem\.example/);
+    const nobody = renderReply(model('no-registration', 'nl', { session: null, requested: null }), templates);
+    assert.match(nobody.text.split('\n')[0] ?? '', /geen aanmelding gevonden voor griffie@gemeente-haarlem\.example/);
+    // Registered for another session than the one named: say which, and keep it.
+    assert.match(first('no-registration') ?? '', /^U staat niet aangemeld voor de sessie in Breda, maar voor de ontwerpsessie in Haarlem/);
+    const full = renderReply(model('alternatives', 'nl'), templates).text;
+    assert.match(full.split('\n')[0] ?? '', /^De ontwerpsessie in Breda op dinsdag 3 juli 2018 is vol/);
+    assert.match(full, /U staat aangemeld voor de ontwerpsessie in Haarlem op donderdag 21 juni 2018; die aanmelding blijft staan/);
     assert.match(first('acknowledgement') ?? '', /uw bericht ontvangen/);
     assert.match(first('cancelled', 'en') ?? '', /has been cancelled/);
   });
