@@ -28,17 +28,21 @@ install_dovecot() {
     as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
     added_policy=yes
   fi
-  local status=0
-  as_root apt-get update -qq || status=$?
+  local status=0 log
+  log=$(mktemp)
+  as_root apt-get update >"$log" 2>&1 || status=$?
   if [ "$status" -eq 0 ]; then
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dovecot-imapd \
-      >/dev/null || status=$?
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd \
+      >>"$log" 2>&1 || status=$?
   fi
   if [ "$added_policy" = yes ]; then as_root rm -f "$policy"; fi
   if [ "$status" -ne 0 ] || [ ! -x /usr/sbin/dovecot ]; then
-    echo "scripts/test.sh: installing dovecot-imapd failed (apt-get exit $status)." >&2
+    tail -n 20 "$log" >&2
+    echo "scripts/test.sh: installing dovecot-imapd failed (apt-get exit $status); see the lines above." >&2
+    rm -f "$log"
     exit 1
   fi
+  rm -f "$log"
 }
 
 if [ ! -d node_modules ]; then

@@ -4,7 +4,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -48,7 +48,12 @@ function processUsers(): { internal: string; internalGroup: string; login: strin
   if (me.uid === 0) {
     return { internal: 'dovecot', internalGroup: 'dovecot', login: 'dovenull', mailUid: 65534, mailGid: 65534 };
   }
-  return { internal: me.username, internalGroup: me.username, login: me.username, mailUid: me.uid, mailGid: me.gid };
+  return { internal: me.username, internalGroup: groupName(me.gid) ?? me.username, login: me.username, mailUid: me.uid, mailGid: me.gid };
+}
+
+function groupName(gid: number): string | undefined {
+  const line = readFileSync('/etc/group', 'utf8').split('\n').find((entry) => entry.split(':')[2] === String(gid));
+  return line?.split(':')[0];
 }
 
 function renderConfig(dir: string, port: number, instance: string): string {
