@@ -11,6 +11,8 @@ export interface CapturedMail {
   parsed: ParsedMail;
 }
 
+export type Captured = CapturedMail;
+
 export interface SmtpSink {
   host: string;
   port: number;
