@@ -3,6 +3,7 @@
 // logger, database and clients; nothing connects at import.
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { classifyCommand } from './commands/classify.js';
 import { migrateCommand, registrationsCommand, sessionsCommand } from './commands/database.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -16,5 +17,7 @@ const program = new Command()
 program.addCommand(migrateCommand());
 program.addCommand(sessionsCommand());
 program.addCommand(registrationsCommand());
+
+program.addCommand(classifyCommand());
 
 await program.parseAsync(process.argv);

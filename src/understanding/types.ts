@@ -12,6 +12,8 @@ export interface AttachmentInfo {
   filename: string | null;
   contentType: string;
   size: number;
+  /** An image shown inside the HTML (cid: link, multipart/related), e.g. a signature logo. */
+  inline?: boolean;
 }
 
 export interface CalendarPart {

@@ -1,0 +1,95 @@
+// How many people a signup brings, and who. Read from the sentences that sign up: a stated
+// total ("met z'n drieën", "met vier personen", "alle drie"), a list of names, or the sender
+// plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
+import type { Clause } from './clauses.js';
+import { REGISTER } from './cues.js';
+import { NUMBER_WORD, numberWord } from './text.js';
+
+export interface Attendees {
+  count: number;
+  names: string[];
+  evidence: string | null;
+}
+
+const TOTAL_PATTERNS: RegExp[] = [
+  new RegExp(`\\bmet (?:z'?n|zijn|ons|z'n allen) (${NUMBER_WORD}|tweeen|drieen|vieren|vijven|zessen)\\b`),
+  new RegExp(`\\b(?:met|voor|in totaal|totaal|samen|we zijn|wij zijn|komen met) (${NUMBER_WORD}) (?:personen|mensen|deelnemers|man|plaatsen|plekken|aanmeldingen)\\b`),
+  new RegExp(`\\b(${NUMBER_WORD}) (?:personen|deelnemers|plaatsen|plekken|people|persons|participants|attendees|seats|places)\\b`),
+  new RegExp(`\\b(?:alle|allemaal|alle) (${NUMBER_WORD})\\b`),
+  new RegExp(`\\bthe (${NUMBER_WORD}) of us\\b`),
+  /\b(allebei|beiden|alle twee|both of us)\b/,
+];
+
+const ROLE = '(?:wethouder|burgemeester|raadslid|griffier|raadsgriffier|gemeentesecretaris|secretaris|fractievoorzitter|commissielid|burgerlid|steunfractielid|ambtenaar|beleidsmedewerker|beleidsadviseur|adviseur|collega|councillor|alderman|mayor|clerk|colleague)';
+const PLURAL_ROLE = '(?:collega\'?s|raadsleden|wethouders|fractieleden|ambtenaren|medewerkers|commissieleden|burgerleden|collegeleden|colleagues|councillors|council members|aldermen|members)';
+const COMPANIONS = new RegExp(`\\b(${NUMBER_WORD}) (?:andere |van onze |van mijn )?${PLURAL_ROLE}\\b`, 'g');
+// Matched on the original text (names are capitalised); role words in either case.
+const ci = (pattern: string) => pattern.replace(/\b([a-z])/g, (_m, c: string) => `[${c}${c.toUpperCase()}]`);
+const ONE_COMPANION = new RegExp(`\\b(?:${ci('mijn|onze|de|het|my|our')})? ?${ci(ROLE)}\\b(?: [A-Z][\\w'-]+(?: (?:van|de|der|den|ter|ten|van de|van der|in 't|'t))?(?: [A-Z][\\w'-]+)?)?`, 'g');
+const SELF = /\b(mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|kom ik|en ik|ik en|ik sluit|sluit ik|ik ben erbij|ik neem|neem ik|ik wil (graag )?(deelnemen|komen|aansluiten|meedoen)|ons|onszelf|myself|me|and i|i will|i'll|i would|i'd)\b/;
+
+function listItems(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => /^([-*\u2022\u2013]|\d{1,2}[.)])\s+\S/.test(l))
+    .map((l) => l.replace(/^([-*\u2022\u2013]|\d{1,2}[.)])\s+/, ''));
+}
+
+function stated(sentences: string[]): { n: number; text: string } | null {
+  for (const s of sentences) {
+    for (const re of TOTAL_PATTERNS) {
+      const m = re.exec(s);
+      if (!m) continue;
+      const n = m[1] === undefined || /allebei|beiden|alle twee|both/.test(m[1]) ? 2 : numberWord(m[1]);
+      if (n !== null && n >= 1 && n <= 50) return { n, text: m[0] };
+    }
+  }
+  return null;
+}
+
+function nameOf(item: string): string {
+  return item.replace(/\([^)]*\)/g, '').replace(/,.*$/, '').replace(/^(de heer|mevrouw|mw\.?|dhr\.?|drs\.?|mr\.?|ir\.?|dr\.?)\s+/i, '').trim();
+}
+
+/** Count attendees from the body's clauses, and its raw text for lists of names. */
+export function countAttendees(body: string, clauses: readonly Clause[]): Attendees {
+  // Sentences that sign someone up, read without their negated clauses.
+  const bySentence = new Map<number, Clause[]>();
+  for (const c of clauses) if (!c.neg) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), c]);
+  const sentences: string[] = [];
+  const sentenceOriginals: string[] = [];
+  for (const cs of bySentence.values()) {
+    const folded = cs.map((c) => c.folded).join(', ');
+    if (!REGISTER.test(folded)) continue;
+    sentences.push(folded);
+    sentenceOriginals.push(cs.map((c) => c.text).join(', '));
+  }
+  const items = listItems(body).filter((i) => /[A-Z]/.test(i) || /\b(ik|ikzelf|mijzelf)\b/i.test(i));
+  const total = stated(sentences);
+  if (items.length >= 2) {
+    const names = items.map(nameOf);
+    if (!total || total.n <= items.length) return { count: items.length, names, evidence: `list of ${items.length}` };
+  }
+  if (total) return { count: total.n, names: [], evidence: total.text };
+  let others = 0;
+  const names: string[] = [];
+  sentences.forEach((s, k) => {
+    let counted = 0;
+    COMPANIONS.lastIndex = 0;
+    for (let m = COMPANIONS.exec(s); m; m = COMPANIONS.exec(s)) counted += numberWord(m[1]!) ?? 0;
+    if (counted === 0) {
+      ONE_COMPANION.lastIndex = 0;
+      const original = sentenceOriginals[k]!;
+      for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
+        const found = m[0].trim();
+        if (/^(mijn|onze|my|our)\b/i.test(found) || /^[A-Z]/.test(found.replace(/^\S+\s*/, ''))) {
+          counted++;
+          const name = found.replace(/^(mijn|onze|de|het|my|our)\s+/i, '').trim();
+          if (/\s[A-Z]/.test(name)) names.push(name);
+        }
+      }
+    }
+    others += counted;
+  });
+  const self = others === 0 || sentences.some((s) => SELF.test(s));
+  const count = Math.max(1, (self ? 1 : 0) + others);
+  return { count, names, evidence: others ? `${self ? 'sender + ' : ''}${others} named` : null };
+}

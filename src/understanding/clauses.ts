@@ -1,0 +1,91 @@
+// Sentences and clauses of the new text, each with its polarity: does the clause rule
+// something out ("Venlo lukt niet", "verhinderd", "afmelden"), or refer to an earlier signup
+// or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
+import { fold, maskAddresses, tokenize, type Token } from './text.js';
+
+export interface Clause {
+  text: string; // original
+  folded: string; // folded, addresses masked; same length as text
+  tokens: Token[];
+  neg: boolean;
+  prior: boolean;
+  sentence: number;
+  question: boolean; // the sentence ends with "?"
+}
+
+// Abbreviations after which a period does not end the sentence.
+const ABBREV = new Set([
+  'dd', 'as', 'dhr', 'mw', 'mevr', 'mvr', 'drs', 'ir', 'mr', 'dr', 'ing', 'prof', 'vr', 'do', 'di', 'wo', 'ma', 'za', 'zo',
+  'ca', 'ipv', 'tav', 'oa', 'mbt', 'evt', 'incl', 'bijv', 'bv', 'nr', 'tel', 'st', 'jl', 'zsm', 'resp', 'ivm', 'gem',
+  'vs', 'etc', 'eg', 'ie', 'no', 'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dec',
+  'mvg', 'gr', 'nb', 'ps', 'kl', 'cq', 'wethr', 'burg', 'ca', 'tm', 'ivm', 'mbv', 'pag', 'vlg',
+]);
+
+/** Text units: a line ends a unit unless it looks hard-wrapped. */
+function units(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) { if (cur) out.push(cur); cur = ''; continue; }
+    if (cur && cur.length >= 60 && !/[.!?:;,)]$/.test(cur) && /^[a-z(]/.test(line)) { cur += ' ' + line; continue; }
+    if (cur) out.push(cur);
+    cur = line;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function sentences(unit: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const re = /[.!?;]+(?=\s|$)/g;
+  for (let m = re.exec(unit); m; m = re.exec(unit)) {
+    const end = m.index + m[0].length;
+    const before = unit.slice(start, m.index);
+    const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.replace(/\./g, '').toLowerCase() ?? '';
+    // "d.d.", "a.s.", initials ("J. Hazelaar") and dates ("22.06.") do not end a sentence.
+    if (m[0] === '.' && (ABBREV.has(word) || /^[a-z]$/i.test(word) || /\d\.$/.test(unit.slice(0, end)) && /\d$/.test(before))) continue;
+    out.push(unit.slice(start, end).trim());
+    start = end;
+  }
+  if (start < unit.length && unit.slice(start).trim()) out.push(unit.slice(start).trim());
+  return out;
+}
+
+const CLAUSE_SPLIT = /,\s+(?!\d)|\s+[-\u2013\u2014]\s+|\s+(?=(?:maar|dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)/i;
+
+const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|no preference|not only|not sure)\b/g;
+const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*)\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
+const PRIOR = /\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|waren (we|wij)|registered|signed up|attended|yesterday|last week)\b/;
+
+function makeClause(text: string, sentence: number, question: boolean): Clause {
+  const folded = maskAddresses(fold(text));
+  const cleaned = folded.replace(NEG_EXCEPTIONS, ' ');
+  return { text, folded, tokens: tokenize(folded), neg: NEG.test(cleaned), prior: PRIOR.test(folded), sentence, question };
+}
+
+/** Clauses of a text, in order; `sentenceBase` numbers sentences after an earlier text's. */
+export function clausesOf(text: string, sentenceBase = 0): Clause[] {
+  const out: Clause[] = [];
+  let n = sentenceBase;
+  for (const unit of units(text)) {
+    for (const s of sentences(unit)) {
+      const question = /\?\s*\)?\s*$/.test(s);
+      // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
+      const guarded = s.replace(/\([^()]*\)/g, (m) => m.replace(/,/g, '\u201a'));
+      for (const part of guarded.split(CLAUSE_SPLIT)) {
+        if (part && part.trim()) out.push(makeClause(part.trim().replace(/\u201a/g, ','), n, question));
+      }
+      n++;
+    }
+  }
+  return out;
+}
+
+/** The sentences of clauses, rebuilt (for cue matching that crosses clause boundaries). */
+export function sentenceTexts(clauses: readonly Clause[]): string[] {
+  const out: string[] = [];
+  for (const c of clauses) out[c.sentence] = out[c.sentence] ? out[c.sentence] + ', ' + c.folded : c.folded;
+  return out.filter((s) => s !== undefined);
+}

@@ -1,0 +1,82 @@
+// The wordings that carry intent, in Dutch and English, matched on folded text (lower case,
+// no diacritics). Each list is about how officials write, not about particular messages.
+
+/** Wants to attend: signs up, accepts, asks to be noted. */
+export const REGISTER = new RegExp([
+  '\\baanmeld(en|ing|ingen)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baan\\b',
+  '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
+  '\\bdeel(nemen|name)\\b', '\\bneem\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
+  '\\b(kom|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b',
+  '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b',
+  '\\bsluit(en)?\\b[^.?!]{0,40}?\\baan\\b', '\\baan(sluiten|schuiven)\\b', '\\baan te (sluiten|schuiven)\\b', '\\bschuif\\b[^.?!]{0,30}?\\baan\\b',
+  '\\bbijwonen\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\bzet\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b',
+  '\\bvan de partij\\b', '\\baanwezig (zijn|zal zijn|zullen zijn)\\b', '\\b(zal|zullen|wil|willen) (graag )?(er )?(aanwezig|komen|deelnemen)\\b',
+  '\\b(ik|wij|we) (ga|gaan) (graag )?naar\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
+  '\\bregister\\b', '\\bregistration\\b', '\\bsign (me |us )?up\\b', '\\bsignup\\b', '\\battend\\b', '\\bjoin\\b',
+  '\\b(i|we)(\'d| would) (like|love) to (come|be there|take part|participate)\\b', '\\bcount (me|us) in\\b',
+  '\\b(i|we)(\'ll| will) (be there|come)\\b', '\\bbook (me|us|a seat|seats)\\b', '\\breserve\\b', '\\bparticipate\\b',
+].join('|'));
+
+/** A short yes in a reply ("Ja, graag", "Prima", "Yes please"): accepts what the thread offered. */
+export const ACCEPT = /^(ja|jazeker|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
+
+/** Withdraws: said outright. */
+export const CANCEL_STRONG = new RegExp([
+  '\\bafmeld(en|ing)\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
+  '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\btrek\\b[^.?!]{0,50}?\\b(in|terug)\\b',
+  '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
+  '\\bunregister\\b', '\\bderegister\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
+].join('|'));
+
+/** Cannot come: a withdrawal when it is not followed by a choice for another session. */
+export const CANCEL_WEAK = new RegExp([
+  '\\bverhinderd\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
+  '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b',
+  '\\b(can\'?t|cannot|won\'?t be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there)\\b',
+].join('|'));
+
+/** Already registered (so a "kan niet" is a withdrawal, not a wish for other dates). */
+export const PRIOR_SIGNUP = /\b(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|onze aanmelding|bevestiging|registered|signed up|my registration)\b/;
+
+/** Asks for other dates or sessions than the ones offered. */
+export const OTHER_DATES = new RegExp([
+  '\\bandere (data|datum|datums|dag|dagen|sessie|sessies|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid)\\b',
+  '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
+  '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
+  '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
+  '\\bwelke (data|sessies|datums|andere)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
+].join('|'));
+
+/** Asks where there is room: wants to attend, has not picked. */
+export const AVAILABILITY = /\b((is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available))/;
+
+/** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
+export const TOPIC = new RegExp([
+  'parkeer', '\\bparkeren\\b', 'parking', 'rolstoel', 'toegankelijk', 'drempel', '\\blift\\b', 'gehandicapt', 'invalide', 'mindervalide',
+  'bereikbaar', 'openbaar vervoer', '\\bov\\b', '\\btrein\\b', '\\broute\\b', '\\bpresentatie', 'presenter', '\\bsheets?\\b', '\\bslides?\\b',
+  '\\bverslag', 'uitkomsten', 'resultaten', 'doelgroep', 'bedoeld voor', 'voorbereid', '\\bverwacht', '\\bcasus\\b', '\\bprogramma\\b',
+  '\\bagenda\\b', '\\blater\\b', '\\bpas (om|rond|na|tegen)\\b', '\\beerder weg\\b', '\\beerder (vertrekken|weggaan)\\b', '\\bte laat\\b',
+  '\\bhalverwege\\b', '\\bkosten\\b', '\\bkost\\b', '\\bbetalen\\b', '\\bgratis\\b', '\\bfactuur\\b', '\\bprijs\\b', '\\bpers\\b', 'journalist',
+  '\\bartikel\\b', 'fotogra', '\\bfilm', '\\bopnemen\\b', '\\bbijdrage\\b', '\\binbreng\\b', '\\bpitch', '\\bspreker', '\\bworkshop',
+  'certificaat', 'accreditatie', '\\blunch\\b', '\\beten\\b', '\\bdieet', '\\bcontact\\b', '\\bafstemmen\\b', '\\bwie\\b', '\\bhoe laat\\b',
+  '\\btot hoe laat\\b', '\\bwaar precies\\b', '\\bvergoed', '\\bmateriaal\\b', '\\bdocumenten\\b', '\\bstukken\\b', '\\bwifi\\b',
+  '\\bcost\\b', '\\bfee\\b', '\\bpress\\b', '\\baccessib', '\\bwheelchair\\b', '\\bpresent\\b', '\\bagenda\\b', '\\blate\\b', '\\bleave early\\b',
+].join('|'));
+
+/** Questions the registration itself answers, or that ask for the list of sessions. */
+export const BENIGN_QUESTION = /\b(aanmeld\w*|afmeld\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
+
+/** Sentences that ask without a question mark. */
+export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;
+
+/** Press, and people offering a contribution rather than signing up. */
+export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press)\b/;
+export const OFFER = /\b(presenteren|presentatie (geven|verzorgen|houden)|pitchen|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
+export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
+
+/** The body refers to an attachment for what it says. */
+export const ATTACHMENT_REF = /\b(zie (de )?bijlage|in de bijlage|als bijlage|bijgevoegd|bijgaand|bijlage|aanmeldformulier|formulier|attached|attachment|enclosed|see the file)\b/;
+
+/** A bare choice from a numbered list: "2", "optie 2", "nummer 2", "de tweede". */
+export const OPTION_NUMBER = /^(?:(?:ik kies|ik neem|doe maar|dan|graag|kies|i choose|i'll take)\s+)?(?:(?:optie|nummer|nr\.?|keuze|sessie|option|number|#)\s*)?(\d)\s*[.!)]?\s*(?:graag|please|aub|a\.u\.b\.)?[.!]?$|\b(?:optie|nummer|nr\.?|keuze|option|number)\s*(\d)\b|^(?:(?:doe maar|graag|dan)\s+)?de (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste)\b/;
+export const ORDINALS: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6, zevende: 7, achtste: 8 };

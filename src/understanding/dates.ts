@@ -1,0 +1,191 @@
+// Dates in text, read with chrono-node's Dutch parser (English where the words are English),
+// extended through chrono's own custom-parser hook with the forms Dutch mail uses that it
+// lacks: "22-6", "22.06" (not a time), "22e juni", "vrijdagmiddag".
+import * as chrono from 'chrono-node';
+import type { ParsingContext } from 'chrono-node';
+
+export interface DateMention {
+  index: number;
+  end: number;
+  text: string;
+  year: number | null; // stated year
+  month: number | null;
+  day: number | null;
+  weekday: number | null; // 0 = Sunday
+  /** Resolved against the message date ("morgen", "aanstaande vrijdag"): y-m-d known. */
+  resolved: { year: number; month: number; day: number } | null;
+}
+
+const MONTHS = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)';
+const MONTH_NUMBER: Record<string, number> = {
+  jan: 1, feb: 2, maa: 3, mrt: 3, apr: 4, mei: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, nov: 11, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = { zondag: 0, maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6 };
+
+const numericDayMonth: chrono.Parser = {
+  // "22-6", "22.06", "3-7": a date without a year. Times ("9.30", "om 10.05 uur") are refused.
+  pattern: () => /(?<![\d.:/-])([0-3]?\d)([-.])([01]?\d)(?![\d])(?![-./:]\d)/,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const day = Number(match[1]);
+    const month = Number(match[3]);
+    if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+    const after = context.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 6);
+    if (/^\s*(uur|u\b|h\b|min)/i.test(after)) return null;
+    const before = context.text.slice(Math.max(0, (match.index ?? 0) - 8), match.index ?? 0);
+    // With a period it is only a date when the month has two digits ("22.06", not "12.5").
+    if (match[2] === '.' && (match[3]!.length < 2 || /\b(om|rond|vanaf|tot|tussen|van|at|versie)\s*$/i.test(before))) return null;
+    if (/^\s*(procent|%|euro|km|keer)/i.test(after)) return null;
+    return { day, month };
+  },
+};
+
+const ordinalDayMonth: chrono.Parser = {
+  pattern: () => new RegExp(`\\b([0-3]?\\d)\\s*(?:e|ste|de)\\s+(?:van\\s+)?${MONTHS}\\b`, 'i'),
+  extract: (_context: ParsingContext, match: RegExpMatchArray) => {
+    const day = Number(match[1]);
+    const month = MONTH_NUMBER[(match[2] ?? '').toLowerCase().slice(0, 3)];
+    return day >= 1 && day <= 31 && month ? { day, month } : null;
+  },
+};
+
+const weekdayPart: chrono.Parser = {
+  pattern: () => /\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|namiddag|avond|morgen)(en)?\b/i,
+  extract: (_context: ParsingContext, match: RegExpMatchArray) => ({ weekday: WEEKDAYS[(match[1] ?? '').toLowerCase()]! }),
+};
+
+// "overmorgen": chrono's Dutch casual parser knows vandaag, morgen and gisteren only.
+const dayAfterTomorrow: chrono.Parser = {
+  pattern: () => /\bovermorgen\b/i,
+  extract: (context: ParsingContext) => {
+    const ref = context.reference;
+    const wall = new Date(ref.instant.getTime() + (ref.timezoneOffset ?? 0) * 60000 + 2 * 86400000);
+    return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+  },
+};
+
+// The Dutch casual configuration without what only reads times and durations ("om 14.00",
+// "binnen 2 dagen"): those never name a session and cost most of the parsing time.
+const KEEP_PARSERS = new Set(['NLCasualTimeParser', 'NLCasualDateTimeParser', 'NLCasualDateParser', 'ISOFormatParser', 'SlashDateFormatParser',
+  'NLMonthNameMiddleEndianParser', 'NLWeekdayParser', 'NLCasualYearMonthDayParser']);
+const KEEP_REFINERS = new Set(['OverlapRemovalRefiner', 'MergeWeekdayComponentRefiner']);
+
+function dutchDates(): chrono.Chrono {
+  const config = chrono.nl.createCasualConfiguration();
+  config.parsers = config.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
+  config.refiners = config.refiners.filter((r) => KEEP_REFINERS.has(r.constructor.name));
+  config.parsers.push(numericDayMonth, ordinalDayMonth, weekdayPart, dayAfterTomorrow);
+  return new chrono.Chrono(config);
+}
+
+const nl = dutchDates();
+const en = chrono.en.casual;
+
+// Only text that could hold a date is handed to chrono: it is the costly part.
+const MAYBE_DATE = /\d|januari|februari|maart|april|\bmei\b|juni|juli|augustus|september|oktober|november|december|\b(jan|feb|mrt|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b|dag\b|dagen\b|dag(ochtend|middag|avond|morgen)|vandaag|morgen|vanmiddag|vanavond|vanochtend|gisteren|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|\bjune\b|\bjuly\b|\bmay\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday/i;
+const ENGLISH = /\b(january|february|march|may|june|july|august|october|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|next week)\b/i;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset of `tz` from UTC in minutes at an instant. */
+export function offsetMinutes(instant: Date, tz: string): number {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  const parts = f.formatToParts(instant);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((wall - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+}
+
+// "aanstaande donderdag", "komende vrijdag", "vrijdag a.s.": that one weekday, not any.
+const NEAR_BEFORE = /\b(aanstaande|komende|eerstvolgende|deze|a\.s\.|this|next|coming)\s*$/i;
+const NEAR_AFTER = /^\s*(a\.s\.|aanstaande)/i;
+
+function toMention(r: chrono.ParsedResult, text: string): DateMention | null {
+  const s = r.start;
+  const known = (c: chrono.Component) => s.isCertain(c);
+  const hasDayMonth = known('day') && known('month');
+  const weekday = known('weekday') ? (s.get('weekday') ?? null) : null;
+  if (!hasDayMonth && weekday === null) return null; // a time, or a month alone
+  // "vandaag", "morgen", "vanmiddag": chrono knows the year, day and month from the reference.
+  const casual = hasDayMonth && known('year') && !/\d/.test(r.text);
+  const relativeWeekday = !hasDayMonth && weekday !== null && (/\b(deze|volgende|vorige|next|this|last)\b/i.test(r.text)
+    || NEAR_BEFORE.test(text.slice(Math.max(0, r.index - 20), r.index)) || NEAR_AFTER.test(text.slice(r.index + r.text.length)));
+  return {
+    index: r.index,
+    end: r.index + r.text.length,
+    text: r.text,
+    year: hasDayMonth && known('year') && !casual ? s.get('year')! : null,
+    month: hasDayMonth ? s.get('month')! : null,
+    day: hasDayMonth ? s.get('day')! : null,
+    weekday,
+    resolved: casual || relativeWeekday ? { year: s.get('year')!, month: s.get('month')!, day: s.get('day')! } : null,
+  };
+}
+
+export interface PartDate extends DateMention {
+  part: number; // index of the text in the list given to findDatesIn
+}
+
+const JOIN = '\n;\n'; // no chrono pattern reaches across a semicolon line
+
+/**
+ * Date mentions in several short texts (the clauses of a message), as of `now` in `tz`.
+ * One chrono call for them all: its fixed cost per call is larger than its cost per word.
+ */
+export function findDatesIn(texts: readonly string[], now: Date, tz: string): PartDate[] {
+  const starts: number[] = [];
+  const parts: number[] = [];
+  let joined = '';
+  texts.forEach((t, i) => {
+    if (!MAYBE_DATE.test(t)) return;
+    if (joined) joined += JOIN;
+    starts.push(joined.length);
+    parts.push(i);
+    joined += t;
+  });
+  if (!joined) return [];
+  const out: PartDate[] = [];
+  for (const m of findDates(joined, now, tz)) {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k]! > m.index) k--;
+    const base = starts[k]!;
+    if (m.end > base + texts[parts[k]!]!.length) continue;
+    out.push({ ...m, index: m.index - base, end: m.end - base, part: parts[k]! });
+  }
+  return out;
+}
+
+/** Date mentions in a text, as of `now` in time zone `tz`. */
+export function findDates(text: string, now: Date, tz: string): DateMention[] {
+  if (!MAYBE_DATE.test(text)) return [];
+  const ref = { instant: now, timezone: offsetMinutes(now, tz) };
+  const results = nl.parse(text, ref);
+  if (ENGLISH.test(text)) {
+    for (const r of en.parse(text, ref)) {
+      if (!results.some((x) => x.index < r.index + r.text.length && r.index < x.index + x.text.length)) results.push(r);
+    }
+  }
+  const out = results.map((r) => toMention(r, text)).filter((m): m is DateMention => m !== null).sort((a, b) => a.index - b.index);
+  return mergeWeekdayWithDate(out, text);
+}
+
+// "vrijdagmiddag 22 juni", "do. 28-6": a weekday right before a date describes that date.
+function mergeWeekdayWithDate(ms: DateMention[], text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1];
+    if (b && a.day === null && a.weekday !== null && b.day !== null && /^[\s,.]{0,3}$/.test(text.slice(a.end, b.index))) {
+      out.push({ ...b, index: a.index, text: text.slice(a.index, b.end), weekday: b.weekday ?? a.weekday });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+// Everything the decision looks at, read once from the new text and the subject: clauses,
+// session references, and which wordings (signup, withdrawal, questions...) occur where.
+import type { InboundMail, UnderstandingContext } from './types.js';
+import { clausesOf, type Clause } from './clauses.js';
+import * as cue from './cues.js';
+import { findRefs, type Ref, type RefContext } from './sessions-named.js';
+import type { SplitText } from './new-text.js';
+import { fold } from './text.js';
+
+export type QuestionKind = 'none' | 'benign' | 'real';
+
+export interface Features {
+  isReply: boolean;
+  bodyClauses: Clause[];
+  subjectClauses: Clause[];
+  bodyRefs: Ref[];
+  subjectRefs: Ref[];
+  register: string | null; // the signup wording found, if any
+  accept: boolean;
+  cancelStrong: string | null;
+  cancelWeak: string | null;
+  priorSignup: boolean;
+  otherDates: boolean;
+  availability: boolean;
+  question: QuestionKind;
+  questionText: string | null;
+  press: boolean;
+  offer: boolean;
+  complaint: boolean;
+  attachment: boolean; // the text leans on an attachment that is there
+  option: number | null; // "2", "optie 2", "de tweede"
+  decline: boolean;
+  empty: boolean;
+}
+
+const PREFIX = /^\s*((re|antw|antwoord|aw|sv|vs|fw|fwd|doorst|tr|wg|fyi)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,60}\]\s*)+/i;
+
+export function subjectParts(subject: string): { text: string; isReply: boolean; isForward: boolean } {
+  const m = PREFIX.exec(subject);
+  const prefix = m ? m[0].toLowerCase() : '';
+  return {
+    text: subject.slice(prefix.length).trim(),
+    isReply: /\b(re|antw|antwoord|aw|sv|vs)\s*(\[\d+\])?\s*:/.test(prefix),
+    isForward: /\b(fw|fwd|doorst|tr|wg)\s*:/.test(prefix),
+  };
+}
+
+// Postal addresses, phone numbers, web addresses and disclaimers name no session.
+const NOISE_LINE = /\b\d{4}\s?[A-Z]{2}\b|^\s*(postbus|bezoekadres|postadres)\b|^\s*(t|tel|telefoon|m|mob|mobiel|f|fax|e|phone)\.?\s*[:.]?\s*[+(]?\d|^\s*(www\.|https?:)|geadresseerde|aansprakelijkheid|rechten (worden|kunnen worden) ontleend|print deze e-?mail|disclaimer/i;
+
+export function contentOf(body: string): string {
+  return body.split('\n').filter((l) => !NOISE_LINE.test(l)).join('\n');
+}
+
+function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const c of clauses) {
+    if (!keepNegated && c.neg) continue;
+    out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);
+  }
+  return out;
+}
+
+function firstMatch(texts: Iterable<string>, re: RegExp): string | null {
+  for (const t of texts) {
+    const m = re.exec(t);
+    if (m) return m[0];
+  }
+  return null;
+}
+
+function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: string | null } {
+  const asked = new Map<number, string>();
+  for (const c of clauses) {
+    if (c.question || cue.INDIRECT_QUESTION.test(c.folded)) asked.set(c.sentence, (asked.get(c.sentence) ?? '') + ' ' + c.folded);
+  }
+  let kind: QuestionKind = 'none';
+  let text: string | null = null;
+  for (const s of asked.values()) {
+    const benign = !cue.TOPIC.test(s) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s));
+    if (!benign) return { kind: 'real', text: s.trim() };
+    kind = 'benign';
+    text = s.trim();
+  }
+  return { kind, text };
+}
+
+function optionNumber(firstLine: string): number | null {
+  const m = cue.OPTION_NUMBER.exec(firstLine);
+  if (!m) return null;
+  if (m[1] ?? m[2]) return Number(m[1] ?? m[2]);
+  return cue.ORDINALS[m[3] ?? ''] ?? null;
+}
+
+export function readFeatures(mail: InboundMail, split: SplitText, ctx: UnderstandingContext, refCtx: RefContext): Features {
+  const subject = subjectParts(mail.subject);
+  const isReply = subject.isReply || !!ctx.thread;
+  const bodyClauses = clausesOf(contentOf(split.body));
+  const subjectClauses = clausesOf(subject.text);
+  const bodyRefs = findRefs(bodyClauses, refCtx);
+  const subjectRefs = findRefs(subjectClauses, refCtx);
+  const positive = sentencesOf(bodyClauses, false);
+  const all = sentencesOf(bodyClauses, true);
+  // A subject of one's own ("Aanmelding Venlo 29 juni") speaks for the sender; a reply's does not.
+  const ownSubject = !subject.isReply && !subject.isForward ? [subjectClauses.filter((c) => !c.neg).map((c) => c.folded).join(' ')] : [];
+  const subjectAll = !subject.isReply && !subject.isForward ? [fold(subject.text)] : [];
+  const bodyText = fold(split.body);
+  const firstLine = bodyText.split('\n').map((l) => l.trim()).find((l) => l && !/^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/.test(l)) ?? '';
+  const words = bodyText.split(/\s+/).filter(Boolean).length;
+  const q = questions(bodyClauses);
+  const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
+  return {
+    isReply,
+    bodyClauses,
+    subjectClauses,
+    bodyRefs,
+    subjectRefs,
+    register: firstMatch([...positive.values(), ...ownSubject], cue.REGISTER),
+    accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine),
+    cancelStrong: firstMatch([...all.values(), ...subjectAll], cue.CANCEL_STRONG),
+    cancelWeak: firstMatch(all.values(), cue.CANCEL_WEAK),
+    priorSignup: cue.PRIOR_SIGNUP.test(bodyText) || /\bbevestiging\b/.test(fold(subject.text)) || ctx.thread?.about === 'confirmation',
+    otherDates: firstMatch(all.values(), cue.OTHER_DATES) !== null,
+    availability: firstMatch(all.values(), cue.AVAILABILITY) !== null,
+    question: q.kind,
+    questionText: q.text,
+    press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|\bpers\b/.test(subjectAll[0] ?? ''),
+    offer: cue.OFFER.test(bodyText),
+    complaint: cue.COMPLAINT.test(bodyText),
+    attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
+    option: words <= 12 ? optionNumber(firstLine) : null,
+    decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),
+    empty: words === 0,
+  };
+}

@@ -1,0 +1,167 @@
+// The decision: register, cancel, alternatives or escalate, from the features of a human
+// message. A register needs one open session that follows unambiguously; anything weaker
+// becomes alternatives (wants to attend) or escalate (a person must look).
+import type { Intent, ThreadContext } from './types.js';
+import type { CatalogueIndex } from './catalogue-index.js';
+import type { Features } from './features.js';
+import type { Ref } from './sessions-named.js';
+
+export interface Decision {
+  intent: Intent;
+  session: string | null;
+  reason: string;
+  confidence: number;
+  requested: string | null;
+  replaces: string | null;
+  candidate: string | null; // for escalate: the session a signup seems to be about
+  evidence: string[];
+}
+
+interface Choice {
+  session: string | null;
+  reason: string;
+  from: string;
+  refs: Ref[];
+}
+
+const NAMING = new Set(['city', 'venue', 'region', 'date', 'weekday']);
+const naming = (r: Ref) => NAMING.has(r.kind);
+
+function describe(r: Ref): string {
+  return `${r.kind} "${r.text}"${r.sessions.length ? ` -> ${r.sessions.join('/')}` : ''} (${r.polarity})`;
+}
+
+/** One session from a set of agreeing references, or why not. */
+function agree(refs: Ref[], from: string): Choice {
+  const named = refs.filter(naming);
+  if (refs.some((r) => r.conflict)) return { session: null, reason: 'date-conflict', from, refs };
+  const places = refs.filter((r) => r.kind === 'place');
+  if (places.length && (named.length === 0 || places.some((p) => named.some((n) => n.clause === p.clause)))) {
+    return { session: null, reason: 'no-session-there', from, refs };
+  }
+  const otherDates = refs.filter((r) => r.kind === 'other-date' && !r.past && !(r.deadline && named.length));
+  if (otherDates.length) return { session: null, reason: 'no-session-on-date', from, refs };
+  if (named.length === 0) return { session: null, reason: 'no-session-named', from, refs };
+  let common = new Set(named[0]!.sessions);
+  for (const r of named.slice(1)) common = new Set(r.sessions.filter((s) => common.has(s)));
+  if (common.size === 1) return { session: [...common][0]!, reason: 'one-session', from, refs };
+  const union = new Set(named.flatMap((r) => r.sessions));
+  const reason = common.size > 1 ? 'ambiguous' : union.size > 1 && named.every((r) => r.sessions.length === 1) && named.some((r) => r.kind === 'date') && named.some((r) => r.kind !== 'date') ? 'date-conflict' : 'several-sessions';
+  return { session: null, reason, from, refs };
+}
+
+function usable(refs: Ref[]): Ref[] {
+  return refs.filter((r) => naming(r) || r.kind === 'place' || r.kind === 'other-date');
+}
+
+/** Which session a signup means: the new text first, then the subject, then the thread. */
+function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
+  const pos = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
+  if (pos.length) return agree(pos, 'text');
+  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1).flatMap((r) => r.sessions));
+  const subject = usable(f.subjectRefs.filter((r) => r.polarity !== 'neg')).filter((r) => !r.sessions.some((s) => ruledOut.has(s)));
+  if (subject.length) return agree(subject, 'subject');
+  const prior = usable(f.bodyRefs.filter((r) => r.polarity === 'prior'));
+  if (prior.length) return agree(prior, 'earlier signup');
+  if (thread?.session && (thread.about === 'confirmation' || thread.about === 'cancellation')) {
+    return { session: thread.session, reason: 'one-session', from: 'thread', refs: [] };
+  }
+  return { session: null, reason: 'no-session-named', from: 'none', refs: [] };
+}
+
+function chooseForCancel(f: Features, thread: ThreadContext | null | undefined): string | null {
+  const single = (refs: Ref[]) => {
+    const set = new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
+    return set.size === 1 ? [...set][0]! : set.size > 1 ? 'several' : null;
+  };
+  for (const refs of [f.bodyRefs, f.bodyRefs.filter((r) => r.polarity !== 'pos'), f.subjectRefs]) {
+    const s = single(refs);
+    if (s && s !== 'several') return s;
+  }
+  return thread?.session ?? null;
+}
+
+function result(intent: Intent, reason: string, confidence: number, evidence: string[], extra: Partial<Decision> = {}): Decision {
+  return { intent, session: null, reason, confidence, requested: null, replaces: null, candidate: null, evidence, ...extra };
+}
+
+/** A register for an open session, or alternatives when it has started or closed. */
+function registerFor(session: string, reason: string, confidence: number, index: CatalogueIndex, now: Date, evidence: string[]): Decision {
+  const facts = index.bySlug.get(session);
+  if (!facts) return result('alternatives', 'unknown-session', 0.7, evidence, { requested: session });
+  if (now.getTime() >= facts.closes.getTime()) {
+    return result('alternatives', now.getTime() >= facts.start.getTime() ? 'started' : 'signup-closed', 0.85, evidence, { requested: session });
+  }
+  return result('register', reason, confidence, evidence, { session });
+}
+
+function replaced(f: Features, session: string): string | null {
+  const earlier = f.bodyRefs.filter((r) => (r.polarity === 'prior' || (r.polarity === 'neg' && f.priorSignup)) && r.sessions.length === 1 && r.sessions[0] !== session);
+  const set = new Set(earlier.flatMap((r) => r.sessions));
+  return set.size === 1 ? [...set][0]! : null;
+}
+
+function fromThread(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision | null {
+  if (!thread) return null;
+  const namesSession = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos');
+  if (f.option !== null && thread.options.length && !namesSession) {
+    const picked = thread.options[f.option - 1];
+    ev.push(`option ${f.option} of ${thread.options.length}`);
+    return picked ? registerFor(picked, 'thread-option', 0.9, index, now, ev) : result('alternatives', 'no-such-option', 0.8, ev);
+  }
+  if (thread.proposal && !namesSession && !f.cancelStrong) {
+    if (f.accept || (f.register && !f.bodyRefs.length)) return registerFor(thread.proposal, 'thread-proposal', 0.85, index, now, [...ev, 'accepts the proposal']);
+    if (f.decline) return result('escalate', 'declined-proposal', 0.6, [...ev, 'declines the proposal']);
+  }
+  return null;
+}
+
+/** The intent of a message a person wrote. */
+export function decide(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date): Decision {
+  const ev = [...f.bodyRefs.map((r) => `text: ${describe(r)}`), ...f.subjectRefs.map((r) => `subject: ${describe(r)}`)];
+  if (f.register) ev.push(`signup wording "${f.register}"`);
+  if (f.cancelStrong ?? f.cancelWeak) ev.push(`withdrawal wording "${f.cancelStrong ?? f.cancelWeak}"`);
+  if (f.empty && !f.register && !f.subjectRefs.length) return result('escalate', 'empty', 0.5, ev);
+  if (f.press) return result('escalate', 'press', 0.8, ev);
+  if (f.offer) return result('escalate', 'offer', 0.75, ev);
+  if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
+  if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
+  const threaded = fromThread(f, thread, index, now, ev);
+  if (threaded) return threaded;
+  if (f.question === 'real') {
+    const c = f.register ? chooseForSignup(f, thread) : null;
+    return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
+  }
+  const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos');
+  if ((f.cancelStrong || f.cancelWeak) && !choosesAnother) {
+    if (!f.cancelStrong && f.otherDates && !f.priorSignup) return result('alternatives', 'other-dates', 0.8, ev);
+    const session = chooseForCancel(f, thread);
+    return result('cancel', session ? 'cancel-session' : 'cancel-unnamed', session ? 0.9 : 0.8, ev, { session });
+  }
+  const wants = f.register || f.accept || (choosesAnother && (f.cancelWeak || f.cancelStrong));
+  if (wants) {
+    if (f.otherDates && !choosesAnother) return result('alternatives', 'other-dates', 0.8, ev);
+    const c = chooseForSignup(f, thread);
+    ev.push(`session from ${c.from}: ${c.reason}`);
+    if (!c.session) return result('alternatives', c.reason, 0.8, ev);
+    const conflict = subjectConflict(f, c);
+    if (conflict) return result('alternatives', 'subject-conflict', 0.7, [...ev, conflict]);
+    const confidence = c.from === 'text' ? (c.refs.filter(naming).length > 1 ? 0.95 : 0.9) : 0.8;
+    const d = registerFor(c.session, c.reason, confidence, index, now, ev);
+    if (d.intent === 'register') d.replaces = replaced(f, c.session);
+    return d;
+  }
+  if (f.otherDates || f.availability) return result('alternatives', f.otherDates ? 'other-dates' : 'availability', 0.75, ev);
+  if (f.question === 'benign') return result('escalate', 'question', 0.6, ev);
+  return result('escalate', 'unclear', 0.5, ev);
+}
+
+// The sender's own subject names a different session than the text chose.
+function subjectConflict(f: Features, c: Choice): string | null {
+  if (f.isReply || c.from !== 'text' || !c.session) return null;
+  const subject = f.subjectRefs.filter((r) => naming(r) && r.polarity === 'pos');
+  if (!subject.length || subject.some((r) => r.sessions.includes(c.session!))) return null;
+  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity !== 'pos').flatMap((r) => r.sessions));
+  if (subject.every((r) => r.sessions.some((s) => ruledOut.has(s)))) return null;
+  return `subject names ${subject.map((r) => r.text).join(', ')}`;
+}

@@ -1,0 +1,103 @@
+// Splits a body into what the sender wrote now, their closing and signature, and the quoted
+// or forwarded message below (Outlook "Van:/Verzonden:/Aan:/Onderwerp:" blocks,
+// "-----Oorspronkelijk bericht-----", Gmail/Thunderbird/Apple "Op ... schreef ...:" with ">"
+// lines, GroupWise and Notes headers, forward separators). Only `body` decides a signup.
+import { lines as splitLines } from './text.js';
+
+export interface SplitText {
+  body: string;
+  signature: string;
+  quoted: string;
+}
+
+const SEPARATOR = /^[\s*]*-{2,}\s*(oorspronkelijk bericht|origineel bericht|original message|doorgestuurd bericht|forwarded message|weitergeleitete nachricht|urspr[uü]ngliche nachricht|message d'origine)\s*-{2,}[\s*]*$/i;
+const BEGIN_FORWARD = /^\s*(begin (doorgestuurd|forwarded) (bericht|message)|doorgestuurd bericht|forwarded message)\s*:?\s*$/i;
+const HEADER_LINE = /^[\s*>]*(van|from|verzonden|sent|aan|to|onderwerp|subject|datum|date|cc|bcc|antwoord aan|reply-to)\s*:/i;
+const FROM_LINE = /^[\s*]*(van|from)\s*:/i;
+const ATTRIBUTION = /^\s*(op|on|am|le|el|il)\s.{4,}\b(schreef|wrote|geschreven|schrieb|a [ée]crit|escribi[óo]|ha scritto)\b[^:]*:\s*$/i;
+const ATTRIBUTION_LOOSE = /\b(schreef|wrote|geschreven|schrieb)\s*(op .{4,40})?:?\s*-*\s*$/i;
+const GROUPWISE = /^>>>\s.*(\d|>>>\s*$)/;
+
+function isHeaderBlock(ls: string[], i: number): boolean {
+  if (!FROM_LINE.test(ls[i]!)) return false;
+  let count = 0;
+  for (let k = i + 1; k < Math.min(ls.length, i + 7); k++) if (HEADER_LINE.test(ls[k]!)) count++;
+  return count >= 2;
+}
+
+function isAttribution(ls: string[], i: number): boolean {
+  const line = ls[i]!;
+  if (ATTRIBUTION.test(line)) return true;
+  // Long attribution lines get wrapped: "Op vr 18 mei 2018 om 11:02 schreef D-Loket <" + "D-Loket@VNG.nl>:"
+  const next = ls[i + 1] ?? '';
+  if (/^\s*(op|on)\s/i.test(line) && ATTRIBUTION.test(line + ' ' + next.trim())) return true;
+  return ATTRIBUTION_LOOSE.test(line) && /@|\d/.test(line) && line.length < 200;
+}
+
+/** Index of the first line of the quoted or forwarded part, or -1. */
+export function quoteStart(ls: string[]): number {
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i]!;
+    if (SEPARATOR.test(l) || BEGIN_FORWARD.test(l) || GROUPWISE.test(l)) return i;
+    if (/^\s*_{8,}\s*$/.test(l) && (isHeaderBlock(ls, i + 1) || isHeaderBlock(ls, i + 2))) return i;
+    if (isHeaderBlock(ls, i) || isAttribution(ls, i)) return i;
+    if (l.startsWith('>')) return i;
+  }
+  return -1;
+}
+
+const CLOSING_WORDS = /\b(groet|groeten|groetjes|groetnis|regards|sincerely|cheers)\b/i;
+const CLOSING_START = /^(mvg|m\.v\.g\.?|gr\.?|grt\.?|grtz|vr\.?\s?gr\.?|vriendelijke groet|hartelijke groet|met vriendelijke|kind regards|best regards|warm regards|best wishes|yours (sincerely|faithfully)|with kind regards)([\s,.!]|$)/i;
+const SHORT_THANKS = /^(thanks|thank you|many thanks|best|dank|bedankt)[!,.]?$/i;
+const MOBILE = /^(verzonden|verstuurd|gestuurd) (vanaf|met|via|vanuit) |^sent (from|with|via) |^get outlook for|^download outlook/i;
+const INLINE_CLOSING = /(?:^|[.!?]\s+)((?:met )?(?:vriendelijke |hartelijke |collegiale )?groet(?:en)?\b|mvg\b|kind regards\b|best regards\b)/i;
+
+function isClosing(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 70) return false;
+  if (CLOSING_START.test(t) || SHORT_THANKS.test(t)) return true;
+  return CLOSING_WORDS.test(t) && t.split(/\s+/).length <= 8 && !/\b(ik|wij|we|u|jullie)\b/i.test(t);
+}
+
+function isSignatureStart(line: string): boolean {
+  const t = line.trim();
+  return isClosing(t) || MOBILE.test(t) || /^--\s*$/.test(t) || /^_{5,}$/.test(t);
+}
+
+/** Lines of a reply written below the quote (bottom posting), quote and attribution removed. */
+function bottomPosted(ls: string[], q: number): string[] {
+  const out: string[] = [];
+  for (let i = q; i < ls.length; i++) {
+    const l = ls[i]!;
+    if (l.startsWith('>') || isAttribution(ls, i)) continue;
+    out.push(l);
+  }
+  return out.some((l) => l.trim()) ? out : [];
+}
+
+/** The new text, the closing with signature, and the quoted part of a plain-text body. */
+export function splitNewText(text: string): SplitText {
+  const ls = splitLines(text);
+  const q = quoteStart(ls);
+  let own = q < 0 ? ls : ls.slice(0, q);
+  const quoted = q < 0 ? '' : ls.slice(q).join('\n');
+  if (q >= 0 && !own.some((l) => l.trim()) && ls[q]!.startsWith('>')) own = bottomPosted(ls, q);
+  let cut = own.findIndex(isSignatureStart);
+  if (cut < 0) {
+    // A closing on the same line as the text: "Graag aanmelden voor Breda. Groet, Jan".
+    for (let i = 0; i < own.length && cut < 0; i++) {
+      const m = INLINE_CLOSING.exec(own[i]!);
+      if (m && m.index > 0) {
+        const at = m.index + m[0].indexOf(m[1]!);
+        own = [...own.slice(0, i), own[i]!.slice(0, at), own[i]!.slice(at), ...own.slice(i + 1)];
+        cut = i + 1;
+      }
+    }
+  }
+  if (cut < 0) return { body: own.join('\n').trim(), signature: '', quoted };
+  const sig = own.slice(cut);
+  // A postscript below the name still belongs to the message.
+  const ps = sig.findIndex((l) => /^\s*p\.?\s?s\.?\b/i.test(l));
+  const body = own.slice(0, cut).concat(ps >= 0 ? sig.slice(ps) : []);
+  return { body: body.join('\n').trim(), signature: (ps >= 0 ? sig.slice(0, ps) : sig).join('\n').trim(), quoted };
+}

@@ -1,0 +1,195 @@
+// Which sessions a text refers to, clause by clause: by city (ordinary typos allowed), venue,
+// region or date, and places or dates that have no session. A place inside a longer name is
+// not that place ("Haarlemmermeer", "Utrechtse Heuvelrug"), nor is a city named as where the
+// sender works ("gemeente Assen", "namens de raad van Venlo", "Provincie Utrecht").
+import type { CatalogueIndex, SessionFacts } from './catalogue-index.js';
+import type { Clause } from './clauses.js';
+import { findDatesIn, type PartDate } from './dates.js';
+import { findMunicipalities, placeIndex } from './places.js';
+import type { Token } from './text.js';
+
+export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
+export type Polarity = 'pos' | 'neg' | 'prior';
+
+export interface Ref {
+  kind: RefKind;
+  sessions: string[]; // the sessions it fits; empty for a place or date without a session
+  polarity: Polarity;
+  clause: number;
+  text: string;
+  past: boolean; // a date before the message date
+  deadline: boolean; // "voor 1 juni": may be a deadline rather than a session
+  conflict: boolean; // weekday and date disagree
+}
+
+export interface RefContext {
+  index: CatalogueIndex;
+  now: Date;
+  today: { year: number; month: number; day: number }; // in the catalogue's time zone
+  isoDate: string;
+}
+
+const AFFILIATION = /\b(gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|woon|woonachtig|wonen|municipality|council|province|city of)\b[\s.]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
+const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
+const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'essen', 'haarden', 'venla']);
+
+/** Damerau-Levenshtein distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d[i] = [i];
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+function affiliated(folded: string, at: number): boolean {
+  return AFFILIATION.test(folded.slice(Math.max(0, at - 45), at));
+}
+
+const capitalised = (clause: Clause, t: Token) => /^[A-Z\u00c0-\u00de']/.test(clause.text.slice(t.s, t.e));
+
+/** A session city at token i: exact, adjective + session noun ("Bredase sessie"), or a typo. */
+function cityAt(clause: Clause, i: number, index: CatalogueIndex): SessionFacts | null {
+  const toks = clause.tokens;
+  const t = toks[i]!.t;
+  for (const f of index.byCityToken.get(t) ?? []) {
+    if (f.cityTokens.every((ct, k) => toks[i + k]?.t === ct)) return f;
+  }
+  if (t.length < 4 || TYPO_STOP.has(t) || placeIndex().placeWords.has(t)) return null;
+  for (const f of index.sessions) {
+    if (f.cityTokens.length !== 1 || t[0] !== f.cityKey[0]) continue;
+    if (t.startsWith(f.cityKey)) {
+      if (/^(se|s|er|ers)$/.test(t.slice(f.cityKey.length)) && SESSION_NOUN.test(toks[i + 1]?.t ?? '')) return f;
+      continue;
+    }
+    const max = f.cityKey.length >= 7 && capitalised(clause, toks[i]!) ? 2 : 1;
+    if (f.cityKey.length >= 5 && t.length >= f.cityKey.length - 1 && editDistance(t, f.cityKey, max) <= max) return f;
+  }
+  return null;
+}
+
+function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex): { f: SessionFacts; n: number } | null {
+  for (const f of index.sessions) {
+    for (const v of f.venues) {
+      if (v.every((vt, k) => toks[i + k]?.t === vt)) return { f, n: v.length };
+      const t = toks[i]!.t;
+      if (v.length === 1 && v[0]!.length >= 7 && t.length >= 6 && t[0] === v[0]![0] && editDistance(t, v[0]!, 1) <= 1) return { f, n: 1 };
+    }
+  }
+  return null;
+}
+
+const COMPASS = '(noord|zuid|midden|oost|west|north|south|east|central)';
+const REGION_AFTER_WORD = new RegExp(`\\b(?:regio(?:sessie|nale sessie)?|region(?:al)?(?: session)?)\\s+(?:de\\s+|het\\s+)?${COMPASS}(?:[\\s-]?(oost|west|east))?(?![a-z]|[\\s-]?(holland|brabant|nederland|limburg|veluwe|drenthe|friesland|fryslan|groningen|gelderland|overijssel|utrecht))`, 'g');
+const REGION_COMPOUND = /\b(noord|zuid|midden|north|south|central)[\s-]?(oost|west|east)(en)?\b/g;
+const COMPASS_NL: Record<string, string> = { north: 'noord', south: 'zuid', east: 'oost', central: 'midden' };
+
+function regionRefs(clause: Clause, index: CatalogueIndex): { words: string[]; at: number; text: string }[] {
+  const out: { words: string[]; at: number; text: string }[] = [];
+  const seen = new Set<number>();
+  for (const re of [REGION_AFTER_WORD, REGION_COMPOUND]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(clause.folded); m; m = re.exec(clause.folded)) {
+      const words = [m[1], m[2]].filter((w): w is string => !!w && w !== 'en').map((w) => COMPASS_NL[w] ?? w);
+      const at = m.index + m[0].length;
+      if (seen.has(at) || words.length === 0) continue;
+      seen.add(at);
+      out.push({ words, at: m.index, text: m[0] });
+    }
+  }
+  void index;
+  return out;
+}
+
+function polarityAt(clause: Clause, at: number): Polarity {
+  const before = clause.folded.slice(Math.max(0, at - 40), at);
+  if (/\b(in plaats van|i\.?p\.?v\.?|instead of|rather than)\s+((de|het|the)\s+)?((ontwerp)?sessie\s+)?((in|op|van|te)\s+)?$/.test(before)) return 'neg';
+  if (/\bliever\b/.test(clause.folded.slice(0, at)) && /\bdan\s+((naar|in|op)\s+)?((de )?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
+  if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
+  if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|overzet|verplaats|switch|change|move)/.test(clause.folded)
+    && /\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';
+  return clause.neg ? 'neg' : clause.prior ? 'prior' : 'pos';
+}
+
+const blank = { past: false, deadline: false, conflict: false };
+
+function placeRefs(clause: Clause, ci: number, ctx: RefContext, covered: Set<number>, out: Ref[]): void {
+  const toks = clause.tokens;
+  for (const m of findMunicipalities(toks, ctx.isoDate)) {
+    const first = toks[m.first]!;
+    if (m.first === m.last && ctx.index.byCityToken.has(first.t)) continue; // a session city itself
+    for (let k = m.first; k <= m.last; k++) covered.add(k);
+    const prev = toks[m.first - 1]?.t ?? '';
+    const before = clause.folded.slice(0, first.s);
+    const named = /^(in|te|naar|to|regio)$/.test(prev) || /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|aanmelding|inschrijving)$/.test(prev);
+    if (!named || affiliated(clause.folded, first.s) || !(capitalised(clause, first) || /sessie|aanmelding/.test(prev))) continue;
+    if (/\b(woon|woonachtig|wonen|werk|werkzaam|kom|komen|afkomstig)\b[^,]*$/.test(before)) continue;
+    out.push({ kind: 'place', sessions: [], polarity: polarityAt(clause, first.s), clause: ci, text: m.record.name, ...blank });
+  }
+}
+
+function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
+  const covered = new Set<number>();
+  placeRefs(clause, ci, ctx, covered, out);
+  const toks = clause.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (covered.has(i)) continue;
+    const venue = venueAt(toks, i, ctx.index);
+    if (venue) {
+      if (!affiliated(clause.folded, toks[i]!.s)) {
+        out.push({ kind: 'venue', sessions: [venue.f.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i + venue.n - 1]!.e), ...blank });
+      }
+      i += venue.n - 1;
+      continue;
+    }
+    const city = cityAt(clause, i, ctx.index);
+    if (city && !affiliated(clause.folded, toks[i]!.s)) {
+      out.push({ kind: 'city', sessions: [city.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i]!.e), ...blank });
+    }
+  }
+  for (const r of regionRefs(clause, ctx.index)) {
+    const sessions = ctx.index.sessions.filter((f) => r.words.every((w) => f.region.includes(w))).map((f) => f.slug);
+    out.push({ kind: 'region', sessions, polarity: polarityAt(clause, r.at), clause: ci, text: r.text, ...blank });
+  }
+}
+
+const RANGE_BEFORE = /\b(tot( en met)?|t\/m|tm|vanaf|sinds|na|uiterlijk|tussen|until|till|after|since|by|from)\s*$/;
+
+function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
+  const before = clause.folded.slice(Math.max(0, d.index - 25), d.index);
+  if (RANGE_BEFORE.test(before)) return null;
+  const base = { clause: d.part, text: d.text, polarity: polarityAt(clause, d.index), deadline: /\b(voor|before)\s*$/.test(before) };
+  const ymd = d.day !== null ? { year: d.year ?? d.resolved?.year ?? null, month: d.month!, day: d.day } : d.resolved;
+  if (!ymd) {
+    const sessions = ctx.index.sessions.filter((f) => f.weekday === d.weekday).map((f) => f.slug);
+    return { kind: 'weekday', sessions, ...base, past: false, conflict: false };
+  }
+  const matches = ctx.index.sessions.filter((f) => f.month === ymd.month && f.day === ymd.day && (ymd.year === null || ymd.year === f.year));
+  const year = ymd.year ?? matches[0]?.year ?? ctx.today.year;
+  const conflict = d.weekday !== null && new Date(Date.UTC(year, ymd.month - 1, ymd.day)).getUTCDay() !== d.weekday;
+  const t = ctx.today;
+  const past = year * 10000 + ymd.month * 100 + ymd.day < t.year * 10000 + t.month * 100 + t.day;
+  return { kind: matches.length ? 'date' : 'other-date', sessions: matches.map((f) => f.slug), ...base, past, conflict };
+}
+
+/** Every session reference in the clauses, in order of appearance. */
+export function findRefs(clauses: readonly Clause[], ctx: RefContext): Ref[] {
+  const out: Ref[] = [];
+  clauses.forEach((c, i) => namedRefs(c, i, ctx, out));
+  for (const d of findDatesIn(clauses.map((c) => c.folded), ctx.now, ctx.index.tz)) {
+    const r = dateRef(d, clauses[d.part]!, ctx);
+    if (r) out.push(r);
+  }
+  return out.sort((a, b) => a.clause - b.clause);
+}

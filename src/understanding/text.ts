@@ -1,0 +1,71 @@
+// Text helpers shared by the readers: folding (lower case, no diacritics, plain quotes and
+// dashes) that keeps every character at its index, word tokens, and masking of addresses.
+
+const SPECIAL: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ', '\u200b': ' ', '\u00ad': ' ', '\ufeff': ' ',
+};
+
+const foldCache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let out = foldCache.get(ch);
+  if (out !== undefined) return out;
+  out = SPECIAL[ch];
+  if (out === undefined) {
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    // Only a one-for-one replacement keeps indexes aligned with the original text.
+    out = base.length === 1 ? base : ch;
+  }
+  foldCache.set(ch, out);
+  return out;
+}
+
+/** Lower case without diacritics; same length as the input, so indexes carry over. */
+export function fold(s: string): string {
+  const lower = s.toLowerCase();
+  if (lower.length !== s.length) return s.replace(/[^\x00-\x7f]/g, ' ').toLowerCase();
+  return /[^\x00-\x7f]/.test(lower) ? lower.replace(/[^\x00-\x7f]/g, foldChar) : lower;
+}
+
+export interface Token {
+  t: string; // folded word
+  s: number; // start index
+  e: number; // end index (exclusive)
+}
+
+/** Words of folded text: runs of letters and digits ("'s-Gravenhage" gives "s", "gravenhage"). */
+export function tokenize(folded: string): Token[] {
+  const out: Token[] = [];
+  const re = /[a-z0-9\u00c0-\u024f]+/g;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) out.push({ t: m[0], s: m.index, e: m.index + m[0].length });
+  return out;
+}
+
+/** Blank out e-mail addresses and URLs (same length): "x@venlo.nl" names no session. */
+export function maskAddresses(s: string): string {
+  return s.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;]+|\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:nl|com|org|eu|frl|info|net)\b(?:\/\S*)?/gi,
+    (m) => ' '.repeat(m.length));
+}
+
+/** Normalised lines: CRLF to LF, tabs to spaces, trailing blanks removed. */
+export function lines(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  een: 1, één: 1, eén: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
+  elf: 11, twaalf: 12, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  beide: 2, beiden: 2, both: 2, allebei: 2, tweeen: 2, drieen: 3, vieren: 4, vijven: 5, zessen: 6, zevenen: 7,
+  achten: 8, negenen: 9, tienen: 10,
+};
+
+/** "drie", "3", "drieën" (folded: "drieen") -> 3; null when it is no number. */
+export function numberWord(word: string): number | null {
+  if (/^\d{1,2}$/.test(word)) return Number(word);
+  return WORD_NUMBERS[word] ?? null;
+}
+
+export const NUMBER_WORD = '(?:\\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|three|four|five|six|seven|eight|nine|ten)';

@@ -1,0 +1,94 @@
+// The one way the bot reads a message: understand() (pure, synchronous) decides from a parsed
+// mail; classify() parses raw bytes first. The CLI and the worker both call these.
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { zonedDate } from '../catalogue/time.js';
+import type { InboundMail, Understanding, UnderstandingContext } from './types.js';
+import { automatedVerdict } from './automated.js';
+import { countAttendees } from './attendees.js';
+import { calendarReply } from './calendar.js';
+import { catalogueIndex, type CatalogueIndex } from './catalogue-index.js';
+import { contentOf, readFeatures } from './features.js';
+import { decide } from './intent.js';
+import { detectLanguage } from './language.js';
+import { findMunicipality } from './municipality.js';
+import { splitNewText } from './new-text.js';
+import { parseMail } from './parse.js';
+import { placeIndex } from './places.js';
+import type { RefContext } from './sessions-named.js';
+
+/** Understanding plus what a reader of the verdict may want to see. */
+export interface Verdict extends Understanding {
+  /** For escalate: the session a signup with a question seems to be about. */
+  candidate: string | null;
+}
+
+export function indexFor(catalogue: Catalogue): CatalogueIndex {
+  const places = placeIndex();
+  return catalogueIndex(catalogue, (t) => places.placeWords.has(t));
+}
+
+function refContext(index: CatalogueIndex, now: Date): RefContext {
+  const isoDate = zonedDate(now, index.tz);
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return { index, now, today: { year, month, day }, isoDate };
+}
+
+function base(language: Understanding['language']): Verdict {
+  return {
+    intent: 'escalate', session: null, attendees: null, municipality: null, language, reason: '', evidence: [], confidence: 0.5,
+    question: false, automated: null, calendarReply: null, requested: null, replaces: null, names: [], candidate: null,
+  };
+}
+
+/** Decide what a message asks for. Pure: plain data in, a verdict out. */
+export function understand(mail: InboundMail, ctx: UnderstandingContext): Verdict {
+  const index = indexFor(ctx.catalogue);
+  const split = splitNewText(mail.text);
+  const language = detectLanguage(`${mail.subject}\n${split.body}`);
+  const machine = automatedVerdict(mail, ctx.ownAddresses, split.body);
+  if (machine) {
+    return {
+      ...base(language), intent: 'ignore', reason: machine.reason, automated: machine.kind, confidence: machine.reason.startsWith('body') ? 0.85 : 0.98,
+      evidence: [`automated: ${machine.reason}`],
+      calendarReply: machine.kind === 'calendar-reply' ? calendarReply(mail.calendar) : null,
+    };
+  }
+  const refCtx = refContext(index, ctx.now);
+  const features = readFeatures(mail, split, ctx, refCtx);
+  const decision = decide(features, ctx.thread, index, ctx.now);
+  const municipality = findMunicipality(mail, split.body, split.signature, refCtx.isoDate);
+  const verdict: Verdict = {
+    ...base(language),
+    intent: decision.intent,
+    session: decision.intent === 'register' || decision.intent === 'cancel' ? decision.session : null,
+    municipality: municipality.name,
+    reason: decision.reason,
+    confidence: decision.confidence,
+    evidence: [...decision.evidence, ...(municipality.evidence ? [`municipality from ${municipality.evidence}`] : [])],
+    question: features.question === 'real',
+    requested: decision.requested,
+    replaces: decision.replaces,
+    candidate: decision.candidate,
+  };
+  if (decision.intent === 'register') {
+    const who = countAttendees(contentOf(split.body), features.bodyClauses);
+    verdict.attendees = who.count;
+    verdict.names = who.names;
+    if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);
+  }
+  return verdict;
+}
+
+export interface ClassifyContext extends Omit<UnderstandingContext, 'now'> {
+  /** Judge as of this instant; by default the message's Date header, else `clock()`. */
+  now?: Date | null;
+  clock?: () => Date;
+}
+
+/** Parse raw bytes and understand them. Rejects (ParseError) when they are not a message. */
+export async function classify(raw: Buffer, ctx: ClassifyContext): Promise<Verdict & { messageId: string | null; date: string | null }> {
+  const mail = await parseMail(raw);
+  const now = ctx.now ?? mail.date ?? (ctx.clock ?? (() => new Date()))();
+  const verdict = understand(mail, { ...ctx, now });
+  return { ...verdict, messageId: mail.messageId, date: mail.date ? mail.date.toISOString() : null };
+}
