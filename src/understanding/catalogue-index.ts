@@ -27,6 +27,10 @@ export interface CatalogueIndex {
   bySlug: Map<string, SessionFacts>;
   /** First token of a city name -> sessions in that city. */
   byCityToken: Map<string, SessionFacts[]>;
+  /** First token of a venue name -> the venue's tokens and session. */
+  venueByToken: Map<string, { facts: SessionFacts; tokens: string[] }[]>;
+  /** Long one-word venue names, matched with a typo allowed. */
+  venueWords: { facts: SessionFacts; word: string }[];
 }
 
 // Words that say what kind of building it is, not which one.
@@ -79,7 +83,15 @@ export function catalogueIndex(catalogue: Catalogue, isPlaceToken: (t: string) =
     const first = f.cityTokens[0];
     if (first) byCityToken.set(first, [...(byCityToken.get(first) ?? []), f]);
   }
-  const index: CatalogueIndex = { tz, sessions, bySlug: new Map(sessions.map((f) => [f.slug, f])), byCityToken };
+  const venueByToken = new Map<string, { facts: SessionFacts; tokens: string[] }[]>();
+  const venueWords: { facts: SessionFacts; word: string }[] = [];
+  for (const f of sessions) {
+    for (const v of f.venues) {
+      venueByToken.set(v[0]!, [...(venueByToken.get(v[0]!) ?? []), { facts: f, tokens: v }].sort((a, b) => b.tokens.length - a.tokens.length));
+      if (v.length === 1 && v[0]!.length >= 7) venueWords.push({ facts: f, word: v[0]! });
+    }
+  }
+  const index: CatalogueIndex = { tz, sessions, bySlug: new Map(sessions.map((f) => [f.slug, f])), byCityToken, venueByToken, venueWords };
   cache.set(catalogue, index);
   return index;
 }

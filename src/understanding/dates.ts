@@ -22,9 +22,15 @@ const MONTH_NUMBER: Record<string, number> = {
 };
 const WEEKDAYS: Record<string, number> = { zondag: 0, maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6 };
 
+// Patterns are built once: chrono asks for them on every parse.
+const NUMERIC = /(?<![\d.:/-])([0-3]?\d)([-.])([01]?\d)(?![\d])(?![-./:]\d)/;
+const ORDINAL = new RegExp(`\\b([0-3]?\\d)\\s*(?:e|ste|de)\\s+(?:van\\s+)?${MONTHS}\\b`, 'i');
+const WEEKDAY_PART = /\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|namiddag|avond|morgen)(en)?\b/i;
+const OVERMORGEN = /\bovermorgen\b/i;
+
 const numericDayMonth: chrono.Parser = {
   // "22-6", "22.06", "3-7": a date without a year. Times ("9.30", "om 10.05 uur") are refused.
-  pattern: () => /(?<![\d.:/-])([0-3]?\d)([-.])([01]?\d)(?![\d])(?![-./:]\d)/,
+  pattern: () => NUMERIC,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const day = Number(match[1]);
     const month = Number(match[3]);
@@ -40,7 +46,7 @@ const numericDayMonth: chrono.Parser = {
 };
 
 const ordinalDayMonth: chrono.Parser = {
-  pattern: () => new RegExp(`\\b([0-3]?\\d)\\s*(?:e|ste|de)\\s+(?:van\\s+)?${MONTHS}\\b`, 'i'),
+  pattern: () => ORDINAL,
   extract: (_context: ParsingContext, match: RegExpMatchArray) => {
     const day = Number(match[1]);
     const month = MONTH_NUMBER[(match[2] ?? '').toLowerCase().slice(0, 3)];
@@ -49,13 +55,13 @@ const ordinalDayMonth: chrono.Parser = {
 };
 
 const weekdayPart: chrono.Parser = {
-  pattern: () => /\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|namiddag|avond|morgen)(en)?\b/i,
+  pattern: () => WEEKDAY_PART,
   extract: (_context: ParsingContext, match: RegExpMatchArray) => ({ weekday: WEEKDAYS[(match[1] ?? '').toLowerCase()]! }),
 };
 
 // "overmorgen": chrono's Dutch casual parser knows vandaag, morgen and gisteren only.
 const dayAfterTomorrow: chrono.Parser = {
-  pattern: () => /\bovermorgen\b/i,
+  pattern: () => OVERMORGEN,
   extract: (context: ParsingContext) => {
     const ref = context.reference;
     const wall = new Date(ref.instant.getTime() + (ref.timezoneOffset ?? 0) * 60000 + 2 * 86400000);
@@ -81,13 +87,13 @@ const nl = dutchDates();
 const en = chrono.en.casual;
 
 // Only text that could hold a date is handed to chrono: it is the costly part.
-const MAYBE_DATE = /\d|januari|februari|maart|april|\bmei\b|juni|juli|augustus|september|oktober|november|december|\b(jan|feb|mrt|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b|dag\b|dagen\b|dag(ochtend|middag|avond|morgen)|vandaag|morgen|vanmiddag|vanavond|vanochtend|gisteren|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|\bjune\b|\bjuly\b|\bmay\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday/i;
+const MAYBE_DATE = /\d|(januari|februari|maart|april|\bmei\b|juni|juli|augustus|september|oktober|november|december|\b(jan|feb|mrt|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b|dag\b|dagen\b|dag(ochtend|middag|avond|morgen)|vandaag|morgen|vanmiddag|vanavond|vanochtend|gisteren|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|\bjune\b|\bjuly\b|\bmay\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
 const ENGLISH = /\b(january|february|march|may|june|july|august|october|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|next week)\b/i;
 
+// Intl formatters are costly to build: one per time zone, reused.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Offset of `tz` from UTC in minutes at an instant. */
-export function offsetMinutes(instant: Date, tz: string): number {
+function wallClock(instant: Date, tz: string): { year: number; month: number; day: number; hour: number; minute: number } {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -97,8 +103,29 @@ export function offsetMinutes(instant: Date, tz: string): number {
   }
   const parts = f.formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((wall - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+const offsets = new Map<string, number>();
+
+/** Offset of `tz` from UTC in minutes at an instant (zones change offset on the hour). */
+export function offsetMinutes(instant: Date, tz: string): number {
+  const key = `${tz}|${Math.floor(instant.getTime() / 3_600_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const w = wallClock(instant, tz);
+    const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+    offset = Math.round((wall - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The calendar date of an instant in `tz`. */
+export function localDate(instant: Date, tz: string): { year: number; month: number; day: number } {
+  const wall = new Date(instant.getTime() + offsetMinutes(instant, tz) * 60000);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
 // "aanstaande donderdag", "komende vrijdag", "vrijdag a.s.": that one weekday, not any.

@@ -97,8 +97,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   const isReply = subject.isReply || !!ctx.thread;
   const bodyClauses = clausesOf(contentOf(split.body));
   const subjectClauses = clausesOf(subject.text);
-  const bodyRefs = findRefs(bodyClauses, refCtx);
-  const subjectRefs = findRefs(subjectClauses, refCtx);
+  const [subjectRefs, bodyRefs] = findRefs([subjectClauses, bodyClauses], refCtx) as [Ref[], Ref[]];
   const positive = sentencesOf(bodyClauses, false);
   const all = sentencesOf(bodyClauses, true);
   // A subject of one's own ("Aanmelding Venlo 29 juni") speaks for the sender; a reply's does not.

@@ -45,8 +45,11 @@ function hitsInLine(line: string, isoDate: string, where: string, bonus: number)
   return out;
 }
 
+// Only lines with a label or role word can name the sender's municipality.
+const CANDIDATE_LINE = new RegExp(`\\b(${[...LABEL, ...ROLE].join('|')})\\b`, 'i');
+
 function fromText(text: string, isoDate: string, where: string, bonus: number): Hit[] {
-  return text.split('\n').slice(0, 80).flatMap((l) => hitsInLine(l, isoDate, where, bonus));
+  return text.split('\n').slice(0, 80).filter((l) => CANDIDATE_LINE.test(l)).flatMap((l) => hitsInLine(l, isoDate, where, bonus));
 }
 
 /** Which municipality the sender represents, or null when the mail does not say. */

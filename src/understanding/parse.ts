@@ -9,14 +9,16 @@ import { htmlToText } from './html-text.js';
 export const MAX_PARSE_BYTES = 8 * 1024 * 1024;
 const MAX_TEXT = 200_000;
 
+// checksumAlgo false (no MD5 of attachments) is supported by mailparser but not in its types.
 const PARSER_OPTIONS = {
   skipHtmlToText: true,
   skipTextToHtml: true,
   skipTextLinks: true,
   skipImageLinks: true,
   keepCidLinks: true,
+  checksumAlgo: false,
   maxHtmlLengthToParse: 2_000_000,
-} as const;
+} as unknown as Parameters<typeof simpleParser>[1];
 
 export class ParseError extends Error {}
 

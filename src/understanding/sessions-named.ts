@@ -80,12 +80,13 @@ function cityAt(clause: Clause, i: number, index: CatalogueIndex): SessionFacts 
 }
 
 function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex): { f: SessionFacts; n: number } | null {
-  for (const f of index.sessions) {
-    for (const v of f.venues) {
-      if (v.every((vt, k) => toks[i + k]?.t === vt)) return { f, n: v.length };
-      const t = toks[i]!.t;
-      if (v.length === 1 && v[0]!.length >= 7 && t.length >= 6 && t[0] === v[0]![0] && editDistance(t, v[0]!, 1) <= 1) return { f, n: 1 };
-    }
+  const t = toks[i]!.t;
+  for (const v of index.venueByToken.get(t) ?? []) {
+    if (v.tokens.every((vt, k) => toks[i + k]?.t === vt)) return { f: v.facts, n: v.tokens.length };
+  }
+  if (t.length < 6) return null;
+  for (const v of index.venueWords) {
+    if (t[0] === v.word[0] && editDistance(t, v.word, 1) <= 1) return { f: v.facts, n: 1 };
   }
   return null;
 }
@@ -183,13 +184,19 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   return { kind: matches.length ? 'date' : 'other-date', sessions: matches.map((f) => f.slug), ...base, past, conflict };
 }
 
-/** Every session reference in the clauses, in order of appearance. */
-export function findRefs(clauses: readonly Clause[], ctx: RefContext): Ref[] {
-  const out: Ref[] = [];
-  clauses.forEach((c, i) => namedRefs(c, i, ctx, out));
-  for (const d of findDatesIn(clauses.map((c) => c.folded), ctx.now, ctx.index.tz)) {
-    const r = dateRef(d, clauses[d.part]!, ctx);
-    if (r) out.push(r);
+/** Every session reference in each group of clauses (subject, text), in order of appearance. */
+export function findRefs(groups: readonly (readonly Clause[])[], ctx: RefContext): Ref[][] {
+  const all = groups.flat();
+  const owner: number[] = [];
+  const local: number[] = [];
+  groups.forEach((g, gi) => g.forEach((_c, i) => { owner.push(gi); local.push(i); }));
+  const out: Ref[][] = groups.map(() => []);
+  groups.forEach((g, gi) => g.forEach((c, i) => namedRefs(c, i, ctx, out[gi]!)));
+  // One chrono call for all clauses of the message.
+  for (const d of findDatesIn(all.map((c) => c.folded), ctx.now, ctx.index.tz)) {
+    const r = dateRef({ ...d, part: local[d.part]! }, all[d.part]!, ctx);
+    if (r) out[owner[d.part]!]!.push(r);
   }
-  return out.sort((a, b) => a.clause - b.clause);
+  for (const refs of out) refs.sort((a, b) => a.clause - b.clause);
+  return out;
 }

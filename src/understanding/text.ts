@@ -45,7 +45,10 @@ export function tokenize(folded: string): Token[] {
 }
 
 /** Blank out e-mail addresses and URLs (same length): "x@venlo.nl" names no session. */
+const MAYBE_ADDRESS = /@|www\.|:\/\/|\.(nl|com|org|eu|frl|info|net)\b/i;
+
 export function maskAddresses(s: string): string {
+  if (!MAYBE_ADDRESS.test(s)) return s;
   return s.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;]+|\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:nl|com|org|eu|frl|info|net)\b(?:\/\S*)?/gi,
     (m) => ' '.repeat(m.length));
 }

@@ -1,12 +1,12 @@
 // The one way the bot reads a message: understand() (pure, synchronous) decides from a parsed
 // mail; classify() parses raw bytes first. The CLI and the worker both call these.
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { zonedDate } from '../catalogue/time.js';
 import type { InboundMail, Understanding, UnderstandingContext } from './types.js';
 import { automatedVerdict } from './automated.js';
 import { countAttendees } from './attendees.js';
 import { calendarReply } from './calendar.js';
 import { catalogueIndex, type CatalogueIndex } from './catalogue-index.js';
+import { localDate } from './dates.js';
 import { contentOf, readFeatures } from './features.js';
 import { decide } from './intent.js';
 import { detectLanguage } from './language.js';
@@ -28,9 +28,9 @@ export function indexFor(catalogue: Catalogue): CatalogueIndex {
 }
 
 function refContext(index: CatalogueIndex, now: Date): RefContext {
-  const isoDate = zonedDate(now, index.tz);
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return { index, now, today: { year, month, day }, isoDate };
+  const today = localDate(now, index.tz);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { index, now, today, isoDate: `${today.year}-${pad(today.month)}-${pad(today.day)}` };
 }
 
 function base(language: Understanding['language']): Verdict {
