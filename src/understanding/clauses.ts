@@ -65,6 +65,15 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
   return { text, folded, tokens: tokenize(folded), neg: NEG.test(cleaned), prior: PRIOR.test(folded), sentence, question };
 }
 
+// "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"
+// is what does not suit.
+const BUT_YES = /^(maar|but)\b.*\b(wel|does|do|works?|is fine|suits?)\b/;
+
+function contrast(parts: Clause[]): void {
+  const k = parts.findIndex((c) => BUT_YES.test(c.folded));
+  for (let i = 0; i < k; i++) parts[i]!.neg = true;
+}
+
 /** Clauses of a text, in order; `sentenceBase` numbers sentences after an earlier text's. */
 export function clausesOf(text: string, sentenceBase = 0): Clause[] {
   const out: Clause[] = [];
@@ -74,9 +83,9 @@ export function clausesOf(text: string, sentenceBase = 0): Clause[] {
       const question = /\?\s*\)?\s*$/.test(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
       const guarded = s.replace(/\([^()]*\)/g, (m) => m.replace(/,/g, '\u201a'));
-      for (const part of guarded.split(CLAUSE_SPLIT)) {
-        if (part && part.trim()) out.push(makeClause(part.trim().replace(/\u201a/g, ','), n, question));
-      }
+      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(p.trim().replace(/\u201a/g, ','), n, question));
+      contrast(parts);
+      out.push(...parts);
       n++;
     }
   }

@@ -12,6 +12,8 @@ export const REGISTER = new RegExp([
   '\\bbijwonen\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\bzet\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b',
   '\\bvan de partij\\b', '\\baanwezig (zijn|zal zijn|zullen zijn)\\b', '\\b(zal|zullen|wil|willen) (graag )?(er )?(aanwezig|komen|deelnemen)\\b',
   '\\b(ik|wij|we) (ga|gaan) (graag )?naar\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
+  '\\bwissel(en|t)?\\b', '\\bover(stappen|stap)\\b', '\\bruilen\\b', '\\bverplaatsen\\b', '\\bliever naar\\b',
+  '\\bswitch\\b', '\\bchange (my registration|to)\\b', '\\bmove (me|my registration)\\b',
   '\\bregister\\b', '\\bregistration\\b', '\\bsign (me |us )?up\\b', '\\bsignup\\b', '\\battend\\b', '\\bjoin\\b',
   '\\b(i|we)(\'d| would) (like|love) to (come|be there|take part|participate)\\b', '\\bcount (me|us) in\\b',
   '\\b(i|we)(\'ll| will) (be there|come)\\b', '\\bbook (me|us|a seat|seats)\\b', '\\breserve\\b', '\\bparticipate\\b',
@@ -64,7 +66,7 @@ export const TOPIC = new RegExp([
 ].join('|'));
 
 /** Questions the registration itself answers, or that ask for the list of sessions. */
-export const BENIGN_QUESTION = /\b(aanmeld\w*|afmeld\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
+export const BENIGN_QUESTION = /\b(aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
 
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;

@@ -46,10 +46,11 @@ export function subjectParts(subject: string): { text: string; isReply: boolean;
 }
 
 // Postal addresses, phone numbers, web addresses and disclaimers name no session.
-const NOISE_LINE = /\b\d{4}\s?[A-Z]{2}\b|^\s*(postbus|bezoekadres|postadres)\b|^\s*(t|tel|telefoon|m|mob|mobiel|f|fax|e|phone)\.?\s*[:.]?\s*[+(]?\d|^\s*(www\.|https?:)|geadresseerde|aansprakelijkheid|rechten (worden|kunnen worden) ontleend|print deze e-?mail|disclaimer/i;
+const NOISE_LINE = /^\s*(postbus|bezoekadres|postadres|correspondentieadres)\b|^\s*(t|tel|telefoon|m|mob|mobiel|f|fax|e|phone)\.?\s*[:.]?\s*[+(]?\d|^\s*(www\.|https?:)|geadresseerde|aansprakelijkheid|rechten (worden|kunnen worden) ontleend|print deze e-?mail|disclaimer/i;
+const POSTCODE_PLACE = /\b\d{4}\s?[A-Z]{2}\b(\s+('s[- ])?[A-Z][\w'-]*(\s(aan|op|en|de|den|a\/d)?\s?[A-Z][\w'-]*)?)?/g;
 
 export function contentOf(body: string): string {
-  return body.split('\n').filter((l) => !NOISE_LINE.test(l)).join('\n');
+  return body.split('\n').filter((l) => !NOISE_LINE.test(l)).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 
 function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): Map<number, string> {

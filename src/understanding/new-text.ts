@@ -46,7 +46,8 @@ export function quoteStart(ls: string[]): number {
   return -1;
 }
 
-const CLOSING_WORDS = /\b(groet|groeten|groetjes|groetnis|regards|sincerely|cheers)\b/i;
+// A closing word within the first three words: "Met vriendelijke groet", "Mei freonlike groetnis".
+const CLOSING_WORDS = /^([\w'-]+[\s,]+){0,2}(groet|groeten|groetjes|groetnis|regards|sincerely|cheers)\b/i;
 const CLOSING_START = /^(mvg|m\.v\.g\.?|gr\.?|grt\.?|grtz|vr\.?\s?gr\.?|vriendelijke groet|hartelijke groet|met vriendelijke|kind regards|best regards|warm regards|best wishes|yours (sincerely|faithfully)|with kind regards)([\s,.!]|$)/i;
 const SHORT_THANKS = /^(thanks|thank you|many thanks|best|dank|bedankt)[!,.]?$/i;
 const MOBILE = /^(verzonden|verstuurd|gestuurd) (vanaf|met|via|vanuit) |^sent (from|with|via) |^get outlook for|^download outlook/i;
@@ -81,7 +82,7 @@ export function splitNewText(text: string): SplitText {
   const q = quoteStart(ls);
   let own = q < 0 ? ls : ls.slice(0, q);
   const quoted = q < 0 ? '' : ls.slice(q).join('\n');
-  if (q >= 0 && !own.some((l) => l.trim()) && ls[q]!.startsWith('>')) own = bottomPosted(ls, q);
+  if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);
   let cut = own.findIndex(isSignatureStart);
   if (cut < 0) {
     // A closing on the same line as the text: "Graag aanmelden voor Breda. Groet, Jan".

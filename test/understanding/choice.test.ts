@@ -1,0 +1,50 @@
+// Negation and choice ("X lukt niet, Y wel"), switches, and cancellations in everyday words.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signed, verdict, type MailSpec } from './mail.js';
+
+type Case = [string, MailSpec, string, string | null];
+
+async function check(cases: Case[]) {
+  for (const [name, spec, intent, session] of cases) {
+    const v = await verdict(spec);
+    assert.equal(`${v.intent}/${v.session}`, `${intent}/${session}`, `${name}: ${v.reason} | ${v.evidence.join('; ')}`);
+  }
+}
+
+test('one place ruled out, another chosen', () => check([
+  ['niet X maar Y', { text: signed('Graag aanmelden, niet in Assen maar in Venlo.') }, 'register', 'venlo'],
+  ['X lukt niet, Y wel', { text: signed('Utrecht kan ik helaas niet, Haarlem wel. Graag aanmelden.') }, 'register', 'haarlem'],
+  ['in plaats van', { text: signed('In plaats van Utrecht kom ik liever naar Haarlem.') }, 'register', 'haarlem'],
+  ['liever Y dan X', { text: signed('Ik ga liever naar Breda dan naar Venlo, dus graag aanmelden voor Breda.') }, 'register', 'breda'],
+  ['date ruled out, date chosen', { text: signed('Op 21 juni zit ik in de raad, maar 28 juni kan ik wel. Graag aanmelden.') }, 'register', 'assen'],
+  ['reply to invitation, other date chosen', { subject: 'RE: Uitnodiging ontwerpsessie 14 juni Utrecht', text: 'Die datum past niet, ik kom graag naar Arnhem op 22 juni.\n\nGroet, Bas' }, 'register', 'arnhem'],
+  ['ruled out, nothing chosen', { subject: 'RE: Uitnodiging 21 juni Haarlem', text: 'Haarlem lukt niet. Zijn er andere mogelijkheden?\n\nGroet, Ria' }, 'alternatives', null],
+]));
+
+test('switches register the new session and name the old one', async () => {
+  const v = await verdict({ subject: 'Wijziging', text: signed('Ik ben aangemeld voor Venlo, maar wil graag wisselen naar de sessie in Breda.') });
+  assert.equal(v.intent, 'register');
+  assert.equal(v.session, 'breda');
+  assert.equal(v.replaces, 'venlo');
+  const w = await verdict({ text: signed('Kunt u mijn aanmelding van Utrecht omzetten naar Arnhem?') });
+  assert.equal(`${w.intent}/${w.session}/${w.replaces}`, 'register/arnhem/utrecht');
+});
+
+test('cancellations in everyday wordings', () => check([
+  ['afmelden', { subject: 'Afmelding', text: signed('Graag wil ik mij afmelden voor de sessie in Haarlem.') }, 'cancel', 'haarlem'],
+  ['moet helaas afzeggen', { text: signed('Ik moet de bijeenkomst van 29 juni helaas afzeggen.') }, 'cancel', 'venlo'],
+  ['trek in', { text: signed('Bij deze trek ik mijn aanmelding voor Assen in.') }, 'cancel', 'assen'],
+  ['verstek', { text: signed('Wegens ziekte moet ik verstek laten gaan.') }, 'cancel', null],
+  ['kan toch niet under a confirmation', { subject: 'RE: Bevestiging aanmelding ontwerpsessie Utrecht 14 juni', text: 'Ik kan er toch niet bij zijn, sorry.\n\nGroet, Ans' }, 'cancel', 'utrecht'],
+  ['verhinderd', { subject: 'Verhinderd', text: signed('Helaas ben ik op 3 juli verhinderd.') }, 'cancel', 'breda'],
+  ['uitschrijven', { text: signed('Wilt u mij uitschrijven voor de sessie in Arnhem?') }, 'cancel', 'arnhem'],
+  ['for someone else', { text: signed('Burgemeester De Vries kan helaas niet aanwezig zijn op 14 juni en meldt zich af.') }, 'cancel', 'utrecht'],
+  ['English', { subject: 'Cancellation', text: 'Unfortunately I have to cancel my registration for Venlo.\n\nRegards,\nJohn' }, 'cancel', 'venlo'],
+  ["English can't make it", { subject: 'Re: Bevestiging aanmelding ontwerpsessie Breda 3 juli', text: "Sorry, I can't make it after all.\n\nBest,\nSam" }, 'cancel', 'breda'],
+]));
+
+test('a newsletter-style "afmelden" link in a person\'s mail is still read as text', async () => {
+  const v = await verdict({ text: signed('Graag aanmelden voor Assen.') });
+  assert.equal(v.intent, 'register');
+});

@@ -1,0 +1,90 @@
+// Builds small RFC 5322 messages for the understanding tests, and runs classify on them.
+import { shippedCatalogue } from '../../src/catalogue/catalogue.js';
+import { classify, type Verdict } from '../../src/understanding/understand.js';
+import type { ThreadContext } from '../../src/understanding/types.js';
+
+export interface MailSpec {
+  from?: string;
+  to?: string;
+  subject?: string;
+  date?: string; // RFC 5322 date; default Tue 5 June 2018 10:00 CEST
+  text?: string;
+  html?: string;
+  headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: string; inline?: boolean }[];
+  calendar?: string; // an iCalendar object, sent as text/calendar next to the text
+  contentType?: string; // a whole custom top-level Content-Type (with `raw` body)
+  raw?: string; // body as written, for hand-made MIME
+}
+
+export const BOT = 'D-Loket@VNG.nl';
+export const DEFAULT_DATE = 'Tue, 5 Jun 2018 10:00:00 +0200';
+
+function word(s: string): string {
+  return /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
+}
+
+function address(a: string): string {
+  const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(a);
+  if (!m || !m[1]) return a;
+  return `${/^[\x20-\x7e]*$/.test(m[1]) ? `"${m[1].replace(/"/g, '')}"` : word(m[1])} <${m[2]}>`;
+}
+
+function part(type: string, body: string): string {
+  return `Content-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body.replace(/\r?\n/g, '\r\n')}\r\n`;
+}
+
+function multipart(kind: string, parts: string[], boundary: string): string {
+  return `Content-Type: multipart/${kind}; boundary="${boundary}"\r\n\r\n` +
+    parts.map((p) => `--${boundary}\r\n${p}`).join('') + `--${boundary}--\r\n`;
+}
+
+function bodyOf(spec: MailSpec): string {
+  if (spec.raw !== undefined) return `Content-Type: ${spec.contentType ?? 'text/plain; charset=utf-8'}\r\n\r\n${spec.raw.replace(/\r?\n/g, '\r\n')}`;
+  const alternatives: string[] = [];
+  if (spec.text !== undefined) alternatives.push(part('text/plain', spec.text));
+  if (spec.html !== undefined) alternatives.push(part('text/html', spec.html));
+  if (spec.calendar !== undefined) {
+    const method = /METHOD:(\w+)/.exec(spec.calendar)?.[1] ?? 'REPLY';
+    alternatives.push(part(`text/calendar; method=${method}`, spec.calendar));
+  }
+  if (alternatives.length === 0) alternatives.push(part('text/plain', ''));
+  let body = alternatives.length === 1 ? alternatives[0]! : multipart('alternative', alternatives, 'alt-b0undary');
+  if (spec.attachments?.length) {
+    const files = spec.attachments.map((a) =>
+      `Content-Type: ${a.contentType}; name="${a.filename}"\r\nContent-Disposition: ${a.inline ? 'inline' : 'attachment'}; filename="${a.filename}"\r\n` +
+      `${a.inline ? `Content-ID: <${a.filename}@test>\r\n` : ''}Content-Transfer-Encoding: base64\r\n\r\n${Buffer.from(a.content).toString('base64')}\r\n`);
+    body = multipart(spec.attachments.some((a) => a.inline) ? 'related' : 'mixed', [body, ...files], 'mix-b0undary');
+  }
+  return body;
+}
+
+/** The raw bytes of a message. */
+export function eml(spec: MailSpec): Buffer {
+  const headers: string[] = [
+    `From: ${address(spec.from ?? 'Jan Jansen <j.jansen@example.nl>')}`,
+    `To: ${address(spec.to ?? `D-Loket <${BOT}>`)}`,
+    `Subject: ${word(spec.subject ?? 'Ontwerpsessie')}`,
+    `Date: ${spec.date ?? DEFAULT_DATE}`,
+    `Message-ID: <${Math.random().toString(36).slice(2)}@test.example>`,
+    'MIME-Version: 1.0',
+  ];
+  for (const [k, v] of Object.entries(spec.headers ?? {})) headers.push(`${k}: ${v}`);
+  return Buffer.from(`${headers.join('\r\n')}\r\n${bodyOf(spec)}`, 'utf8');
+}
+
+export interface RunOptions {
+  now?: Date;
+  thread?: ThreadContext | null;
+}
+
+/** Classify a message (spec or raw bytes) with the shipped catalogue. */
+export async function verdict(spec: MailSpec | Buffer, opts: RunOptions = {}): Promise<Verdict> {
+  const raw = Buffer.isBuffer(spec) ? spec : eml(spec);
+  return classify(raw, { catalogue: shippedCatalogue, ownAddresses: [BOT.toLowerCase()], now: opts.now ?? null, thread: opts.thread ?? null });
+}
+
+/** "Met vriendelijke groet" and a municipal signature, as officials end their mail. */
+export function signed(text: string, name = 'Jan Jansen', org = 'Gemeente Tilburg'): string {
+  return `${text}\n\nMet vriendelijke groet,\n\n${name}\nBeleidsadviseur\n${org}\nPostbus 90155 | 5000 LH Tilburg\nT 013 542 88 88`;
+}

@@ -1,0 +1,50 @@
+// Answers to the bot's own mail (ctx.thread): a choice from the numbered alternatives, a yes
+// to a proposal, a withdrawal under a confirmation. The quoted bot text never counts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ThreadContext } from '../../src/understanding/types.js';
+import { verdict } from './mail.js';
+
+const alternatives: ThreadContext = { about: 'alternatives', session: null, options: ['arnhem', 'assen', 'venlo', 'breda'], proposal: null };
+const quotedList = '\n\nOp 12 jun. 2018 om 10:00 schreef D-Loket <D-Loket@VNG.nl>:\n> 1. Arnhem, vrijdag 22 juni\n> 2. Assen, donderdag 28 juni\n> 3. Venlo\n> 4. Breda';
+
+test('a bare number picks that option', async () => {
+  for (const answer of ['2', 'Optie 2', 'nummer 2 graag', 'Doe maar de tweede.']) {
+    const v = await verdict({ subject: 'Re: Welke sessie?', date: 'Tue, 12 Jun 2018 11:00:00 +0200', text: answer + quotedList }, { thread: alternatives });
+    assert.equal(`${v.intent}/${v.session}`, 'register/assen', answer);
+  }
+});
+
+test('a number outside the list asks again', async () => {
+  const v = await verdict({ subject: 'Re: Welke sessie?', text: '7' + quotedList }, { thread: alternatives });
+  assert.equal(v.intent, 'alternatives');
+});
+
+test('naming a city after an alternatives mail registers for it', async () => {
+  const v = await verdict({ subject: 'Re: Welke sessie?', text: 'Doe maar Breda.' + quotedList }, { thread: alternatives });
+  assert.equal(`${v.intent}/${v.session}`, 'register/breda');
+});
+
+test('"ja" or "graag" after a waiting-list mail with a proposal registers for the proposal', async () => {
+  const waitlist: ThreadContext = { about: 'waitlist', session: 'haarlem', options: [], proposal: 'utrecht' };
+  for (const answer of ['Ja', 'Graag!', 'Ja, prima.', 'Yes please']) {
+    const v = await verdict({ subject: 'Re: Wachtlijst Haarlem', text: `${answer}\n\nOp 1 jun. 2018 schreef D-Loket <D-Loket@VNG.nl>:\n> Wilt u naar Utrecht?` }, { thread: waitlist });
+    assert.equal(`${v.intent}/${v.session}`, 'register/utrecht', answer);
+  }
+  const no = await verdict({ subject: 'Re: Wachtlijst Haarlem', text: 'Nee, dank je.' }, { thread: waitlist });
+  assert.notEqual(no.intent, 'register');
+});
+
+test('a withdrawal under a confirmation cancels the confirmed session', async () => {
+  const confirmation: ThreadContext = { about: 'confirmation', session: 'venlo', options: [], proposal: null };
+  for (const answer of ['Afmelden graag.', 'Ik kan toch niet.', 'Helaas, het lukt me niet meer.']) {
+    const v = await verdict({ subject: 'Re: Uw aanmelding', text: `${answer}\n\nVan: D-Loket\nVerzonden: 1 juni 2018\nAan: Piet\nOnderwerp: Uw aanmelding\n\nU bent aangemeld voor Breda en Utrecht.` }, { thread: confirmation });
+    assert.equal(`${v.intent}/${v.session}`, 'cancel/venlo', answer);
+  }
+});
+
+test('adding a colleague under a confirmation registers for the same session', async () => {
+  const confirmation: ThreadContext = { about: 'confirmation', session: 'assen', options: [], proposal: null };
+  const v = await verdict({ subject: 'Re: Uw aanmelding', text: 'Mijn collega Sanne Vos komt ook graag, kunt u haar aanmelden?' }, { thread: confirmation });
+  assert.equal(`${v.intent}/${v.session}/${v.attendees}`, 'register/assen/1');
+});
