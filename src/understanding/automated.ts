@@ -67,14 +67,14 @@ const SUBJECT_RULES: [RegExp, AutomatedKind, string][] = [
   // Words a person might also open a subject with count only as a "Word:" prefix.
   [/^(auto|afwezig|afwezigheid|niet aanwezig|vakantie|on vacation|away)\s*:/, 'auto-reply', 'subject-auto-reply'],
   [/^(undeliverable|undelivered mail|onbestelbaar|niet (afgeleverd|bezorgd)|kan niet worden bezorgd|delivery status notification|delivery (has )?failed|mail delivery (failed|failure|system)|returned mail|failure notice|non[- ]delivery)/, 'bounce', 'subject-bounce'],
-  [/^(gelezen|read|niet gelezen|not read|gelesen|lu)\s*:/, 'read-receipt', 'subject-read-receipt'],
-  [/^(geaccepteerd|accepted|afgewezen|declined|voorlopig( geaccepteerd)?|tentative(ly accepted)?|nieuwe tijd voorgesteld|new time proposed)\s*:/, 'calendar-reply', 'subject-calendar'],
+  [/^(gelezen|read|niet gelezen|not read|gelesen|lu|return receipt|ontvangstbevestiging|bezorgd|delivered)\s*:/, 'read-receipt', 'subject-read-receipt'],
+  [/^(geaccepteerd|aanvaard|accepted|afgewezen|geweigerd|declined|voorlopig( geaccepteerd| aanvaard)?|tentative(ly accepted)?|nieuwe tijd voorgesteld|new time proposed)\s*:/, 'calendar-reply', 'subject-calendar'],
 ];
 
 // Out-of-office wording, for replies that carry no header at all. Both an absence and a
 // "how your mail is handled" sentence must be there: people also write "ik ben 22 juni op
 // vakantie" in a signup.
-const OOF_ABSENT = /\b((ik ben|ben ik|is|zijn wij|zijn we)\b[^.]{0,60}?\b(afwezig|niet (aanwezig|op kantoor|bereikbaar|op het werk)|met (verlof|vakantie)|op vakantie)|afwezig (tot|van|t\/m|vanaf)|out of (the )?office|(i am|i'm|i will be|i'll be)\b[^.]{0,40}?\b(away|out|absent|on (holiday|vacation|leave|annual leave)))\b/;
+const OOF_ABSENT = /\b((ik ben|ben ik|is|zijn wij|zijn we)\b[^.]{0,60}?\b(afwezig|niet (aanwezig|op kantoor|bereikbaar|op het werk)|met (\w*verlof|vakantie)|op vakantie)|afwezig (tot|van|t\/m|vanaf)|out of (the )?office|(i am|i'm|i will be|i'll be)\b[^.]{0,40}?\b(away|out|absent|on (holiday|vacation|leave|annual leave)))\b/;
 const OOF_HANDLING = /\b(uw (e-?mail|bericht|mail) (wordt|zal)|(lees|bekijk) (ik )?(in (die|deze) periode )?(mijn )?(e-?)?mail (niet|beperkt)|beperkt (toegang|bereikbaar)|voor dringende (zaken|vragen)|in dringende gevallen|na mijn terugkomst|ben (ik )?(weer|vanaf .{1,30}) (terug|aanwezig|bereikbaar)|weer terug op|(mail|bericht) wordt niet doorgestuurd|for urgent (matters|questions)|limited access to (my )?e-?mail|(will|shall) (reply|respond|answer)|when i('| a)m back|upon my return|your (e-?mail|message) will)\b/;
 const OOF_SELF = /\b(dit is een automatisch (gegenereerd |verzonden )?(antwoord|bericht)|this is an automatic(ally generated)? (reply|message|response)|automatisch antwoord|automatic reply)\b/;
 const SIGNUP_WORDS = /\b(aanmeld|afmeld|meld (ik|mij|me) (graag )?(aan|af)|inschrijv|sign (me )?up|register)/;

@@ -1,6 +1,7 @@
 // Sentences and clauses of the new text, each with its polarity: does the clause rule
 // something out ("Venlo lukt niet", "verhinderd", "afmelden"), or refer to an earlier signup
 // or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
+import { CANCEL_STRONG, CANCEL_WEAK } from './cues.js';
 import { fold, maskAddresses, tokenize, type Token } from './text.js';
 
 export interface Clause {
@@ -62,7 +63,8 @@ const PRIOR = /\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vori
 function makeClause(text: string, sentence: number, question: boolean): Clause {
   const folded = maskAddresses(fold(text));
   const cleaned = folded.replace(NEG_EXCEPTIONS, ' ');
-  return { text, folded, tokens: tokenize(folded), neg: NEG.test(cleaned), prior: PRIOR.test(folded), sentence, question };
+  const neg = NEG.test(cleaned) || CANCEL_STRONG.test(cleaned) || CANCEL_WEAK.test(cleaned);
+  return { text, folded, tokens: tokenize(folded), neg, prior: PRIOR.test(folded), sentence, question };
 }
 
 // "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"

@@ -12,6 +12,9 @@ export const REGISTER = new RegExp([
   '\\bbijwonen\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\bzet\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b',
   '\\bvan de partij\\b', '\\baanwezig (zijn|zal zijn|zullen zijn)\\b', '\\b(zal|zullen|wil|willen) (graag )?(er )?(aanwezig|komen|deelnemen)\\b',
   '\\b(ik|wij|we) (ga|gaan) (graag )?naar\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
+  '\\bgeef\\b[^.?!]{0,40}?\\bop\\b', '\\bop(geven|gegeven)\\b', '\\bop te geven\\b', '\\breken\\b[^.?!]{0,15}?\\bop (mij|me|ons)\\b',
+  '\\ber\\b[^.?!]{0,25}?\\bbij (zijn|wezen)\\b', '\\b(wil|willen|ga|gaan|kom|komen)\\b[^.?!]{0,25}?\\bheen\\b', '\\bpresent\\b',
+  '\\bgraag\\b[^.?!]{0,25}?\\b(plek|plekje|plekken|plaats|plaatsen|stoel|stoelen)\\b', '\\b(plek|plekken|plaats|plaatsen) (reserveren|vrijhouden)\\b',
   '\\bwissel(en|t)?\\b', '\\bover(stappen|stap)\\b', '\\bruilen\\b', '\\bverplaatsen\\b', '\\bliever naar\\b',
   '\\bswitch\\b', '\\bchange (my registration|to)\\b', '\\bmove (me|my registration)\\b',
   '\\bregister\\b', '\\bregistration\\b', '\\bsign (me |us )?up\\b', '\\bsignup\\b', '\\battend\\b', '\\bjoin\\b',
@@ -20,7 +23,7 @@ export const REGISTER = new RegExp([
 ].join('|'));
 
 /** A short yes in a reply ("Ja, graag", "Prima", "Yes please"): accepts what the thread offered. */
-export const ACCEPT = /^(ja|jazeker|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
+export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
 
 /** Withdraws: said outright. */
 export const CANCEL_STRONG = new RegExp([
@@ -33,7 +36,8 @@ export const CANCEL_STRONG = new RegExp([
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
 export const CANCEL_WEAK = new RegExp([
   '\\bverhinderd\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
-  '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b',
+  '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
+  '\\b(kom|komen)\\b[^.?!]{0,15}?\\bniet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b',
   '\\b(can\'?t|cannot|won\'?t be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there)\\b',
 ].join('|'));
 
@@ -62,6 +66,7 @@ export const TOPIC = new RegExp([
   '\\bartikel\\b', 'fotogra', '\\bfilm', '\\bopnemen\\b', '\\bbijdrage\\b', '\\binbreng\\b', '\\bpitch', '\\bspreker', '\\bworkshop',
   'certificaat', 'accreditatie', '\\blunch\\b', '\\beten\\b', '\\bdieet', '\\bcontact\\b', '\\bafstemmen\\b', '\\bwie\\b', '\\bhoe laat\\b',
   '\\btot hoe laat\\b', '\\bwaar precies\\b', '\\bvergoed', '\\bmateriaal\\b', '\\bdocumenten\\b', '\\bstukken\\b', '\\bwifi\\b',
+  'digitaal', '\\bonline\\b', 'livestream', '\\bop afstand\\b', 'hybride', '\\bteams\\b', '\\bzoom\\b', '\\bmeenemen\\b',
   '\\bcost\\b', '\\bfee\\b', '\\bpress\\b', '\\baccessib', '\\bwheelchair\\b', '\\bpresent\\b', '\\bagenda\\b', '\\blate\\b', '\\bleave early\\b',
 ].join('|'));
 
@@ -72,7 +77,10 @@ export const BENIGN_QUESTION = /\b(aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;
 
 /** Press, and people offering a contribution rather than signing up. */
-export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press)\b/;
+export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|student|studente|scriptie|afstudeer\w*|onderzoeker|promovendus|researcher)\b/;
+
+/** Someone else goes instead of the registered person: a person sorts out the swap. */
+export const SUBSTITUTE = /\b(in (mijn|zijn|haar|diens) plaats|in plaats van mij|vervang(t|en|er|ster)?\b|mijn vervang|instead of me|in my place|replace me)\b/;
 export const OFFER = /\b(presenteren|presentatie (geven|verzorgen|houden)|pitchen|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
 export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
 

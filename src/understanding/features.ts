@@ -27,6 +27,7 @@ export interface Features {
   press: boolean;
   offer: boolean;
   complaint: boolean;
+  substitute: boolean; // someone goes in the registered person's place
   attachment: boolean; // the text leans on an attachment that is there
   option: number | null; // "2", "optie 2", "de tweede"
   decline: boolean;
@@ -127,6 +128,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|\bpers\b/.test(subjectAll[0] ?? ''),
     offer: cue.OFFER.test(bodyText),
     complaint: cue.COMPLAINT.test(bodyText),
+    substitute: cue.SUBSTITUTE.test(bodyText),
     attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
     option: words <= 12 ? optionNumber(firstLine) : null,
     decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),

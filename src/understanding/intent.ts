@@ -125,6 +125,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.press) return result('escalate', 'press', 0.8, ev);
   if (f.offer) return result('escalate', 'offer', 0.75, ev);
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
+  if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;

@@ -11,7 +11,7 @@ export interface MunicipalityFinding {
   evidence: string | null;
 }
 
-const LABEL = new Set(['gemeente', 'gem', 'griffie', 'gemeenteraad', 'raad', 'college', 'namens', 'vanuit', 'municipality', 'council']);
+const LABEL = new Set(['gemeente', 'gem', 'griffie', 'gemeenteraad', 'raad', 'college', 'namens', 'vanuit', 'fractie', 'municipality', 'council']);
 const ROLE = new Set([
   'burgemeester', 'wethouder', 'raadslid', 'raadsleden', 'griffier', 'raadsgriffier', 'gemeentesecretaris', 'secretaris',
   'fractievoorzitter', 'commissielid', 'burgerlid', 'steunfractielid', 'raadsadviseur', 'griffiemedewerker', 'councillor', 'mayor', 'alderman',
