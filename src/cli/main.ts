@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { classifyCommand } from './commands/classify.js';
 import { migrateCommand, registrationsCommand, sessionsCommand } from './commands/database.js';
+import { runCommand } from './commands/run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -14,6 +15,7 @@ const program = new Command()
   .version(pkg.version)
   .showHelpAfterError();
 
+program.addCommand(runCommand());
 program.addCommand(migrateCommand());
 program.addCommand(sessionsCommand());
 program.addCommand(registrationsCommand());

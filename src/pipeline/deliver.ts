@@ -1,0 +1,79 @@
+// Sends what the outbox owes. At-least-once by construction (rows are committed before SMTP)
+// and at-most-once in practice: a row is claimed before sending, and an answer that may
+// have arrived (failure after DATA) is never resent blindly.
+import type { Executor } from '../db/client.js';
+import { claimDue, markCopiedToSent, markSent, markUndelivered, scheduleRetry, sentNotCopied } from '../db/outbox.js';
+import type { MailboxSession } from '../mailbox/types.js';
+import type { PipelineDeps } from './deps.js';
+
+const MAX_ATTEMPTS = 8;
+const BATCH = 25;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Retry delays: 1, 2, 4 ... minutes, at most an hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(60, 2 ** Math.max(0, attempt - 1)) * 60_000;
+}
+
+/** Sends due replies (all, or just `onlyIds`), then files copies in Sent when a session is given. */
+export async function deliverDue(
+  deps: PipelineDeps, session: MailboxSession | null, onlyIds?: number[],
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const { db } = deps.database;
+  for (;;) {
+    const rows = await claimDue(db, deps.clock(), BATCH, onlyIds);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      try {
+        const { response } = await deps.sender.send({ from: row.fromAddress, to: row.toAddress, raw: Buffer.from(row.raw, 'utf8') });
+        await markSent(db, row.id, response, deps.clock());
+        report.sent++;
+        deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
+      } catch (err) {
+        await recordFailure(deps, db, row, err, report);
+      }
+    }
+    if (rows.length < BATCH) break;
+  }
+  if (session && deps.mail.imap.sentCopy) await copyToSent(deps, session);
+  return report;
+}
+
+async function recordFailure(
+  deps: PipelineDeps, db: Executor, row: { id: number; attempts: number; kind: string; messageId: string },
+  err: unknown, report: DeliveryReport,
+): Promise<void> {
+  const e = err as Error & { kind?: string };
+  const kind = e.kind === 'permanent' || e.kind === 'unknown' ? e.kind : 'transient';
+  const fields = { outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts, failure: kind, error: e.message };
+  if (kind === 'transient' && row.attempts < MAX_ATTEMPTS) {
+    await scheduleRetry(db, row.id, e.message, new Date(deps.clock().getTime() + retryDelayMs(row.attempts)));
+    report.retrying++;
+    deps.logger.warn({ event: 'reply.retry_scheduled', ...fields }, 'reply not sent yet; will retry');
+    return;
+  }
+  await markUndelivered(db, row.id, kind === 'unknown' ? 'unknown' : 'failed', e.message);
+  report.failed++;
+  deps.logger.error({ event: 'reply.failed', ...fields }, 'reply could not be delivered: organisers must follow up');
+}
+
+/** Organisers see the bot's answers in Sent, as they would see a colleague's. */
+async function copyToSent(deps: PipelineDeps, session: MailboxSession): Promise<void> {
+  const { db } = deps.database;
+  for (const row of await sentNotCopied(db, BATCH)) {
+    try {
+      await session.appendSent(Buffer.from(row.raw, 'utf8'));
+      await markCopiedToSent(db, row.id);
+    } catch (err) {
+      // The reply went out; a missing copy is retried at the next sync, never worth a resend.
+      deps.logger.warn({ event: 'reply.sent_copy_failed', outboxId: row.id, error: (err as Error).message }, 'could not file the copy in Sent');
+      return;
+    }
+  }
+}

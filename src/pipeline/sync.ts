@@ -1,0 +1,82 @@
+// One pass over the watched folder: decide where to start, handle each new message in UID
+// order, then send what the outbox owes. Called by the mailbox loop after every (re)connect,
+// on new-mail notifications and on the poll interval.
+import { getCursor, markSynced, resetCursor } from '../db/mailbox-state.js';
+import { currentCatalogue } from '../db/sessions.js';
+import type { MailboxSession, MailboxStatus, MessageSummary } from '../mailbox/types.js';
+import { deliverDue } from './deliver.js';
+import type { PipelineDeps } from './deps.js';
+import { handleMessage } from './handle-message.js';
+import { recordPoison } from './poison.js';
+
+/** A message that failed this often with what looked like a passing fault is set aside. */
+const MAX_FAILURES_PER_MESSAGE = 3;
+
+export interface SyncOptions {
+  /** Also handle mail from this date on, once (backfill on purpose); the default handles only new mail. */
+  since?: Date | null;
+}
+
+export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session: MailboxSession) => Promise<void> {
+  let backfill = opts.since ?? null;
+  const failures = new Map<string, number>();
+
+  async function processOne(session: MailboxSession, box: MailboxStatus, m: MessageSummary): Promise<void> {
+    const key = `${box.uidValidity}:${m.uid}`;
+    let handled;
+    try {
+      const { source, truncated } = await session.download(m.uid, deps.mail.maxMessageBytes);
+      handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated });
+      failures.delete(key);
+    } catch (err) {
+      const count = (failures.get(key) ?? 0) + 1;
+      failures.set(key, count);
+      if (count < MAX_FAILURES_PER_MESSAGE) throw err; // the loop backs off and tries again
+      handled = await recordPoison(deps, box, m, err as Error);
+      failures.delete(key);
+    }
+    if (handled.keywords.length > 0 && box.keywordsAllowed && deps.mail.imap.keywords) {
+      try {
+        await session.addKeywords(m.uid, handled.keywords);
+      } catch (err) {
+        // A hint for organisers only: the database already holds the truth.
+        deps.logger.warn({ event: 'imap.keyword_failed', uid: m.uid, error: (err as Error).message }, 'could not set keyword');
+      }
+    }
+    if (handled.outboxIds.length > 0) await deliverDue(deps, session, handled.outboxIds);
+  }
+
+  return async function sync(session: MailboxSession): Promise<void> {
+    const { db } = deps.database;
+    const box = session.status();
+    const uidValidity = Number(box.uidValidity);
+    const now = deps.clock();
+    deps.catalogue = (await currentCatalogue(db)) ?? deps.catalogue;
+    let cursor = await getCursor(db, box.path);
+
+    if (!cursor) {
+      // First start: everything already in the folder is history, for organisers only.
+      await resetCursor(db, box.path, uidValidity, box.uidNext - 1, now);
+      deps.logger.info({ event: 'mailbox.baseline', mailbox: box.path, uidValidity, lastUid: box.uidNext - 1 }, 'first start: older mail is left alone');
+    } else if (cursor.uidValidity !== uidValidity) {
+      // The server renumbered the folder. Rescan what arrived since we last looked; mail we
+      // already handled is recognised by its Message-ID and not answered again.
+      const since = cursor.lastSyncAt ?? cursor.baselineAt;
+      deps.logger.warn({ event: 'mailbox.uidvalidity_changed', mailbox: box.path, from: cursor.uidValidity, to: uidValidity }, 'UIDVALIDITY changed: rescanning recent mail');
+      await resetCursor(db, box.path, uidValidity, 0, cursor.baselineAt);
+      for (const m of await session.listSince(since)) await processOne(session, box, m);
+      await resetCursor(db, box.path, uidValidity, Math.max(0, box.uidNext - 1), cursor.baselineAt);
+    }
+    if (backfill) {
+      deps.logger.info({ event: 'mailbox.backfill', mailbox: box.path, since: backfill.toISOString() }, 'handling older mail on request');
+      for (const m of await session.listSince(backfill)) await processOne(session, box, m);
+      backfill = null;
+    }
+    cursor = await getCursor(db, box.path);
+    for (const m of await session.listAfter(cursor?.lastUid ?? 0)) await processOne(session, box, m);
+
+    const retried = await deliverDue(deps, session);
+    if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
+    await markSynced(db, box.path, deps.clock());
+  };
+}

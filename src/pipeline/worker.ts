@@ -1,0 +1,71 @@
+// The long-running worker: prepares the database, becomes the mailbox's only consumer, and
+// runs the mailbox loop with the sync pass until asked to stop.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { shippedCatalogue } from '../catalogue/catalogue.js';
+import type { Config, MailConfig } from '../config/config.js';
+import { openDatabase } from '../db/client.js';
+import { requeueInterrupted } from '../db/outbox.js';
+import { currentCatalogue } from '../db/sessions.js';
+import { prepareDatabase } from '../db/setup.js';
+import { runMailbox } from '../mailbox/connection.js';
+import type { Logger } from '../observability/logger.js';
+import { loadTemplates } from '../replies/render.js';
+import { createSmtpSender } from '../replies/transport.js';
+import type { PipelineDeps, ReplySender } from './deps.js';
+import { deliverDue } from './deliver.js';
+import { createSync } from './sync.js';
+
+export interface WorkerOptions {
+  config: Config & { mail: MailConfig };
+  logger: Logger;
+  signal: AbortSignal;
+  clock?: () => Date;
+  since?: Date | null;
+  /** Replaces the SMTP sender built from the config (tests inject faults with it). */
+  sender?: ReplySender & { close?(): void };
+}
+
+export async function runWorker(opts: WorkerOptions): Promise<void> {
+  const { config, logger, signal } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const database = await openDatabase(config.database);
+  const smtp = opts.sender ?? createSmtpSender(config.mail.smtp, logger);
+  try {
+    await prepareDatabase(database, { sessionsFile: config.sessionsFile, logger });
+    const templates = await loadTemplates(config.templatesDir ?? undefined);
+    const lock = await waitForConsumerLock(database, config.mail.imap.mailbox, logger, signal);
+    if (!lock) return;
+    try {
+      const requeued = await requeueInterrupted(database.db);
+      if (requeued > 0) logger.warn({ event: 'outbox.requeued', count: requeued }, 'replies interrupted by a crash will be sent again');
+      const deps: PipelineDeps = {
+        database, logger, clock, mail: config.mail, templates, sender: smtp,
+        catalogue: (await currentCatalogue(database.db)) ?? shippedCatalogue,
+        policy: config.rules,
+      };
+      // Replies owed from before a restart go out even if the mailbox is unreachable.
+      await deliverDue(deps, null);
+      logger.info({ event: 'worker.started', mailbox: config.mail.imap.mailbox, database: database.kind }, 'dloket-bot running');
+      await runMailbox(config.mail, logger, { signal, sync: createSync(deps, { since: opts.since ?? null }) });
+    } finally {
+      await lock.release();
+    }
+  } finally {
+    smtp.close?.();
+    await database.close();
+    logger.info({ event: 'worker.stopped' }, 'dloket-bot stopped');
+  }
+}
+
+/** A second instance on the same mailbox waits here instead of answering mail twice. */
+async function waitForConsumerLock(
+  database: Awaited<ReturnType<typeof openDatabase>>, mailbox: string, logger: Logger, signal: AbortSignal,
+) {
+  for (let attempt = 0; !signal.aborted; attempt++) {
+    const lock = await database.tryConsumerLock(mailbox);
+    if (lock) return lock;
+    if (attempt === 0) logger.warn({ event: 'worker.waiting_for_lock', mailbox }, 'another dloket-bot handles this mailbox; waiting');
+    await sleep(5_000, undefined, { signal }).catch(() => {});
+  }
+  return null;
+}

@@ -1,0 +1,141 @@
+// End-to-end harness: a private Dovecot, an SMTP sink, a fresh PostgreSQL database (or
+// PGlite), and the real worker wired to them with a settable clock.
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig, type Config, type MailConfig } from '../../src/config/config.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { runWorker } from '../../src/pipeline/worker.js';
+import type { ReplySender } from '../../src/pipeline/deps.js';
+import { startDovecot, type Dovecot, type DovecotUser } from '../support/dovecot.js';
+import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+
+export const BOT_ADDRESS = 'D-Loket@VNG.nl';
+
+export interface Harness {
+  dovecot: Dovecot;
+  box: DovecotUser;
+  sink: SmtpSink;
+  env: Record<string, string>;
+  /** Settable clock the worker reads. */
+  clock: { now: Date };
+  logs: Record<string, unknown>[];
+  startWorker(opts?: { since?: Date; sender?: ReplySender; env?: Record<string, string> }): Worker;
+  deliver(raw: string, opts?: { flags?: string[]; internalDate?: Date }): Promise<{ uid: number }>;
+  /** Opens the worker's database for assertions (close it yourself, or use query()). */
+  query<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /** Waits until the database records `count` inbound messages. */
+  waitForRecorded(count: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+  done: Promise<void>;
+}
+
+export async function startHarness(opts: { database?: 'postgres' | 'pglite'; env?: Record<string, string> } = {}): Promise<Harness> {
+  const [dovecot, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
+  const box = await dovecot.createUser('dloket');
+  const pg: TestDatabase | null = opts.database === 'pglite' ? null : await createTestDatabase();
+  const dataDir = opts.database === 'pglite' ? `${process.cwd()}/.test-tmp/pglite-${process.pid}-${Date.now()}` : '/nonexistent';
+  const env: Record<string, string> = {
+    IMAP_HOST: dovecot.host, IMAP_PORT: String(dovecot.port), IMAP_USER: box.user, IMAP_PASSWORD: box.password,
+    IMAP_TLS: 'false', SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), SMTP_TLS: 'false',
+    MAIL_FROM: BOT_ADDRESS, OWN_ADDRESSES: box.address, POLL_INTERVAL_SECONDS: '2', LOG_LEVEL: 'debug',
+    DATA_DIR: dataDir, ...(pg ? { DATABASE_URL: pg.url } : {}), ...opts.env,
+  };
+  const clock = { now: new Date('2018-06-01T10:00:00Z') };
+  const logs: Record<string, unknown>[] = [];
+  const workers = new Set<Worker>();
+
+  const harness: Harness = {
+    dovecot, box, sink, env, clock, logs,
+    startWorker(w = {}) {
+      const config = loadConfig({ ...env, ...w.env }, { mail: true }) as Config & { mail: MailConfig };
+      const sinkStream = new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          for (const line of chunk.toString().split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+          cb();
+        },
+      });
+      const logger = createLogger('debug', sinkStream);
+      const controller = new AbortController();
+      const done = runWorker({
+        config, logger, signal: controller.signal, clock: () => clock.now, since: w.since ?? null,
+        ...(w.sender ? { sender: w.sender } : {}),
+      });
+      const worker: Worker = {
+        done,
+        async stop() {
+          controller.abort();
+          await done;
+          workers.delete(worker);
+        },
+      };
+      workers.add(worker);
+      return worker;
+    },
+    deliver: (raw, o = {}) => dovecot.deliver(box.user, raw, o),
+    async query(fn) {
+      // PGlite allows one opener at a time: only query it while no worker runs.
+      const database = await openDatabase({ url: pg?.url ?? null, dataDir });
+      try {
+        return await fn(database);
+      } finally {
+        await database.close();
+      }
+    },
+    async waitForRecorded(count, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const recorded = logs.filter((l) => l.event === 'message.decided' || l.event === 'message.recorded').length;
+        if (recorded >= count) return;
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages handled, saw ${recorded}`);
+        await sleep(50);
+      }
+    },
+    async close() {
+      for (const w of [...workers]) await w.stop();
+      await Promise.allSettled([dovecot.stop(), sink.close(), pg?.drop()]);
+    },
+  };
+  return harness;
+}
+
+let counter = 0;
+
+/** A plain RFC 5322 message as a municipal mail client would send it. */
+export function mail(fields: {
+  from: string;
+  name?: string;
+  subject: string;
+  text: string;
+  date?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string;
+  headers?: Record<string, string>;
+  to?: string;
+}): string {
+  counter++;
+  const messageId = fields.messageId ?? `<e2e-${process.pid}-${counter}-${Date.now()}@gemeente.example>`;
+  const lines = [
+    `From: ${fields.name ? `"${fields.name}" ` : ''}<${fields.from}>`,
+    `To: ${fields.to ?? `D-Loket <${BOT_ADDRESS}>`}`,
+    `Subject: ${fields.subject}`,
+    `Date: ${fields.date ?? 'Fri, 01 Jun 2018 11:00:00 +0200'}`,
+    `Message-ID: ${messageId}`,
+    ...(fields.inReplyTo ? [`In-Reply-To: ${fields.inReplyTo}`] : []),
+    ...(fields.references ? [`References: ${fields.references}`] : []),
+    ...Object.entries(fields.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    fields.text,
+    '',
+  ];
+  return lines.join('\r\n');
+}
