@@ -79,6 +79,7 @@ CREATE TABLE "sessions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"slug" text NOT NULL,
 	"series" text NOT NULL,
+	"organiser" text,
 	"region" text NOT NULL,
 	"city" text NOT NULL,
 	"date" date NOT NULL,

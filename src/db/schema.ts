@@ -12,6 +12,8 @@ export const sessions = pgTable('sessions', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   series: text('series').notNull(),
+  /** Who organises the series: signs the replies. */
+  organiser: text('organiser'),
   region: text('region').notNull(),
   city: text('city').notNull(),
   date: date('date', { mode: 'string' }).notNull(),

@@ -12,7 +12,7 @@ export async function importCatalogue(db: Executor, catalogue: Catalogue): Promi
   const existing = new Set((await db.select({ slug: sessions.slug }).from(sessions)).map((r) => r.slug));
   for (const s of catalogue.sessions) {
     const values = {
-      slug: s.slug, series: catalogue.series, region: s.region, city: s.city, date: s.date, start: s.start, end: s.end,
+      slug: s.slug, series: catalogue.series, organiser: catalogue.organiser ?? null, region: s.region, city: s.city, date: s.date, start: s.start, end: s.end,
       venue: s.venue, address: s.address, capacity: s.capacity, programme: s.programme ?? [],
       signupDeadline: s.signupDeadline ? new Date(s.signupDeadline) : null, timezone: catalogue.timezone,
     };
@@ -47,7 +47,10 @@ export async function currentCatalogue(db: Executor): Promise<Catalogue | null> 
   const last = rows.at(-1);
   if (!last) return null;
   const current = rows.filter((r) => r.series === last.series);
-  return { series: last.series, timezone: last.timezone, sessions: current.map(toSession) };
+  return {
+    series: last.series, timezone: last.timezone, sessions: current.map(toSession),
+    ...(last.organiser ? { organiser: last.organiser } : {}),
+  };
 }
 
 /** Every session of a series with its confirmed seats and waiting list (queue order). */

@@ -12,6 +12,7 @@ import { decide } from '../rules/decide.js';
 import { keywords, type Decision } from '../rules/types.js';
 import { parseMail } from '../understanding/parse.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
+import { personName } from '../understanding/person-name.js';
 import { understand } from '../understanding/understand.js';
 import { applyChanges } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
@@ -99,7 +100,7 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
     });
     if (inboundId === null) return null; // another instance recorded it first
     const { createdId } = await applyChanges(tx, decision.changes, {
-      series, sessions, registrant: { email: registrant, name: about.fromName ?? null }, understanding, now,
+      series, sessions, registrant: { email: registrant, name: personName(mail.from?.name) }, understanding, now,
       domain: domainOf(deps.mail.from.address),
     });
     const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;

@@ -12,6 +12,7 @@ import { renderReply, type Templates } from '../replies/render.js';
 import type { ReplyModel, SessionView } from '../replies/types.js';
 import { seatsLeft } from '../rules/availability.js';
 import type { PlannedReply, SessionState } from '../rules/types.js';
+import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Language } from '../understanding/types.js';
 
 export interface ReplyContext {
@@ -131,7 +132,7 @@ async function addresseeOf(
     if (!ctx.replyAddress) return null;
     const m = ctx.mail;
     return {
-      address: ctx.replyAddress, name: m.from?.name || null, language: ctx.language, subject: m.subject,
+      address: ctx.replyAddress, name: personName(m.from?.name), language: ctx.language, subject: m.subject,
       inReplyTo: m.messageId, references: m.messageId ? [...m.references, m.messageId] : m.references,
     };
   }
