@@ -25,7 +25,30 @@ const PLURAL_ROLE = '(?:collega\'?s|raadsleden|wethouders|fractieleden|ambtenare
 const COMPANIONS = new RegExp(`\\b(${NUMBER_WORD}) (?:andere |van onze |van mijn )?${PLURAL_ROLE}\\b`, 'g');
 // Matched on the original text (names are capitalised); role words in either case.
 const ci = (pattern: string) => pattern.replace(/\b([a-z])/g, (_m, c: string) => `[${c}${c.toUpperCase()}]`);
-const ONE_COMPANION = new RegExp(`\\b(?:${ci('mijn|onze|de|het|my|our')})? ?${ci(ROLE)}\\b(?: [A-Z][\\w'-]+(?: (?:van|de|der|den|ter|ten|van de|van der|in 't|'t))?(?: [A-Z][\\w'-]+)?)?`, 'g');
+const NAME = "[A-Z][\\w'-]+(?: (?:van|de|der|den|ter|ten|van de|van der|in 't|'t))?(?: [A-Z][\\w'-]+)?";
+const ONE_COMPANION = new RegExp(`\\b(?:(${ci('mijn|onze|een|de|het|my|our|a|the')}) )?${ci(ROLE)}\\b(?: (${NAME}))?`, 'g');
+// "Piet Jansen (wethouder)": a name with the role in brackets after it.
+const NAME_THEN_ROLE = new RegExp(`\\b[A-Z][\\w'-]+ (?:(?:van|de|der|den) )*[A-Z][\\w'-]+ \\(${ci(ROLE)}`, 'g');
+const COUNTS_AFTER = /(\b(met|en|plus|and|with|samen met)\s*|^\s*)$/i;
+const DESCRIBES = /\b(als|namens|voor|van|aan|bij|door|as|on behalf of)\s*$/i;
+
+/** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
+function companions(original: string, names: string[]): number {
+  let n = 0;
+  ONE_COMPANION.lastIndex = 0;
+  for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
+    const before = original.slice(Math.max(0, m.index - 30), m.index);
+    const det = (m[1] ?? '').toLowerCase();
+    if (DESCRIBES.test(before)) continue;
+    if (/^(mijn|onze|een|my|our|a)$/.test(det) || m[2] || COUNTS_AFTER.test(before)) {
+      n++;
+      if (m[2]) names.push(m[2]);
+    }
+  }
+  NAME_THEN_ROLE.lastIndex = 0;
+  for (let m = NAME_THEN_ROLE.exec(original); m; m = NAME_THEN_ROLE.exec(original)) n++;
+  return n;
+}
 const SELF = /\b(mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|kom ik|en ik|ik en|ik sluit|sluit ik|ik ben erbij|ik neem|neem ik|ik wil (graag )?(deelnemen|komen|aansluiten|meedoen)|ons|onszelf|myself|me|and i|i will|i'll|i would|i'd)\b/;
 
 function listItems(text: string): string[] {
@@ -75,18 +98,7 @@ export function countAttendees(body: string, clauses: readonly Clause[]): Attend
     let counted = 0;
     COMPANIONS.lastIndex = 0;
     for (let m = COMPANIONS.exec(s); m; m = COMPANIONS.exec(s)) counted += numberWord(m[1]!) ?? 0;
-    if (counted === 0) {
-      ONE_COMPANION.lastIndex = 0;
-      const original = sentenceOriginals[k]!;
-      for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
-        const found = m[0].trim();
-        if (/^(mijn|onze|my|our)\b/i.test(found) || /^[A-Z]/.test(found.replace(/^\S+\s*/, ''))) {
-          counted++;
-          const name = found.replace(/^(mijn|onze|de|het|my|our)\s+/i, '').trim();
-          if (/\s[A-Z]/.test(name)) names.push(name);
-        }
-      }
-    }
+    if (counted === 0) counted = companions(sentenceOriginals[k]!, names);
     others += counted;
   });
   const self = others === 0 || sentences.some((s) => SELF.test(s));

@@ -38,7 +38,8 @@ export const CANCEL_WEAK = new RegExp([
   '\\bverhinderd\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
   '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
   '\\b(kom|komen)\\b[^.?!]{0,15}?\\bniet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b',
-  '\\b(can\'?t|cannot|won\'?t be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there)\\b',
+  '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
+  '\\b(can\'?t|cannot|can no longer|won\'?t be able to|will not be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there|participate)\\b',
 ].join('|'));
 
 /** Already registered (so a "kan niet" is a withdrawal, not a wish for other dates). */

@@ -35,12 +35,15 @@ const numericDayMonth: chrono.Parser = {
     const day = Number(match[1]);
     const month = Number(match[3]);
     if (day < 1 || day > 31 || month < 1 || month > 12) return null;
-    const after = context.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 6);
+    // chrono retries on the rest of the text, where a lookbehind cannot see the digit before.
+    if (/[\d.:/-]/.test(context.text[(match.index ?? 0) - 1] ?? '')) return null;
+    const after = context.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 20);
     if (/^\s*(uur|u\b|h\b|min)/i.test(after)) return null;
     const before = context.text.slice(Math.max(0, (match.index ?? 0) - 8), match.index ?? 0);
     // With a period it is only a date when the month has two digits ("22.06", not "12.5").
     if (match[2] === '.' && (match[3]!.length < 2 || /\b(om|rond|vanaf|tot|tussen|van|at|versie)\s*$/i.test(before))) return null;
-    if (/^\s*(procent|%|euro|km|keer)/i.test(after)) return null;
+    if (/^\s*(procent|%|euro|km|keer|personen|mensen|deelnemers|man\b|dagen|weken|uren|jaar)/i.test(after)) return null;
+    if (/(€|\beur|\beuro|\bnr|\bkamer|\bversie|\bart)\.?\s*$/i.test(before)) return null;
     return { day, month };
   },
 };

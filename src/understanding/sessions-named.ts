@@ -31,7 +31,7 @@ export interface RefContext {
 
 const AFFILIATION = /\b(gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|woon|woonachtig|wonen|municipality|council|province|city of)\b[\s.]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
-const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'essen', 'haarden', 'venla']);
+const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 
 /** Damerau-Levenshtein distance, giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -92,8 +92,8 @@ function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex): { f:
 }
 
 const COMPASS = '(noord|zuid|midden|oost|west|north|south|east|central)';
-const REGION_AFTER_WORD = new RegExp(`\\b(?:regio(?:sessie|nale sessie)?|region(?:al)?(?: session)?)\\s+(?:de\\s+|het\\s+)?${COMPASS}(?:[\\s-]?(oost|west|east))?(?![a-z]|[\\s-]?(holland|brabant|nederland|limburg|veluwe|drenthe|friesland|fryslan|groningen|gelderland|overijssel|utrecht))`, 'g');
-const REGION_COMPOUND = /\b(noord|zuid|midden|north|south|central)[\s-]?(oost|west|east)(en)?\b/g;
+const REGION_AFTER_WORD = new RegExp(`\\b(?:regio(?:sessie|nale sessie)?|region(?:al)?(?: session)?)\\s+(?:de\\s+|het\\s+)?${COMPASS}(?:[\\s-]?(oost|west|east))?(?![a-z]|[\\s-]?(holland|brabant|nederland|limburg|veluwe|betuwe|twente|drenthe|friesland|fryslan|groningen|gelderland|overijssel|utrecht|zeeland|flevoland))`, 'g');
+const REGION_COMPOUND = /\b(noord|zuid|midden|north|south|central)[\s-]?(oost|west|east)(en)?\b(?![\s-]?(holland|brabant|nederland|limburg|veluwe|betuwe|twente|drenthe|friesland|fryslan|groningen|gelderland|overijssel|utrecht|zeeland|flevoland))/g;
 const COMPASS_NL: Record<string, string> = { north: 'noord', south: 'zuid', east: 'oost', central: 'midden' };
 
 function regionRefs(clause: Clause, index: CatalogueIndex): { words: string[]; at: number; text: string }[] {

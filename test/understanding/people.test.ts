@@ -75,3 +75,11 @@ test('no municipality: a province, a private address without signature, a postal
 test('a person whose surname is a municipality is not that municipality', async () => {
   assert.equal(await municipality({ from: 'x@example.com', text: 'Graag meld ik wethouder Jan Steenbergen aan voor Breda.\n\nGroet,\nAnna' }), null);
 });
+
+test('companions by role: with an article, after "met", before a bracketed role; not the sender\'s own role', async () => {
+  assert.equal(await attendees('Ik kom met een collega naar Venlo.'), 2);
+  assert.equal(await attendees('Graag aanmelden voor Venlo; ik kom samen met de wethouder.'), 2);
+  assert.equal(await attendees('Karel de Boer (wethouder) en ik melden ons aan voor Venlo.'), 2);
+  assert.equal(await attendees('Als raadslid meld ik mij graag aan voor Venlo.'), 1);
+  assert.equal(await attendees('De burgemeester en de gemeentesecretaris komen graag naar Venlo.'), 2);
+});

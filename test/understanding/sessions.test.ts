@@ -95,3 +95,10 @@ test('--now overrides the Date header', async () => {
   const v = await verdict({ text: signed('Aanmelding Arnhem.') }, { now: new Date('2018-06-23T10:00:00+02:00') });
   assert.equal(v.intent, 'alternatives');
 });
+
+test('numbers that only look like dates, and regions of provinces, name no session', () => check([
+  ['group size', { text: signed('We komen met 3-7 personen, graag aanmelden voor Assen.') }, 'register', 'assen'],
+  ['price', { text: signed('Graag aanmelden voor Utrecht; de reiskosten (€ 28.06) declareer ik zelf.') }, 'register', 'utrecht'],
+  ['Zuidoost-Drenthe', { text: signed('Namens de gemeenten in Zuidoost-Drenthe meld ik mij aan.') }, 'alternatives', null],
+  ['regio West-Brabant', { text: signed('Ik meld mij aan voor de sessie in regio West-Brabant.') }, 'alternatives', null],
+]));
