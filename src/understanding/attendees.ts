@@ -35,6 +35,7 @@ const DESCRIBES = /\b(als|namens|voor|van|aan|bij|door|as|on behalf of)\s*$/i;
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
 function companions(original: string, names: string[]): number {
   let n = 0;
+  const spans: [number, number][] = [];
   ONE_COMPANION.lastIndex = 0;
   for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
     const before = original.slice(Math.max(0, m.index - 30), m.index);
@@ -42,13 +43,18 @@ function companions(original: string, names: string[]): number {
     if (DESCRIBES.test(before)) continue;
     if (/^(mijn|onze|een|my|our|a)$/.test(det) || m[2] || COUNTS_AFTER.test(before)) {
       n++;
+      spans.push([m.index, m.index + m[0].length]);
       if (m[2]) names.push(m[2]);
     }
   }
   NAME_THEN_ROLE.lastIndex = 0;
-  for (let m = NAME_THEN_ROLE.exec(original); m; m = NAME_THEN_ROLE.exec(original)) n++;
+  for (let m = NAME_THEN_ROLE.exec(original); m; m = NAME_THEN_ROLE.exec(original)) {
+    const at = m.index;
+    if (!spans.some(([a, b]) => at >= a && at < b)) n++; // "mijn collega Anne Vos (raadslid)" is one person
+  }
   return n;
 }
+
 const SELF = /\b(mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|kom ik|en ik|ik en|ik sluit|sluit ik|ik ben erbij|ik neem|neem ik|ik wil (graag )?(deelnemen|komen|aansluiten|meedoen)|ons|onszelf|myself|me|and i|i will|i'll|i would|i'd)\b/;
 
 function listItems(text: string): string[] {

@@ -11,7 +11,7 @@ import { contentOf, readFeatures } from './features.js';
 import { decide } from './intent.js';
 import { detectLanguage } from './language.js';
 import { findMunicipality } from './municipality.js';
-import { splitNewText } from './new-text.js';
+import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
 import type { RefContext } from './sessions-named.js';
@@ -53,6 +53,15 @@ export function understand(mail: InboundMail, ctx: UnderstandingContext): Verdic
       calendarReply: machine.kind === 'calendar-reply' ? calendarReply(mail.calendar) : null,
     };
   }
+  try {
+    return decideForPerson(mail, ctx, index, split, language);
+  } catch (err) {
+    // A fault in the reading must not lose the message: a person looks at it.
+    return { ...base(language), reason: 'internal-error', confidence: 0, evidence: [`internal error: ${(err as Error).message}`] };
+  }
+}
+
+function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: CatalogueIndex, split: SplitText, language: Understanding['language']): Verdict {
   const refCtx = refContext(index, ctx.now);
   const features = readFeatures(mail, split, ctx, refCtx);
   const decision = decide(features, ctx.thread, index, ctx.now);
