@@ -27,11 +27,13 @@ export async function claimDue(db: Executor, now: Date, limit: number, onlyIds?:
     .orderBy(asc(outbox.id))
     .limit(limit)
     .for('update', { skipLocked: true });
-  return db
+  const claimed = await db
     .update(outbox)
     .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
     .where(inArray(outbox.id, due))
     .returning();
+  // RETURNING has no order of its own: send in the order the replies were written.
+  return claimed.sort((a, b) => a.id - b.id);
 }
 
 export async function markSent(db: Executor, id: number, response: string, now: Date): Promise<void> {

@@ -78,5 +78,6 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     const retried = await deliverDue(deps, session);
     if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
     await markSynced(db, box.path, deps.clock());
+    deps.logger.debug({ event: 'mailbox.synced', mailbox: box.path, uidNext: box.uidNext }, 'mailbox in sync');
   };
 }

@@ -23,6 +23,8 @@ export interface WorkerOptions {
   since?: Date | null;
   /** Replaces the SMTP sender built from the config (tests inject faults with it). */
   sender?: ReplySender & { close?(): void };
+  /** Mailbox loop tuning (tests shorten the new-mail debounce). */
+  mailbox?: { debounceMs?: number };
 }
 
 export async function runWorker(opts: WorkerOptions): Promise<void> {
@@ -46,7 +48,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
       // Replies owed from before a restart go out even if the mailbox is unreachable.
       await deliverDue(deps, null);
       logger.info({ event: 'worker.started', mailbox: config.mail.imap.mailbox, database: database.kind }, 'dloket-bot running');
-      await runMailbox(config.mail, logger, { signal, sync: createSync(deps, { since: opts.since ?? null }) });
+      await runMailbox(config.mail, logger, { ...opts.mailbox, signal, sync: createSync(deps, { since: opts.since ?? null }) });
     } finally {
       await lock.release();
     }

@@ -29,7 +29,7 @@ export interface RefContext {
   isoDate: string;
 }
 
-const AFFILIATION = /\b(gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|woon|woonachtig|wonen|municipality|council|province|city of)\b[\s.]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
+const AFFILIATION = /\b(gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 

@@ -32,6 +32,8 @@ export interface Harness {
 
 export interface Worker {
   stop(): Promise<void>;
+  /** Resolves after the worker's first pass over the mailbox (its baseline is set). */
+  ready(): Promise<void>;
   done: Promise<void>;
 }
 
@@ -62,12 +64,20 @@ export async function startHarness(opts: { database?: 'postgres' | 'pglite'; env
       });
       const logger = createLogger('debug', sinkStream);
       const controller = new AbortController();
+      const syncedBefore = logs.filter((l) => l.event === 'mailbox.synced').length;
       const done = runWorker({
-        config, logger, signal: controller.signal, clock: () => clock.now, since: w.since ?? null,
+        config, logger, signal: controller.signal, clock: () => clock.now, since: w.since ?? null, mailbox: { debounceMs: 150 },
         ...(w.sender ? { sender: w.sender } : {}),
       });
       const worker: Worker = {
         done,
+        async ready() {
+          const deadline = Date.now() + 15_000;
+          while (logs.filter((l) => l.event === 'mailbox.synced').length <= syncedBefore) {
+            if (Date.now() > deadline) throw new Error('the worker did not finish its first sync');
+            await sleep(20);
+          }
+        },
         async stop() {
           controller.abort();
           await done;

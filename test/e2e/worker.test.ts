@@ -15,7 +15,7 @@ describe('worker on Dovecot, SMTP and PostgreSQL', () => {
   it('leaves mail that was there before its first start alone, answers a new signup once', async () => {
     const old = await h.deliver(mail({ from: 'oud@rheden.nl', subject: 'Aanmelding Arnhem', text: 'Graag meld ik mij aan voor Arnhem op 22 juni.' }));
     const worker = h.startWorker();
-    await waitForLog(h, 'mailbox.baseline');
+    await worker.ready();
 
     const signup = mail({
       from: 'm.vandijk@rheden.nl', name: 'Marloes van Dijk', subject: 'Aanmelding ontwerpsessie Arnhem',
