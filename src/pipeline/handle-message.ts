@@ -82,6 +82,12 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   const series = deps.catalogue.series;
   const result = await db.transaction(async (tx) => {
     await lockSeries(tx, series);
+    // Checked again under the lock: two copies handled at once still get one answer.
+    if (await findHandledCopy(tx, messageKey)) {
+      await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' });
+      await advanceCursor(tx, box.path, uidValidity, msg.uid, now);
+      return 'duplicate' as const;
+    }
     const sessions = await loadSeriesState(tx, series);
     const registration = registrant ? await activeRegistration(tx, series, registrant) : null;
     const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
@@ -114,6 +120,7 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
     return { decision, outboxIds };
   });
   if (!result) return { outcome: 'already-recorded', keywords: [], outboxIds: [] };
+  if (result === 'duplicate') return { outcome: 'duplicate', keywords: [], outboxIds: [] };
   deps.logger.info({
     event: 'message.decided', uid: msg.uid, messageId: mail.messageId, intent: understanding.intent,
     session: understanding.session, reason: understanding.reason, outcome: result.decision.outcome,
