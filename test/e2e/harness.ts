@@ -8,13 +8,17 @@ import { createLogger } from '../../src/observability/logger.js';
 import { runWorker } from '../../src/pipeline/worker.js';
 import type { ReplySender } from '../../src/pipeline/deps.js';
 import { startDovecot, type Dovecot, type DovecotUser } from '../support/dovecot.js';
+import { startScriptedImap, type ScriptedImapOptions, type ScriptedImapServer } from '../support/scripted-imap.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
 export const BOT_ADDRESS = 'D-Loket@VNG.nl';
 
 export interface Harness {
+  /** The real server; with `scripted`, a stand-in that throws when used. */
   dovecot: Dovecot;
+  /** The scripted IMAP server, when the harness was started with one. */
+  scripted: ScriptedImapServer | null;
   box: DovecotUser;
   sink: SmtpSink;
   env: Record<string, string>;
@@ -37,8 +41,15 @@ export interface Worker {
   done: Promise<void>;
 }
 
-export async function startHarness(opts: { database?: 'postgres' | 'pglite'; env?: Record<string, string> } = {}): Promise<Harness> {
-  const [dovecot, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
+export async function startHarness(opts: {
+  database?: 'postgres' | 'pglite';
+  env?: Record<string, string>;
+  /** Use the scripted IMAP server (fault injection) instead of Dovecot. */
+  scripted?: ScriptedImapOptions;
+} = {}): Promise<Harness> {
+  const sink = await startSmtpSink();
+  const scripted = opts.scripted ? await startScriptedImap(opts.scripted) : null;
+  const dovecot = scripted ? scriptedAsDovecot(scripted) : await startDovecot();
   const box = await dovecot.createUser('dloket');
   const pg: TestDatabase | null = opts.database === 'pglite' ? null : await createTestDatabase();
   const dataDir = opts.database === 'pglite' ? `${process.cwd()}/.test-tmp/pglite-${process.pid}-${Date.now()}` : '/nonexistent';
@@ -53,7 +64,7 @@ export async function startHarness(opts: { database?: 'postgres' | 'pglite'; env
   const workers = new Set<Worker>();
 
   const harness: Harness = {
-    dovecot, box, sink, env, clock, logs,
+    dovecot, scripted, box, sink, env, clock, logs,
     startWorker(w = {}) {
       const config = loadConfig({ ...env, ...w.env }, { mail: true }) as Config & { mail: MailConfig };
       const sinkStream = new Writable({
@@ -148,4 +159,22 @@ export function mail(fields: {
     '',
   ];
   return lines.join('\r\n');
+}
+
+/** The scripted server behind the Dovecot helper's face, so tests can use one vocabulary. */
+function scriptedAsDovecot(server: ScriptedImapServer): Dovecot {
+  return {
+    host: server.host,
+    port: server.port,
+    async createUser(local = 'user') {
+      return { user: `${local}@dloket.test`, password: 'secret', address: `${local}@dloket.test` };
+    },
+    async deliver(_user, raw, o = {}) {
+      return { uid: server.addMessage(raw, o) };
+    },
+    connect() {
+      throw new Error('connect() is for Dovecot; inspect the scripted server with folder()');
+    },
+    stop: () => server.close(),
+  };
 }

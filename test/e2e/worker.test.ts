@@ -55,7 +55,7 @@ describe('worker on Dovecot, SMTP and PostgreSQL', () => {
         lock.release();
       }
       const sent = await client.status('Sent', { messages: true });
-      assert.equal(sent.messages, 1, 'a copy of the reply is in Sent');
+      assert.equal(sent && sent.messages, 1, 'a copy of the reply is in Sent');
     } finally {
       await client.logout();
     }

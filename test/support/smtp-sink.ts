@@ -22,6 +22,12 @@ export interface SmtpSink {
   waitFor(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
   /** Answers the next `times` messages with this SMTP reply at the end of DATA (e.g. 451 or 550). */
   failNext(times: number, code: number, message: string): void;
+  /**
+   * Takes the next `times` messages in full but never answers the end of DATA, like a server
+   * that hangs; `stalled` counts them. The client is left waiting (or dies waiting).
+   */
+  stallNext(times: number): void;
+  readonly stalled: number;
   close(): Promise<void>;
 }
 
@@ -38,6 +44,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: CapturedMail[] = [];
   const waiters = new Set<() => void>();
   const failures: Array<{ code: number; message: string }> = [];
+  let stalls = 0;
+  let stalled = 0;
 
   const server = new SMTPServer({
     secure: false,
@@ -55,6 +63,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', (err) => callback(err));
       stream.on('end', () => {
+        if (stalls > 0) {
+          stalls--;
+          stalled++;
+          for (const wake of waiters) wake();
+          return; // no callback: the client never hears back
+        }
         const failure = failures.shift();
         if (failure) {
           callback(new SmtpReplyError(failure.code, failure.message));
@@ -103,6 +117,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     failNext(times, code, message) {
       for (let i = 0; i < times; i++) failures.push({ code, message });
+    },
+    stallNext(times) {
+      stalls += times;
+    },
+    get stalled() {
+      return stalled;
     },
     close() {
       return new Promise((resolve) => server.close(() => resolve()));
