@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 // One message, end to end: parse, understand, decide, and record the decision with the
 // replies it owes in one transaction. Sending happens after the commit (see deliver.ts).
+import { createHash } from 'node:crypto';
 import type { Tx } from '../db/client.js';
 import { findHandledCopy, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { advanceCursor } from '../db/mailbox-state.js';
@@ -8,11 +8,12 @@ import { countRepliesTo, findThread } from '../db/outbox.js';
 import { activeRegistration, findByCalendarUid, lockSeries } from '../db/registrations.js';
 import { loadSeriesState } from '../db/sessions.js';
 import type { MailboxStatus } from '../mailbox/types.js';
+import type { Logger } from '../observability/logger.js';
 import { decide } from '../rules/decide.js';
 import { keywords, type Decision } from '../rules/types.js';
 import { parseMail } from '../understanding/parse.js';
-import type { InboundMail, Understanding } from '../understanding/types.js';
 import { personName } from '../understanding/person-name.js';
+import type { InboundMail, Understanding } from '../understanding/types.js';
 import { understand } from '../understanding/understand.js';
 import { applyChanges } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
@@ -34,26 +35,24 @@ export interface Handled {
   outboxIds: number[];
 }
 
-/** A fault in the message or in our handling of it, not in the infrastructure: retrying won't help. */
-export class PoisonMessageError extends Error {}
+const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxIds: [] });
 
 export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<Handled> {
-  const { db } = deps.database;
   const uidValidity = Number(box.uidValidity);
-  if (await isRecorded(db, box.path, uidValidity, msg.uid)) return { outcome: 'already-recorded', keywords: [], outboxIds: [] };
+  if (await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) return nothing('already-recorded');
+  const log = deps.logger.child({ uid: msg.uid });
   const now = deps.clock();
   const base: NewInbound = {
     mailbox: box.path, uidValidity, uid: msg.uid, size: msg.size, receivedAt: msg.internalDate, processedAt: now, outcome: '',
   };
   if (msg.truncated) {
-    return recordOnly(deps, { ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` }, [keywords.attention]);
+    return recordOnly(deps, log, { ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
   }
-
   let mail: InboundMail;
   try {
     mail = await parseMail(msg.source);
   } catch (err) {
-    return recordOnly(deps, { ...base, outcome: 'error', error: `unreadable: ${(err as Error).message}` }, [keywords.attention]);
+    return recordOnly(deps, log, { ...base, outcome: 'error', error: `unreadable: ${(err as Error).message}` });
   }
   // Without a Message-ID the content itself identifies the message, so a rescan still knows it.
   const messageKey = mail.messageId ?? `<sha256-${createHash('sha256').update(msg.source).digest('hex')}@dloket-bot.invalid>`;
@@ -61,72 +60,82 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
     ...base, messageId: messageKey, fromAddress: mail.from?.address.toLowerCase() ?? null,
     fromName: mail.from?.name || null, subject: mail.subject, sentAt: validDate(mail.date),
   };
-  // The same message a second time (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
-  if (await findHandledCopy(db, messageKey)) {
-    return recordOnly(deps, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' }, []);
-  }
+  log.info({ event: 'message.received', messageId: messageKey, size: msg.size }, 'message received');
 
-  const referred = [mail.inReplyTo, ...mail.references].filter((id): id is string => Boolean(id));
-  const thread = await findThread(db, referred);
+  const thread = await findThread(deps.database.db, [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id));
   let understanding: Understanding;
   try {
     understanding = understand(mail, {
       now, catalogue: deps.catalogue, ownAddresses: deps.mail.ownAddresses, thread: thread?.thread ?? null,
     });
   } catch (err) {
-    return recordOnly(deps, { ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` }, [keywords.attention]);
+    return recordOnly(deps, log, { ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
   }
+  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { deps, log, box, msg, mail, about, understanding, now }));
+  if (result.outcome !== 'already-recorded') {
+    log.info({ event: 'message.recorded', messageId: messageKey, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
+  }
+  return result;
+}
 
-  const registrant = about.fromAddress ?? '';
-  const replyAddress = replyAddressOf(mail, deps.mail.ownAddresses);
+interface Step {
+  deps: PipelineDeps;
+  log: Logger;
+  box: MailboxStatus;
+  msg: IncomingMessage;
+  mail: InboundMail;
+  about: NewInbound;
+  understanding: Understanding;
+  now: Date;
+}
+
+/** Under the series lock: load the state, decide, and write the decision and its replies. */
+async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
+  const { deps, about, understanding, now } = s;
   const series = deps.catalogue.series;
-  const result = await db.transaction(async (tx) => {
-    await lockSeries(tx, series);
-    // Checked again under the lock: two copies handled at once still get one answer.
-    if (await findHandledCopy(tx, messageKey)) {
-      await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' });
-      await advanceCursor(tx, box.path, uidValidity, msg.uid, now);
-      return 'duplicate' as const;
-    }
-    const sessions = await loadSeriesState(tx, series);
-    const registration = registrant ? await activeRegistration(tx, series, registrant) : null;
-    const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
-    const decision = guardReplies(decide({
-      understanding, now, sessions, registration,
-      calendarRegistration: calendarRow ? { id: calendarRow.id, email: calendarRow.email } : null,
-      senderAddress: registrant,
-      municipality: understanding.municipality,
-      repliesToSenderLastHour: replyAddress ? await countRepliesTo(tx, replyAddress, new Date(now.getTime() - 3_600_000)) : 0,
-      policy: deps.policy,
-    }), replyAddress);
+  await lockSeries(tx, series);
+  // The same message again (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
+  if (await findHandledCopy(tx, about.messageId!)) {
+    const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' });
+    await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
+    return nothing(recorded === null ? 'already-recorded' : 'duplicate');
+  }
+  const registrant = about.fromAddress ?? '';
+  const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
+  const sessions = await loadSeriesState(tx, series);
+  const registration = registrant ? await activeRegistration(tx, series, registrant) : null;
+  const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
+  const decision = guardReplies(decide({
+    understanding, now, sessions, registration,
+    calendarRegistration: calendarRow ? { id: calendarRow.id, email: calendarRow.email } : null,
+    senderAddress: registrant,
+    municipality: understanding.municipality,
+    repliesToSenderLastHour: replyAddress ? await countRepliesTo(tx, replyAddress, new Date(now.getTime() - 3_600_000)) : 0,
+    policy: deps.policy,
+  }), replyAddress);
+  s.log.info({
+    event: 'message.decided', intent: understanding.intent, session: understanding.session, reason: understanding.reason,
+    confidence: understanding.confidence, outcome: decision.outcome,
+  }, decision.note);
 
-    const inboundId = await recordInbound(tx, {
-      ...about, intent: understanding.intent, sessionSlug: understanding.session, outcome: decision.outcome,
-      reason: `${understanding.reason}; ${decision.note}`, understanding: { ...understanding },
-    });
-    if (inboundId === null) return null; // another instance recorded it first
-    const { createdId } = await applyChanges(tx, decision.changes, {
-      series, sessions, registrant: { email: registrant, name: personName(mail.from?.name) }, understanding, now,
-      domain: domainOf(deps.mail.from.address),
-    });
-    const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
-    if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
-    const outboxIds = await writeReplies(tx, decision.replies, {
-      inboundId, mail, replyAddress, language: understanding.language, createdId, senderRegistrationId,
-      sessions: await loadSeriesState(tx, series), catalogue: deps.catalogue, mailConfig: deps.mail,
-      templates: deps.templates, now,
-    });
-    await advanceCursor(tx, box.path, uidValidity, msg.uid, now);
-    return { decision, outboxIds };
+  const inboundId = await recordInbound(tx, {
+    ...about, intent: understanding.intent, sessionSlug: understanding.session, outcome: decision.outcome,
+    reason: `${understanding.reason}; ${decision.note}`, understanding: { ...understanding },
   });
-  if (!result) return { outcome: 'already-recorded', keywords: [], outboxIds: [] };
-  if (result === 'duplicate') return { outcome: 'duplicate', keywords: [], outboxIds: [] };
-  deps.logger.info({
-    event: 'message.decided', uid: msg.uid, messageId: mail.messageId, intent: understanding.intent,
-    session: understanding.session, reason: understanding.reason, outcome: result.decision.outcome,
-    replies: result.outboxIds.length,
-  }, result.decision.note);
-  return { outcome: result.decision.outcome, keywords: result.decision.keywords, outboxIds: result.outboxIds };
+  if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
+  const { createdId } = await applyChanges(tx, decision.changes, {
+    series, sessions, registrant: { email: registrant, name: personName(s.mail.from?.name) }, understanding, now,
+    domain: domainOf(deps.mail.from.address),
+  });
+  const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
+  if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
+  const outboxIds = await writeReplies(tx, decision.replies, {
+    inboundId, mail: s.mail, replyAddress, language: understanding.language, createdId, senderRegistrationId,
+    sessions: await loadSeriesState(tx, series), catalogue: deps.catalogue, mailConfig: deps.mail,
+    templates: deps.templates, now,
+  });
+  await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
+  return { outcome: decision.outcome, keywords: decision.keywords, outboxIds };
 }
 
 /** No safe address to answer (none, our own, a machine's): keep the decision, drop the replies. */
@@ -140,14 +149,14 @@ function guardReplies(decision: Decision, replyAddress: string | null): Decision
   };
 }
 
-async function recordOnly(deps: PipelineDeps, row: NewInbound, kw: string[]): Promise<Handled> {
+/** Oversized or unreadable: recorded for organisers, never answered. */
+async function recordOnly(deps: PipelineDeps, log: Logger, row: NewInbound): Promise<Handled> {
   await deps.database.db.transaction(async (tx: Tx) => {
     await recordInbound(tx, row);
     await advanceCursor(tx, row.mailbox, row.uidValidity, row.uid, deps.clock());
   });
-  deps.logger.warn({ event: 'message.recorded', uid: row.uid, messageId: row.messageId, outcome: row.outcome, error: row.error },
-    `recorded without reply: ${row.outcome}`);
-  return { outcome: row.outcome, keywords: kw, outboxIds: [] };
+  log.warn({ event: 'message.recorded', messageId: row.messageId, outcome: row.outcome, error: row.error }, `left for organisers: ${row.outcome}`);
+  return { outcome: row.outcome, keywords: [keywords.attention], outboxIds: [] };
 }
 
 function validDate(d: Date | null): Date | null {

@@ -23,7 +23,7 @@ export async function expectSilence(h: Harness, raw: string): Promise<void> {
 }
 
 export function recordedCount(h: Harness): number {
-  return h.logs.filter((l) => l.event === 'message.decided' || l.event === 'message.recorded').length;
+  return h.logs.filter((l) => l.event === 'message.recorded').length;
 }
 
 /** Answers the bot's mail the way Outlook does: new text on top, the bot's mail quoted below. */

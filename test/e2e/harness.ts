@@ -111,7 +111,7 @@ export async function startHarness(opts: {
     async waitForRecorded(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const recorded = logs.filter((l) => l.event === 'message.decided' || l.event === 'message.recorded').length;
+        const recorded = logs.filter((l) => l.event === 'message.recorded').length;
         if (recorded >= count) return;
         if (Date.now() > deadline) throw new Error(`expected ${count} messages handled, saw ${recorded}`);
         await sleep(50);

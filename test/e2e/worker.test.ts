@@ -104,7 +104,7 @@ describe('worker on Dovecot, SMTP and PostgreSQL', () => {
 });
 
 function isRecordedLine(l: Record<string, unknown>): boolean {
-  return l.event === 'message.decided' || l.event === 'message.recorded';
+  return l.event === 'message.recorded';
 }
 
 async function waitForLog(h: Harness, event: string, skip = 0, timeoutMs = 15_000): Promise<void> {
