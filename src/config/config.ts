@@ -10,8 +10,8 @@ const bool = z
   .toLowerCase()
   .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'expected true or false')
   .transform((v) => ['true', '1', 'yes'].includes(v));
-const port = z.coerce.number().int().min(1).max(65535);
-const positive = z.coerce.number().positive();
+const port = z.coerce.number({ error: 'expected a port number' }).int().min(1, 'expected a port number (1-65535)').max(65535, 'expected a port number (1-65535)');
+const positive = z.coerce.number({ error: 'expected a number' }).positive('expected a number above 0');
 const text = z.string().trim().min(1);
 const email = z.string().trim().email('expected an e-mail address');
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
