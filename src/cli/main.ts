@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { classifyCommand } from './commands/classify.js';
 import { migrateCommand, registrationsCommand, sessionsCommand } from './commands/database.js';
 import { runCommand } from './commands/run.js';
+import { statusCommand } from './commands/status.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -19,6 +20,7 @@ program.addCommand(runCommand());
 program.addCommand(migrateCommand());
 program.addCommand(sessionsCommand());
 program.addCommand(registrationsCommand());
+program.addCommand(statusCommand());
 
 program.addCommand(classifyCommand());
 

@@ -71,6 +71,17 @@ describe('dloket-bot commands', () => {
     assert.equal((await dloket(['registrations', '--json'], env, dir)).stdout, '');
   });
 
+  it('status reports what the bot did and fails a health check when the mailbox was never checked', async () => {
+    const env = { DATABASE_URL: pg.url };
+    const r = await dloket(['status', '--json'], env, dir);
+    const s = JSON.parse(r.stdout) as { mailboxes: unknown[]; messages: object; outbox: object; attention: unknown[] };
+    assert.deepEqual([s.mailboxes, s.messages, s.outbox, s.attention], [[], {}, {}, []]);
+    const stale = await dloket(['status', '--stale-after', '5'], env, dir);
+    assert.equal(stale.code, 1);
+    assert.match(stale.stdout, /left for people \(0\)/);
+    assert.match(stale.stderr, /not checked in the last 5 minutes/);
+  });
+
   it('refuses a broken catalogue with the reason, exit 2', async () => {
     const file = join(dir, 'broken.json');
     await writeFile(file, JSON.stringify({ series: 'x', sessions: [{ slug: 'Bad Slug', city: 'Ede' }] }));

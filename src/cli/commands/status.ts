@@ -1,0 +1,63 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { listInbound } from '../../db/inbound-messages.js';
+import { outboxCounts } from '../../db/outbox.js';
+import { inboundMessages, mailboxState } from '../../db/schema.js';
+import { commandContext, reportFailure, withDatabase } from '../context.js';
+
+// Outcomes a person has to look at: the bot recorded them and did not (fully) answer.
+const needsPeople = ['escalated', 'error', 'oversized', 'rate-limited'];
+
+function minutes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of minutes');
+  return n;
+}
+
+async function summary(db: Executor) {
+  const mailboxes = await db.select().from(mailboxState);
+  const outcomes = await db.select({ outcome: inboundMessages.outcome, n: sql<number>`count(*)::int` })
+    .from(inboundMessages).groupBy(inboundMessages.outcome);
+  return {
+    mailboxes: mailboxes.map((m) => ({ mailbox: m.mailbox, uidValidity: m.uidValidity, lastUid: m.lastUid, lastSyncAt: m.lastSyncAt })),
+    messages: Object.fromEntries(outcomes.map((o) => [o.outcome, o.n])),
+    outbox: await outboxCounts(db),
+  };
+}
+
+export function statusCommand(): Command {
+  return new Command('status')
+    .description('what the bot has done: mailbox position, messages by outcome, replies by state, and the mail left for people')
+    .option('--json', 'print one JSON object')
+    .option('--stale-after <minutes>', 'exit 1 when the mailbox was not checked for this long (a health check)', minutes)
+    .action((opts: { json?: boolean; staleAfter?: number }) => reportFailure(async () => {
+      const ctx = commandContext({ mail: false, logTo: 'stderr' });
+      await withDatabase(ctx, async ({ db }) => {
+        const s = await summary(db);
+        const attention = await listInbound(db, { outcome: needsPeople, limit: 50 });
+        const undelivered = (s.outbox.failed ?? 0) + (s.outbox.unknown ?? 0);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ ...s, attention })}\n`);
+        } else {
+          for (const m of s.mailboxes) {
+            process.stdout.write(`mailbox ${m.mailbox}: UIDVALIDITY ${m.uidValidity}, last UID ${m.lastUid}, last checked ${m.lastSyncAt?.toISOString() ?? 'never'}\n`);
+          }
+          process.stdout.write(`messages: ${Object.entries(s.messages).map(([k, v]) => `${k} ${v}`).join(', ') || 'none yet'}\n`);
+          process.stdout.write(`replies: ${Object.entries(s.outbox).map(([k, v]) => `${k} ${v}`).join(', ') || 'none yet'}\n`);
+          if (undelivered > 0) process.stdout.write(`${undelivered} replies could not be delivered: see the outbox table\n`);
+          process.stdout.write(`left for people (${attention.length}):\n`);
+          for (const a of attention) {
+            process.stdout.write(`  ${a.processedAt.toISOString()}  ${a.outcome.padEnd(12)} ${a.fromAddress ?? '?'}  ${a.subject ?? ''}\n`);
+          }
+        }
+        if (opts.staleAfter !== undefined) {
+          const last = Math.max(0, ...s.mailboxes.map((m) => m.lastSyncAt?.getTime() ?? 0));
+          if (Date.now() - last > opts.staleAfter * 60_000) {
+            process.stderr.write(`dloket-bot: the mailbox was not checked in the last ${opts.staleAfter} minutes\n`);
+            process.exitCode = 1;
+          }
+        }
+      });
+    }));
+}
