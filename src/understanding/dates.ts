@@ -72,21 +72,35 @@ const dayAfterTomorrow: chrono.Parser = {
   },
 };
 
-// The Dutch casual configuration without what only reads times and durations ("om 14.00",
-// "binnen 2 dagen"): those never name a session and cost most of the parsing time.
-const KEEP_PARSERS = new Set(['NLCasualTimeParser', 'NLCasualDateTimeParser', 'NLCasualDateParser', 'ISOFormatParser', 'SlashDateFormatParser',
-  'NLMonthNameMiddleEndianParser', 'NLWeekdayParser', 'NLCasualYearMonthDayParser']);
-const KEEP_REFINERS = new Set(['OverlapRemovalRefiner', 'MergeWeekdayComponentRefiner']);
+// Parts of chrono's Dutch casual configuration, each run only when the text has what it
+// reads: digits, month names, weekdays, or words such as "morgen". Times and durations ("om
+// 14.00", "binnen 2 dagen") never name a session and are left out; so are the refiners, whose
+// work (overlaps, weekday next to a date) is done below at a fraction of the cost.
+const GROUPS: { when: RegExp; builtIn: string[]; custom: chrono.Parser[] }[] = [
+  { when: /\d/, builtIn: ['ISOFormatParser', 'SlashDateFormatParser', 'NLCasualYearMonthDayParser'], custom: [numericDayMonth] },
+  { when: new RegExp(MONTHS, 'i'), builtIn: ['NLMonthNameMiddleEndianParser'], custom: [ordinalDayMonth] },
+  { when: /dag|\b(ma|di|wo|do|vr|za|zo)\b\.?\s*\d/i, builtIn: ['NLWeekdayParser'], custom: [weekdayPart] },
+  { when: /vandaag|morgen|vanmiddag|vanavond|vanochtend|vannacht|gisteren/i, builtIn: ['NLCasualTimeParser', 'NLCasualDateTimeParser', 'NLCasualDateParser'], custom: [dayAfterTomorrow] },
+];
+const instances = new Map<number, chrono.Chrono>();
 
-function dutchDates(): chrono.Chrono {
-  const config = chrono.nl.createCasualConfiguration();
-  config.parsers = config.parsers.filter((p) => KEEP_PARSERS.has(p.constructor.name));
-  config.refiners = config.refiners.filter((r) => KEEP_REFINERS.has(r.constructor.name));
-  config.parsers.push(numericDayMonth, ordinalDayMonth, weekdayPart, dayAfterTomorrow);
-  return new chrono.Chrono(config);
+function dutchFor(text: string): chrono.Chrono | null {
+  let mask = 0;
+  GROUPS.forEach((g, i) => { if (g.when.test(text)) mask |= 1 << i; });
+  if (mask === 0) return null;
+  let c = instances.get(mask);
+  if (!c) {
+    const wanted = GROUPS.filter((_g, i) => mask & (1 << i));
+    const names = new Set(wanted.flatMap((g) => g.builtIn));
+    const config = chrono.nl.createCasualConfiguration();
+    config.parsers = [...config.parsers.filter((p) => names.has(p.constructor.name)), ...wanted.flatMap((g) => g.custom)];
+    config.refiners = [];
+    c = new chrono.Chrono(config);
+    instances.set(mask, c);
+  }
+  return c;
 }
 
-const nl = dutchDates();
 const en = chrono.en.casual;
 
 // Only text that could hold a date is handed to chrono: it is the costly part.
@@ -141,6 +155,7 @@ function toMention(r: chrono.ParsedResult, text: string): DateMention | null {
   const hasDayMonth = known('day') && known('month');
   const weekday = known('weekday') ? (s.get('weekday') ?? null) : null;
   if (!hasDayMonth && weekday === null) return null; // a time, or a month alone
+  if (/^(nu|now)$/i.test(r.text.trim())) return null; // "ik zie nu pas": no date
   // "vandaag", "morgen", "vanmiddag": chrono knows the year, day and month from the reference.
   const casual = hasDayMonth && known('year') && !/\d/.test(r.text);
   const relativeWeekday = !hasDayMonth && weekday !== null && (/\b(deze|volgende|vorige|next|this|last)\b/i.test(r.text)
@@ -194,14 +209,27 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
 export function findDates(text: string, now: Date, tz: string): DateMention[] {
   if (!MAYBE_DATE.test(text)) return [];
   const ref = { instant: now, timezone: offsetMinutes(now, tz) };
-  const results = nl.parse(text, ref);
-  if (ENGLISH.test(text)) {
-    for (const r of en.parse(text, ref)) {
-      if (!results.some((x) => x.index < r.index + r.text.length && r.index < x.index + x.text.length)) results.push(r);
+  const results = dutchFor(text)?.parse(text, ref) ?? [];
+  if (ENGLISH.test(text)) results.push(...en.parse(text, ref));
+  const kept = withoutOverlaps(results);
+  const out = kept.map((r) => toMention(r, text)).filter((m): m is DateMention => m !== null);
+  // A bare "zo", "ma" or "do" is a weekday only right before a date ("do 28 juni").
+  return mergeWeekdayWithDate(out, text).filter((m) => m.day !== null || m.resolved !== null || !/^(op\s+)?(ma|di|wo|do|vr|za|zo)\.?$/i.test(m.text.trim()));
+}
+
+// The longest reading of each stretch of text wins, the earliest on a tie.
+function withoutOverlaps(results: chrono.ParsedResult[]): chrono.ParsedResult[] {
+  const sorted = [...results].sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const out: chrono.ParsedResult[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.index < last.index + last.text.length) {
+      if (r.text.length > last.text.length) out[out.length - 1] = r;
+      continue;
     }
+    out.push(r);
   }
-  const out = results.map((r) => toMention(r, text)).filter((m): m is DateMention => m !== null).sort((a, b) => a.index - b.index);
-  return mergeWeekdayWithDate(out, text);
+  return out;
 }
 
 // "vrijdagmiddag 22 juni", "do. 28-6": a weekday right before a date describes that date.

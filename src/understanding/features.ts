@@ -11,6 +11,7 @@ export type QuestionKind = 'none' | 'benign' | 'real';
 
 export interface Features {
   isReply: boolean;
+  content: string; // the new text without addresses, phone lines and disclaimers
   bodyClauses: Clause[];
   subjectClauses: Clause[];
   bodyRefs: Ref[];
@@ -52,6 +53,14 @@ const POSTCODE_PLACE = /\b\d{4}\s?[A-Z]{2}\b(\s+('s[- ])?[A-Z][\w'-]*(\s(aan|op|
 
 export function contentOf(body: string): string {
   return body.split('\n').filter((l) => !NOISE_LINE.test(l)).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
+}
+
+/** Words in a text, counted up to `max`. */
+function wordCount(text: string, max: number): number {
+  let n = 0;
+  const re = /\S+/g;
+  while (n < max && re.exec(text)) n++;
+  return n;
 }
 
 function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): Map<number, string> {
@@ -97,7 +106,8 @@ function optionNumber(firstLine: string): number | null {
 export function readFeatures(mail: InboundMail, split: SplitText, ctx: UnderstandingContext, refCtx: RefContext): Features {
   const subject = subjectParts(mail.subject);
   const isReply = subject.isReply || !!ctx.thread;
-  const bodyClauses = clausesOf(contentOf(split.body));
+  const content = contentOf(split.body);
+  const bodyClauses = clausesOf(content);
   const subjectClauses = clausesOf(subject.text);
   const [subjectRefs, bodyRefs] = findRefs([subjectClauses, bodyClauses], refCtx) as [Ref[], Ref[]];
   const positive = sentencesOf(bodyClauses, false);
@@ -107,11 +117,12 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   const subjectAll = !subject.isReply && !subject.isForward ? [fold(subject.text)] : [];
   const bodyText = fold(split.body);
   const firstLine = bodyText.split('\n').map((l) => l.trim()).find((l) => l && !/^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/.test(l)) ?? '';
-  const words = bodyText.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(bodyText, 30);
   const q = questions(bodyClauses);
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
   return {
     isReply,
+    content,
     bodyClauses,
     subjectClauses,
     bodyRefs,

@@ -39,7 +39,7 @@ function agree(refs: Ref[], from: string): Choice {
   if (places.length && (named.length === 0 || places.some((p) => named.some((n) => n.clause === p.clause)))) {
     return { session: null, reason: 'no-session-there', from, refs };
   }
-  const otherDates = refs.filter((r) => r.kind === 'other-date' && !r.past && !(r.deadline && named.length));
+  const otherDates = refs.filter((r) => r.kind === 'other-date' && !r.past && !(r.weak && named.length));
   if (otherDates.length) return { session: null, reason: 'no-session-on-date', from, refs };
   if (named.length === 0) return { session: null, reason: 'no-session-named', from, refs };
   let common = new Set(named[0]!.sessions);

@@ -6,7 +6,7 @@ const NL = /\b(de|het|een|en|ik|wij|graag|voor|van|met|aan|op|naar|zijn|u|mij|mi
 
 /** 'en' when the text is mostly English, else 'nl'. */
 export function detectLanguage(text: string): Language {
-  const t = text.slice(0, 1500).toLowerCase();
+  const t = text.slice(0, 800).toLowerCase();
   const en = t.match(EN)?.length ?? 0;
   const nl = t.match(NL)?.length ?? 0;
   return en >= 3 && en > nl * 1.5 ? 'en' : 'nl';

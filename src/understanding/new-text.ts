@@ -76,13 +76,22 @@ function bottomPosted(ls: string[], q: number): string[] {
   return out.some((l) => l.trim()) ? out : [];
 }
 
+// No signup needs more than this much new text; longer bodies are quoted mail or noise.
+const MAX_NEW_TEXT = 20_000;
+
 /** The new text, the closing with signature, and the quoted part of a plain-text body. */
 export function splitNewText(text: string): SplitText {
-  const ls = splitLines(text);
+  const ls = splitLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text);
   const q = quoteStart(ls);
   let own = q < 0 ? ls : ls.slice(0, q);
-  const quoted = q < 0 ? '' : ls.slice(q).join('\n');
   if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);
+  const { body, signature } = closingSplit(own);
+  // The quoted part is only read by people and tests: joined when asked for.
+  return { body, signature, get quoted() { return q < 0 ? '' : ls.slice(q).join('\n'); } };
+}
+
+function closingSplit(lines: string[]): { body: string; signature: string } {
+  let own = lines;
   let cut = own.findIndex(isSignatureStart);
   if (cut < 0) {
     // A closing on the same line as the text: "Graag aanmelden voor Breda. Groet, Jan".
@@ -95,10 +104,10 @@ export function splitNewText(text: string): SplitText {
       }
     }
   }
-  if (cut < 0) return { body: own.join('\n').trim(), signature: '', quoted };
+  if (cut < 0) return { body: own.join('\n').trim(), signature: '' };
   const sig = own.slice(cut);
   // A postscript below the name still belongs to the message.
   const ps = sig.findIndex((l) => /^\s*p\.?\s?s\.?\b/i.test(l));
   const body = own.slice(0, cut).concat(ps >= 0 ? sig.slice(ps) : []);
-  return { body: body.join('\n').trim(), signature: (ps >= 0 ? sig.slice(0, ps) : sig).join('\n').trim(), quoted };
+  return { body: body.join('\n').trim(), signature: (ps >= 0 ? sig.slice(0, ps) : sig).join('\n').trim() };
 }

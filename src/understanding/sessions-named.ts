@@ -18,7 +18,8 @@ export interface Ref {
   clause: number;
   text: string;
   past: boolean; // a date before the message date
-  deadline: boolean; // "voor 1 juni": may be a deadline rather than a session
+  /** Counts only when nothing else names a session: "voor 1 juni" (a deadline?), "zaterdag". */
+  weak: boolean;
   conflict: boolean; // weekday and date disagree
 }
 
@@ -123,7 +124,7 @@ function polarityAt(clause: Clause, at: number): Polarity {
   return clause.neg ? 'neg' : clause.prior ? 'prior' : 'pos';
 }
 
-const blank = { past: false, deadline: false, conflict: false };
+const blank = { past: false, weak: false, conflict: false };
 
 function placeRefs(clause: Clause, ci: number, ctx: RefContext, covered: Set<number>, out: Ref[]): void {
   const toks = clause.tokens;
@@ -170,10 +171,11 @@ const RANGE_BEFORE = /\b(tot( en met)?|t\/m|tm|vanaf|sinds|na|uiterlijk|tussen|u
 function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   const before = clause.folded.slice(Math.max(0, d.index - 25), d.index);
   if (RANGE_BEFORE.test(before)) return null;
-  const base = { clause: d.part, text: d.text, polarity: polarityAt(clause, d.index), deadline: /\b(voor|before)\s*$/.test(before) };
+  const base = { clause: d.part, text: d.text, polarity: polarityAt(clause, d.index), weak: /\b(voor|before)\s*$/.test(before) };
   const ymd = d.day !== null ? { year: d.year ?? d.resolved?.year ?? null, month: d.month!, day: d.day } : d.resolved;
   if (!ymd) {
     const sessions = ctx.index.sessions.filter((f) => f.weekday === d.weekday).map((f) => f.slug);
+    if (!sessions.length) return { kind: 'other-date', sessions, ...base, weak: true, past: false, conflict: false };
     return { kind: 'weekday', sessions, ...base, past: false, conflict: false };
   }
   const matches = ctx.index.sessions.filter((f) => f.month === ymd.month && f.day === ymd.day && (ymd.year === null || ymd.year === f.year));

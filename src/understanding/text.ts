@@ -55,7 +55,7 @@ export function maskAddresses(s: string): string {
 
 /** Normalised lines: CRLF to LF, tabs to spaces, trailing blanks removed. */
 export function lines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
+  return text.split(/\r?\n|\r/).map((l) => (l.length && /\s$/.test(l) ? l.trimEnd() : l));
 }
 
 const WORD_NUMBERS: Record<string, number> = {

@@ -7,7 +7,7 @@ import { countAttendees } from './attendees.js';
 import { calendarReply } from './calendar.js';
 import { catalogueIndex, type CatalogueIndex } from './catalogue-index.js';
 import { localDate } from './dates.js';
-import { contentOf, readFeatures } from './features.js';
+import { readFeatures } from './features.js';
 import { decide } from './intent.js';
 import { detectLanguage } from './language.js';
 import { findMunicipality } from './municipality.js';
@@ -44,7 +44,7 @@ function base(language: Understanding['language']): Verdict {
 export function understand(mail: InboundMail, ctx: UnderstandingContext): Verdict {
   const index = indexFor(ctx.catalogue);
   const split = splitNewText(mail.text);
-  const language = detectLanguage(`${mail.subject}\n${split.body}`);
+  const language = detectLanguage(split.body || mail.subject);
   const machine = automatedVerdict(mail, ctx.ownAddresses, split.body);
   if (machine) {
     return {
@@ -80,7 +80,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     candidate: decision.candidate,
   };
   if (decision.intent === 'register') {
-    const who = countAttendees(contentOf(split.body), features.bodyClauses);
+    const who = countAttendees(features.content, features.bodyClauses);
     verdict.attendees = who.count;
     verdict.names = who.names;
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);
@@ -94,10 +94,26 @@ export interface ClassifyContext extends Omit<UnderstandingContext, 'now'> {
   clock?: () => Date;
 }
 
-/** Parse raw bytes and understand them. Rejects (ParseError) when they are not a message. */
-export async function classify(raw: Buffer, ctx: ClassifyContext): Promise<Verdict & { messageId: string | null; date: string | null }> {
-  const mail = await parseMail(raw);
+export type Classified = Verdict & { messageId: string | null; date: string | null };
+
+function judge(mail: InboundMail, ctx: ClassifyContext): Classified {
   const now = ctx.now ?? mail.date ?? (ctx.clock ?? (() => new Date()))();
   const verdict = understand(mail, { ...ctx, now });
   return { ...verdict, messageId: mail.messageId, date: mail.date ? mail.date.toISOString() : null };
+}
+
+/** Parse raw bytes and understand them. Rejects (ParseError) when they are not a message. */
+export async function classify(raw: Buffer, ctx: ClassifyContext): Promise<Classified> {
+  return judge(await parseMail(raw), ctx);
+}
+
+/**
+ * Classify several messages: all parsed first, then all understood. The same verdicts as
+ * classify() one by one, faster, because parsing and reading do not evict each other's code
+ * and data from the processor caches after every message. An unparsable one gives its error.
+ */
+export async function classifyBatch(raws: readonly Buffer[], ctx: ClassifyContext): Promise<(Classified | Error)[]> {
+  const mails: (InboundMail | Error)[] = [];
+  for (const raw of raws) mails.push(await parseMail(raw).catch((err: Error) => err));
+  return mails.map((m) => (m instanceof Error ? m : judge(m, ctx)));
 }

@@ -102,3 +102,13 @@ test('numbers that only look like dates, and regions of provinces, name no sessi
   ['Zuidoost-Drenthe', { text: signed('Namens de gemeenten in Zuidoost-Drenthe meld ik mij aan.') }, 'alternatives', null],
   ['regio West-Brabant', { text: signed('Ik meld mij aan voor de sessie in regio West-Brabant.') }, 'alternatives', null],
 ]));
+
+test('a form with labelled fields: the session field decides, the municipality field does not', () => check([
+  ['form', { subject: 'Aanmelding', text: 'Naam: Joris Meijer\nFunctie: raadslid\nGemeente: Assen\nWoonplaats: Venlo\nSessie: Breda, 3 juli\n\nGroet, Joris' }, 'register', 'breda'],
+]));
+
+test('words that chrono could take for dates: "nu", "zo", a weekday without a session', () => check([
+  ['nu', { date: 'Fri, 1 Jun 2018 10:00:00 +0200', text: signed('Ik zie nu pas de uitnodiging, graag aanmelden voor Breda.') }, 'register', 'breda'],
+  ['zo', { text: signed('Graag aanmelden voor Breda op 3 juli, ik hoor het zo snel mogelijk.') }, 'register', 'breda'],
+  ['saturday', { text: signed('Graag aanmelden voor Venlo; zaterdag ben ik er niet, maar dat maakt niet uit.') }, 'register', 'venlo'],
+]));

@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { readCatalogueFile, shippedCatalogue, type Catalogue } from '../../catalogue/catalogue.js';
-import { classify } from '../../understanding/understand.js';
+import { classifyBatch } from '../../understanding/understand.js';
 
 interface Options {
   now?: Date;
@@ -20,19 +20,19 @@ function ownAddresses(catalogue: Catalogue): string[] {
   return catalogue.mailbox ? [catalogue.mailbox.toLowerCase()] : [];
 }
 
-async function classifyFile(file: string, catalogue: Catalogue, now: Date | undefined): Promise<string> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(file);
-  } catch (err) {
-    return JSON.stringify({ file, error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
-  }
-  try {
-    const v = await classify(raw, { catalogue, ownAddresses: ownAddresses(catalogue), now: now ?? null });
-    return JSON.stringify({ file, ...v });
-  } catch (err) {
-    return JSON.stringify({ file, error: (err as Error).message });
-  }
+const CHUNK = 64; // files read, parsed and understood together; bounds the memory held
+
+async function classifyChunk(files: string[], catalogue: Catalogue, now: Date | undefined): Promise<string[]> {
+  const read: (Buffer | Error)[] = await Promise.all(files.map((f) =>
+    readFile(f).catch((err: NodeJS.ErrnoException) => new Error(`cannot read: ${err.code ?? err.message}`))));
+  const raws = read.filter((r): r is Buffer => !(r instanceof Error));
+  const verdicts = await classifyBatch(raws, { catalogue, ownAddresses: ownAddresses(catalogue), now: now ?? null });
+  let k = 0;
+  return files.map((file, i) => {
+    const r = read[i]!;
+    const v = r instanceof Error ? r : verdicts[k++]!;
+    return JSON.stringify(v instanceof Error ? { file, error: v.message } : { file, ...v });
+  });
 }
 
 export function classifyCommand(): Command {
@@ -43,11 +43,9 @@ export function classifyCommand(): Command {
     .option('--sessions <file>', 'session catalogue JSON (default: the shipped 2018 catalogue)')
     .action(async (files: string[], opts: Options) => {
       const catalogue = opts.sessions ? await readCatalogueFile(opts.sessions) : shippedCatalogue;
-      const out: string[] = [];
-      for (const file of files) {
-        out.push(await classifyFile(file, catalogue, opts.now));
-        if (out.length >= 64) process.stdout.write(out.splice(0).join('\n') + '\n');
+      for (let i = 0; i < files.length; i += CHUNK) {
+        const lines = await classifyChunk(files.slice(i, i + CHUNK), catalogue, opts.now);
+        process.stdout.write(lines.join('\n') + '\n');
       }
-      if (out.length) process.stdout.write(out.join('\n') + '\n');
     });
 }
