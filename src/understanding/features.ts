@@ -16,8 +16,11 @@ export interface Features {
   subjectClauses: Clause[];
   bodyRefs: Ref[];
   subjectRefs: Ref[];
+  /** References in the quoted mail when it is one of ours (read only when asked for). */
+  readonly quotedRefs: Ref[];
   register: string | null; // the signup wording found, if any
   accept: boolean;
+  shortReply: boolean; // a few words only: an acceptance, not a letter
   cancelStrong: string | null;
   cancelWeak: string | null;
   priorSignup: boolean;
@@ -53,6 +56,14 @@ const POSTCODE_PLACE = /\b\d{4}\s?[A-Z]{2}\b(\s+('s[- ])?[A-Z][\w'-]*(\s(aan|op|
 
 export function contentOf(body: string): string {
   return body.split('\n').filter((l) => !NOISE_LINE.test(l)).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
+}
+
+// A quoted mail of the bot itself (the invitation it answers); lines without their ">".
+function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext): Ref[] {
+  const head = quoted.slice(0, 600).toLowerCase();
+  if (!own.some((a) => head.includes(a)) && !/\bd-loket\b/.test(head)) return [];
+  const text = quoted.slice(0, 6000).split('\n').map((l) => l.replace(/^(>\s?)+/, '')).join('\n');
+  return findRefs([clausesOf(contentOf(text))], refCtx)[0] ?? [];
 }
 
 /** Words in a text, counted up to `max`. */
@@ -127,8 +138,10 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     subjectClauses,
     bodyRefs,
     subjectRefs,
+    get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
     register: firstMatch([...positive.values(), ...ownSubject], cue.REGISTER),
     accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine),
+    shortReply: words <= 25,
     cancelStrong: firstMatch([...all.values(), ...subjectAll], cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all.values(), cue.CANCEL_WEAK),
     priorSignup: cue.PRIOR_SIGNUP.test(bodyText) || /\bbevestiging\b/.test(fold(subject.text)) || ctx.thread?.about === 'confirmation',

@@ -63,6 +63,15 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   if (subject.length) return agree(subject, 'subject');
   const prior = usable(f.bodyRefs.filter((r) => r.polarity === 'prior'));
   if (prior.length) return agree(prior, 'earlier signup');
+  // "Graag aanmelden" above an invitation for one session: that session. A quoted overview of
+  // all sessions decides nothing (agree() finds several).
+  if (f.isReply && f.shortReply) {
+    const quoted = usable(f.quotedRefs.filter((r) => r.polarity === 'pos' && !r.past));
+    if (quoted.length) {
+      const c = agree(quoted, 'quoted invitation');
+      if (c.session) return c;
+    }
+  }
   if (thread?.session && (thread.about === 'confirmation' || thread.about === 'cancellation')) {
     return { session: thread.session, reason: 'one-session', from: 'thread', refs: [] };
   }

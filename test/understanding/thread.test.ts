@@ -48,3 +48,15 @@ test('adding a colleague under a confirmation registers for the same session', a
   const v = await verdict({ subject: 'Re: Uw aanmelding', text: 'Mijn collega Sanne Vos komt ook graag, kunt u haar aanmelden?' }, { thread: confirmation });
   assert.equal(`${v.intent}/${v.session}/${v.attendees}`, 'register/assen/1');
 });
+
+test('a bare acceptance above the quoted invitation for one session registers for it', async () => {
+  const invitation = '\n\nVan: D-Loket <D-Loket@VNG.nl>\nVerzonden: vrijdag 18 mei 2018 11:02\nAan: Wil Post\nOnderwerp: Uitnodiging ontwerpsessie lokale democratie\n\nGraag nodigen we u uit.\n\n28 juni | 14:00 – 17:00 | Theatercafé Podium Zuidhaege, Zuidhaege 2, Assen\n\nAanmelden? Stuur een e-mail naar D-Loket@VNG.nl';
+  const v = await verdict({ subject: 'RE: Uitnodiging ontwerpsessie lokale democratie', text: 'Ja, ik kom graag.' + invitation });
+  assert.equal(`${v.intent}/${v.session}`, 'register/assen');
+  const overview = '\n\nVan: D-Loket <D-Loket@VNG.nl>\nVerzonden: donderdag 31 mei 2018 09:00\nAan: Wil Post\nOnderwerp: Nog plaatsen vrij\n\nUtrecht 14 juni\nHaarlem 21 juni\nArnhem 22 juni\nAssen 28 juni';
+  const w = await verdict({ subject: 'RE: Nog plaatsen vrij', text: 'Ja, ik kom graag.' + overview });
+  assert.equal(w.intent, 'alternatives');
+  const someone = '\n\nVan: Piet Klaassen <p.klaassen@example.nl>\nVerzonden: 1 juni 2018\nAan: Wil Post\nOnderwerp: sessie\n\nIk ga naar Assen op 28 juni.';
+  const x = await verdict({ subject: 'RE: sessie', text: 'Ik kom ook graag.' + someone });
+  assert.equal(x.intent, 'alternatives'); // only the bot's own invitation can decide
+});
