@@ -77,10 +77,12 @@ const SUBJECT_RULES: [RegExp, AutomatedKind, string][] = [
 const OOF_ABSENT = /\b((ik ben|ben ik|is|zijn wij|zijn we)\b[^.]{0,60}?\b(afwezig|niet (aanwezig|op kantoor|bereikbaar|op het werk)|met (\w*verlof|vakantie)|op vakantie)|afwezig (tot|van|t\/m|vanaf)|out of (the )?office|(i am|i'm|i will be|i'll be)\b[^.]{0,40}?\b(away|out|absent|on (holiday|vacation|leave|annual leave)))\b/;
 const OOF_HANDLING = /\b(uw (e-?mail|bericht|mail) (wordt|zal)|(lees|bekijk) (ik )?(in (die|deze) periode )?(mijn )?(e-?)?mail (niet|beperkt)|beperkt (toegang|bereikbaar)|voor dringende (zaken|vragen)|in dringende gevallen|na mijn terugkomst|ben (ik )?(weer|vanaf .{1,30}) (terug|aanwezig|bereikbaar)|weer terug op|(mail|bericht) wordt niet doorgestuurd|for urgent (matters|questions)|limited access to (my )?e-?mail|(will|shall) (reply|respond|answer)|when i('| a)m back|upon my return|your (e-?mail|message) will)\b/;
 const OOF_SELF = /\b(dit is een automatisch (gegenereerd |verzonden )?(antwoord|bericht)|this is an automatic(ally generated)? (reply|message|response)|automatisch antwoord|automatic reply)\b/;
+// The footer of a newsletter or mailing: a way out by link, or why you receive it.
+const BULK_FOOTER = /\b((afmelden|uitschrijven|unsubscribe|abonnement opzeggen|opzeggen)\s*[:?]?\s*(<?https?:\/\/|www\.)|geen (berichten|e-?mails?|nieuwsbrie[fv]e?n?|mailings?) meer ontvangen|(u|je) ontvangt deze (e-?mail|nieuwsbrief|mailing|e-?mailing)|you (are receiving|received) this (e-?mail|newsletter)|to unsubscribe|klik hier om (u|je) af te melden|view (this email|it) in your browser|bekijk (deze e-?mail|de nieuwsbrief|deze nieuwsbrief) (online|in (uw|je) browser))\b/;
 const SIGNUP_WORDS = /\b(aanmeld|afmeld|meld (ik|mij|me) (graag )?(aan|af)|inschrijv|sign (me )?up|register)/;
 
 /** The machine verdict for a message, or null when a person wrote it. */
-export function automatedVerdict(mail: InboundMail, ownAddresses: readonly string[], newText: string): AutomatedVerdict | null {
+export function automatedVerdict(mail: InboundMail, ownAddresses: readonly string[], newText: string, signature = ''): AutomatedVerdict | null {
   const own = new Set(ownAddresses.map((a) => a.toLowerCase()));
   const byHeader = fromHeaders(mail, own);
   if (byHeader) return byHeader;
@@ -90,6 +92,8 @@ export function automatedVerdict(mail: InboundMail, ownAddresses: readonly strin
     if (re.test(rawSubject) || (kind === 'auto-reply' && re.test(subject))) return { kind, reason };
   }
   const body = fold(newText.slice(0, 2000));
+  // Only what the sender wrote: a person forwarding a newsletter is still a person.
+  if (BULK_FOOTER.test(fold(`${newText.slice(-3000)}\n${signature.slice(0, 3000)}`))) return { kind: 'list', reason: 'bulk-footer' };
   if (OOF_SELF.test(body) && !SIGNUP_WORDS.test(body)) return { kind: 'auto-reply', reason: 'body-automatic' };
   if (OOF_ABSENT.test(body) && OOF_HANDLING.test(body) && !SIGNUP_WORDS.test(body)) {
     return { kind: 'auto-reply', reason: 'body-out-of-office' };

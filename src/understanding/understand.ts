@@ -45,7 +45,7 @@ export function understand(mail: InboundMail, ctx: UnderstandingContext): Verdic
   const index = indexFor(ctx.catalogue);
   const split = splitNewText(mail.text);
   const language = detectLanguage(split.body || mail.subject);
-  const machine = automatedVerdict(mail, ctx.ownAddresses, split.body);
+  const machine = automatedVerdict(mail, ctx.ownAddresses, split.body, split.signature);
   if (machine) {
     return {
       ...base(language), intent: 'ignore', reason: machine.reason, automated: machine.kind, confidence: machine.reason.startsWith('body') ? 0.85 : 0.98,

@@ -93,3 +93,13 @@ test('a person mentioning their holiday in a signup is not an out-of-office', as
 test('spam flagged by the gateway is ignored', async () => {
   await ignored({ from: 'Zalen BV <info@zalen.example.com>', subject: 'Zaal in Utrecht?', text: 'Huur onze zaal voor uw ontwerpsessie!', headers: { 'X-Spam-Flag': 'YES' } }, 'spam');
 });
+
+test('a mailing without list headers is known by its unsubscribe footer', async () => {
+  await ignored({ from: 'Zaalverhuur <info@zalen.example.com>', subject: 'Zomeractie', text: 'Organiseert u een ontwerpsessie in Breda? 20% korting!\n\nGeen berichten meer ontvangen? Afmelden: https://zalen.example.com/uit' }, 'list');
+  await ignored({ subject: 'Nieuws', text: 'Lees het laatste nieuws.\n\nU ontvangt deze nieuwsbrief omdat u lid bent. Uitschrijven: www.example.nl/uit' }, 'list');
+});
+
+test('a person forwarding a newsletter with a signup is a person', async () => {
+  const v = await verdict({ subject: 'FW: Nieuwsbrief juni', text: 'Graag aanmelden voor Breda.\n\nGroet, Els\n\n---------- Forwarded message ---------\nFrom: Nieuwsbrief <news@example.nl>\nSubject: juni\n\nSessies in Breda.\n\nAfmelden: https://example.nl/uit' });
+  assert.equal(`${v.intent}/${v.session}`, 'register/breda');
+});
