@@ -29,6 +29,9 @@ function fromHeaders(mail: InboundMail, own: Set<string>): AutomatedVerdict | nu
   if (/^(mailer[-_]?daemon|post[-_]?master)$/.test(local) || /^mail delivery (subsystem|system)$/i.test(mail.from?.name ?? '')) {
     return { kind: 'bounce', reason: 'mailer-daemon' };
   }
+  if (/^(no[-_.]?reply|do[-_.]?not[-_.]?reply|noreply|bounces?|auto[-_.]?reply|autoresponder|notifications?)([-_.+].*)?$/.test(local)) {
+    return { kind: 'auto-reply', reason: 'no-reply-sender' };
+  }
   if (has(mail, 'x-failed-recipients')) return { kind: 'bounce', reason: 'x-failed-recipients' };
   const auto = h1(mail, 'auto-submitted');
   if (auto !== undefined && auto.trim().toLowerCase().split(/[;\s]/)[0] !== 'no') {
@@ -67,7 +70,9 @@ const SUBJECT_RULES: [RegExp, AutomatedKind, string][] = [
   // Words a person might also open a subject with count only as a "Word:" prefix.
   [/^(auto|afwezig|afwezigheid|niet aanwezig|vakantie|on vacation|away)\s*:/, 'auto-reply', 'subject-auto-reply'],
   [/^(undeliverable|undelivered mail|onbestelbaar|niet (afgeleverd|bezorgd)|kan niet worden bezorgd|delivery status notification|delivery (has )?failed|mail delivery (failed|failure|system)|returned mail|failure notice|non[- ]delivery)/, 'bounce', 'subject-bounce'],
-  [/^(gelezen|read|niet gelezen|not read|gelesen|lu|return receipt|ontvangstbevestiging|bezorgd|delivered)\s*:/, 'read-receipt', 'subject-read-receipt'],
+  [/^(gelezen|read|niet gelezen|not read|gelesen|lu|return receipt|bezorgd|delivered)\s*:/, 'read-receipt', 'subject-read-receipt'],
+  // Acknowledgements of ticket systems and contact centres.
+  [/^(ontvangstbevestiging|bevestiging van ontvangst|uw (e-?mail|bericht|vraag) is (in goede orde )?ontvangen|we have received your|thank you for contacting)\b/, 'auto-reply', 'subject-acknowledgement'],
   [/^(geaccepteerd|aanvaard|accepted|afgewezen|geweigerd|declined|voorlopig( geaccepteerd| aanvaard)?|tentative(ly accepted)?|nieuwe tijd voorgesteld|new time proposed)\s*:/, 'calendar-reply', 'subject-calendar'],
 ];
 

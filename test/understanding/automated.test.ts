@@ -103,3 +103,8 @@ test('a person forwarding a newsletter with a signup is a person', async () => {
   const v = await verdict({ subject: 'FW: Nieuwsbrief juni', text: 'Graag aanmelden voor Breda.\n\nGroet, Els\n\n---------- Forwarded message ---------\nFrom: Nieuwsbrief <news@example.nl>\nSubject: juni\n\nSessies in Breda.\n\nAfmelden: https://example.nl/uit' });
   assert.equal(`${v.intent}/${v.session}`, 'register/breda');
 });
+
+test('no-reply senders and contact-centre acknowledgements are machines', async () => {
+  await ignored({ from: 'Gemeente Zwolle <noreply@zwolle.example.nl>', subject: 'Uw bericht', text: signup }, 'auto-reply');
+  await ignored({ from: 'KCC <kcc@example.nl>', subject: 'Ontvangstbevestiging: Aanmelding Breda', text: 'Wij hebben uw bericht ontvangen.' }, 'auto-reply');
+});
