@@ -12,6 +12,8 @@ export interface SessionFacts {
   region: string[];
   /** Token sequences that name the venue: the full venue and its distinctive words. */
   venues: string[][];
+  /** Venue names made only of generic and place words ("Provincie Gelderland"): an organisation as much as a place. */
+  weakVenues: Set<string>;
   year: number;
   month: number;
   day: number;
@@ -74,7 +76,9 @@ export function catalogueIndex(catalogue: Catalogue, isPlaceToken: (t: string) =
     const cityTokens = tokenize(fold(s.city)).map((t) => t.t);
     return {
       slug: s.slug, session: s, cityKey: cityTokens.join(' '), cityTokens, region: compassWords(s.region),
-      venues: venuesOf(s, isPlaceToken), year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+      venues: venuesOf(s, isPlaceToken),
+      weakVenues: new Set(venuesOf(s, isPlaceToken).filter((v) => v.every((t) => GENERIC.has(t) || isPlaceToken(t))).map((v) => v.join(' '))),
+      year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
       start, closes: deadline && deadline < start ? deadline : start,
     };
   });

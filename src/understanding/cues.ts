@@ -30,7 +30,8 @@ export const CANCEL_STRONG = new RegExp([
   '\\bafmeld(en|ing)\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
   '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\btrek\\b[^.?!]{0,50}?\\b(in|terug)\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
-  '\\bunregister\\b', '\\bderegister\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
+  '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',
+  '\\b(haal|schrap|verwijder)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
 ].join('|'));
 
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
@@ -55,7 +56,7 @@ export const OTHER_DATES = new RegExp([
 ].join('|'));
 
 /** Asks where there is room: wants to attend, has not picked. */
-export const AVAILABILITY = /\b((is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available))/;
+export const AVAILABILITY = /\b(welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available))/;
 
 /** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
 export const TOPIC = new RegExp([
@@ -72,7 +73,7 @@ export const TOPIC = new RegExp([
 ].join('|'));
 
 /** Questions the registration itself answers, or that ask for the list of sessions. */
-export const BENIGN_QUESTION = /\b(aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
+export const BENIGN_QUESTION = /\b(van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
 
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;

@@ -149,7 +149,18 @@ export function localDate(instant: Date, tz: string): { year: number; month: num
 const NEAR_BEFORE = /\b(aanstaande|komende|eerstvolgende|deze|a\.s\.|this|next|coming)\s*$/i;
 const NEAR_AFTER = /^\s*(a\.s\.|aanstaande)/i;
 
-function toMention(r: chrono.ParsedResult, text: string): DateMention | null {
+interface Today { year: number; month: number; day: number; weekday: number }
+
+// "aanstaande vrijdag": the first such weekday after today (a week on when it is today);
+// "deze vrijdag": this one, today included. chrono itself takes the nearest, also backwards.
+function upcoming(today: Today, weekday: number, todayCounts: boolean): { year: number; month: number; day: number } {
+  let ahead = (weekday - today.weekday + 7) % 7;
+  if (ahead === 0 && !todayCounts) ahead = 7;
+  const d = new Date(Date.UTC(today.year, today.month - 1, today.day + ahead));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function toMention(r: chrono.ParsedResult, text: string, today: Today): DateMention | null {
   const s = r.start;
   const known = (c: chrono.Component) => s.isCertain(c);
   const hasDayMonth = known('day') && known('month');
@@ -158,8 +169,14 @@ function toMention(r: chrono.ParsedResult, text: string): DateMention | null {
   if (/^(nu|now)$/i.test(r.text.trim())) return null; // "ik zie nu pas": no date
   // "vandaag", "morgen", "vanmiddag": chrono knows the year, day and month from the reference.
   const casual = hasDayMonth && known('year') && !/\d/.test(r.text);
-  const relativeWeekday = !hasDayMonth && weekday !== null && (/\b(deze|volgende|vorige|next|this|last)\b/i.test(r.text)
-    || NEAR_BEFORE.test(text.slice(Math.max(0, r.index - 20), r.index)) || NEAR_AFTER.test(text.slice(r.index + r.text.length)));
+  let resolved = casual ? { year: s.get('year')!, month: s.get('month')!, day: s.get('day')! } : null;
+  if (!hasDayMonth && weekday !== null) {
+    if (/\b(volgende|vorige|next|last)\b/i.test(r.text)) resolved = { year: s.get('year')!, month: s.get('month')!, day: s.get('day')! };
+    else if (/\b(deze|this)\b/i.test(r.text)) resolved = upcoming(today, weekday, true);
+    else if (NEAR_BEFORE.test(text.slice(Math.max(0, r.index - 20), r.index)) || NEAR_AFTER.test(text.slice(r.index + r.text.length))) {
+      resolved = upcoming(today, weekday, /\bdeze\s*$/i.test(text.slice(Math.max(0, r.index - 8), r.index)));
+    }
+  }
   return {
     index: r.index,
     end: r.index + r.text.length,
@@ -168,7 +185,7 @@ function toMention(r: chrono.ParsedResult, text: string): DateMention | null {
     month: hasDayMonth ? s.get('month')! : null,
     day: hasDayMonth ? s.get('day')! : null,
     weekday,
-    resolved: casual || relativeWeekday ? { year: s.get('year')!, month: s.get('month')!, day: s.get('day')! } : null,
+    resolved,
   };
 }
 
@@ -212,7 +229,9 @@ export function findDates(text: string, now: Date, tz: string): DateMention[] {
   const results = dutchFor(text)?.parse(text, ref) ?? [];
   if (ENGLISH.test(text)) results.push(...en.parse(text, ref));
   const kept = withoutOverlaps(results);
-  const out = kept.map((r) => toMention(r, text)).filter((m): m is DateMention => m !== null);
+  const wall = localDate(now, tz);
+  const today = { ...wall, weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() };
+  const out = kept.map((r) => toMention(r, text, today)).filter((m): m is DateMention => m !== null);
   // A bare "zo", "ma" or "do" is a weekday only right before a date ("do 28 juni").
   return mergeWeekdayWithDate(out, text).filter((m) => m.day !== null || m.resolved !== null || !/^(op\s+)?(ma|di|wo|do|vr|za|zo)\.?$/i.test(m.text.trim()));
 }

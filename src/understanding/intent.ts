@@ -33,7 +33,9 @@ function describe(r: Ref): string {
 
 /** One session from a set of agreeing references, or why not. */
 function agree(refs: Ref[], from: string): Choice {
-  const named = refs.filter(naming);
+  const allNamed = refs.filter(naming);
+  // A weak reference ("Provincie Gelderland") only counts when nothing else names a session.
+  const named = allNamed.some((r) => !r.weak) ? allNamed.filter((r) => !r.weak) : allNamed;
   if (refs.some((r) => r.conflict)) return { session: null, reason: 'date-conflict', from, refs };
   const places = refs.filter((r) => r.kind === 'place');
   if (places.length && (named.length === 0 || places.some((p) => named.some((n) => n.clause === p.clause)))) {

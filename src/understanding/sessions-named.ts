@@ -30,7 +30,7 @@ export interface RefContext {
   isoDate: string;
 }
 
-const AFFILIATION = /\b(gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
+const AFFILIATION = /\b(gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 
@@ -80,14 +80,14 @@ function cityAt(clause: Clause, i: number, index: CatalogueIndex): SessionFacts 
   return null;
 }
 
-function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex): { f: SessionFacts; n: number } | null {
+function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex): { f: SessionFacts; n: number; weak: boolean } | null {
   const t = toks[i]!.t;
   for (const v of index.venueByToken.get(t) ?? []) {
-    if (v.tokens.every((vt, k) => toks[i + k]?.t === vt)) return { f: v.facts, n: v.tokens.length };
+    if (v.tokens.every((vt, k) => toks[i + k]?.t === vt)) return { f: v.facts, n: v.tokens.length, weak: v.facts.weakVenues.has(v.tokens.join(' ')) };
   }
   if (t.length < 6) return null;
   for (const v of index.venueWords) {
-    if (t[0] === v.word[0] && editDistance(t, v.word, 1) <= 1) return { f: v.facts, n: 1 };
+    if (t[0] === v.word[0] && editDistance(t, v.word, 1) <= 1) return { f: v.facts, n: 1, weak: false };
   }
   return null;
 }
@@ -150,7 +150,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): voi
     const venue = venueAt(toks, i, ctx.index);
     if (venue) {
       if (!affiliated(clause.folded, toks[i]!.s)) {
-        out.push({ kind: 'venue', sessions: [venue.f.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i + venue.n - 1]!.e), ...blank });
+        out.push({ kind: 'venue', sessions: [venue.f.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i + venue.n - 1]!.e), ...blank, weak: venue.weak });
       }
       i += venue.n - 1;
       continue;

@@ -108,3 +108,7 @@ test('no-reply senders and contact-centre acknowledgements are machines', async 
   await ignored({ from: 'Gemeente Zwolle <noreply@zwolle.example.nl>', subject: 'Uw bericht', text: signup }, 'auto-reply');
   await ignored({ from: 'KCC <kcc@example.nl>', subject: 'Ontvangstbevestiging: Aanmelding Breda', text: 'Wij hebben uw bericht ontvangen.' }, 'auto-reply');
 });
+
+test('an unsubscribe line with words before its link is a mailing footer', async () => {
+  await ignored({ from: 'Nieuws <nieuws@example.nl>', subject: 'Nieuwsbrief', text: 'Meld u aan voor de sessie in Breda.\n\nAfmelden voor deze nieuwsbrief: https://example.nl/afmelden' }, 'list');
+});

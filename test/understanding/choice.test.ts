@@ -48,3 +48,8 @@ test('a newsletter-style "afmelden" link in a person\'s mail is still read as te
   const v = await verdict({ text: signed('Graag aanmelden voor Assen.') });
   assert.equal(v.intent, 'register');
 });
+
+test('"haal mij van de lijst" withdraws; "welke is het dichtst bij" asks for the list', () => check([
+  ['van de lijst', { text: signed('Ik ben er op 21 juni toch niet bij; wilt u mij van de lijst halen?') }, 'cancel', 'haarlem'],
+  ['closest', { text: signed('Ik neem graag deel aan een van de sessies. Welke is het dichtst bij Hoorn?') }, 'alternatives', null],
+]));

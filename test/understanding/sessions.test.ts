@@ -112,3 +112,9 @@ test('words that chrono could take for dates: "nu", "zo", a weekday without a se
   ['zo', { text: signed('Graag aanmelden voor Breda op 3 juli, ik hoor het zo snel mogelijk.') }, 'register', 'breda'],
   ['saturday', { text: signed('Graag aanmelden voor Venlo; zaterdag ben ik er niet, maar dat maakt niet uit.') }, 'register', 'venlo'],
 ]));
+
+test('"aanstaande" looks forward; an organisation that is also the venue does not outvote a city', () => check([
+  ['aanstaande vrijdag on a Monday', { date: 'Mon, 25 Jun 2018 09:00:00 +0200', text: signed('Ik meld mij aan voor de sessie aanstaande vrijdag.') }, 'register', 'venlo'],
+  ['deze donderdag', { date: 'Tue, 26 Jun 2018 09:00:00 +0200', text: signed('Graag aanmelden voor deze donderdag.') }, 'register', 'assen'],
+  ['worked at the province', { text: signed('Ik werkte eerder bij de Provincie Gelderland, maar meld mij nu aan voor Assen.') }, 'register', 'assen'],
+]));
