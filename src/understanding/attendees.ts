@@ -47,6 +47,8 @@ function companions(original: string, names: string[]): number {
       if (m[2]) names.push(m[2]);
     }
   }
+  // "samen met iemand van de griffie", "met een raadslid": someone unnamed.
+  n += (original.match(/\b(iemand|nog iemand|een ander) (van|uit|namens)\b/gi) ?? []).length;
   NAME_THEN_ROLE.lastIndex = 0;
   for (let m = NAME_THEN_ROLE.exec(original); m; m = NAME_THEN_ROLE.exec(original)) {
     const at = m.index;
@@ -79,7 +81,7 @@ function nameOf(item: string): string {
 }
 
 /** Count attendees from the body's clauses, and its raw text for lists of names. */
-export function countAttendees(body: string, clauses: readonly Clause[]): Attendees {
+export function countAttendees(body: string, clauses: readonly Clause[], alreadyRegistered = false): Attendees {
   // Sentences that sign someone up, read without their negated clauses.
   const bySentence = new Map<number, Clause[]>();
   for (const c of clauses) if (!c.neg) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), c]);
@@ -107,7 +109,8 @@ export function countAttendees(body: string, clauses: readonly Clause[]): Attend
     if (counted === 0) counted = companions(sentenceOriginals[k]!, names);
     others += counted;
   });
-  const self = others === 0 || sentences.some((s) => SELF.test(s));
+  // Someone already registered who adds people signs up only those people.
+  const self = others === 0 || (!alreadyRegistered && sentences.some((s) => SELF.test(s)));
   const count = Math.max(1, (self ? 1 : 0) + others);
   return { count, names, evidence: others ? `${self ? 'sender + ' : ''}${others} named` : null };
 }

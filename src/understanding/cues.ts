@@ -15,6 +15,7 @@ export const REGISTER = new RegExp([
   '\\bgeef\\b[^.?!]{0,40}?\\bop\\b', '\\bop(geven|gegeven)\\b', '\\bop te geven\\b', '\\breken\\b[^.?!]{0,15}?\\bop (mij|me|ons)\\b',
   '\\ber\\b[^.?!]{0,25}?\\bbij (zijn|wezen)\\b', '\\b(wil|willen|ga|gaan|kom|komen)\\b[^.?!]{0,25}?\\bheen\\b', '\\bpresent\\b',
   '\\bgraag\\b[^.?!]{0,25}?\\b(plek|plekje|plekken|plaats|plaatsen|stoel|stoelen)\\b', '\\b(plek|plekken|plaats|plaatsen) (reserveren|vrijhouden)\\b',
+  '\\b(ik|wij|we) (kies|kiezen)\\b', '\\b(kies|kiezen) (ik|wij|we)\\b', '\\bmijn keuze\\b', '\\b(mijn|onze) voorkeur (gaat|is|ligt)\\b',
   '\\bwissel(en|t)?\\b', '\\bover(stappen|stap)\\b', '\\bruilen\\b', '\\bverplaatsen\\b', '\\bliever naar\\b',
   '\\bswitch\\b', '\\bchange (my registration|to)\\b', '\\bmove (me|my registration)\\b',
   '\\bregister\\b', '\\bregistration\\b', '\\bsign (me |us )?up\\b', '\\bsignup\\b', '\\battend\\b', '\\bjoin\\b',
@@ -37,14 +38,14 @@ export const CANCEL_STRONG = new RegExp([
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
 export const CANCEL_WEAK = new RegExp([
   '\\bverhinderd\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
-  '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
+  '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
   '\\b(kom|komen)\\b[^.?!]{0,15}?\\bniet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
   '\\b(can\'?t|cannot|can no longer|won\'?t be able to|will not be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there|participate)\\b',
 ].join('|'));
 
 /** Already registered (so a "kan niet" is a withdrawal, not a wish for other dates). */
-export const PRIOR_SIGNUP = /\b(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|onze aanmelding|bevestiging|registered|signed up|my registration)\b/;
+export const PRIOR_SIGNUP = /\b(?<!niet )(?<!nog niet )(aangemeld|ingeschreven|geregistreerd)\b|\b(mijn aanmelding|onze aanmelding|bevestiging|registered|signed up|my registration)\b/;
 
 /** Asks for other dates or sessions than the ones offered. */
 export const OTHER_DATES = new RegExp([
@@ -56,7 +57,7 @@ export const OTHER_DATES = new RegExp([
 ].join('|'));
 
 /** Asks where there is room: wants to attend, has not picked. */
-export const AVAILABILITY = /\b(welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available))/;
+export const AVAILABILITY = /\b((is|komt|zijn|komen) er (ook |nog )?(een |geen )?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available))/;
 
 /** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
 export const TOPIC = new RegExp([

@@ -80,7 +80,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     candidate: decision.candidate,
   };
   if (decision.intent === 'register') {
-    const who = countAttendees(features.content, features.bodyClauses);
+    const who = countAttendees(features.content, features.bodyClauses, features.priorSignup);
     verdict.attendees = who.count;
     verdict.names = who.names;
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);

@@ -53,3 +53,9 @@ test('"haal mij van de lijst" withdraws; "welke is het dichtst bij" asks for the
   ['van de lijst', { text: signed('Ik ben er op 21 juni toch niet bij; wilt u mij van de lijst halen?') }, 'cancel', 'haarlem'],
   ['closest', { text: signed('Ik neem graag deel aan een van de sessies. Welke is het dichtst bij Hoorn?') }, 'alternatives', null],
 ]));
+
+test('a choice in words ("ik kies voor"), something that came up, a session somewhere else', () => check([
+  ['kies', { subject: 'RE: Nog plaatsen vrij', text: 'Ik kies voor Asen.\n\nBert' }, 'register', 'assen'],
+  ['tussengekomen', { subject: 'RE: Bevestiging aanmelding ontwerpsessie Venlo 29 juni', text: 'Er is helaas iets tussengekomen.\n\nBram' }, 'cancel', 'venlo'],
+  ['is er een sessie in', { text: signed('Is er ook een sessie in Limburg? Dan kom ik graag.') }, 'alternatives', null],
+]));

@@ -83,3 +83,9 @@ test('companions by role: with an article, after "met", before a bracketed role;
   assert.equal(await attendees('Als raadslid meld ik mij graag aan voor Venlo.'), 1);
   assert.equal(await attendees('De burgemeester en de gemeentesecretaris komen graag naar Venlo.'), 2);
 });
+
+test('someone unnamed, and people added by someone already registered', async () => {
+  assert.equal(await attendees('Ik kom naar Venlo, samen met iemand van de griffie.'), 2);
+  const v = await verdict({ subject: 'RE: Bevestiging aanmelding ontwerpsessie Venlo 29 juni', text: 'Dank voor de bevestiging! Ik neem twee collega\'s mee, kunt u hen ook noteren?\n\nLinda' });
+  assert.equal(`${v.intent}/${v.session}/${v.attendees}`, 'register/venlo/2');
+});
