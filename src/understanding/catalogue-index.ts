@@ -77,7 +77,8 @@ export function catalogueIndex(catalogue: Catalogue, isPlaceToken: (t: string) =
     return {
       slug: s.slug, session: s, cityKey: cityTokens.join(' '), cityTokens, region: compassWords(s.region),
       venues: venuesOf(s, isPlaceToken),
-      weakVenues: new Set(venuesOf(s, isPlaceToken).filter((v) => v.every((t) => GENERIC.has(t) || isPlaceToken(t))).map((v) => v.join(' '))),
+      // "Provincie Gelderland" is an organisation as much as a place; "Stadhuis Venlo" names the city.
+      weakVenues: new Set(venuesOf(s, isPlaceToken).filter((v) => v.every((t) => GENERIC.has(t) || isPlaceToken(t)) && !v.includes(cityTokens[0]!)).map((v) => v.join(' '))),
       year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
       start, closes: deadline && deadline < start ? deadline : start,
     };

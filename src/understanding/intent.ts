@@ -47,9 +47,10 @@ function agree(refs: Ref[], from: string): Choice {
   let common = new Set(named[0]!.sessions);
   for (const r of named.slice(1)) common = new Set(r.sessions.filter((s) => common.has(s)));
   if (common.size === 1) return { session: [...common][0]!, reason: 'one-session', from, refs };
-  const union = new Set(named.flatMap((r) => r.sessions));
-  const reason = common.size > 1 ? 'ambiguous' : union.size > 1 && named.every((r) => r.sessions.length === 1) && named.some((r) => r.kind === 'date') && named.some((r) => r.kind !== 'date') ? 'date-conflict' : 'several-sessions';
-  return { session: null, reason, from, refs };
+  if (common.size > 1) return { session: null, reason: 'ambiguous', from, refs }; // "regio Noord", "vrijdag"
+  // A city and a date of different sessions contradict each other; two cities are a choice not made.
+  const dateVsPlace = named.some((r) => r.kind === 'date') && named.some((r) => r.kind !== 'date');
+  return { session: null, reason: dateVsPlace ? 'date-conflict' : 'several-sessions', from, refs };
 }
 
 function usable(refs: Ref[]): Ref[] {
@@ -57,12 +58,16 @@ function usable(refs: Ref[]): Ref[] {
 }
 
 /** Which session a signup means: the new text first, then the subject, then the thread. */
+// Weak references and past dates ("uw mail van 31 mei") do not stop the subject from deciding.
+const strong = (r: Ref) => !r.weak && !(r.kind === 'other-date' && r.past);
+
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
   const pos = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
-  if (pos.length) return agree(pos, 'text');
+  if (pos.some(strong)) return agree(pos, 'text');
   const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1).flatMap((r) => r.sessions));
   const subject = usable(f.subjectRefs.filter((r) => r.polarity !== 'neg')).filter((r) => !r.sessions.some((s) => ruledOut.has(s)));
-  if (subject.length) return agree(subject, 'subject');
+  if (subject.length) return agree([...subject, ...pos], 'subject');
+  if (pos.length) return agree(pos, 'text');
   const prior = usable(f.bodyRefs.filter((r) => r.polarity === 'prior'));
   if (prior.length) return agree(prior, 'earlier signup');
   // "Graag aanmelden" above an invitation for one session: that session. A quoted overview of

@@ -183,7 +183,8 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   const conflict = d.weekday !== null && new Date(Date.UTC(year, ymd.month - 1, ymd.day)).getUTCDay() !== d.weekday;
   const t = ctx.today;
   const past = year * 10000 + ymd.month * 100 + ymd.day < t.year * 10000 + t.month * 100 + t.day;
-  return { kind: matches.length ? 'date' : 'other-date', sessions: matches.map((f) => f.slug), ...base, past, conflict };
+  // "voor 1 juni" may be a deadline; "voor 22 juni" on a session date is that session.
+  return { kind: matches.length ? 'date' : 'other-date', sessions: matches.map((f) => f.slug), ...base, weak: base.weak && !matches.length, past, conflict };
 }
 
 /** Every session reference in each group of clauses (subject, text), in order of appearance. */

@@ -25,6 +25,8 @@ test('by region and venue', () => check([
   ['regio Midden-West', { text: signed('Graag zou ik deelnemen aan de sessie voor regio Midden-West.') }, 'register', 'utrecht'],
   ['Podium Bloos', { text: signed('Ik meld mij aan voor de bijeenkomst in Podium Bloos.') }, 'register', 'breda'],
   ['Zuidhaege', { text: signed('Aanmelding voor de sessie in Zuidhaege graag.') }, 'register', 'assen'],
+  ['venue with the city in it', { html: '<p>Ik meld me aan voor de bijeenkomst in het Stadskantoor Utrecht.</p>' }, 'register', 'utrecht'],
+  ['organisation-like venue alone', { text: signed('Graag aanmelden voor de sessie bij de Provincie Gelderland.') }, 'register', 'arnhem'],
   ['street with typo', { text: signed('Ik kom naar de Kinderhuisingel voor de sessie, graag aanmelden.') }, 'register', 'haarlem'],
   ['regio Zuid is two', { text: signed('Graag aanmelden voor de sessie in regio Zuid.') }, 'alternatives', null],
   ['regio Noord is two', { text: signed('Ik wil me aanmelden voor regio Noord.') }, 'alternatives', null],
@@ -117,4 +119,9 @@ test('"aanstaande" looks forward; an organisation that is also the venue does no
   ['aanstaande vrijdag on a Monday', { date: 'Mon, 25 Jun 2018 09:00:00 +0200', text: signed('Ik meld mij aan voor de sessie aanstaande vrijdag.') }, 'register', 'venlo'],
   ['deze donderdag', { date: 'Tue, 26 Jun 2018 09:00:00 +0200', text: signed('Graag aanmelden voor deze donderdag.') }, 'register', 'assen'],
   ['worked at the province', { text: signed('Ik werkte eerder bij de Provincie Gelderland, maar meld mij nu aan voor Assen.') }, 'register', 'assen'],
+]));
+
+test('a deadline or an earlier date in the text leaves the choice to the subject', () => check([
+  ['deadline', { subject: 'Aanmelding Breda 3 juli', text: signed('Graag aanmelden, en een bevestiging voor 1 juli als dat kan.') }, 'register', 'breda'],
+  ['earlier mail', { subject: 'Aanmelding Assen', date: 'Mon, 4 Jun 2018 10:00:00 +0200', text: signed('Naar aanleiding van uw mail van 31 mei meld ik mij aan.') }, 'register', 'assen'],
 ]));
