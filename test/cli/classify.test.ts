@@ -58,6 +58,9 @@ test('--now judges as of that instant and --sessions reads another catalogue', (
     assert.equal(`${out[0]!.intent}/${out[0]!.session}`, 'register/zwolle');
     assert.equal(out[1]!.intent, 'alternatives'); // Venlo is no session in that catalogue
     assert.notEqual(run(['--now', 'not-a-date', file]).status, 0);
+    const bad = run(['--sessions', join(dir, 'missing.json'), file]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /cannot read/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -41,8 +41,15 @@ export function classifyCommand(): Command {
     .argument('<files...>', 'messages to classify (RFC 5322 .eml files)')
     .option('--now <iso-datetime>', 'judge every message as of this instant instead of its Date header', parseNow)
     .option('--sessions <file>', 'session catalogue JSON (default: the shipped 2018 catalogue)')
-    .action(async (files: string[], opts: Options) => {
-      const catalogue = opts.sessions ? await readCatalogueFile(opts.sessions) : shippedCatalogue;
+    .action(async (files: string[], opts: Options, command: Command) => {
+      let catalogue = shippedCatalogue;
+      if (opts.sessions) {
+        try {
+          catalogue = await readCatalogueFile(opts.sessions);
+        } catch (err) {
+          command.error(`classify: ${(err as Error).message}`, { exitCode: 2 });
+        }
+      }
       for (let i = 0; i < files.length; i += CHUNK) {
         const lines = await classifyChunk(files.slice(i, i + CHUNK), catalogue, opts.now);
         process.stdout.write(lines.join('\n') + '\n');
