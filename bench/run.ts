@@ -11,7 +11,7 @@ import { classify, classifyBatch, understand } from '../src/understanding/unders
 import type { InboundMail } from '../src/understanding/types.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const candidates = [join(root, '../shared/corpus/dev/cases'), join(root, 'test/fixtures/mail')];
+const candidates = [join(root, '../shared/corpus/dev/cases'), join(root, 'test/fixtures/mail/cases')];
 const dir = candidates.find((d) => existsSync(d) && readdirSync(d).some((f) => f.endsWith('.eml')));
 if (!dir) {
   console.error('bench: no messages found in', candidates.join(' or '));
