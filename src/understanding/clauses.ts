@@ -10,6 +10,8 @@ export interface Clause {
   tokens: Token[];
   neg: boolean;
   prior: boolean;
+  /** "bij voorkeur Utrecht" is a first choice; "anders Haarlem", "Breda kan ook" a fallback. */
+  rank: 'first' | 'fallback' | null;
   sentence: number;
   question: boolean; // the sentence ends with "?"
 }
@@ -58,6 +60,9 @@ const CLAUSE_SPLIT = /,\s+(?!\d)|\s+[-\u2013\u2014]\s+|\s+(?=(?:maar|dus|daarom|
 
 const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|no preference|not only|not sure)\b/g;
 const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*)\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
+const FIRST = /\b(voorkeur|liefst|het liefste?|eerste (keus|keuze)|prefer|preferably|first choice)\b/;
+const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/;
+
 // Everything that rules something out, withdrawals included, as one pattern.
 const NEGATIVE = new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`);
 const PRIOR = /\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
@@ -66,7 +71,8 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
   const folded = maskAddresses(fold(text));
   const cleaned = folded.replace(NEG_EXCEPTIONS, ' ');
   const neg = NEGATIVE.test(cleaned);
-  return { text, folded, tokens: tokenize(folded), neg, prior: PRIOR.test(folded), sentence, question };
+  const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
+  return { text, folded, tokens: tokenize(folded), neg, prior: PRIOR.test(folded), rank, sentence, question };
 }
 
 // "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"

@@ -32,7 +32,10 @@ function describe(r: Ref): string {
 }
 
 /** One session from a set of agreeing references, or why not. */
-function agree(refs: Ref[], from: string): Choice {
+function agree(all: Ref[], from: string): Choice {
+  // A fallback ("anders Venlo", "Breda kan ook") gives way to a plain or first choice.
+  const chosen = all.some((r) => r.rank !== 'fallback') ? all.filter((r) => r.rank !== 'fallback') : all;
+  const refs = chosen.some((r) => r.rank === 'first' && naming(r)) ? chosen.filter((r) => r.rank === 'first' || !naming(r)) : chosen;
   const allNamed = refs.filter(naming);
   // A weak reference ("Provincie Gelderland") only counts when nothing else names a session.
   const named = allNamed.some((r) => !r.weak) ? allNamed.filter((r) => !r.weak) : allNamed;

@@ -17,6 +17,7 @@ export interface Ref {
   polarity: Polarity;
   clause: number;
   text: string;
+  rank: 'first' | 'fallback' | null; // from the clause: a first choice or a fallback
   past: boolean; // a date before the message date
   /** Counts only when nothing else names a session: "voor 1 juni" (a deadline?), "zaterdag". */
   weak: boolean;
@@ -124,7 +125,7 @@ function polarityAt(clause: Clause, at: number): Polarity {
   return clause.neg ? 'neg' : clause.prior ? 'prior' : 'pos';
 }
 
-const blank = { past: false, weak: false, conflict: false };
+const blank = { past: false, weak: false, conflict: false, rank: null };
 
 function placeRefs(clause: Clause, ci: number, ctx: RefContext, covered: Set<number>, out: Ref[]): void {
   const toks = clause.tokens;
@@ -175,8 +176,8 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   const ymd = d.day !== null ? { year: d.year ?? d.resolved?.year ?? null, month: d.month!, day: d.day } : d.resolved;
   if (!ymd) {
     const sessions = ctx.index.sessions.filter((f) => f.weekday === d.weekday).map((f) => f.slug);
-    if (!sessions.length) return { kind: 'other-date', sessions, ...base, weak: true, past: false, conflict: false };
-    return { kind: 'weekday', sessions, ...base, past: false, conflict: false };
+    if (!sessions.length) return { kind: 'other-date', sessions, ...base, weak: true, past: false, conflict: false, rank: null };
+    return { kind: 'weekday', sessions, ...base, past: false, conflict: false, rank: null };
   }
   const matches = ctx.index.sessions.filter((f) => f.month === ymd.month && f.day === ymd.day && (ymd.year === null || ymd.year === f.year));
   const year = ymd.year ?? matches[0]?.year ?? ctx.today.year;
@@ -184,7 +185,7 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   const t = ctx.today;
   const past = year * 10000 + ymd.month * 100 + ymd.day < t.year * 10000 + t.month * 100 + t.day;
   // "voor 1 juni" may be a deadline; "voor 22 juni" on a session date is that session.
-  return { kind: matches.length ? 'date' : 'other-date', sessions: matches.map((f) => f.slug), ...base, weak: base.weak && !matches.length, past, conflict };
+  return { kind: matches.length ? 'date' : 'other-date', sessions: matches.map((f) => f.slug), ...base, weak: base.weak && !matches.length, past, conflict, rank: null };
 }
 
 /** Every session reference in each group of clauses (subject, text), in order of appearance. */
@@ -200,6 +201,9 @@ export function findRefs(groups: readonly (readonly Clause[])[], ctx: RefContext
     const r = dateRef({ ...d, part: local[d.part]! }, all[d.part]!, ctx);
     if (r) out[owner[d.part]!]!.push(r);
   }
-  for (const refs of out) refs.sort((a, b) => a.clause - b.clause);
+  out.forEach((refs, gi) => {
+    for (const r of refs) r.rank = groups[gi]![r.clause]!.rank;
+    refs.sort((a, b) => a.clause - b.clause);
+  });
   return out;
 }

@@ -59,3 +59,10 @@ test('a choice in words ("ik kies voor"), something that came up, a session some
   ['tussengekomen', { subject: 'RE: Bevestiging aanmelding ontwerpsessie Venlo 29 juni', text: 'Er is helaas iets tussengekomen.\n\nBram' }, 'cancel', 'venlo'],
   ['is er een sessie in', { text: signed('Is er ook een sessie in Limburg? Dan kom ik graag.') }, 'alternatives', null],
 ]));
+
+test('a first choice beats a fallback', () => check([
+  ['voorkeur, kan ook', { text: signed('Ik heb een voorkeur voor Utrecht, maar Haarlem kan ook. Graag aanmelden.') }, 'register', 'utrecht'],
+  ['als vol, dan', { text: signed('Ik wil graag naar Venlo, maar als dat vol is dan Breda.') }, 'register', 'venlo'],
+  ['liefst, anders', { text: signed('Graag aanmelden: liefst Arnhem, anders Venlo.') }, 'register', 'arnhem'],
+  ['no preference stays open', { text: signed('Utrecht of Haarlem, ik heb geen voorkeur. Graag aanmelden.') }, 'alternatives', null],
+]));
