@@ -204,7 +204,8 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
   const parts: number[] = [];
   let joined = '';
   texts.forEach((t, i) => {
-    if (!MAYBE_DATE.test(t)) return;
+    // A signup names its date early; a bounded text keeps a long letter from costing much.
+    if (joined.length > 4000 || !MAYBE_DATE.test(t)) return;
     if (joined) joined += JOIN;
     starts.push(joined.length);
     parts.push(i);

@@ -27,6 +27,7 @@ function isHeaderBlock(ls: string[], i: number): boolean {
 
 function isAttribution(ls: string[], i: number): boolean {
   const line = ls[i]!;
+  if (line.length > 300) return false; // attribution lines are short; keeps the patterns linear
   if (ATTRIBUTION.test(line)) return true;
   // Long attribution lines get wrapped: "Op vr 18 mei 2018 om 11:02 schreef D-Loket <" + "D-Loket@VNG.nl>:"
   const next = ls[i + 1] ?? '';
