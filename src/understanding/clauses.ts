@@ -84,10 +84,10 @@ function contrast(parts: Clause[]): void {
   for (let i = 0; i < k; i++) parts[i]!.neg = true;
 }
 
-/** Clauses of a text, in order; `sentenceBase` numbers sentences after an earlier text's. */
-export function clausesOf(text: string, sentenceBase = 0): Clause[] {
+/** Clauses of a text, in order, numbered by sentence. */
+export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
-  let n = sentenceBase;
+  let n = 0;
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
@@ -100,11 +100,4 @@ export function clausesOf(text: string, sentenceBase = 0): Clause[] {
     }
   }
   return out;
-}
-
-/** The sentences of clauses, rebuilt (for cue matching that crosses clause boundaries). */
-export function sentenceTexts(clauses: readonly Clause[]): string[] {
-  const out: string[] = [];
-  for (const c of clauses) out[c.sentence] = out[c.sentence] ? out[c.sentence] + ', ' + c.folded : c.folded;
-  return out.filter((s) => s !== undefined);
 }

@@ -27,8 +27,6 @@ export interface PlaceIndex {
   compact: Map<string, MunicipalityRecord[]>;
   /** Every word that is on its own a municipality or province name. */
   placeWords: Set<string>;
-  /** Province names as token sequences ("noord", "holland"). */
-  provinces: string[][];
 }
 
 export function validOn(r: MunicipalityRecord, isoDate: string): boolean {
@@ -67,7 +65,7 @@ export function placeIndex(): PlaceIndex {
   provinces.set('fryslan', ['fryslan']);
   for (const p of provinces.values()) if (p.length === 1) placeWords.add(p[0]!);
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  built = { byFirst, domains, compact, placeWords, provinces: [...provinces.values()] };
+  built = { byFirst, domains, compact, placeWords };
   return built;
 }
 
@@ -92,17 +90,6 @@ export function findMunicipalities(tokens: readonly Token[], isoDate: string): P
       out.push({ record: c.record, first: i, last: i + c.tokens.length - 1 });
       i += c.tokens.length - 1;
       break;
-    }
-  }
-  return out;
-}
-
-/** Province names in a token list: [first, last] token indexes. */
-export function findProvinces(tokens: readonly Token[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const p of placeIndex().provinces) {
-    for (let i = 0; i + p.length <= tokens.length; i++) {
-      if (p.every((t, k) => tokens[i + k]!.t === t)) out.push([i, i + p.length - 1]);
     }
   }
   return out;

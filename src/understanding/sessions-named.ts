@@ -98,7 +98,7 @@ const REGION_AFTER_WORD = new RegExp(`\\b(?:regio(?:sessie|nale sessie)?|region(
 const REGION_COMPOUND = /\b(noord|zuid|midden|north|south|central)[\s-]?(oost|west|east)(en)?\b(?![\s-]?(holland|brabant|nederland|limburg|veluwe|betuwe|twente|drenthe|friesland|fryslan|groningen|gelderland|overijssel|utrecht|zeeland|flevoland))/g;
 const COMPASS_NL: Record<string, string> = { north: 'noord', south: 'zuid', east: 'oost', central: 'midden' };
 
-function regionRefs(clause: Clause, index: CatalogueIndex): { words: string[]; at: number; text: string }[] {
+function regionRefs(clause: Clause): { words: string[]; at: number; text: string }[] {
   const out: { words: string[]; at: number; text: string }[] = [];
   const seen = new Set<number>();
   for (const re of [REGION_AFTER_WORD, REGION_COMPOUND]) {
@@ -111,7 +111,6 @@ function regionRefs(clause: Clause, index: CatalogueIndex): { words: string[]; a
       out.push({ words, at: m.index, text: m[0] });
     }
   }
-  void index;
   return out;
 }
 
@@ -161,7 +160,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): voi
       out.push({ kind: 'city', sessions: [city.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i]!.e), ...blank });
     }
   }
-  for (const r of regionRefs(clause, ctx.index)) {
+  for (const r of regionRefs(clause)) {
     const sessions = ctx.index.sessions.filter((f) => r.words.every((w) => f.region.includes(w))).map((f) => f.slug);
     out.push({ kind: 'region', sessions, polarity: polarityAt(clause, r.at), clause: ci, text: r.text, ...blank });
   }
