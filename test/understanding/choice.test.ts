@@ -66,3 +66,8 @@ test('a first choice beats a fallback', () => check([
   ['liefst, anders', { text: signed('Graag aanmelden: liefst Arnhem, anders Venlo.') }, 'register', 'arnhem'],
   ['no preference stays open', { text: signed('Utrecht of Haarlem, ik heb geen voorkeur. Graag aanmelden.') }, 'alternatives', null],
 ]));
+
+test('asking whether a session is full: the list, unless the sender also signs up', () => check([
+  ['al vol', { text: signed('Is de sessie in Breda al vol?') }, 'alternatives', null],
+  ['al vol, graag komen', { text: signed('Is de sessie in Breda al vol? Ik zou graag komen.') }, 'register', 'breda'],
+]));
