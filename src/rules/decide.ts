@@ -9,6 +9,10 @@ import {
 export function decide(input: RulesInput): Decision {
   const u = input.understanding;
   if (u.intent === 'ignore') return decideMachineMail(input);
+  if (!input.senderAddress && u.intent !== 'escalate') {
+    // Without a From address there is nobody to register, cancel or answer: a person looks.
+    return { outcome: 'escalated', changes: [], replies: [], keywords: [keywords.attention], note: 'no sender address' };
+  }
   if (input.repliesToSenderLastHour >= input.policy.replyLimitPerHour) {
     return {
       outcome: 'rate-limited', changes: [], replies: [], keywords: [keywords.attention],

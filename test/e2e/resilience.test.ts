@@ -98,6 +98,23 @@ describe('on Dovecot', () => {
     await worker.stop();
   });
 
+  it('holds replies when they are switched off, and acknowledges questions when asked to', async () => {
+    const quiet = h.startWorker({ env: { REPLIES_ENABLED: 'false' } });
+    await quiet.ready();
+    await expectSilence(h, signup('stil@ede.nl', 'Breda'));
+    await quiet.stop();
+    const held = await h.query(({ db }) => db.select({ status: outbox.status }).from(outbox).where(eq(outbox.toAddress, 'stil@ede.nl')));
+    assert.deepEqual(held, [{ status: 'held' }]);
+
+    const polite = h.startWorker({ env: { ACKNOWLEDGE_QUESTIONS: 'true' } });
+    await polite.ready();
+    const ack = await exchange(h, mail({
+      from: 'vraag@ede.nl', subject: 'Vraag over de ontwerpsessie', text: 'Is er bij de sessie in Venlo ook een lunch? En mag ik een collega van de provincie meenemen?',
+    }));
+    assert.match(ack.parsed.text ?? '', /ontvangen/);
+    await polite.stop();
+  });
+
   it('lets only one of two workers on the same mailbox answer', async () => {
     const one = h.startWorker();
     await one.ready();

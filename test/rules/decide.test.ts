@@ -242,6 +242,11 @@ describe('alternatives, people and machines', () => {
     assert.equal(d.outcome, 'ignored');
   });
 
+  it('leaves mail without a sender address to organisers instead of registering nobody', () => {
+    const d = decide(input({ understanding: verdict({ session: 'arnhem' }), senderAddress: '' }));
+    assert.deepEqual([d.outcome, d.changes, d.replies, d.keywords], ['escalated', [], [], [keywords.attention]]);
+  });
+
   it('stops answering an address that already had too many replies this hour', () => {
     const d = decide(input({ understanding: verdict({ session: 'arnhem' }), repliesToSenderLastHour: 5 }));
     assert.deepEqual([d.outcome, d.replies.length, d.changes.length], ['rate-limited', 0, 0]);
