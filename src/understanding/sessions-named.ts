@@ -31,7 +31,8 @@ export interface RefContext {
   isoDate: string;
 }
 
-const AFFILIATION = /\b(gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
+// Words before a place that make it where the sender works, lives or passes through.
+const NOT_THE_SESSION = /\b(via|langs|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 
@@ -56,7 +57,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 function affiliated(folded: string, at: number): boolean {
-  return AFFILIATION.test(folded.slice(Math.max(0, at - 45), at));
+  return NOT_THE_SESSION.test(folded.slice(Math.max(0, at - 45), at));
 }
 
 const capitalised = (clause: Clause, t: Token) => /^[A-Z\u00c0-\u00de']/.test(clause.text.slice(t.s, t.e));

@@ -125,3 +125,8 @@ test('a deadline or an earlier date in the text leaves the choice to the subject
   ['deadline', { subject: 'Aanmelding Breda 3 juli', text: signed('Graag aanmelden, en een bevestiging voor 1 juli als dat kan.') }, 'register', 'breda'],
   ['earlier mail', { subject: 'Aanmelding Assen', date: 'Mon, 4 Jun 2018 10:00:00 +0200', text: signed('Naar aanleiding van uw mail van 31 mei meld ik mij aan.') }, 'register', 'assen'],
 ]));
+
+test('a place the sender lives in or travels through is not a session', () => check([
+  ['woon in', { text: signed('Graag aanmelden voor Breda (ik woon in Utrecht).') }, 'register', 'breda'],
+  ['via', { text: signed('Aanmelding Venlo. Ik reis via Arnhem.') }, 'register', 'venlo'],
+]));
