@@ -65,12 +65,14 @@ const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b
 
 // Everything that rules something out, withdrawals included, as one pattern.
 const NEGATIVE = new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`);
+// Every negative wording holds one of these stems; most clauses hold none, and this is cheap.
+const MAYBE_NEGATIVE = /niet|geen|nooit|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
 const PRIOR = /\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
   const folded = maskAddresses(fold(text));
   const cleaned = folded.replace(NEG_EXCEPTIONS, ' ');
-  const neg = NEGATIVE.test(cleaned);
+  const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
   return { text, folded, tokens: tokenize(folded), neg, prior: PRIOR.test(folded), rank, sentence, question };
 }

@@ -74,21 +74,19 @@ function wordCount(text: string, max: number): number {
   return n;
 }
 
-function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): Map<number, string> {
+// Sentences rebuilt from their clauses, joined by " . " so that no pattern reaches from one
+// sentence into the next: one regex run per wording instead of one per sentence.
+function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): string {
   const out = new Map<number, string>();
   for (const c of clauses) {
     if (!keepNegated && c.neg) continue;
     out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);
   }
-  return out;
+  return [...out.values()].join(' . ');
 }
 
-function firstMatch(texts: Iterable<string>, re: RegExp): string | null {
-  for (const t of texts) {
-    const m = re.exec(t);
-    if (m) return m[0];
-  }
-  return null;
+function firstMatch(text: string, re: RegExp): string | null {
+  return re.exec(text)?.[0] ?? null;
 }
 
 function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: string | null } {
@@ -139,14 +137,14 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     bodyRefs,
     subjectRefs,
     get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
-    register: firstMatch([...positive.values(), ...ownSubject], cue.REGISTER),
+    register: firstMatch(`${positive} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine),
     shortReply: words <= 25,
-    cancelStrong: firstMatch([...all.values(), ...subjectAll], cue.CANCEL_STRONG),
-    cancelWeak: firstMatch(all.values(), cue.CANCEL_WEAK),
+    cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
+    cancelWeak: firstMatch(all, cue.CANCEL_WEAK),
     priorSignup: cue.PRIOR_SIGNUP.test(bodyText) || /\bbevestiging\b/.test(fold(subject.text)) || ctx.thread?.about === 'confirmation',
-    otherDates: firstMatch(all.values(), cue.OTHER_DATES) !== null,
-    availability: firstMatch(all.values(), cue.AVAILABILITY) !== null,
+    otherDates: cue.OTHER_DATES.test(all),
+    availability: cue.AVAILABILITY.test(all),
     question: q.kind,
     questionText: q.text,
     press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|\bpers\b/.test(subjectAll[0] ?? ''),

@@ -38,6 +38,7 @@ test('cancellations in everyday wordings', () => check([
   ['verstek', { text: signed('Wegens ziekte moet ik verstek laten gaan.') }, 'cancel', null],
   ['kan toch niet under a confirmation', { subject: 'RE: Bevestiging aanmelding ontwerpsessie Utrecht 14 juni', text: 'Ik kan er toch niet bij zijn, sorry.\n\nGroet, Ans' }, 'cancel', 'utrecht'],
   ['verhinderd', { subject: 'Verhinderd', text: signed('Helaas ben ik op 3 juli verhinderd.') }, 'cancel', 'breda'],
+  ['afzien', { text: signed('Ik moet helaas afzien van de sessie in Breda.') }, 'cancel', 'breda'],
   ['uitschrijven', { text: signed('Wilt u mij uitschrijven voor de sessie in Arnhem?') }, 'cancel', 'arnhem'],
   ['for someone else', { text: signed('Burgemeester De Vries kan helaas niet aanwezig zijn op 14 juni en meldt zich af.') }, 'cancel', 'utrecht'],
   ['English', { subject: 'Cancellation', text: 'Unfortunately I have to cancel my registration for Venlo.\n\nRegards,\nJohn' }, 'cancel', 'venlo'],
