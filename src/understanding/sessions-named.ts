@@ -32,7 +32,7 @@ export interface RefContext {
 }
 
 // Words before a place that make it where the sender works, lives or passes through.
-const NOT_THE_SESSION = /\b(via|langs|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the)\s+)*$/;
+const NOT_THE_SESSION = /\b(via|langs|vanaf|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the|regio|omgeving|buurt)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 

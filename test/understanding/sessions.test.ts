@@ -130,3 +130,9 @@ test('a place the sender lives in or travels through is not a session', () => ch
   ['woon in', { text: signed('Graag aanmelden voor Breda (ik woon in Utrecht).') }, 'register', 'breda'],
   ['via', { text: signed('Aanmelding Venlo. Ik reis via Arnhem.') }, 'register', 'venlo'],
 ]));
+
+test('where the sender comes from is not where they go', () => check([
+  ['uit de regio', { text: signed('Ik kom uit de regio Utrecht en meld me aan voor Haarlem.') }, 'register', 'haarlem'],
+  ['vanaf', { text: signed('Ik reis vanaf Breda en kom graag naar Venlo.') }, 'register', 'venlo'],
+  ['in de regio', { text: signed('Graag aanmelden voor de sessie in de regio Utrecht.') }, 'register', 'utrecht'],
+]));
