@@ -32,6 +32,7 @@ export interface Features {
   offer: boolean;
   complaint: boolean;
   substitute: boolean; // someone goes in the registered person's place
+  condition: boolean; // "mits", "op voorwaarde dat": the signup depends on something
   attachment: boolean; // the text leans on an attachment that is there
   option: number | null; // "2", "optie 2", "de tweede"
   decline: boolean;
@@ -151,6 +152,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     offer: cue.OFFER.test(bodyText),
     complaint: cue.COMPLAINT.test(bodyText),
     substitute: cue.SUBSTITUTE.test(bodyText),
+    condition: cue.CONDITION.test(bodyText),
     attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
     option: words <= 12 ? optionNumber(firstLine) : null,
     decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),

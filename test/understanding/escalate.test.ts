@@ -54,3 +54,10 @@ test('nothing to act on', async () => {
   await escalated({ text: signed('Dank voor de uitnodiging, mooi initiatief!') }, 'unclear');
   await escalated({ subject: '', text: '' });
 });
+
+test('a signup on a condition goes to a person; a tentative one does not', async () => {
+  const v = await escalated({ text: signed('Ik meld mij aan voor Venlo, mits ik die middag vrij kan krijgen van de raad.') }, 'condition');
+  assert.equal(v.candidate, 'venlo');
+  const w = await verdict({ text: signed('Onder voorbehoud meld ik mij aan voor Venlo.') });
+  assert.equal(`${w.intent}/${w.session}`, 'register/venlo');
+});
