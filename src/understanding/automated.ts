@@ -84,7 +84,9 @@ const OOF_HANDLING = /\b(uw (e-?mail|bericht|mail) (wordt|zal)|(lees|bekijk) (ik
 const OOF_SELF = /\b(dit is een automatisch (gegenereerd |verzonden )?(antwoord|bericht)|this is an automatic(ally generated)? (reply|message|response)|automatisch antwoord|automatic reply)\b/;
 // The footer of a newsletter or mailing: a way out by link, or why you receive it.
 const BULK_FOOTER = /\b((afmelden|uitschrijven|unsubscribe|abonnement opzeggen|opzeggen)\b[^\n]{0,40}?(<?https?:\/\/|www\.)|geen (berichten|e-?mails?|nieuwsbrie[fv]e?n?|mailings?) meer ontvangen|(u|je) ontvangt deze (e-?mail|nieuwsbrief|mailing|e-?mailing)|you (are receiving|received) this (e-?mail|newsletter)|to unsubscribe|klik hier om (u|je) af te melden|view (this email|it) in your browser|bekijk (deze e-?mail|de nieuwsbrief|deze nieuwsbrief) (online|in (uw|je) browser))\b/;
-const SIGNUP_WORDS = /\b(aanmeld|afmeld|meld (ik|mij|me) (graag )?(aan|af)|inschrijv|sign (me )?up|register)/;
+// The sender signing up or off in the first person; "voor aanmeldingen kunt u terecht bij" in
+// an out-of-office is no signup.
+const SIGNUP_WORDS = /\b(meld (ik )?(mij|me|ons) (graag |hierbij |bij deze )?(aan|af)|(mij|me|ons) (graag )?(aan|af) te melden|graag (aan|af)melden|(wil|wilde|zou) (ik )?(mij |me |ons )?(graag )?(aan|af)melden|(mijn|onze) (aan|af)melding|schrijf (ik )?(mij|me) in|sign (me|us) up|register me|i would like to register)\b/;
 
 /** The machine verdict for a message, or null when a person wrote it. */
 export function automatedVerdict(mail: InboundMail, ownAddresses: readonly string[], newText: string, signature = ''): AutomatedVerdict | null {

@@ -3,8 +3,8 @@
 
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = new RegExp([
-  '\\baanmeld(en|ing|ingen)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baan\\b',
-  '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
+  '\\baanmeld(en|ing|ingen)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,70}?\\baan\\b',
+  '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\bneem\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b',
   '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b',

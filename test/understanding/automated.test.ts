@@ -112,3 +112,7 @@ test('no-reply senders and contact-centre acknowledgements are machines', async 
 test('an unsubscribe line with words before its link is a mailing footer', async () => {
   await ignored({ from: 'Nieuws <nieuws@example.nl>', subject: 'Nieuwsbrief', text: 'Meld u aan voor de sessie in Breda.\n\nAfmelden voor deze nieuwsbrief: https://example.nl/afmelden' }, 'list');
 });
+
+test('an out-of-office that mentions signups is still an out-of-office', async () => {
+  await ignored({ subject: 'RE: Uitnodiging ontwerpsessie 3 juli Breda', text: 'Ik ben tot en met 15 juni afwezig. Voor aanmeldingen voor de ontwerpsessie kunt u terecht bij mijn collega; uw e-mail wordt niet doorgestuurd.' }, 'auto-reply');
+});

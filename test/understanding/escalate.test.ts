@@ -61,3 +61,13 @@ test('a signup on a condition goes to a person; a tentative one does not', async
   const w = await verdict({ text: signed('Onder voorbehoud meld ik mij aan voor Venlo.') });
   assert.equal(`${w.intent}/${w.session}`, 'register/venlo');
 });
+
+test('"meld u aan" addresses the reader: an advertisement is no signup', async () => {
+  const v = await verdict({ from: 'Events <info@events.example.com>', subject: 'Webinar', text: 'Meld u nu aan voor ons webinar op 3 juli in Breda! Schrijf je snel in.' });
+  assert.notEqual(v.intent, 'register');
+});
+
+test('"meldt u mij aan?" asks the organiser to sign the sender up', async () => {
+  const v = await verdict({ text: signed('Meldt u mij aan voor de sessie in Breda?') });
+  assert.equal(`${v.intent}/${v.session}`, 'register/breda');
+});
