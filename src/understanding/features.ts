@@ -98,7 +98,9 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   let kind: QuestionKind = 'none';
   let text: string | null = null;
   for (const s of asked.values()) {
-    const benign = !cue.TOPIC.test(s) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s));
+    // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it.
+    const benign = !cue.TOPIC.test(s) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
+      || cue.REGISTER.test(s) || cue.CANCEL_STRONG.test(s));
     if (!benign) return { kind: 'real', text: s.trim() };
     kind = 'benign';
     text = s.trim();
