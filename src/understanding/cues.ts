@@ -79,6 +79,9 @@ export const BENIGN_QUESTION = /\b(van de (deelnemers)?lijst|aanmeld\w*|afmeld\w
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;
 
+/** Announces a question without asking it in that sentence: always for a person. */
+export const HAS_QUESTION = /\b((ik|wij|we) (heb|hebben) (nog )?(een|twee|enkele|wat|een paar) vra(a)?g(en)?|(een|mijn|onze) vraag (over|bij|aan)|i have (a|some) questions?)\b/;
+
 /** Press, and people offering a contribution rather than signing up. */
 export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|student|studente|scriptie|afstudeer\w*|onderzoeker|promovendus|researcher)\b/;
 

@@ -97,6 +97,8 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   }
   let kind: QuestionKind = 'none';
   let text: string | null = null;
+  const announced = clauses.find((c) => cue.HAS_QUESTION.test(c.folded));
+  if (announced) return { kind: 'real', text: announced.folded };
   for (const s of asked.values()) {
     // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it.
     const benign = !cue.TOPIC.test(s) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)

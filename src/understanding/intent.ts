@@ -162,7 +162,11 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
     const session = chooseForCancel(f, thread);
     return result('cancel', session ? 'cancel-session' : 'cancel-unnamed', session ? 0.9 : 0.8, ev, { session });
   }
-  const wants = f.register || f.accept || (choosesAnother && (f.cancelWeak || f.cancelStrong));
+  // "Venlo lukt niet, Breda wel": ruling one out and naming another is a choice, when the
+  // sender speaks for themselves; "mijn collega gaat naar Breda, ik kan niet" is for a person.
+  const withdrawal = !!(f.cancelWeak || f.cancelStrong);
+  if (withdrawal && !f.register && !choosesOwnSession(f)) return result('escalate', 'mixed', 0.6, ev);
+  const wants = f.register || f.accept || withdrawal;
   if (wants) {
     if (f.otherDates && !choosesAnother) return result('alternatives', 'other-dates', 0.8, ev);
     const c = chooseForSignup(f, thread);
@@ -178,6 +182,11 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.otherDates || f.availability) return result('alternatives', f.otherDates ? 'other-dates' : 'availability', 0.75, ev);
   if (f.question === 'benign') return result('escalate', 'question', 0.6, ev);
   return result('escalate', 'unclear', 0.5, ev);
+}
+
+function choosesOwnSession(f: Features): boolean {
+  return f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos'
+    && /\b(ik|wij|we|mij|me|ons|wel|graag|liever)\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));
 }
 
 // The sender's own subject names a different session than the text chose.

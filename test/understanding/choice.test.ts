@@ -72,3 +72,7 @@ test('asking whether a session is full: the list, unless the sender also signs u
   ['al vol', { text: signed('Is de sessie in Breda al vol?') }, 'alternatives', null],
   ['al vol, graag komen', { text: signed('Is de sessie in Breda al vol? Ik zou graag komen.') }, 'register', 'breda'],
 ]));
+
+test('a colleague going elsewhere while the sender cannot is for a person', () => check([
+  ['third person', { text: signed('Mijn collega gaat naar Haarlem, ik kan helaas niet.') }, 'escalate', null],
+]));

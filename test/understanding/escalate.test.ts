@@ -71,3 +71,8 @@ test('"meldt u mij aan?" asks the organiser to sign the sender up', async () => 
   const v = await verdict({ text: signed('Meldt u mij aan voor de sessie in Breda?') });
   assert.equal(`${v.intent}/${v.session}`, 'register/breda');
 });
+
+test('"ik heb een vraag over mijn aanmelding" is a question, not a signup', async () => {
+  const v = await escalated({ subject: 'RE: Bevestiging aanmelding ontwerpsessie Arnhem 22 juni', text: 'Ik heb een vraag over mijn aanmelding. Kunt u mij bellen.\n\nGroet, Ella' }, 'question');
+  assert.equal(v.session, null);
+});
