@@ -88,6 +88,9 @@ export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|
 /** A signup made to depend on something a person must settle. */
 export const CONDITION = /\b(mits|op voorwaarde dat|onder (de )?voorwaarde|afhankelijk van|provided that|on condition that|as long as)\b/;
 
+/** Arriving late, leaving early, or needs the venue must meet: an organiser arranges it. */
+export const NEEDS = /\b(pas (om|rond|vanaf|na|tegen) \d+|later (aansluiten|aanschuiven|komen|binnen)|eerder (weg|vertrekken|weggaan)|(moet|moeten) (om|rond) \d[^?!]{0,25}\b(weg|vertrekken)|halverwege|rolstoel|slechtziend|slechthorend|doof|gebarentolk|tolk|mindervalide|invalide|scootmobiel|arrive late|leave early|wheelchair)\b/;
+
 /** Someone else goes instead of the registered person: a person sorts out the swap. */
 export const SUBSTITUTE = /\b(in (mijn|zijn|haar|diens) plaats|in plaats van mij|vervang(t|en|er|ster)?\b|mijn vervang|instead of me|in my place|replace me)\b/;
 export const OFFER = /\b(presenteren|presentatie (geven|verzorgen|houden)|pitchen|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;

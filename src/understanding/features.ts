@@ -33,6 +33,7 @@ export interface Features {
   complaint: boolean;
   substitute: boolean; // someone goes in the registered person's place
   condition: boolean; // "mits", "op voorwaarde dat": the signup depends on something
+  needs: boolean; // arriving late, leaving early, a wheelchair: an organiser arranges it
   attachment: boolean; // the text leans on an attachment that is there
   option: number | null; // "2", "optie 2", "de tweede"
   decline: boolean;
@@ -157,6 +158,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     complaint: cue.COMPLAINT.test(bodyText),
     substitute: cue.SUBSTITUTE.test(bodyText),
     condition: cue.CONDITION.test(bodyText),
+    needs: cue.NEEDS.test(bodyText),
     attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
     option: words <= 12 ? optionNumber(firstLine) : null,
     decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),

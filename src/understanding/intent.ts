@@ -148,13 +148,14 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
-  if (f.condition && (f.register || f.accept)) {
-    const c = chooseForSignup(f, thread);
-    return result('escalate', 'condition', 0.7, [...ev, 'signup with a condition'], { candidate: c.session });
-  }
   if (f.question === 'real') {
     const c = f.register ? chooseForSignup(f, thread) : null;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
+  }
+  if ((f.condition || f.needs) && (f.register || f.accept)) {
+    const c = chooseForSignup(f, thread);
+    const why = f.condition ? 'condition' : 'needs';
+    return result('escalate', why, 0.7, [...ev, f.condition ? 'signup with a condition' : 'signup with something to arrange'], { candidate: c.session });
   }
   const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos');
   if ((f.cancelStrong || f.cancelWeak) && !choosesAnother) {

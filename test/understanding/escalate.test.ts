@@ -76,3 +76,10 @@ test('"ik heb een vraag over mijn aanmelding" is a question, not a signup', asyn
   const v = await escalated({ subject: 'RE: Bevestiging aanmelding ontwerpsessie Arnhem 22 juni', text: 'Ik heb een vraag over mijn aanmelding. Kunt u mij bellen.\n\nGroet, Ella' }, 'question');
   assert.equal(v.session, null);
 });
+
+test('a signup that comes late, leaves early or needs the venue arranged goes to a person', async () => {
+  const v = await escalated({ text: signed('Ik meld mij aan voor Breda; ik ben er pas vanaf 15.00 uur.') }, 'needs');
+  assert.equal(v.candidate, 'breda');
+  await escalated({ text: signed('Graag aanmelden voor Assen. Ik zit in een rolstoel.') }, 'needs');
+  await escalated({ text: signed('Aanmelding voor Venlo, maar ik moet om 16.00 uur weer weg.') }, 'needs');
+});
