@@ -68,6 +68,12 @@ function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext
   return findRefs([clausesOf(contentOf(text))], refCtx)[0] ?? [];
 }
 
+function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext): boolean {
+  if (ctx.thread) return ctx.thread.about === 'alternatives' || ctx.thread.proposal !== null;
+  const invitation = /\b(uitnodiging|invitation|nog plaatsen vrij|herinnering)\b/;
+  return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(fold(quoted.slice(0, 1500)));
+}
+
 /** Words in a text, counted up to `max`. */
 function wordCount(text: string, max: number): number {
   let n = 0;
@@ -144,7 +150,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     subjectRefs,
     get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
     register: firstMatch(`${positive} . ${ownSubject.join(' . ')}`, cue.REGISTER),
-    accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine),
+    // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
+    accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
     shortReply: words <= 25,
     cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all, cue.CANCEL_WEAK),

@@ -60,3 +60,10 @@ test('a bare acceptance above the quoted invitation for one session registers fo
   const x = await verdict({ subject: 'RE: sessie', text: 'Ik kom ook graag.' + someone });
   assert.equal(x.intent, 'alternatives'); // only the bot's own invitation can decide
 });
+
+test('"top, tot dan" under a confirmation or practical information is a thank-you, not a signup', async () => {
+  const v = await verdict({ subject: 'RE: Praktische informatie ontwerpsessie Venlo 29 juni', text: 'Top, tot vrijdag!\n\nGroet, Mia' });
+  assert.notEqual(v.intent, 'register');
+  const w = await verdict({ subject: 'RE: Uitnodiging ontwerpsessie lokale democratie 29 juni Venlo', text: 'Top, ik kom!\n\nGroet, Mia' });
+  assert.equal(`${w.intent}/${w.session}`, 'register/venlo');
+});
