@@ -235,11 +235,13 @@ function promotions(input: RulesInput, s: SessionState, freed: number, leaving: 
   return { changes, replies };
 }
 
-/** A new head count only when the mail states one that differs from the registration. */
+/** A new head count when the mail adds people, or states a total that differs from the registration. */
 function attendeesUpdate(input: RulesInput, reg: ActiveRegistration): number | null {
-  const n = input.understanding.attendees;
-  // "1" is also what a mail that says nothing about numbers yields: only larger counts are explicit.
-  return n !== null && n > 1 && n !== reg.attendees ? n : null;
+  const { attendees: n, attendeesAdded } = input.understanding;
+  if (n === null) return null;
+  if (attendeesAdded) return reg.attendees + n;
+  // "1" is also what a mail that says nothing about numbers yields: only larger totals are explicit.
+  return n > 1 && n !== reg.attendees ? n : null;
 }
 
 function alternativesFor(input: RulesInput, attendees: number, exclude: string | null): string[] {

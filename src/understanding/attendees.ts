@@ -9,6 +9,8 @@ export interface Attendees {
   count: number;
   names: string[];
   evidence: string | null;
+  /** The count is of people added to an existing registration, not a new total. */
+  added: boolean;
 }
 
 const TOTAL_PATTERNS: RegExp[] = [
@@ -97,9 +99,9 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   const total = stated(sentences);
   if (items.length >= 2) {
     const names = items.map(nameOf);
-    if (!total || total.n <= items.length) return { count: items.length, names, evidence: `list of ${items.length}` };
+    if (!total || total.n <= items.length) return { count: items.length, names, evidence: `list of ${items.length}`, added: false };
   }
-  if (total) return { count: total.n, names: [], evidence: total.text };
+  if (total) return { count: total.n, names: [], evidence: total.text, added: false };
   let others = 0;
   const names: string[] = [];
   sentences.forEach((s, k) => {
@@ -112,5 +114,5 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   // Someone already registered who adds people signs up only those people.
   const self = others === 0 || (!alreadyRegistered && sentences.some((s) => SELF.test(s)));
   const count = Math.max(1, (self ? 1 : 0) + others);
-  return { count, names, evidence: others ? `${self ? 'sender + ' : ''}${others} named` : null };
+  return { count, names, evidence: others ? `${self ? 'sender + ' : ''}${others} named` : null, added: alreadyRegistered && !self };
 }

@@ -67,6 +67,10 @@ const strong = (r: Ref) => !r.weak && !(r.kind === 'other-date' && r.past);
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
   const pos = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
   if (pos.some(strong)) return agree(pos, 'text');
+  // Under the bot's own confirmation its session is current; the thread's subject may be stale
+  // (it still names the session someone moved away from).
+  const registered = registeredSession(thread);
+  if (registered) return { session: registered, reason: 'one-session', from: 'thread', refs: [] };
   const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1).flatMap((r) => r.sessions));
   const subject = usable(f.subjectRefs.filter((r) => r.polarity !== 'neg')).filter((r) => !r.sessions.some((s) => ruledOut.has(s)));
   if (subject.length) return agree([...subject, ...pos], 'subject');
@@ -82,10 +86,11 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
       if (c.session) return c;
     }
   }
-  if (thread?.session && (thread.about === 'confirmation' || thread.about === 'cancellation')) {
-    return { session: thread.session, reason: 'one-session', from: 'thread', refs: [] };
-  }
   return { session: null, reason: 'no-session-named', from: 'none', refs: [] };
+}
+
+function registeredSession(thread: ThreadContext | null | undefined): string | null {
+  return thread?.session && (thread.about === 'confirmation' || thread.about === 'cancellation') ? thread.session : null;
 }
 
 function chooseForCancel(f: Features, thread: ThreadContext | null | undefined): string | null {
@@ -93,11 +98,13 @@ function chooseForCancel(f: Features, thread: ThreadContext | null | undefined):
     const set = new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
     return set.size === 1 ? [...set][0]! : set.size > 1 ? 'several' : null;
   };
-  for (const refs of [f.bodyRefs, f.bodyRefs.filter((r) => r.polarity !== 'pos'), f.subjectRefs]) {
+  for (const refs of [f.bodyRefs, f.bodyRefs.filter((r) => r.polarity !== 'pos')]) {
     const s = single(refs);
     if (s && s !== 'several') return s;
   }
-  return thread?.session ?? null;
+  // The thread knows what the sender is registered for better than a reply chain's subject.
+  const subject = single(f.subjectRefs);
+  return registeredSession(thread) ?? (subject && subject !== 'several' ? subject : null) ?? thread?.session ?? null;
 }
 
 function result(intent: Intent, reason: string, confidence: number, evidence: string[], extra: Partial<Decision> = {}): Decision {

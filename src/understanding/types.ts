@@ -90,6 +90,8 @@ export interface Understanding {
   session: string | null;
   /** For register: how many people this message signs up. */
   attendees: number | null;
+  /** Those people join the sender's existing registration ("mijn collega komt ook"): add, don't replace. */
+  attendeesAdded: boolean;
   /** Official CBS name of the registrant's municipality, or null. */
   municipality: string | null;
   language: Language;

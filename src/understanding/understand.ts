@@ -35,7 +35,7 @@ function refContext(index: CatalogueIndex, now: Date): RefContext {
 
 function base(language: Understanding['language']): Verdict {
   return {
-    intent: 'escalate', session: null, attendees: null, municipality: null, language, reason: '', evidence: [], confidence: 0.5,
+    intent: 'escalate', session: null, attendees: null, attendeesAdded: false, municipality: null, language, reason: '', evidence: [], confidence: 0.5,
     question: false, automated: null, calendarReply: null, requested: null, replaces: null, names: [], candidate: null,
   };
 }
@@ -83,6 +83,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     const who = countAttendees(features.content, features.bodyClauses, features.priorSignup);
     verdict.attendees = who.count;
     verdict.names = who.names;
+    verdict.attendeesAdded = who.added;
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);
   }
   return verdict;

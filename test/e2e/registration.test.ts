@@ -108,8 +108,12 @@ describe('registration rules and conversations, end to end', () => {
     assert.equal(prop(update.event, 'UID').value, prop(first.event, 'UID').value);
     assert.ok(Number(prop(update.event, 'SEQUENCE').value) > Number(prop(first.event, 'SEQUENCE').value));
     assert.match(prop(update.event, 'LOCATION').value, /Seinwezen/);
+    // Under the confirmation, a colleague is added to the registration, not a new one made.
+    const added = await exchange(h, answer(moved, 'p.devries@zeist.nl', 'Mijn collega Sanne de Boer komt ook mee.'));
+    assert.match(added.parsed.text ?? '', /2 personen/);
     const rows = await regsOf('p.devries@zeist.nl');
     assert.equal(rows.length, 1);
+    assert.equal(rows[0]?.attendees, 2);
     const haarlem = await h.query(({ db }) => db.select().from(sessions).where(eq(sessions.slug, 'haarlem')));
     assert.equal(rows[0]?.sessionId, haarlem[0]?.id);
   });

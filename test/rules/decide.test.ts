@@ -54,6 +54,14 @@ describe('signups', () => {
     assert.equal(d.replies[0]?.previousAttendees, 1);
   });
 
+  it('adds people when the mail adds them to an existing registration ("mijn collega komt ook")', () => {
+    const d = decide(input({
+      understanding: verdict({ session: 'arnhem', attendees: 1, attendeesAdded: true }), registration: reg({ attendees: 2 }),
+    }));
+    assert.deepEqual(d.changes, [{ type: 'set-attendees', id: 7, attendees: 3 }]);
+    assert.equal(d.replies[0]?.previousAttendees, 2);
+  });
+
   it('keeps the count and flags organisers when the extra people do not fit', () => {
     const d = decide(input({
       understanding: verdict({ session: 'arnhem', attendees: 4 }), registration: reg({ attendees: 1 }),

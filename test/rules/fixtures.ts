@@ -16,7 +16,7 @@ export function sessions(overrides: Record<string, Partial<SessionState>> = {}):
 
 export function verdict(fields: Partial<Understanding>): Understanding {
   return {
-    intent: 'register', session: null, attendees: 1, municipality: null, language: 'nl', reason: 'test',
+    intent: 'register', session: null, attendees: 1, attendeesAdded: false, municipality: null, language: 'nl', reason: 'test',
     evidence: [], confidence: 1, question: false, automated: null, calendarReply: null, requested: null,
     replaces: null, names: [], ...fields,
   };
