@@ -67,3 +67,19 @@ test('"top, tot dan" under a confirmation or practical information is a thank-yo
   const w = await verdict({ subject: 'RE: Uitnodiging ontwerpsessie lokale democratie 29 juni Venlo', text: 'Top, ik kom!\n\nGroet, Mia' });
   assert.equal(`${w.intent}/${w.session}`, 'register/venlo');
 });
+
+test('under the confirmation of a move, the thread’s session beats the stale subject of the chain', async () => {
+  const confirmation: ThreadContext = { about: 'confirmation', session: 'haarlem', options: [], proposal: null };
+  const quoted = '\n\nVan: D-Loket <D-Loket@VNG.nl>\nVerzonden: vrijdag 1 juni 2018 12:00\nAan: Jan\nOnderwerp: Re: Aanmelding Utrecht 14 juni\n\nUw aanmelding is gewijzigd.';
+  for (const [answer, expected] of [
+    ['Mijn collega Sanne de Boer komt ook mee.', 'register/haarlem/1/true'],
+    ['Graag meld ik ook mijn collega Sanne de Boer aan.', 'register/haarlem/1/true'],
+  ] as const) {
+    const v = await verdict({ subject: 'RE: Re: Aanmelding Utrecht 14 juni', text: answer + quoted }, { thread: confirmation });
+    assert.equal(`${v.intent}/${v.session}/${v.attendees}/${v.attendeesAdded}`, expected, answer);
+  }
+  const cancel = await verdict({ subject: 'RE: Re: Aanmelding Utrecht 14 juni', text: 'Het lukt toch niet, ik meld mij af.' + quoted }, { thread: confirmation });
+  assert.equal(`${cancel.intent}/${cancel.session}`, 'cancel/haarlem');
+  const notComing = await verdict({ subject: 'RE: Re: Aanmelding Utrecht 14 juni', text: 'Mijn collega komt toch niet mee.' + quoted }, { thread: confirmation });
+  assert.notEqual(notComing.intent, 'register');
+});
