@@ -88,6 +88,23 @@ const BULK_FOOTER = /\b((afmelden|uitschrijven|unsubscribe|abonnement opzeggen|o
 // an out-of-office is no signup.
 const SIGNUP_WORDS = /\b(meld (ik )?(mij|me|ons) (graag |hierbij |bij deze )?(aan|af)|(mij|me|ons) (graag )?(aan|af) te melden|graag (aan|af)melden|(wil|wilde|zou) (ik )?(mij |me |ons )?(graag )?(aan|af)melden|(mijn|onze) (aan|af)melding|schrijf (ik )?(mij|me) in|sign (me|us) up|register me|i would like to register)\b/;
 
+// Unsolicited mail that carries no spam header: a fake mailbox warning asking for a click, or a
+// sales pitch. Each needs two different tells, so a person's signup never looks like one.
+const PHISHING_THREAT = /\b(opslaglimiet|opslagruimte|mailbox ?(quota|limiet)|storage (limit|quota)|(mailbox|account) (is|wordt|will be) (vol|full|geblokkeerd|blocked|opgeschort|suspended|verwijderd|deleted)|(account|mailbox) (tijdelijk )?(geblokkeerd|blocked))\b/;
+const PHISHING_ACTION = /\b(klik (hier|op)|click (here|below|the link)|verifieer|verifieren|verify|upgraden|upgrade|bevestig uw (account|gegevens|wachtwoord)|confirm your (account|password))\b/;
+const SALES = [
+  /\b\d+[- ]?(minute|minuten|min)[- ](call|gesprek|demo|meeting)\b/, /\b(open to|up for|tijd voor) (a |een )?(quick |short |kort )?(call|chat|gesprek|kennismaking)\b/,
+  /\b(book|schedule|plan|inplannen) (a |een )?(demo|call)\b/, /\b(free trial|gratis proefperiode|vrijblijvende? (demo|offerte|kennismaking))\b/,
+  /\b(our|onze) (software|platform|solution|oplossing|tool|product|app)\b/, /\b(save|saves|bespaar|bespaart|besparen)\b[^.]{0,25}\b\d+ (hours|uur|procent|percent|%)/,
+  /\b(automates|automatiseert|automatiseren)\b/,
+];
+
+function unsolicited(body: string): string | null {
+  if (SIGNUP_WORDS.test(body)) return null;
+  if (PHISHING_THREAT.test(body) && PHISHING_ACTION.test(body)) return 'body-phishing';
+  return SALES.filter((re) => re.test(body)).length >= 2 ? 'body-sales' : null;
+}
+
 /** The machine verdict for a message, or null when a person wrote it. */
 export function automatedVerdict(mail: InboundMail, ownAddresses: readonly string[], newText: string, signature = ''): AutomatedVerdict | null {
   const own = new Set(ownAddresses.map((a) => a.toLowerCase()));
@@ -105,5 +122,6 @@ export function automatedVerdict(mail: InboundMail, ownAddresses: readonly strin
   if (OOF_ABSENT.test(body) && OOF_HANDLING.test(body) && !SIGNUP_WORDS.test(body)) {
     return { kind: 'auto-reply', reason: 'body-out-of-office' };
   }
-  return null;
+  const spam = unsolicited(`${fold(mail.subject)}\n${body}`);
+  return spam ? { kind: 'spam', reason: spam } : null;
 }

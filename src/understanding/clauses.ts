@@ -56,18 +56,19 @@ function sentences(unit: string): string[] {
   return out;
 }
 
-const CLAUSE_SPLIT = /,\s+(?!\d)|\s+[-\u2013\u2014]\s+|\s+(?=(?:maar|dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)/i;
+// "maar" after a pronoun or an imperative is a particle ("streep mij maar door", "doe maar Breda"), not "but".
+const CLAUSE_SPLIT = /,\s+(?!\d)|\s+[-\u2013\u2014]\s+|(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\b)\s+(?=maar\s)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)/i;
 
 const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|no preference|not only|not sure)\b/g;
-const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*)\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
+const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}(raadsvergadering|commissievergadering|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis)\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
 const FIRST = /\b(voorkeur|liefst|het liefste?|eerste (keus|keuze)|prefer|preferably|first choice)\b/;
 const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/;
 
 // Everything that rules something out, withdrawals included, as one pattern.
 const NEGATIVE = new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`);
 // Every negative wording holds one of these stems; most clauses hold none, and this is cheap.
-const MAYBE_NEGATIVE = /niet|geen|nooit|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
-const PRIOR = /\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
+const MAYBE_NEGATIVE = /niet|geen|nooit|verval|streep|strepen|haak|ver\b|ver weg|far\b|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
+const PRIOR = /\b(sta|stond|staan|stonden)\b[^.?!,]{0,40}\bop de (deelnemers)?lijst\b|\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
   const folded = maskAddresses(fold(text));
@@ -80,10 +81,18 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
 // "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"
 // is what does not suit.
 const BUT_YES = /^(maar|but)\b.*\b(wel|does|do|works?|is fine|suits?)\b/;
+// "..., maar dat wordt niets": a negative clause that points back rules out what came before.
+const POINTS_BACK = /^(maar |but |en |and )?(dat|die|dit|het|that|it)\b/;
+// "Eerst dacht ik aan Haarlem": a first thought, given up.
+const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b/;
 
 function contrast(parts: Clause[]): void {
   const k = parts.findIndex((c) => BUT_YES.test(c.folded));
   for (let i = 0; i < k; i++) parts[i]!.neg = true;
+  parts.forEach((c, i) => {
+    if (i > 0 && c.neg && POINTS_BACK.test(c.folded)) parts[i - 1]!.neg = true;
+    if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => n.neg && POINTS_BACK.test(n.folded))) c.neg = true;
+  });
 }
 
 /** Clauses of a text, in order, numbered by sentence. */

@@ -38,6 +38,11 @@ export interface Features {
   option: number | null; // "2", "optie 2", "de tweede"
   decline: boolean;
   empty: boolean;
+  /**
+   * Clauses in which someone else withdrew ("mijn collega heeft zich afgemeld") while the sender
+   * signs up themselves: the withdrawal is not the sender's. Empty otherwise.
+   */
+  othersWithdrew: number[];
 }
 
 const PREFIX = /^\s*((re|antw|antwoord|aw|sv|vs|fw|fwd|doorst|tr|wg|fyi)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,60}\]\s*)+/i;
@@ -107,14 +112,26 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   const announced = clauses.find((c) => cue.HAS_QUESTION.test(c.folded));
   if (announced) return { kind: 'real', text: announced.folded };
   for (const s of asked.values()) {
-    // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it.
-    const benign = !cue.TOPIC.test(s) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
+    // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it;
+    // whether others may take part is not.
+    const benign = !cue.TOPIC.test(s) && !cue.ELIGIBILITY.test(s) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
       || cue.REGISTER.test(s) || cue.CANCEL_STRONG.test(s));
     if (!benign) return { kind: 'real', text: s.trim() };
     kind = 'benign';
     text = s.trim();
   }
   return { kind, text };
+}
+
+// Someone else is the subject: a colleague, the mayor, "hij"/"zij"; and the sender is not.
+const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
+const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
+
+function othersWithdrew(clauses: readonly Clause[]): number[] {
+  const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  if (!withdrawing.length || !withdrawing.every(({ c }) => THIRD_PERSON.test(c.folded) && !FIRST_PERSON.test(c.folded))) return [];
+  const signsUp = clauses.some((c) => !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
+  return signsUp ? withdrawing.map(({ i }) => i) : [];
 }
 
 function optionNumber(firstLine: string): number | null {
@@ -170,5 +187,6 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     option: words <= 12 ? optionNumber(firstLine) : null,
     decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),
     empty: words === 0,
+    othersWithdrew: othersWithdrew(bodyClauses),
   };
 }

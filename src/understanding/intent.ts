@@ -65,13 +65,16 @@ function usable(refs: Ref[]): Ref[] {
 const strong = (r: Ref) => !r.weak && !(r.kind === 'other-date' && r.past);
 
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
-  const pos = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
+  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1).flatMap((r) => r.sessions));
+  // A session the sender also rules out ("Breda is te ver") is no choice, if another remains.
+  const named = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
+  const kept = named.filter((r) => !(naming(r) && r.sessions.length === 1 && ruledOut.has(r.sessions[0]!)));
+  const pos = kept.some((r) => naming(r)) ? kept : named;
   if (pos.some(strong)) return agree(pos, 'text');
   // Under the bot's own confirmation its session is current; the thread's subject may be stale
   // (it still names the session someone moved away from).
   const registered = registeredSession(thread);
   if (registered) return { session: registered, reason: 'one-session', from: 'thread', refs: [] };
-  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1).flatMap((r) => r.sessions));
   const subject = usable(f.subjectRefs.filter((r) => r.polarity !== 'neg')).filter((r) => !r.sessions.some((s) => ruledOut.has(s)));
   if (subject.length) return agree([...subject, ...pos], 'subject');
   if (pos.length) return agree(pos, 'text');
@@ -153,6 +156,16 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
+  if (f.othersWithdrew.length) {
+    // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
+    // place, so the session named in the colleague's withdrawal is the one the sender means.
+    const mine = new Set(f.othersWithdrew);
+    f = {
+      ...f, cancelStrong: null, cancelWeak: null, quotedRefs: f.quotedRefs,
+      bodyRefs: f.bodyRefs.map((r) => (mine.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: 'pos' } : r)),
+    };
+    ev.push('someone else withdrew; the sender signs up');
+  }
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
   if (f.question === 'real') {

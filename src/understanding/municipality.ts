@@ -13,7 +13,7 @@ export interface MunicipalityFinding {
 
 const LABEL = new Set(['gemeente', 'gem', 'griffie', 'gemeenteraad', 'raad', 'college', 'namens', 'vanuit', 'fractie', 'municipality', 'council']);
 const ROLE = new Set([
-  'burgemeester', 'wethouder', 'raadslid', 'raadsleden', 'griffier', 'raadsgriffier', 'gemeentesecretaris', 'secretaris',
+  'burgemeester', 'wethouder', 'raadslid', 'raadsleden', 'gemeenteraadslid', 'gemeenteraadsleden', 'griffier', 'raadsgriffier', 'gemeentesecretaris', 'secretaris',
   'fractievoorzitter', 'commissielid', 'burgerlid', 'steunfractielid', 'raadsadviseur', 'griffiemedewerker', 'councillor', 'mayor', 'alderman',
 ]);
 // Between a label or role and the name: "gemeente", "van", party names, "c.a.".

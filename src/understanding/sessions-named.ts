@@ -120,7 +120,7 @@ function polarityAt(clause: Clause, at: number): Polarity {
   if (/\b(in plaats van|i\.?p\.?v\.?|instead of|rather than)\s+((de|het|the)\s+)?((ontwerp)?sessie\s+)?((in|op|van|te)\s+)?$/.test(before)) return 'neg';
   if (/\bliever\b/.test(clause.folded.slice(0, at)) && /\bdan\s+((naar|in|op)\s+)?((de )?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
   if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
-  if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|overzet|verplaats|switch|change|move)/.test(clause.folded)
+  if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|omruil|overzet|verplaats|wissel|overstap|stap\b[^,]*\bover|switch|change|move)/.test(clause.folded)
     && /\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';
   return clause.neg ? 'neg' : clause.prior ? 'prior' : 'pos';
 }
@@ -175,7 +175,11 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   const base = { clause: d.part, text: d.text, polarity: polarityAt(clause, d.index), weak: /\b(voor|before)\s*$/.test(before) };
   const ymd = d.day !== null ? { year: d.year ?? d.resolved?.year ?? null, month: d.month!, day: d.day } : d.resolved;
   if (!ymd) {
-    const sessions = ctx.index.sessions.filter((f) => f.weekday === d.weekday).map((f) => f.slug);
+    // "donderdagmiddag", "vrijdag in de ochtend": the part of the day narrows the weekday down.
+    const around = clause.folded.slice(d.index, d.index + d.text.length + 16);
+    const part = /middag|afternoon/.test(around) ? 'pm' : /ochtend|morgen\b|morning/.test(around) ? 'am' : null;
+    const fits = (f: { session: { start: string } }) => part === null || (part === 'pm') === (Number(f.session.start.slice(0, 2)) >= 12);
+    const sessions = ctx.index.sessions.filter((f) => f.weekday === d.weekday && fits(f)).map((f) => f.slug);
     if (!sessions.length) return { kind: 'other-date', sessions, ...base, weak: true, past: false, conflict: false, rank: null };
     return { kind: 'weekday', sessions, ...base, past: false, conflict: false, rank: null };
   }
