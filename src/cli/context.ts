@@ -37,7 +37,8 @@ export async function reportFailure(run: () => Promise<void>): Promise<void> {
   } catch (err) {
     const e = err as Error;
     const expected = ['ConfigError', 'CatalogueError'].includes(e.constructor.name);
-    process.stderr.write(`dloket-bot: ${expected ? e.message : (e.stack ?? e.message)}\n`);
+    const text = expected ? e.message : (e.stack ?? e.message);
+    process.stderr.write(`${text.startsWith('dloket-bot') ? '' : 'dloket-bot: '}${text}\n`);
     process.exitCode = expected ? 2 : 1;
   }
 }
