@@ -31,8 +31,10 @@ const NAME = "[A-Z][\\w'-]+(?: (?:van|de|der|den|ter|ten|van de|van der|in 't|'t
 const ONE_COMPANION = new RegExp(`\\b(?:(${ci('mijn|onze|een|de|het|my|our|a|the')}) )?${ci(ROLE)}\\b(?: (${NAME}))?`, 'g');
 // "Piet Jansen (wethouder)": a name with the role in brackets after it.
 const NAME_THEN_ROLE = new RegExp(`\\b[A-Z][\\w'-]+ (?:(?:van|de|der|den) )*[A-Z][\\w'-]+ \\(${ci(ROLE)}`, 'g');
-const COUNTS_AFTER = /(\b(met|en|plus|and|with|samen met)\s*|^\s*)$/i;
+const COUNTS_AFTER = /(\b(met|en|plus|and|with|samen met|ook namens|also on behalf of)\s*|^\s*)$/i;
 const DESCRIBES = /\b(als|namens|voor|van|aan|bij|door|as|on behalf of)\s*$/i;
+// Sentences that bring people along without a signup verb.
+const BRINGS = /\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/;
 
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
 function companions(original: string, names: string[]): number {
@@ -42,7 +44,7 @@ function companions(original: string, names: string[]): number {
   for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
     const before = original.slice(Math.max(0, m.index - 30), m.index);
     const det = (m[1] ?? '').toLowerCase();
-    if (DESCRIBES.test(before)) continue;
+    if (DESCRIBES.test(before) && !/\book namens\s*$/i.test(before)) continue;
     if (/^(mijn|onze|een|my|our|a)$/.test(det) || m[2] || COUNTS_AFTER.test(before)) {
       n++;
       spans.push([m.index, m.index + m[0].length]);
@@ -59,11 +61,13 @@ function companions(original: string, names: string[]): number {
   return n;
 }
 
-const SELF = /\b(mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|kom ik|en ik|ik en|ik sluit|sluit ik|ik ben erbij|ik neem|neem ik|ik wil (graag )?(deelnemen|komen|aansluiten|meedoen)|ons|onszelf|myself|me|and i|i will|i'll|i would|i'd)\b/;
+const SELF = /\b(ook namens|mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|kom ik|en ik|ik en|ik sluit|sluit ik|ik ben erbij|ik neem|neem ik|ik wil (graag )?(deelnemen|komen|aansluiten|meedoen)|ons|onszelf|myself|me|and i|i will|i'll|i would|i'd)\b/;
+
+// Bullets, numbers, or rows of a table that start with a form of address ("Dhr. J. Hoekstra  FNP").
+const ITEM = /^([-*\u2022\u2013]|\d{1,2}[.)])\s+(?=\S)|^(?=(dhr|mw|mevr|mr|drs|de heer|mevrouw)\b\.?\s+[A-Z])/i;
 
 function listItems(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => /^([-*\u2022\u2013]|\d{1,2}[.)])\s+\S/.test(l))
-    .map((l) => l.replace(/^([-*\u2022\u2013]|\d{1,2}[.)])\s+/, ''));
+  return text.split('\n').map((l) => l.trim()).filter((l) => ITEM.test(l)).map((l) => l.replace(ITEM, '').replace(/\s{2,}.*$/, ''));
 }
 
 function stated(sentences: string[]): { n: number; text: string } | null {
@@ -91,7 +95,7 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   const sentenceOriginals: string[] = [];
   for (const cs of bySentence.values()) {
     const folded = cs.map((c) => c.folded).join(', ');
-    if (!REGISTER.test(folded)) continue;
+    if (!REGISTER.test(folded) && !BRINGS.test(folded)) continue;
     sentences.push(folded);
     sentenceOriginals.push(cs.map((c) => c.text).join(', '));
   }

@@ -99,9 +99,14 @@ const SALES = [
   /\b(automates|automatiseert|automatiseren)\b/,
 ];
 
+// A supplier writing to the organiser about "your attendees", with something to sell.
+const TO_ORGANISER = /\b(dear organi[sz]ers?|(the|your) (attendees|exhibitors|participants|guests|delegates)|attendees of|participants you expect|your (event|events|sessions?|conference)|uw (evenement|evenementen|bijeenkomst|bijeenkomsten|ontwerpsessies|sessies|deelnemers|gasten)|de deelnemers (van|aan) uw)\b/;
+const OFFERING = /\b(rates?|discount(ed)?|block of rooms|hotel|accommodation|offerte|vrijblijvend\w*|aanbieding|korting|tarie[fv]\w*|catering|verzorgt|verzorgen|we offer|wij bieden|onze diensten|our services)\b/;
+
 function unsolicited(body: string): string | null {
   if (SIGNUP_WORDS.test(body)) return null;
   if (PHISHING_THREAT.test(body) && PHISHING_ACTION.test(body)) return 'body-phishing';
+  if (TO_ORGANISER.test(body) && OFFERING.test(body)) return 'body-supplier';
   return SALES.filter((re) => re.test(body)).length >= 2 ? 'body-sales' : null;
 }
 

@@ -14,6 +14,8 @@ export interface SessionFacts {
   venues: string[][];
   /** Venue names made only of generic and place words ("Provincie Gelderland"): an organisation as much as a place. */
   weakVenues: Set<string>;
+  /** The building word of a venue named after its city ("Stadskantoor" of "Stadskantoor Utrecht"), when no other venue has it. */
+  building: string | null;
   year: number;
   month: number;
   day: number;
@@ -41,6 +43,8 @@ const GENERIC = new Set([
   'podium', 'cafe', 'hotel', 'zaal', 'centrum', 'kantoor', 'huis', 'markt', 'plein', 'straat', 'laan', 'weg', 'singel',
   'kade', 'gracht', 'park', 'station', 'hal', 'gebouw', 'de', 'het', 'van', 'der', 'den', 'en', 'aan', 'op', 'in',
 ]);
+
+const BUILDINGS = new Set(['stadhuis', 'stadskantoor', 'gemeentehuis', 'raadhuis', 'provinciehuis']);
 
 const COMPASS: Record<string, string> = {
   noord: 'noord', zuid: 'zuid', oost: 'oost', west: 'west', midden: 'midden',
@@ -79,9 +83,20 @@ export function catalogueIndex(catalogue: Catalogue, isPlaceToken: (t: string) =
       venues: venuesOf(s, isPlaceToken),
       // "Provincie Gelderland" is an organisation as much as a place; "Stadhuis Venlo" names the city.
       weakVenues: new Set(venuesOf(s, isPlaceToken).filter((v) => v.every((t) => GENERIC.has(t) || isPlaceToken(t)) && !v.includes(cityTokens[0]!)).map((v) => v.join(' '))),
+      building: null,
       year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
       start, closes: deadline && deadline < start ? deadline : start,
     };
+  });
+  // "in het Stadskantoor": the building word alone names the venue when only one venue has it.
+  const buildingWords = sessions.map((f) => tokenize(fold(f.session.venue)).map((t) => t.t).filter((t) => BUILDINGS.has(t)));
+  sessions.forEach((f, i) => {
+    const [word] = buildingWords[i]!;
+    if (word && buildingWords.filter((w) => w.includes(word)).length === 1) {
+      f.building = word;
+      f.venues.push([word]);
+      f.weakVenues.add(word);
+    }
   });
   const byCityToken = new Map<string, SessionFacts[]>();
   for (const f of sessions) {

@@ -9,6 +9,8 @@ import { fold } from './text.js';
 
 export type QuestionKind = 'none' | 'benign' | 'real';
 
+const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
+
 export interface Features {
   isReply: boolean;
   content: string; // the new text without addresses, phone lines and disclaimers
@@ -76,7 +78,11 @@ function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext
 function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext): boolean {
   if (ctx.thread) return ctx.thread.about === 'alternatives' || ctx.thread.proposal !== null;
   const invitation = /\b(uitnodiging|invitation|nog plaatsen vrij|herinnering)\b/;
-  return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(fold(quoted.slice(0, 1500)));
+  const head = fold(quoted.slice(0, 1500));
+  // The bot's (or an organiser's) own list of sessions with room is an offer too.
+  const ourList = (ctx.ownAddresses.some((a) => head.includes(a)) || /\bd-loket\b/.test(head))
+    && /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke sessie|volgende sessies|met het nummer|with the number|choose a)\b/.test(head);
+  return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList;
 }
 
 /** Words in a text, counted up to `max`. */
@@ -102,7 +108,15 @@ function firstMatch(text: string, re: RegExp): string | null {
   return re.exec(text)?.[0] ?? null;
 }
 
+// "Hoe kom ik van het station naar de zaal?": a question word asks for something a person
+// answers, unless it asks how to sign up or off, or when and where the sessions are.
+const WH = /^(maar |en |of |and |but |or )?(hoe|waar|waarom|wat|wie|welk|welke|wanneer|hoelang|hoeveel|how|where|why|what|who|which|when)\b/;
+const WH_ANSWERED = /\b(aan|af)mel\w*|\binschrijv\w*|\bregist\w*|\b(welke|which) (ontwerp)?(sessie|sessies|data|datum|datums|dates?|sessions?|regio)\b|\b(wanneer|waar|when|where) (is|zijn|vindt|vinden|are|was) (die|deze|dat|het|de (ontwerp)?sessie|ze|it|the session)\b|\b(is|zijn|are) (er|there)\b/;
+
 function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: string | null } {
+  const wh = clauses.find((c) => c.question && WH.test(c.folded) && !WH_ANSWERED.test(c.folded)
+    && !cue.AVAILABILITY.test(c.folded) && !cue.OTHER_DATES.test(c.folded));
+  if (wh) return { kind: 'real', text: wh.folded };
   const asked = new Map<number, string>();
   for (const c of clauses) {
     if (c.question || cue.INDIRECT_QUESTION.test(c.folded)) asked.set(c.sentence, (asked.get(c.sentence) ?? '') + ' ' + c.folded);
@@ -114,7 +128,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   for (const s of asked.values()) {
     // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it;
     // whether others may take part is not.
-    const benign = !cue.TOPIC.test(s) && !cue.ELIGIBILITY.test(s) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
+    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && !FIRST_PERSON.test(s)) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
       || cue.REGISTER.test(s) || cue.CANCEL_STRONG.test(s));
     if (!benign) return { kind: 'real', text: s.trim() };
     kind = 'benign';
@@ -125,7 +139,6 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
 
 // Someone else is the subject: a colleague, the mayor, "hij"/"zij"; and the sender is not.
 const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
-const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
 
 function othersWithdrew(clauses: readonly Clause[]): number[] {
   const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));

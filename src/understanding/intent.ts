@@ -39,7 +39,11 @@ function agree(all: Ref[], from: string): Choice {
   const allNamed = refs.filter(naming);
   // A weak reference ("Provincie Gelderland") only counts when nothing else names a session.
   const named = allNamed.some((r) => !r.weak) ? allNamed.filter((r) => !r.weak) : allNamed;
-  if (refs.some((r) => r.conflict)) return { session: null, reason: 'date-conflict', from, refs };
+  // A date whose weekday is wrong ("woensdag 3 juli") still counts when the city or venue
+  // names the same session; on its own it is a contradiction.
+  const confirmed = (c: Ref) => c.sessions.length === 1
+    && refs.some((o) => !o.conflict && (o.kind === 'city' || o.kind === 'venue') && o.sessions.length === 1 && o.sessions[0] === c.sessions[0]);
+  if (refs.some((r) => r.conflict && !confirmed(r))) return { session: null, reason: 'date-conflict', from, refs };
   const places = refs.filter((r) => r.kind === 'place');
   if (places.length && (named.length === 0 || places.some((p) => named.some((n) => n.clause === p.clause)))) {
     return { session: null, reason: 'no-session-there', from, refs };

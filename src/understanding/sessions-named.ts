@@ -150,7 +150,13 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): voi
     if (covered.has(i)) continue;
     const venue = venueAt(toks, i, ctx.index);
     if (venue) {
-      if (!affiliated(clause.folded, toks[i]!.s)) {
+      // A building word alone counts as the venue only as a name ("het Stadskantoor"), not as
+      // someone's own building ("ons stadhuis", "het stadhuis van Oss").
+      const buildingOnly = venue.n === 1 && venue.f.building === toks[i]!.t;
+      const asName = !buildingOnly || (/^[A-Z]/.test(clause.text.slice(toks[i]!.s, toks[i]!.e))
+        && !/\b(ons|onze|mijn|uw|hun|ander|andere|eigen)\s+$/.test(clause.folded.slice(Math.max(0, toks[i]!.s - 8), toks[i]!.s))
+        && !/^\s+(van|in|te)\b/.test(clause.folded.slice(toks[i]!.e, toks[i]!.e + 5)));
+      if (asName && !affiliated(clause.folded, toks[i]!.s)) {
         out.push({ kind: 'venue', sessions: [venue.f.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i + venue.n - 1]!.e), ...blank, weak: venue.weak });
       }
       i += venue.n - 1;
@@ -164,6 +170,31 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): voi
   for (const r of regionRefs(clause)) {
     const sessions = ctx.index.sessions.filter((f) => r.words.every((w) => f.region.includes(w))).map((f) => f.slug);
     out.push({ kind: 'region', sessions, polarity: polarityAt(clause, r.at), clause: ci, text: r.text, ...blank });
+  }
+  partialDateRefs(clause, ci, ctx, out);
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1, februari: 2, maart: 3, april: 4, mei: 5, juni: 6, juli: 7, augustus: 8, september: 9, oktober: 10, november: 11, december: 12,
+  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10,
+};
+// Dates chrono does not read: a day without its month ("de 29e"), a part of a month ("begin juli").
+const DAY_ONLY = /\b(?:de|op de|on the)\s+(\d{1,2})(?:e|ste|de|th|st|nd|rd)\b(?!\s*(van|of|juni|juli|june|july|mei|may)\b)/g;
+const MONTH_PART = new RegExp(`\\b(begin|eind|einde|half|medio|midden|early|mid|late|end of|beginning of)\\s+(${Object.keys(MONTHS).join('|')})\\b`, 'g');
+
+function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
+  const upcoming = ctx.index.sessions.filter((f) => f.year * 10000 + f.month * 100 + f.day >= ctx.today.year * 10000 + ctx.today.month * 100 + ctx.today.day);
+  const push = (at: number, text: string, sessions: SessionFacts[]) => out.push({
+    kind: sessions.length ? 'date' : 'other-date', sessions: sessions.map((f) => f.slug), polarity: polarityAt(clause, at), clause: ci, text, ...blank,
+    weak: !sessions.length,
+  });
+  if (/\d/.test(clause.folded)) {
+    for (const m of clause.folded.matchAll(DAY_ONLY)) push(m.index!, m[0], upcoming.filter((f) => f.day === Number(m[1])));
+  }
+  for (const m of clause.folded.matchAll(MONTH_PART)) {
+    const month = MONTHS[m[2]!]!;
+    const [from, to] = /^(begin|early|beginning)/.test(m[1]!) ? [1, 10] : /^(half|medio|midden|mid)/.test(m[1]!) ? [11, 20] : [21, 31];
+    push(m.index!, m[0], upcoming.filter((f) => f.month === month && f.day >= from && f.day <= to));
   }
 }
 

@@ -72,3 +72,23 @@ export function numberWord(word: string): number | null {
 }
 
 export const NUMBER_WORD = '(?:\\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|three|four|five|six|seven|eight|nine|ten)';
+
+// The verbs that carry a signup or a withdrawal, as people mistype them on a phone
+// ("aanmleden"): one wrong or two swapped letters. Same length, so indexes stay valid.
+const KEYWORDS = ['aanmelden', 'aanmelding', 'afmelden', 'afmelding', 'inschrijven', 'inschrijving', 'deelnemen'];
+const KEYWORD_SET = new Set(KEYWORDS);
+
+function oneSlip(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i === a.length) return false;
+  if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter wrong
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
+}
+
+export function fixKeywordTypos(folded: string): string {
+  return folded.replace(/\b(aa|af|in|de)[a-z]{6,10}\b/g, (w) => {
+    if (KEYWORD_SET.has(w)) return w;
+    return KEYWORDS.find((k) => k.length === w.length && oneSlip(w, k)) ?? w;
+  });
+}

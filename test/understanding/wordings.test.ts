@@ -71,3 +71,65 @@ test('a signature with "gemeenteraadslid" names the municipality', async () => {
   const v = await verdict({ subject: 'Breda', from: 'Ali <ali1970@gmail.com>', text: 'Ik meld mij aan voor de ontwerpsessie in Breda.\n\nGroet,\nAli Demir\ngemeenteraadslid Oosterhout' });
   assert.equal(v.municipality, 'Oosterhout');
 });
+
+test('a supplier writing about "your attendees" is unsolicited mail', async () => {
+  const hotel = await verdict({ subject: 'Rooms for your participants', from: 'Sales <sales@stayeasy.example>', text: 'Dear organizer,\n\nWe offer discounted hotel rooms for the participants of your sessions in Venlo and Breda. Please register your group with us.\n\nKind regards' });
+  assert.equal(`${hotel.intent}/${hotel.automated}`, 'ignore/spam');
+  const bus = await verdict({ subject: 'Vervoer naar uw bijeenkomsten', from: 'Info <info@busreizen.example>', text: 'Geachte organisatie,\n\nWij verzorgen busvervoer voor de deelnemers aan uw bijeenkomsten in Assen. Graag sturen wij een vrijblijvende offerte.\n\nMet vriendelijke groet' });
+  assert.equal(bus.intent, 'ignore');
+});
+
+test('a question word asks for a person, unless it asks how to sign up or which sessions there are', async () => {
+  assert.equal(await said('Ik kom graag naar Arnhem op 22 juni. Waar kan ik mijn auto kwijt?'), 'escalate/null');
+  assert.equal(await said('Ik kom op 28 juni naar Assen. Hoe kom ik het best vanaf het station bij de zaal?'), 'escalate/null');
+  assert.equal(await said('Ik wil graag naar een sessie. Welke sessies zijn er nog?'), 'alternatives/null');
+});
+
+test('a contrast after a colon: "graag, maar niet in X: liever Y of Z"', async () => {
+  assert.equal(await said('Ik kom graag, maar niet in Utrecht: liever Haarlem of Arnhem.'), 'alternatives/null');
+});
+
+test('questions that only ask the bot to do it are answered by doing it', async () => {
+  assert.equal(await said('Ik wil graag overstappen van Arnhem naar Assen. Kunt u dat voor mij aanpassen?'), 'register/assen');
+  assert.equal(await said('Graag aanmelden voor Venlo op 29 juni. Lukt dat nog?'), 'register/venlo');
+  assert.equal(await said('Ik moet mij helaas afmelden voor Breda. Kunt u dat verwerken?'), 'cancel/breda');
+  assert.equal(await said('Zou ik nog kunnen aanschuiven in Haarlem? Ik meld mij hierbij aan.'), 'register/haarlem');
+});
+
+test('leaving another meeting early is not leaving the session early', async () => {
+  assert.equal(await said('Ik kan eerder weg van mijn overleg, dus ik meld mij aan voor Breda.'), 'register/breda');
+  assert.equal(await said('Ik meld mij aan voor Breda, maar moet om 16.00 uur eerder weg.'), 'escalate/null');
+});
+
+test('an answer on top of the bot’s own list of sessions is read as a choice, also without the database', async () => {
+  const v = await verdict({
+    subject: 'Re: Kies een ontwerpsessie',
+    text: 'Doe maar Venlo dan.\n\nOp 20 jun. 2018 om 11:05 schreef D-Loket <D-Loket@VNG.nl>:\n> Kies een ontwerpsessie: antwoord met het nummer van uw keuze.\n> 1. Arnhem\n> 2. Venlo\n> 3. Breda',
+  });
+  assert.equal(`${v.intent}/${v.session}`, 'register/venlo');
+});
+
+test('a wrong weekday with an agreeing city and date still names the session; a mistyped verb is still a verb', async () => {
+  assert.equal(await said('Ik meld mij aan voor Assen op vrijdag 28 juni.'), 'register/assen');
+  assert.equal(await said('Ik meld mij aan voor vrijdag 28 juni.'), 'alternatives/null');
+  assert.equal(await said('Graag wil ik mij aanmedlen voor de sessie in Haarlem.'), 'register/haarlem');
+});
+
+test('a day without its month, and a part of a month', async () => {
+  assert.equal(await said('Ik schuif graag aan op de 21ste.'), 'register/haarlem');
+  assert.equal(await said('Ik kom graag naar de sessie half juni.'), 'register/utrecht'); // 14 juni is the only mid-June one
+  assert.equal(await said('Ik kom graag naar de sessie eind juni.'), 'alternatives/null');
+  assert.equal(await said('Meld mij maar aan voor de sessie eind juni in het noorden, dus Assen.'), 'register/assen');
+});
+
+test('the building word alone names the venue, but not someone’s own building', async () => {
+  assert.equal(await said('Graag kom ik naar het Stadskantoor op de ontwerpsessie.'), 'register/utrecht');
+  assert.equal(await said('Graag aanmelden. Ik vertrek vanuit ons stadskantoor.'), 'alternatives/null');
+});
+
+test('people brought along, listed in a table, or signed up "ook namens"', async () => {
+  const count = async (text: string) => (await verdict({ subject: 'Aanmelding Venlo', text: signed(text) })).attendees;
+  assert.equal(await count('Graag meld ik mij aan voor Venlo. Ik neem drie collega\'s mee.'), 4);
+  assert.equal(await count('Aanmelden voor Venlo graag, ook namens mijn collega Bart Smeets.'), 2);
+  assert.equal(await count('Wij melden voor Venlo aan:\n\nDhr. P. Janssen    CDA\nMw. L. Peters      VVD\nDhr. K. Willems    SP\n\nMet dank.'), 3);
+});
