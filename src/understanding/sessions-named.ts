@@ -182,6 +182,8 @@ const MONTHS: Record<string, number> = {
 const DAY_ONLY = /\b(?:de|op de|on the)\s+(\d{1,2})(?:e|ste|de|th|st|nd|rd)\b(?!\s*(van|of|juni|juli|june|july|mei|may)\b)/g;
 const MONTH_PART = new RegExp(`\\b(begin|eind|einde|half|medio|midden|early|mid|late|end of|beginning of)\\s+(${Object.keys(MONTHS).join('|')})\\b`, 'g');
 
+const MONTH_PART_HINT = /\b(begin|eind|einde|half|medio|midden|early|mid|late|end|beginning)\b/;
+
 function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
   const upcoming = ctx.index.sessions.filter((f) => f.year * 10000 + f.month * 100 + f.day >= ctx.today.year * 10000 + ctx.today.month * 100 + ctx.today.day);
   const push = (at: number, text: string, sessions: SessionFacts[]) => out.push({
@@ -191,6 +193,7 @@ function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]
   if (/\d/.test(clause.folded)) {
     for (const m of clause.folded.matchAll(DAY_ONLY)) push(m.index!, m[0], upcoming.filter((f) => f.day === Number(m[1])));
   }
+  if (!MONTH_PART_HINT.test(clause.folded)) return;
   for (const m of clause.folded.matchAll(MONTH_PART)) {
     const month = MONTHS[m[2]!]!;
     const [from, to] = /^(begin|early|beginning)/.test(m[1]!) ? [1, 10] : /^(half|medio|midden|mid)/.test(m[1]!) ? [11, 20] : [21, 31];
