@@ -67,6 +67,14 @@ describe('worker on Dovecot, SMTP and PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, 500));
     await again.stop();
     assert.equal(h.sink.messages.length, 1);
+    // The log has a line per step, and never the password or the text of a message.
+    const events = new Set(h.logs.map((l) => l.event));
+    for (const e of ['worker.started', 'imap.connected', 'mailbox.baseline', 'message.received', 'message.decided', 'message.recorded', 'reply.sent', 'worker.stopped']) {
+      assert.ok(events.has(e), `logged ${e}`);
+    }
+    const logText = JSON.stringify(h.logs);
+    assert.ok(!logText.includes(h.box.password), 'no password in the log');
+    assert.ok(!logText.includes('Graag meld ik mij aan voor de sessie'), 'no message text in the log');
     await h.query(async ({ db }) => {
       const inbound = await db.select().from(inboundMessages);
       assert.deepEqual(inbound.map((r) => [r.uid, r.outcome]), [[uid, 'registered']]);
