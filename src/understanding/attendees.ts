@@ -33,8 +33,10 @@ const ONE_COMPANION = new RegExp(`\\b(?:(${ci('mijn|onze|een|de|het|my|our|a|the
 const NAME_THEN_ROLE = new RegExp(`\\b[A-Z][\\w'-]+ (?:(?:van|de|der|den) )*[A-Z][\\w'-]+ \\(${ci(ROLE)}`, 'g');
 const COUNTS_AFTER = /(\b(met|en|plus|and|with|samen met|ook namens|also on behalf of)\s*|^\s*)$/i;
 const DESCRIBES = /\b(als|namens|voor|van|aan|bij|door|as|on behalf of)\s*$/i;
+// "Aantal personen: 2" in a form-like signup.
+const FORM_COUNT = new RegExp(`^\\s*(?:aantal|number of) (?:personen|deelnemers|plaatsen|mensen|people|participants|attendees)\\s*:\\s*(${NUMBER_WORD})\\b`, 'im');
 // Sentences that bring people along without a signup verb.
-const BRINGS = /\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/;
+const BRINGS = /\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(sessie|ontwerpsessie|bijeenkomst)\b|\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/;
 
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
 function companions(original: string, names: string[]): number {
@@ -99,8 +101,9 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
     sentences.push(folded);
     sentenceOriginals.push(cs.map((c) => c.text).join(', '));
   }
-  const items = listItems(body).filter((i) => /[A-Z]/.test(i) || /\b(ik|ikzelf|mijzelf)\b/i.test(i));
-  const total = stated(sentences);
+  const items = listItems(body).filter((i) => /[A-Z]/.test(i) || /\b(ik|ikzelf|mijzelf|ondergetekende|mezelf|myself)\b/i.test(i));
+  const field = FORM_COUNT.exec(body);
+  const total = stated(sentences) ?? (field ? { n: numberWord(field[1]!.toLowerCase()) ?? 0, text: field[0] } : null);
   if (items.length >= 2) {
     const names = items.map(nameOf);
     if (!total || total.n <= items.length) return { count: items.length, names, evidence: `list of ${items.length}`, added: false };

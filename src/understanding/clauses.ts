@@ -10,6 +10,8 @@ export interface Clause {
   tokens: Token[];
   neg: boolean;
   prior: boolean;
+  /** Someone else is the subject ("mijn collega gaat naar Arnhem"), not the sender. */
+  others: boolean;
   /** "bij voorkeur Utrecht" is a first choice; "anders Haarlem", "Breda kan ook" a fallback. */
   rank: 'first' | 'fallback' | null;
   sentence: number;
@@ -57,25 +59,36 @@ function sentences(unit: string): string[] {
 }
 
 // "maar" after a pronoun or an imperative is a particle ("streep mij maar door", "doe maar Breda"), not "but".
-const CLAUSE_SPLIT = /,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|rather|but)\b)|\s+[-\u2013\u2014]\s+|(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\b)\s+(?=maar\s)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)/i;
+const CLAUSE_SPLIT = /,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|rather|but)\b)|\s+[-\u2013\u2014]\s+|(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\b)\s+(?=maar\s)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s)/i;
 
 const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|no preference|not only|not sure)\b/g;
-const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}(raadsvergadering|commissievergadering|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
+const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}(raadsvergadering|commissievergadering|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|volgeboekt)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
 const FIRST = /\b(voorkeur|liefst|het liefste?|eerste (keus|keuze)|prefer|preferably|first choice)\b/;
 const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/;
 
 // Everything that rules something out, withdrawals included, as one pattern.
 const NEGATIVE = new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`);
 // Every negative wording holds one of these stems; most clauses hold none, and this is cheap.
-const MAYBE_NEGATIVE = /niet|geen|nooit|gepland|verval|streep|strepen|haak|ver\b|ver weg|far\b|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
+const MAYBE_NEGATIVE = /niet|geen|nooit|vol\b|volgeboekt|gepland|schreef|typte|vergis|ongeluk|verkeerd|verval|streep|strepen|haak|ver\b|ver weg|far\b|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
 const PRIOR = /\b(sta|stond|staan|stonden)\b[^.?!,]{0,40}\bop de (deelnemers)?lijst\b|\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
+
+// Someone else is the subject ("mijn collega gaat naar Arnhem") and the sender is not: what
+// the clause names is theirs. Good wishes ("succes vandaag!") choose nothing either.
+const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
+const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
+const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochtend)|good luck|have a (good|nice|great))\b/;
+// "Ik zie dat ik 21 juni schreef": what one wrote by mistake.
+const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
   const folded = fixKeywordTypos(maskAddresses(fold(text)));
   const cleaned = folded.replace(NEG_EXCEPTIONS, ' ');
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
-  return { text, folded, tokens: tokenize(folded), neg, prior: PRIOR.test(folded), rank, sentence, question };
+  const others = THIRD_PERSON.test(folded) && !FIRST_PERSON.test(folded);
+  return {
+    text, folded, tokens: tokenize(folded), neg: neg || SLIP.test(folded), prior: PRIOR.test(folded) || WISH.test(folded), others, rank, sentence, question,
+  };
 }
 
 // "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"

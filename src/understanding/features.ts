@@ -45,6 +45,8 @@ export interface Features {
    * signs up themselves: the withdrawal is not the sender's. Empty otherwise.
    */
   othersWithdrew: number[];
+  /** Clauses telling of the sender's own earlier withdrawal, in a mail that signs up again. */
+  withdrewBefore: number[];
 }
 
 const PREFIX = /^\s*((re|antw|antwoord|aw|sv|vs|fw|fwd|doorst|tr|wg|fyi)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,60}\]\s*)+/i;
@@ -140,6 +142,17 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
 // Someone else is the subject: a colleague, the mayor, "hij"/"zij"; and the sender is not.
 const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
 
+// "heb ik mij afgemeld" (told, past) next to "weer aanmelden", "toch graag": a signup again.
+const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b/;
+const AGAIN = /\b(weer|opnieuw|alsnog|toch|again|after all)\b/;
+
+function withdrewBefore(clauses: readonly Clause[]): number[] {
+  const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  if (!withdrawing.length || !withdrawing.every(({ c }) => PAST_WITHDRAWAL.test(c.folded))) return [];
+  const again = clauses.some((c) => !c.neg && AGAIN.test(c.folded) && (cue.REGISTER.test(c.folded) || cue.ACCEPT.test(c.folded)));
+  return again ? withdrawing.map(({ i }) => i) : [];
+}
+
 function othersWithdrew(clauses: readonly Clause[]): number[] {
   const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
   if (!withdrawing.length || !withdrawing.every(({ c }) => THIRD_PERSON.test(c.folded) && !FIRST_PERSON.test(c.folded))) return [];
@@ -201,5 +214,6 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),
     empty: words === 0,
     othersWithdrew: othersWithdrew(bodyClauses),
+    withdrewBefore: withdrewBefore(bodyClauses),
   };
 }

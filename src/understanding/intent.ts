@@ -84,6 +84,9 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   if (pos.length) return agree(pos, 'text');
   const prior = usable(f.bodyRefs.filter((r) => r.polarity === 'prior'));
   if (prior.length) return agree(prior, 'earlier signup');
+  // "De burgemeester komt graag naar Utrecht": a secretary signing someone else up.
+  const theirs = usable(f.bodyRefs.filter((r) => r.polarity === 'other'));
+  if (theirs.length) return agree(theirs, 'someone else');
   // "Graag aanmelden" above an invitation for one session: that session. A quoted overview of
   // all sessions decides nothing (agree() finds several).
   if (f.isReply && f.shortReply) {
@@ -105,7 +108,8 @@ function chooseForCancel(f: Features, thread: ThreadContext | null | undefined):
     const set = new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
     return set.size === 1 ? [...set][0]! : set.size > 1 ? 'several' : null;
   };
-  for (const refs of [f.bodyRefs, f.bodyRefs.filter((r) => r.polarity !== 'pos')]) {
+  const own = f.bodyRefs.filter((r) => r.polarity !== 'other');
+  for (const refs of [own, own.filter((r) => r.polarity !== 'pos')]) {
     const s = single(refs);
     if (s && s !== 'several') return s;
   }
@@ -160,6 +164,15 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
+  if (f.withdrewBefore.length) {
+    // "Vorige week heb ik mij afgemeld ... Wilt u mij weer aanmelden?": that withdrawal is history.
+    const past = new Set(f.withdrewBefore);
+    f = {
+      ...f, cancelStrong: null, cancelWeak: null, quotedRefs: f.quotedRefs,
+      bodyRefs: f.bodyRefs.map((r) => (past.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: 'prior' } : r)),
+    };
+    ev.push('an earlier withdrawal is undone');
+  }
   if (f.othersWithdrew.length) {
     // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
     // place, so the session named in the colleague's withdrawal is the one the sender means.
@@ -182,6 +195,10 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
     return result('escalate', why, 0.7, [...ev, f.condition ? 'signup with a condition' : 'signup with something to arrange'], { candidate: c.session });
   }
   const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos');
+  // "Mijn collega gaat naar Haarlem, ik kan niet": whose plans change is for a person to sort out.
+  if (f.cancelWeak && !f.cancelStrong && !f.register && f.bodyRefs.some((r) => naming(r) && r.polarity === 'other')) {
+    return result('escalate', 'mixed', 0.6, [...ev, 'someone else goes, the sender cannot']);
+  }
   if ((f.cancelStrong || f.cancelWeak) && !choosesAnother) {
     if (!f.cancelStrong && f.otherDates && !f.priorSignup) return result('alternatives', 'other-dates', 0.8, ev);
     const session = chooseForCancel(f, thread);
@@ -199,6 +216,12 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
     if (!c.session) return result('alternatives', c.reason, 0.8, ev);
     const conflict = subjectConflict(f, c);
     if (conflict) return result('alternatives', 'subject-conflict', 0.7, [...ev, conflict]);
+    // "Ik meld mij aan voor Utrecht, en mijn collega voor Haarlem": one mail, two people, two
+    // sessions. The bot keeps one registration per address: a person handles it.
+    const sentences = new Set(c.refs.map((r) => f.bodyClauses[r.clause]?.sentence));
+    const elsewhere = f.bodyRefs.find((r) => r.polarity === 'other' && naming(r) && r.sessions.length === 1
+      && r.sessions[0] !== c.session && sentences.has(f.bodyClauses[r.clause]?.sentence));
+    if (elsewhere) return result('escalate', 'several-people', 0.7, [...ev, `someone else for ${elsewhere.sessions[0]}`], { candidate: c.session });
     const confidence = c.from === 'text' ? (c.refs.filter(naming).length > 1 ? 0.95 : 0.9) : 0.8;
     const d = registerFor(c.session, c.reason, confidence, index, now, ev);
     if (d.intent === 'register') d.replaces = replaced(f, c.session);

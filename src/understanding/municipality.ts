@@ -19,7 +19,9 @@ const ROLE = new Set([
 // Between a label or role and the name: "gemeente", "van", party names, "c.a.".
 const FILLER = new Set(['gemeente', 'gem', 'van', 'de', 'het', 'voor', 'te', 'in', 'of', 'the', 'namens', 'griffie',
   'vvd', 'cda', 'd66', 'pvda', 'sp', 'gl', 'groenlinks', 'christenunie', 'cu', 'sgp', 'pvv', '50plus', 'pvdd', 'denk', 'ja21',
-  'fvd', 'lokaal', 'leefbaar', 'gemeentebelangen', 'dorpsbelangen', 'fractie', 'partij', 'onafhankelijk', 'lijst', 'fnp']);
+  'fvd', 'lokaal', 'leefbaar', 'gemeentebelangen', 'dorpsbelangen', 'fractie', 'partij', 'onafhankelijk', 'lijst', 'fnp',
+  'belang', 'belangen', 'burgerbelangen', 'inwonersbelang', 'gemeentebelang', 'onafhankelijke', 'progressief', 'groen', 'liberaal', 'sociaal',
+  'christen', 'democraten', 'volkspartij', 'burgers', 'inwoners', 'samen', 'sterk', 'actief', 'open', 'echt', 'nieuw', 'beter', 'voor', 'ons']);
 const NOT_MUNICIPAL = /\b(provincie|province|waterschap|hoogheemraadschap|ministerie|rijksoverheid|universiteit|hogeschool)\b/;
 
 interface Hit {

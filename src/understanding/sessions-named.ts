@@ -9,7 +9,8 @@ import { findMunicipalities, placeIndex } from './places.js';
 import type { Token } from './text.js';
 
 export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
-export type Polarity = 'pos' | 'neg' | 'prior';
+/** 'other': named in a clause about someone else ("mijn collega gaat naar Arnhem"). */
+export type Polarity = 'pos' | 'neg' | 'prior' | 'other';
 
 export interface Ref {
   kind: RefKind;
@@ -122,7 +123,7 @@ function polarityAt(clause: Clause, at: number): Polarity {
   if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
   if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|omruil|overzet|verplaats|wissel|overstap|stap\b[^,]*\bover|switch|change|move)/.test(clause.folded)
     && /\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';
-  return clause.neg ? 'neg' : clause.prior ? 'prior' : 'pos';
+  return clause.neg ? 'neg' : clause.prior ? 'prior' : clause.others ? 'other' : 'pos';
 }
 
 const blank = { past: false, weak: false, conflict: false, rank: null };
@@ -182,6 +183,7 @@ const MONTHS: Record<string, number> = {
 const DAY_ONLY = /\b(?:de|op de|on the)\s+(\d{1,2})(?:e|ste|de|th|st|nd|rd)\b(?!\s*(van|of|juni|juli|june|july|mei|may)\b)/g;
 const MONTH_PART = new RegExp(`\\b(begin|eind|einde|half|medio|midden|early|mid|late|end of|beginning of)\\s+(${Object.keys(MONTHS).join('|')})\\b`, 'g');
 
+const MONTH_ONLY = /(?<!\d\s{0,2})\b(?:in|during)\s+(juni|juli|june|july|augustus|august)\b(?!\s*\d)/g;
 const MONTH_PART_HINT = /\b(begin|eind|einde|half|medio|midden|early|mid|late|end|beginning)\b/;
 
 function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
@@ -192,6 +194,10 @@ function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]
   });
   if (/\d/.test(clause.folded)) {
     for (const m of clause.folded.matchAll(DAY_ONLY)) push(m.index!, m[0], upcoming.filter((f) => f.day === Number(m[1])));
+  }
+  for (const m of clause.folded.matchAll(MONTH_ONLY)) {
+    const month = MONTHS[m[1]!]!;
+    push(m.index!, m[0], upcoming.filter((f) => f.month === month));
   }
   if (!MONTH_PART_HINT.test(clause.folded)) return;
   for (const m of clause.folded.matchAll(MONTH_PART)) {

@@ -133,3 +133,39 @@ test('people brought along, listed in a table, or signed up "ook namens"', async
   assert.equal(await count('Aanmelden voor Venlo graag, ook namens mijn collega Bart Smeets.'), 2);
   assert.equal(await count('Wij melden voor Venlo aan:\n\nDhr. P. Janssen    CDA\nMw. L. Peters      VVD\nDhr. K. Willems    SP\n\nMet dank.'), 3);
 });
+
+test('someone else’s plans are theirs: the sender’s own choice decides', async () => {
+  assert.equal(await said('Mijn buurman in de raad vertelde dat hij naar Venlo gaat. Zelf meld ik mij graag aan voor Breda.'), 'register/breda');
+  // A secretary signing the mayor up: the mayor's session.
+  assert.equal(await said('De burgemeester komt graag naar de sessie in Assen.'), 'register/assen');
+});
+
+test('two people for two sessions in one sentence is for a person', async () => {
+  assert.equal(await said('Ik kom naar Arnhem op 22 juni, en mijn collega Ruud de Wit naar Assen op 28 juni.'), 'escalate/null');
+});
+
+test('an earlier withdrawal undone is a signup again', async () => {
+  assert.equal(await said('Ik had mij afgemeld voor Venlo, maar het overleg is verzet. Graag meld ik mij alsnog aan.'), 'register/venlo');
+  // Told as news only, it stays a withdrawal.
+  assert.equal(await said('Ik heb mij vorige week afgemeld voor Venlo, dat klopt toch?'), 'cancel/venlo');
+});
+
+test('good wishes, slips of the pen and full agendas choose nothing', async () => {
+  const v = await verdict({ subject: 'RE: Bevestiging aanmelding Utrecht', date: 'Thu, 14 Jun 2018 07:30:00 +0200', text: 'Ik moet helaas afzeggen, ik ben ziek. Succes vandaag!' });
+  assert.equal(`${v.intent}/${v.session}`, 'cancel/utrecht');
+  assert.equal(await said('Ik meld mij aan voor 21 juni. PS ik zie dat ik 21 juni schreef, maar ik bedoel Venlo op 29 juni.'), 'register/venlo');
+  assert.equal(await said('Mijn agenda zit in juni helemaal vol, dus ik meld mij aan voor de sessie in juli.'), 'register/breda');
+});
+
+test('outsiders asking to watch are for a person', async () => {
+  assert.equal(await said('Als promovendus bestuurskunde zou ik graag als toehoorder aanwezig zijn bij de sessie in Breda.', 'Ontwerpsessie', 'Universiteit Tilburg'), 'escalate/null');
+});
+
+test('more ways of signing up: "op de lijst zetten", "wil er graag bij zijn", a form count, parties of several words', async () => {
+  assert.equal(await said('Ik kom graag naar Haarlem. Wilt u mij op de lijst zetten?'), 'register/haarlem');
+  assert.equal(await said('Ik wil bij de sessie in Utrecht graag bij zijn.'), 'register/utrecht');
+  const form = await verdict({ subject: 'Aanmeldformulier', text: 'Gemeente: Oss\nSessie: Venlo\nAantal personen: 3\n' });
+  assert.equal(`${form.intent}/${form.session}/${form.attendees}`, 'register/venlo/3');
+  const party = await verdict({ subject: 'Breda', from: 'Anne <anne88@hotmail.com>', text: 'Ik meld mij aan voor Breda.\n\nAnne Vos\nraadslid Gemeentebelangen Sterk Alphen-Chaam' });
+  assert.equal(party.municipality, 'Alphen-Chaam');
+});
