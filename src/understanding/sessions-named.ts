@@ -187,23 +187,24 @@ const MONTH_ONLY = /(?<!\d\s{0,2})\b(?:in|during)\s+(juni|juli|june|july|augustu
 const MONTH_PART_HINT = /\b(begin|eind|einde|half|medio|midden|early|mid|late|end|beginning)\b/;
 
 function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
-  const upcoming = ctx.index.sessions.filter((f) => f.year * 10000 + f.month * 100 + f.day >= ctx.today.year * 10000 + ctx.today.month * 100 + ctx.today.day);
+  const today = ctx.today.year * 10000 + ctx.today.month * 100 + ctx.today.day;
+  const upcoming = (keep: (f: SessionFacts) => boolean) => ctx.index.sessions.filter((f) => f.year * 10000 + f.month * 100 + f.day >= today && keep(f));
   const push = (at: number, text: string, sessions: SessionFacts[]) => out.push({
     kind: sessions.length ? 'date' : 'other-date', sessions: sessions.map((f) => f.slug), polarity: polarityAt(clause, at), clause: ci, text, ...blank,
     weak: !sessions.length,
   });
   if (/\d/.test(clause.folded)) {
-    for (const m of clause.folded.matchAll(DAY_ONLY)) push(m.index!, m[0], upcoming.filter((f) => f.day === Number(m[1])));
+    for (const m of clause.folded.matchAll(DAY_ONLY)) push(m.index!, m[0], upcoming((f) => f.day === Number(m[1])));
   }
-  for (const m of clause.folded.matchAll(MONTH_ONLY)) {
+  if (/\bju[nl]|\baug/.test(clause.folded)) for (const m of clause.folded.matchAll(MONTH_ONLY)) {
     const month = MONTHS[m[1]!]!;
-    push(m.index!, m[0], upcoming.filter((f) => f.month === month));
+    push(m.index!, m[0], upcoming((f) => f.month === month));
   }
   if (!MONTH_PART_HINT.test(clause.folded)) return;
   for (const m of clause.folded.matchAll(MONTH_PART)) {
     const month = MONTHS[m[2]!]!;
     const [from, to] = /^(begin|early|beginning)/.test(m[1]!) ? [1, 10] : /^(half|medio|midden|mid)/.test(m[1]!) ? [11, 20] : [21, 31];
-    push(m.index!, m[0], upcoming.filter((f) => f.month === month && f.day >= from && f.day <= to));
+    push(m.index!, m[0], upcoming((f) => f.month === month && f.day >= from && f.day <= to));
   }
 }
 
