@@ -38,9 +38,18 @@ const FORM_COUNT = new RegExp(`^\\s*(?:aantal|number of) (?:personen|deelnemers|
 // Sentences that bring people along without a signup verb.
 const BRINGS = /\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(sessie|ontwerpsessie|bijeenkomst)\b|\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/;
 
+// "de wethouders Gerrie Hendriks en Marc van den Elzen": a plural role, then the names.
+const NAMED_GROUP = new RegExp(`\\b(?:${ci('de|mijn|onze|twee|drie|vier')}) ${ci(PLURAL_ROLE)} (${NAME}(?:, ${NAME})*(?: en ${NAME}))`, 'g');
+
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
 function companions(original: string, names: string[]): number {
   let n = 0;
+  NAMED_GROUP.lastIndex = 0;
+  for (let m = NAMED_GROUP.exec(original); m; m = NAMED_GROUP.exec(original)) {
+    const group = m[1]!.split(/, | en /);
+    n += group.length;
+    names.push(...group);
+  }
   const spans: [number, number][] = [];
   ONE_COMPANION.lastIndex = 0;
   for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
@@ -67,9 +76,13 @@ const SELF = /\b(ook namens|mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|k
 
 // Bullets, numbers, or rows of a table that start with a form of address ("Dhr. J. Hoekstra  FNP").
 const ITEM = /^([-*\u2022\u2013]|\d{1,2}[.)])\s+(?=\S)|^(?=(dhr|mw|mevr|mr|drs|de heer|mevrouw)\b\.?\s+[A-Z])/i;
+// A row of a text table whose first cell is a person ("B. (Bas) Knuijt | wethouder"), not its header.
+const TABLE_ROW = /^(?!(naam|name|deelnemer|functie)\b)[A-Z][^|]*\s\|/i;
 
 function listItems(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => ITEM.test(l)).map((l) => l.replace(ITEM, '').replace(/\s{2,}.*$/, ''));
+  return text.split('\n').map((l) => l.trim())
+    .filter((l) => ITEM.test(l) || (TABLE_ROW.test(l) && /^[A-Z]/.test(l)))
+    .map((l) => l.replace(ITEM, '').replace(/\s*\|.*$/, '').replace(/\s{2,}.*$/, ''));
 }
 
 function stated(sentences: string[]): { n: number; text: string } | null {

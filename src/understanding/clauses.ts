@@ -62,7 +62,7 @@ function sentences(unit: string): string[] {
 const CLAUSE_SPLIT = /,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|rather|but)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s)/i;
 
 const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|no preference|not only|not sure)\b/g;
-const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}(raadsvergadering|commissievergadering|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|volgeboekt)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
+const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}[a-z]*(vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|rechtszaak|zitting)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|volgeboekt)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
 const FIRST = /\b(voorkeur|liefst|het liefste?|eerste (keus|keuze)|prefer|preferably|first choice)\b/;
 const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/;
 
@@ -70,7 +70,7 @@ const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b
 const NEGATIVE = new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`);
 // Every negative wording holds one of these stems; most clauses hold none, and this is cheap.
 const MAYBE_NEGATIVE = /niet|geen|nooit|vol\b|volgeboekt|gepland|schreef|typte|vergis|ongeluk|verkeerd|verval|streep|strepen|haak|ver\b|ver weg|far\b|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
-const PRIOR = /\b(sta|stond|staan|stonden)\b[^.?!,]{0,40}\bop de (deelnemers)?lijst\b|\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
+const PRIOR = /\bmeldde\b[^.?!]{0,40}\baan\b|\b(sta|stond|staan|stonden)\b[^.?!,]{0,40}\bop de (deelnemers)?lijst\b|\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
 
 // Someone else is the subject ("mijn collega gaat naar Arnhem") and the sender is not: what
 // the clause names is theirs. Good wishes ("succes vandaag!") choose nothing either.
@@ -95,7 +95,7 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
 // is what does not suit.
 const BUT_YES = /^(maar|but)\b.*\b(wel|does|do|works?|is fine|suits?)\b/;
 // "..., maar dat wordt niets": a negative clause that points back rules out what came before.
-const POINTS_BACK = /^(maar |but |en |and )?(dat|die|dit|het|that|it)\b/;
+const POINTS_BACK = /^(maar |but |en |and |dus |want |so )?(dat|die|dit|het|that|it)\b/;
 // "Eerst dacht ik aan Haarlem": a first thought, given up.
 const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b/;
 

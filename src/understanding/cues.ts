@@ -3,11 +3,11 @@
 
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = new RegExp([
-  '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,70}?\\baan\\b',
+  '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\bneem\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b',
-  '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
+  '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b', '\\bdoe (mij|me|ons) maar\\b', '\\baan(haken| te haken)\\b', '\\bhaak\\b[^.?!]{0,20}?\\baan\\b', '\\b(hieronder|onderstaand|bijgaand)\\w*\\b[^.?!]{0,30}\\b(deelnemers|aanmeldingen|namen)\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
   '\\bsluit(en)?\\b[^.?!]{0,40}?\\baan\\b', '\\baan(sluiten|schuiven)\\b', '\\baan te (sluiten|schuiven)\\b', '\\bschuif\\b[^.?!]{0,30}?\\baan\\b',
   '\\bbijwonen\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\b(zet|zetten|plaats|plaatsen)\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b', '\\bop de (deelnemers)?lijst (zetten|plaatsen)\\b',
   // "mijn collega komt ook (mee)": someone joins, unless the sentence says not.
@@ -26,7 +26,7 @@ export const REGISTER = new RegExp([
 ].join('|'));
 
 /** A short yes in a reply ("Ja, graag", "Prima", "Yes please"): accepts what the thread offered. */
-export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
+export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|doe (mij|me|ons) maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
 
 /** Withdraws: said outright. */
 export const CANCEL_STRONG = new RegExp([
@@ -54,14 +54,14 @@ export const PRIOR_SIGNUP = /\b(?<!niet )(?<!nog niet )(aangemeld|ingeschreven|g
 /** Asks for other dates or sessions than the ones offered. */
 export const OTHER_DATES = new RegExp([
   '\\bandere (data|datum|datums|dag|dagen|sessie|sessies|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid)\\b',
-  '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
+  '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer(vakantie|reces)?\\b', '\\balternatie(f|ve) (moment|momenten|datum|data|sessie|mogelijkheid)\\b', '\\b(in|na) (augustus|september|oktober|november|december)\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
   '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
 ].join('|'));
 
 /** Asks where there is room: wants to attend, has not picked. */
-export const AVAILABILITY = /\b((al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
+export const AVAILABILITY = /\b((al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
 
 /** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
 export const TOPIC = new RegExp([
@@ -79,7 +79,7 @@ export const TOPIC = new RegExp([
 ].join('|'));
 
 /** Questions the registration itself answers, or that ask for the list of sessions. */
-export const BENIGN_QUESTION = /\b(van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|(kunt|kan|wilt|zou) u (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
+export const BENIGN_QUESTION = /\b(van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou) u (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
 
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
 export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|can|may)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;

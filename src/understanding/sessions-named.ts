@@ -118,7 +118,7 @@ function regionRefs(clause: Clause): { words: string[]; at: number; text: string
 
 function polarityAt(clause: Clause, at: number): Polarity {
   const before = clause.folded.slice(Math.max(0, at - 40), at);
-  if (/\b(in plaats van|i\.?p\.?v\.?|instead of|rather than)\s+((de|het|the)\s+)?((ontwerp)?sessie\s+)?((in|op|van|te)\s+)?$/.test(before)) return 'neg';
+  if (/\b(in plaats van|i\.?p\.?v\.?|instead of|rather than)\s+((naar|to)\s+)?((de|het|the)\s+)?((ontwerp)?sessie\s+)?((in|op|van|te)\s+)?$/.test(before)) return 'neg';
   if (/\bliever\b/.test(clause.folded.slice(0, at)) && /\bdan\s+((naar|in|op)\s+)?((de )?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
   if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
   if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|omruil|overzet|verplaats|wissel|overstap|stap\b[^,]*\bover|switch|change|move)/.test(clause.folded)

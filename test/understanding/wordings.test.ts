@@ -169,3 +169,29 @@ test('more ways of signing up: "op de lijst zetten", "wil er graag bij zijn", a 
   const party = await verdict({ subject: 'Breda', from: 'Anne <anne88@hotmail.com>', text: 'Ik meld mij aan voor Breda.\n\nAnne Vos\nraadslid Gemeentebelangen Sterk Alphen-Chaam' });
   assert.equal(party.municipality, 'Alphen-Chaam');
 });
+
+test('switches in other words: "wijzigen in", "in plaats van naar", "dus die kan ik niet"', async () => {
+  assert.equal(await said('Eerder meldde ik mij aan voor Haarlem. Graag wijzig ik dat in Assen, 28 juni.'), 'register/assen');
+  assert.equal(await said('Graag kom ik naar Venlo in plaats van naar Utrecht.'), 'register/venlo');
+  assert.equal(await said('De sessie in Arnhem valt samen met een training, dus die kan ik niet bijwonen. In plaats daarvan kom ik graag naar Breda.'), 'register/breda');
+});
+
+test('signups in other words: "doe mij maar", "aanhaken", "hieronder de deelnemers"', async () => {
+  assert.equal(await said('Doe mij maar Haarlem.'), 'register/haarlem');
+  assert.equal(await said('Kan ik nog aanhaken bij de sessie in Assen? Dan is dit mijn aanmelding.'), 'register/assen');
+  const table = await verdict({ subject: 'Deelnemers Breda', text: 'Hieronder de deelnemers voor de sessie in Breda.\n\nNaam | Functie\nA. (Anna) Smit | wethouder\nP. (Piet) Kok | raadslid\n\nGroet' });
+  assert.equal(`${table.intent}/${table.session}/${table.attendees}`, 'register/breda/2');
+});
+
+test('a meeting on the weekday rules it out under a confirmation; more ways to ask for other dates or room', async () => {
+  const v = await verdict({ subject: 'RE: Bevestiging aanmelding ontwerpsessie Haarlem', text: 'Ik moet helaas afhaken; donderdagochtend is er een extra raadsvergadering.' });
+  assert.equal(`${v.intent}/${v.session}`, 'cancel/haarlem');
+  assert.equal(await said('Op 21 juni kan ik niet. Is er een alternatief moment?'), 'alternatives/null');
+  assert.equal(await said('Komen er ook sessies na de zomervakantie, in september bijvoorbeeld?'), 'alternatives/null');
+  assert.equal(await said('Venlo en Breda kunnen allebei. Zet u mij maar bij de sessie waar de meeste ruimte is.'), 'alternatives/null');
+});
+
+test('people named after a plural role count one by one', async () => {
+  const v = await verdict({ subject: 'Aanmelding Assen', text: signed('Graag meld ik mezelf en de raadsleden Joost Bakker en Ilse de Vries aan voor Assen.') });
+  assert.equal(v.attendees, 3);
+});
