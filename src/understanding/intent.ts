@@ -164,25 +164,11 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
-  if (f.withdrewBefore.length) {
-    // "Vorige week heb ik mij afgemeld ... Wilt u mij weer aanmelden?": that withdrawal is history.
-    const past = new Set(f.withdrewBefore);
-    f = {
-      ...f, cancelStrong: null, cancelWeak: null, quotedRefs: f.quotedRefs,
-      bodyRefs: f.bodyRefs.map((r) => (past.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: 'prior' } : r)),
-    };
-    ev.push('an earlier withdrawal is undone');
-  }
-  if (f.othersWithdrew.length) {
-    // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
-    // place, so the session named in the colleague's withdrawal is the one the sender means.
-    const mine = new Set(f.othersWithdrew);
-    f = {
-      ...f, cancelStrong: null, cancelWeak: null, quotedRefs: f.quotedRefs,
-      bodyRefs: f.bodyRefs.map((r) => (mine.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: 'pos' } : r)),
-    };
-    ev.push('someone else withdrew; the sender signs up');
-  }
+  // "Vorige week heb ik mij afgemeld ... Wilt u mij weer aanmelden?": that withdrawal is history.
+  if (f.withdrewBefore.length) f = notWithdrawing(f, f.withdrewBefore, 'prior', ev, 'an earlier withdrawal is undone');
+  // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
+  // place, so the session named in the colleague's withdrawal is the one the sender means.
+  if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
   if (f.question === 'real') {
@@ -230,6 +216,16 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.otherDates || f.availability) return result('alternatives', f.otherDates ? 'other-dates' : 'availability', 0.75, ev);
   if (f.question === 'benign') return result('escalate', 'question', 0.6, ev);
   return result('escalate', 'unclear', 0.5, ev);
+}
+
+/** Reads withdrawal clauses that are not the sender's withdrawal now: no cancel, their sessions as `as`. */
+function notWithdrawing(f: Features, clauses: number[], as: Ref['polarity'], ev: string[], why: string): Features {
+  const set = new Set(clauses);
+  ev.push(why);
+  return {
+    ...f, cancelStrong: null, cancelWeak: null, quotedRefs: f.quotedRefs,
+    bodyRefs: f.bodyRefs.map((r) => (set.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: as } : r)),
+  };
 }
 
 function choosesOwnSession(f: Features): boolean {
