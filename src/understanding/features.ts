@@ -1,7 +1,7 @@
 // Everything the decision looks at, read once from the new text and the subject: clauses,
 // session references, and which wordings (signup, withdrawal, questions...) occur where.
 import type { InboundMail, UnderstandingContext } from './types.js';
-import { clausesOf, type Clause } from './clauses.js';
+import { clausesOf, FIRST_PERSON, type Clause } from './clauses.js';
 import * as cue from './cues.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
@@ -9,7 +9,6 @@ import { fold } from './text.js';
 
 export type QuestionKind = 'none' | 'benign' | 'real';
 
-const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
 
 export interface Features {
   isReply: boolean;
@@ -139,26 +138,25 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   return { kind, text };
 }
 
-// Someone else is the subject: a colleague, the mayor, "hij"/"zij"; and the sender is not.
-const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
-
 // "heb ik mij afgemeld" (told, past) next to "weer aanmelden", "toch graag": a signup again.
 const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b/;
 const AGAIN = /\b(weer|opnieuw|alsnog|toch|again|after all)\b/;
 
-function withdrewBefore(clauses: readonly Clause[]): number[] {
+/**
+ * The withdrawal clauses, when every one of them is `notNow` and the sender signs up in
+ * another clause (`signsUp`); else none: then the withdrawal is the sender's, now.
+ */
+function withdrawalsNotNow(clauses: readonly Clause[], notNow: (c: Clause) => boolean, signsUp: (c: Clause) => boolean): number[] {
   const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
-  if (!withdrawing.length || !withdrawing.every(({ c }) => PAST_WITHDRAWAL.test(c.folded))) return [];
-  const again = clauses.some((c) => !c.neg && AGAIN.test(c.folded) && (cue.REGISTER.test(c.folded) || cue.ACCEPT.test(c.folded)));
-  return again ? withdrawing.map(({ i }) => i) : [];
+  if (!withdrawing.length || !withdrawing.every(({ c }) => notNow(c))) return [];
+  return clauses.some((c) => !c.neg && signsUp(c)) ? withdrawing.map(({ i }) => i) : [];
 }
 
-function othersWithdrew(clauses: readonly Clause[]): number[] {
-  const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
-  if (!withdrawing.length || !withdrawing.every(({ c }) => THIRD_PERSON.test(c.folded) && !FIRST_PERSON.test(c.folded))) return [];
-  const signsUp = clauses.some((c) => !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
-  return signsUp ? withdrawing.map(({ i }) => i) : [];
-}
+const withdrewBefore = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => PAST_WITHDRAWAL.test(c.folded),
+  (c) => AGAIN.test(c.folded) && (cue.REGISTER.test(c.folded) || cue.ACCEPT.test(c.folded)));
+// Someone else withdrew (the clause is about them) while the sender signs up in the first person.
+const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => c.others,
+  (c) => FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
 
 function optionNumber(firstLine: string): number | null {
   const m = cue.OPTION_NUMBER.exec(firstLine);
