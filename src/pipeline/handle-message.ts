@@ -46,13 +46,13 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
     mailbox: box.path, uidValidity, uid: msg.uid, size: msg.size, receivedAt: msg.internalDate, processedAt: now, outcome: '',
   };
   if (msg.truncated) {
-    return recordOnly(deps, log, { ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
+    return recordForOrganisers(deps, log, { ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
   }
   let mail: InboundMail;
   try {
     mail = await parseMail(msg.source);
   } catch (err) {
-    return recordOnly(deps, log, { ...base, outcome: 'error', error: `unreadable: ${(err as Error).message}` });
+    return recordForOrganisers(deps, log, { ...base, outcome: 'error', error: `unreadable: ${(err as Error).message}` });
   }
   // Without a Message-ID the content itself identifies the message, so a rescan still knows it.
   const messageKey = mail.messageId ?? `<sha256-${createHash('sha256').update(msg.source).digest('hex')}@dloket-bot.invalid>`;
@@ -69,7 +69,7 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
       now, catalogue: deps.catalogue, ownAddresses: deps.mail.ownAddresses, thread: thread?.thread ?? null,
     });
   } catch (err) {
-    return recordOnly(deps, log, { ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
+    return recordForOrganisers(deps, log, { ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
   }
   const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { deps, log, box, msg, mail, about, understanding, now }));
   if (result.outcome !== 'already-recorded') {
@@ -110,7 +110,8 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     calendarRegistration: calendarRow ? { id: calendarRow.id, email: calendarRow.email } : null,
     senderAddress: registrant,
     municipality: understanding.municipality,
-    repliesToSenderLastHour: replyAddress ? await countRepliesTo(tx, replyAddress, new Date(now.getTime() - 3_600_000)) : 0,
+    repliesToSenderLastHour: replyAddress && understanding.intent !== 'ignore'
+      ? await countRepliesTo(tx, replyAddress, new Date(now.getTime() - 3_600_000)) : 0,
     policy: deps.policy,
   }), replyAddress);
   s.log.info({
@@ -129,10 +130,11 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   });
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
   if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
-  const outboxIds = await writeReplies(tx, decision.replies, {
+  // Replies show seats left after this decision's changes, so the state is read again.
+  const outboxIds = decision.replies.length === 0 ? [] : await writeReplies(tx, decision.replies, {
     inboundId, mail: s.mail, replyAddress, language: understanding.language, createdId, senderRegistrationId,
-    sessions: await loadSeriesState(tx, series), catalogue: deps.catalogue, mailConfig: deps.mail,
-    templates: deps.templates, now,
+    sessions: decision.changes.length ? await loadSeriesState(tx, series) : sessions, catalogue: deps.catalogue,
+    mailConfig: deps.mail, templates: deps.templates, now,
   });
   await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
   return { outcome: decision.outcome, keywords: decision.keywords, outboxIds };
@@ -149,8 +151,8 @@ function guardReplies(decision: Decision, replyAddress: string | null): Decision
   };
 }
 
-/** Oversized or unreadable: recorded for organisers, never answered. */
-async function recordOnly(deps: PipelineDeps, log: Logger, row: NewInbound): Promise<Handled> {
+/** Oversized, unreadable or failing: recorded for organisers, never answered. */
+export async function recordForOrganisers(deps: PipelineDeps, log: Logger, row: NewInbound): Promise<Handled> {
   await deps.database.db.transaction(async (tx: Tx) => {
     await recordInbound(tx, row);
     await advanceCursor(tx, row.mailbox, row.uidValidity, row.uid, deps.clock());

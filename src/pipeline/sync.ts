@@ -35,7 +35,7 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       handled = await recordPoison(deps, box, m, err as Error);
       failures.delete(key);
     }
-    if (handled.keywords.length > 0 && box.keywordsAllowed && deps.mail.imap.keywords) {
+    if (handled.keywords.length > 0) {
       try {
         await session.addKeywords(m.uid, handled.keywords);
       } catch (err) {
@@ -51,7 +51,9 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     const box = session.status();
     const uidValidity = Number(box.uidValidity);
     const now = deps.clock();
-    deps.catalogue = (await currentCatalogue(db)) ?? deps.catalogue;
+    const stored = await currentCatalogue(db);
+    // Same content, same object: the understanding's lookup tables are cached per catalogue object.
+    if (stored && JSON.stringify(stored) !== JSON.stringify(deps.catalogue)) deps.catalogue = stored;
     let cursor = await getCursor(db, box.path);
 
     if (!cursor) {
