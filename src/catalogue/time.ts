@@ -22,16 +22,6 @@ export function zonedInstant(date: string, time: string, tz: string): Date {
   return new Date(guess);
 }
 
-/** Calendar date (YYYY-MM-DD) of an instant in `tz`. */
-export function zonedDate(instant: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(instant);
-}
-
 export function sessionStart(session: Session, tz: string): Date {
   return zonedInstant(session.date, session.start, tz);
-}
-
-export function sessionEnd(session: Session, tz: string): Date {
-  return zonedInstant(session.date, session.end, tz);
 }

@@ -1,7 +1,7 @@
 // Opens the database: PostgreSQL through postgres.js when DATABASE_URL is set, embedded
 // PGlite under DATA_DIR otherwise. Both speak the same SQL and run the same migrations.
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -102,18 +102,6 @@ async function openPglite(dir: string | null): Promise<Database> {
     },
     close: () => client.close(),
   };
-}
-
-export function describeDatabase(opts: DatabaseOptions): string {
-  if (opts.url) {
-    try {
-      const u = new URL(opts.url);
-      return `postgres ${u.hostname}:${u.port || 5432}${u.pathname}`; // never the password
-    } catch {
-      return 'postgres';
-    }
-  }
-  return opts.inMemory ? 'pglite (memory)' : `pglite ${join(opts.dataDir, 'pglite')}`;
 }
 
 function serialised(fn: () => Promise<void>): () => Promise<void> {

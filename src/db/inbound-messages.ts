@@ -40,13 +40,6 @@ export async function setInboundRegistration(tx: Executor, id: number, registrat
   await tx.update(inboundMessages).set({ registrationId }).where(eq(inboundMessages.id, id));
 }
 
-export async function findInboundByMessageIds(db: Executor, ids: string[]): Promise<InboundRow | null> {
-  if (ids.length === 0) return null;
-  const [row] = await db.select().from(inboundMessages).where(inArray(inboundMessages.messageId, ids))
-    .orderBy(desc(inboundMessages.id)).limit(1);
-  return row ?? null;
-}
-
 export interface InboundListing {
   id: number;
   processedAt: Date;

@@ -93,9 +93,6 @@ export const HAS_QUESTION = /\b((ik|wij|we) (heb|hebben) (nog )?(een|twee|enkele
 /** Press, and people offering a contribution rather than signing up. */
 export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|student|studente|scriptie|afstudeer\w*|onderzoeker|promovendus|researcher|universitair (hoofd)?docent|hoogleraar|lector|doe onderzoek|onderzoek doe|toehoorder|waarnemer|observer|observeren|als gast)\b/;
 
-/** Asks to put right what the bot (or the sender) got wrong. */
-export const CORRECTION = /\b(corrigeren|rechtzetten|herstellen|klopt niet|niet juist|vergissing|foutje|per abuis|i meant)\b/;
-
 /** A signup made to depend on something a person must settle. */
 export const CONDITION = /\b(mits|op voorwaarde dat|onder (de )?voorwaarde|afhankelijk van|provided that|on condition that|as long as)\b/;
 
