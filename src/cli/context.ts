@@ -1,6 +1,6 @@
 // What every command builds first: configuration, a logger, and (when asked) the database.
 import pino from 'pino';
-import { loadConfig, loadDotEnv, type Config } from '../config/config.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { prepareDatabase } from '../db/setup.js';
 import { createLogger, type Logger } from '../observability/logger.js';
@@ -8,6 +8,8 @@ import { createLogger, type Logger } from '../observability/logger.js';
 export interface CommandContext {
   config: Config;
   logger: Logger;
+  /** Now; DLOKET_NOW (an ISO date-time) fixes it, for tests and what-if runs against the 2018 sessions. */
+  clock: () => Date;
 }
 
 /** Loads .env and validates the environment; the worker logs to stdout, other commands to stderr. */
@@ -17,7 +19,14 @@ export function commandContext(opts: { mail: boolean; logTo: 'stdout' | 'stderr'
   // One-shot commands print their result; their log stays quiet unless LOG_LEVEL asks otherwise.
   const level = opts.logTo === 'stderr' && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
   const logger = createLogger(level, pino.destination(opts.logTo === 'stdout' ? 1 : 2));
-  return { config, logger };
+  return { config, logger, clock: fixedClock(process.env.DLOKET_NOW) };
+}
+
+function fixedClock(value: string | undefined): () => Date {
+  if (!value) return () => new Date();
+  const fixed = new Date(value);
+  if (Number.isNaN(fixed.getTime())) throw new ConfigError([`DLOKET_NOW: not a date-time: ${value}`]);
+  return () => fixed;
 }
 
 export async function withDatabase<T>(ctx: CommandContext, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -30,13 +39,16 @@ export async function withDatabase<T>(ctx: CommandContext, fn: (db: Database) =>
   }
 }
 
+/** A command used wrongly (an unknown session, a bad option value): its message is all the user needs. */
+export class CommandError extends Error {}
+
 /** Prints a short message for expected failures (bad settings, bad files) instead of a stack. */
 export async function reportFailure(run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (err) {
     const e = err as Error;
-    const expected = ['ConfigError', 'CatalogueError'].includes(e.constructor.name);
+    const expected = ['ConfigError', 'CatalogueError', 'CommandError'].includes(e.constructor.name);
     const text = expected ? e.message : (e.stack ?? e.message);
     process.stderr.write(`${text.startsWith('dloket-bot') ? '' : 'dloket-bot: '}${text}\n`);
     process.exitCode = expected ? 2 : 1;

@@ -5,6 +5,10 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { classifyCommand } from './commands/classify.js';
 import { migrateCommand, registrationsCommand, sessionsCommand } from './commands/database.js';
+import { messagesCommand } from './commands/messages.js';
+import { organiseRegistrations, organiseSessions } from './commands/organise.js';
+import { purgeCommand } from './commands/purge.js';
+import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 
@@ -14,13 +18,17 @@ const program = new Command()
   .name('dloket-bot')
   .description('Registers municipalities for the design sessions by e-mail (D-Loket).')
   .version(pkg.version)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .enablePositionalOptions(); // a subcommand's --session is its own, not its parent's
 
 program.addCommand(runCommand());
 program.addCommand(migrateCommand());
-program.addCommand(sessionsCommand());
-program.addCommand(registrationsCommand());
+program.addCommand(organiseSessions(sessionsCommand()));
+program.addCommand(organiseRegistrations(registrationsCommand()));
 program.addCommand(statusCommand());
+program.addCommand(messagesCommand());
+program.addCommand(replayCommand());
+program.addCommand(purgeCommand());
 
 program.addCommand(classifyCommand());
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isMachineAddress } from '../pipeline/reply-address.js';
 
 // Every setting comes from the environment (or a .env file). The names are a contract
 // with admins: see .env.example and the README.
@@ -26,6 +27,13 @@ const baseSchema = z.object({
   SIGNUP_DEADLINE_HOURS: z.coerce.number().min(0).default(0),
   ACKNOWLEDGE_QUESTIONS: bool.default(false),
   REPLY_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  // Organisers' digest, reminders and retention (the worker's schedule): each off when unset.
+  DIGEST_TO: z.string().trim().transform((v) => v.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().email('expected e-mail addresses, comma separated')).min(1)).optional(),
+  DIGEST_AT: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as 07:30').default('07:30'),
+  DIGEST_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
+  REMINDER_DAYS: positive.optional(),
+  RETENTION_DAYS: z.coerce.number().int().positive('expected a number of days above 0').optional(),
 });
 
 // Settings the worker needs to reach the mailbox and send replies.
@@ -60,6 +68,17 @@ export interface BaseConfig {
   sessionsFile: string | null;
   templatesDir: string | null;
   rules: { signupDeadlineHours: number; acknowledgeQuestions: boolean; replyLimitPerHour: number };
+  schedule: ScheduleConfig;
+}
+
+/** What the worker does on the clock (times in the catalogue's zone, Europe/Amsterdam). */
+export interface ScheduleConfig {
+  /** The organisers' daily digest: to whom, from what time of day, in which language. */
+  digest: { to: string[]; at: string; language: 'nl' | 'en' } | null;
+  /** Days before a session that registrants get their reminder. */
+  reminderDays: number | null;
+  /** Days after a session ends that its personal data is removed. */
+  retentionDays: number | null;
 }
 
 export interface MailConfig {
@@ -137,6 +156,11 @@ export function loadConfig(rawEnv: Env, opts: { mail: boolean }): Config {
     const own = [from, m.IMAP_USER, ...(m.OWN_ADDRESSES ?? '').split(',')]
       .map((a) => a.trim().toLowerCase())
       .filter((a) => a.includes('@'));
+    // The digest goes to people: never to the watched mailbox (the bot would read it) or a machine.
+    const badDigest = (base.data.DIGEST_TO ?? []).filter((a) => own.includes(a) || isMachineAddress(a));
+    if (badDigest.length > 0) {
+      throw new ConfigError([`DIGEST_TO: ${badDigest.join(', ')} is the bot's own mailbox or a machine address; give organisers' addresses`]);
+    }
     mailConfig = {
       imap: {
         host: m.IMAP_HOST, port: m.IMAP_PORT, user: m.IMAP_USER, password: m.IMAP_PASSWORD, tls: m.IMAP_TLS,
@@ -163,6 +187,11 @@ export function loadConfig(rawEnv: Env, opts: { mail: boolean }): Config {
       signupDeadlineHours: b.SIGNUP_DEADLINE_HOURS,
       acknowledgeQuestions: b.ACKNOWLEDGE_QUESTIONS,
       replyLimitPerHour: b.REPLY_LIMIT_PER_HOUR,
+    },
+    schedule: {
+      digest: b.DIGEST_TO ? { to: b.DIGEST_TO, at: b.DIGEST_AT, language: b.DIGEST_LANGUAGE } : null,
+      reminderDays: b.REMINDER_DAYS ?? null,
+      retentionDays: b.RETENTION_DAYS ?? null,
     },
     mail: mailConfig,
   });

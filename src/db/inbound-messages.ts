@@ -1,6 +1,6 @@
 // The record of every message the bot has seen: the unique (mailbox, UIDVALIDITY, UID) key
 // is what makes handling a message twice impossible.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { inboundMessages } from './schema.js';
 
@@ -52,17 +52,52 @@ export interface InboundListing {
   error: string | null;
 }
 
-export async function listInbound(db: Executor, filter: { outcome?: string[]; limit: number }): Promise<InboundListing[]> {
-  return db
-    .select({
-      id: inboundMessages.id, processedAt: inboundMessages.processedAt, fromAddress: inboundMessages.fromAddress,
-      subject: inboundMessages.subject, intent: inboundMessages.intent, sessionSlug: inboundMessages.sessionSlug,
-      outcome: inboundMessages.outcome, reason: inboundMessages.reason, error: inboundMessages.error,
-    })
-    .from(inboundMessages)
-    .where(filter.outcome?.length ? inArray(inboundMessages.outcome, filter.outcome) : undefined)
+// Outcomes that leave a message to a person, also for rows recorded before left_for_people existed.
+const leftOutcomes = ['escalated', 'error', 'oversized', 'rate-limited'];
+
+/** Left for a person and not yet marked done by an organiser. */
+const waitingForPeople = () => and(
+  or(eq(inboundMessages.leftForPeople, true), inArray(inboundMessages.outcome, leftOutcomes)),
+  isNull(inboundMessages.resolvedAt),
+);
+
+const listingColumns = {
+  id: inboundMessages.id, processedAt: inboundMessages.processedAt, fromAddress: inboundMessages.fromAddress,
+  subject: inboundMessages.subject, intent: inboundMessages.intent, sessionSlug: inboundMessages.sessionSlug,
+  outcome: inboundMessages.outcome, reason: inboundMessages.reason, error: inboundMessages.error,
+};
+
+export async function listInbound(
+  db: Executor, filter: { outcome?: string[]; since?: Date; waiting?: boolean; limit: number },
+): Promise<InboundListing[]> {
+  const conditions = [
+    ...(filter.outcome?.length ? [inArray(inboundMessages.outcome, filter.outcome)] : []),
+    ...(filter.since ? [gte(inboundMessages.processedAt, filter.since)] : []),
+    ...(filter.waiting ? [waitingForPeople()] : []),
+  ];
+  return db.select(listingColumns).from(inboundMessages)
+    .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(inboundMessages.id))
     .limit(filter.limit);
+}
+
+/** Every message still waiting for a person, oldest first (the daily digest lists them with their age). */
+export async function waitingMessages(db: Executor): Promise<InboundListing[]> {
+  return db.select(listingColumns).from(inboundMessages).where(waitingForPeople()).orderBy(asc(inboundMessages.id));
+}
+
+export async function findInbound(db: Executor, id: number): Promise<InboundRow | null> {
+  const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
+  return row ?? null;
+}
+
+/** An organiser dealt with these messages: they leave the digest's list. Returns the ids marked. */
+export async function markResolved(db: Executor, ids: number[], by: string, now: Date): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.update(inboundMessages).set({ resolvedAt: now, resolvedBy: by })
+    .where(and(inArray(inboundMessages.id, ids), isNull(inboundMessages.resolvedAt)))
+    .returning({ id: inboundMessages.id });
+  return rows.map((r) => r.id);
 }
 
 // PostgreSQL text cannot hold NUL; headers from the wild sometimes do.

@@ -1,7 +1,7 @@
 // The outbox: every reply is committed here with the decision that caused it, then sent.
 // A crash between the two leaves a pending row that the next start sends; a row is never
 // sent twice on purpose (a retry resends the same bytes with the same Message-ID).
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { ThreadContext } from '../understanding/types.js';
 import type { Executor } from './client.js';
 import { outbox } from './schema.js';
@@ -66,7 +66,8 @@ export async function requeueInterrupted(db: Executor): Promise<number> {
 }
 
 export async function sentNotCopied(db: Executor, limit: number): Promise<OutboxRow[]> {
-  return db.select().from(outbox).where(and(eq(outbox.status, 'sent'), eq(outbox.copiedToSent, false)))
+  // A purged row has no body left to file.
+  return db.select().from(outbox).where(and(eq(outbox.status, 'sent'), eq(outbox.copiedToSent, false), isNull(outbox.purgedAt)))
     .orderBy(asc(outbox.id)).limit(limit);
 }
 
@@ -94,4 +95,21 @@ export async function countRepliesTo(db: Executor, address: string, since: Date)
 export async function outboxCounts(db: Executor): Promise<Record<string, number>> {
   const rows = await db.select({ status: outbox.status, n: sql<number>`count(*)::int` }).from(outbox).groupBy(outbox.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+export async function findOutboxRows(db: Executor, ids: number[]): Promise<OutboxRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.id, ids)).orderBy(asc(outbox.id));
+}
+
+/** The replies a message caused, with their state. */
+export async function repliesOfInbound(db: Executor, inboundId: number): Promise<OutboxRow[]> {
+  return db.select().from(outbox).where(eq(outbox.inboundId, inboundId)).orderBy(asc(outbox.id));
+}
+
+/** Replies that could not be delivered (refused, or fate unknown) written after `since`, oldest first. */
+export async function undeliveredSince(db: Executor, since: Date): Promise<OutboxRow[]> {
+  return db.select().from(outbox)
+    .where(and(inArray(outbox.status, ['failed', 'unknown']), gt(outbox.createdAt, since)))
+    .orderBy(asc(outbox.id));
 }

@@ -1,8 +1,8 @@
 // Registrations: created, moved, cancelled and promoted only inside the pipeline's transaction.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
-import { registrations, sessions } from './schema.js';
+import { outbox, registrations, sessions } from './schema.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
@@ -20,6 +20,22 @@ export async function activeRegistration(db: Executor, series: string, email: st
     .from(registrations)
     .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
     .where(and(eq(registrations.series, series), eq(registrations.email, email), sql`${registrations.status} <> 'cancelled'`));
+  if (!row || row.status === 'cancelled') return null;
+  return { ...row, status: row.status };
+}
+
+/** An active registration by its number (for organisers' commands), with its address. */
+export async function activeRegistrationById(
+  db: Executor, series: string, id: number,
+): Promise<(ActiveRegistration & { email: string }) | null> {
+  const [row] = await db
+    .select({
+      id: registrations.id, session: sessions.slug, status: registrations.status, attendees: registrations.attendees,
+      calendarSequence: registrations.calendarSequence, email: registrations.email,
+    })
+    .from(registrations)
+    .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
+    .where(and(eq(registrations.series, series), eq(registrations.id, id)));
   if (!row || row.status === 'cancelled') return null;
   return { ...row, status: row.status };
 }
@@ -61,30 +77,39 @@ export async function createRegistration(tx: Executor, r: NewRegistration): Prom
   return row;
 }
 
-/** Moves to another session; the calendar event is updated, so its SEQUENCE goes up. */
+/** Moves to another session; the calendar event is updated, so its SEQUENCE goes up. Returns the session left. */
 export async function moveRegistration(
   tx: Executor, id: number, to: { sessionId: number; attendees: number; status: 'confirmed' | 'waitlisted' }, now: Date,
-): Promise<void> {
+): Promise<number | null> {
+  const [before] = await tx.select({ sessionId: registrations.sessionId }).from(registrations).where(eq(registrations.id, id));
   await tx.update(registrations).set({
     sessionId: to.sessionId, attendees: to.attendees, status: to.status,
     waitlistedAt: to.status === 'waitlisted' ? now : null,
     calendarSequence: sql`${registrations.calendarSequence} + 1`, calendarResponse: null, updatedAt: now,
   }).where(eq(registrations.id, id));
+  return before?.sessionId ?? null;
 }
 
-export async function setAttendees(tx: Executor, id: number, attendees: number, now: Date): Promise<void> {
-  await tx.update(registrations).set({ attendees, updatedAt: now }).where(eq(registrations.id, id));
+// The updates below return the registration's session, for the change log.
+
+export async function setAttendees(tx: Executor, id: number, attendees: number, now: Date): Promise<number | null> {
+  const [row] = await tx.update(registrations).set({ attendees, updatedAt: now }).where(eq(registrations.id, id))
+    .returning({ sessionId: registrations.sessionId });
+  return row?.sessionId ?? null;
 }
 
-export async function cancelRegistration(tx: Executor, id: number, now: Date): Promise<void> {
-  await tx.update(registrations).set({
+export async function cancelRegistration(tx: Executor, id: number, now: Date): Promise<number | null> {
+  const [row] = await tx.update(registrations).set({
     status: 'cancelled', cancelledAt: now, updatedAt: now, calendarSequence: sql`${registrations.calendarSequence} + 1`,
-  }).where(eq(registrations.id, id));
+  }).where(eq(registrations.id, id)).returning({ sessionId: registrations.sessionId });
+  return row?.sessionId ?? null;
 }
 
-export async function promoteRegistration(tx: Executor, id: number, now: Date): Promise<void> {
-  await tx.update(registrations).set({ status: 'confirmed', waitlistedAt: null, updatedAt: now })
-    .where(and(eq(registrations.id, id), eq(registrations.status, 'waitlisted')));
+export async function promoteRegistration(tx: Executor, id: number, now: Date): Promise<number | null> {
+  const [row] = await tx.update(registrations).set({ status: 'confirmed', waitlistedAt: null, updatedAt: now })
+    .where(and(eq(registrations.id, id), eq(registrations.status, 'waitlisted')))
+    .returning({ sessionId: registrations.sessionId });
+  return row?.sessionId ?? null;
 }
 
 export async function recordCalendarResponse(
@@ -123,4 +148,33 @@ export async function listRegistrations(db: Executor, filter: { session?: string
     .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(sessions.date), asc(registrations.status), asc(registrations.createdAt));
+}
+
+/** Confirmed registrations of a series still owed a reminder, with whether the invite just went out. */
+export async function reminderCandidates(db: Executor, series: string, now: Date): Promise<{
+  id: number; session: string; attendees: number; recentlyConfirmed: boolean;
+}[]> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const rows = await db
+    .select({ id: registrations.id, session: sessions.slug, attendees: registrations.attendees })
+    .from(registrations)
+    .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
+    .where(and(
+      eq(registrations.series, series), eq(registrations.status, 'confirmed'),
+      isNull(registrations.remindedAt), isNull(registrations.purgedAt),
+    ))
+    .orderBy(asc(registrations.id));
+  if (rows.length === 0) return [];
+  const recent = await db.selectDistinct({ id: outbox.registrationId }).from(outbox).where(and(
+    inArray(outbox.registrationId, rows.map((r) => r.id)),
+    inArray(outbox.kind, ['confirmed', 'promoted', 'moved']),
+    gte(outbox.createdAt, dayAgo),
+  ));
+  const fresh = new Set(recent.map((r) => r.id));
+  return rows.map((r) => ({ ...r, recentlyConfirmed: fresh.has(r.id) }));
+}
+
+export async function markReminded(tx: Executor, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(registrations).set({ remindedAt: now }).where(inArray(registrations.id, ids));
 }

@@ -7,6 +7,9 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
+export const signupsOverrides = ['auto', 'open', 'closed'] as const;
+export type SignupsOverride = (typeof signupsOverrides)[number];
+
 /** The catalogue: one row per session, updated by slug on re-import. */
 export const sessions = pgTable('sessions', {
   id: serial('id').primaryKey(),
@@ -25,6 +28,8 @@ export const sessions = pgTable('sessions', {
   programme: jsonb('programme').$type<{ from: string; to: string; item: string }[]>().notNull().default([]),
   signupDeadline: timestamp('signup_deadline', { withTimezone: true }),
   timezone: text('timezone').notNull().default('Europe/Amsterdam'),
+  /** Organisers' override of the signup deadline: 'open' ignores it, 'closed' takes no signups. */
+  signups: text('signups').$type<SignupsOverride>().notNull().default('auto'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -57,13 +62,20 @@ export const registrations = pgTable('registrations', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  /** When the reminder before the session was written: one per registration. */
+  remindedAt: timestamp('reminded_at', { withTimezone: true }),
+  /** Retention removed the name and address; the counts stay. */
+  purgedAt: timestamp('purged_at', { withTimezone: true }),
 }, (t) => [
   // "One registration per e-mail address per series", enforced by the database as well.
   uniqueIndex('registrations_one_active_per_address').on(t.series, t.email).where(sql`${t.status} <> 'cancelled'`),
   index('registrations_session_status').on(t.sessionId, t.status),
 ]);
 
-/** Every message the bot has seen in the mailbox, with what it made of it. Never the body. */
+/**
+ * Every message the bot has seen in the mailbox, with what it made of it: the new text it read
+ * (for organisers' `messages show`), never the quoted rest, attachments or raw bytes.
+ */
 export const inboundMessages = pgTable('inbound_messages', {
   id: serial('id').primaryKey(),
   mailbox: text('mailbox').notNull(),
@@ -86,6 +98,15 @@ export const inboundMessages = pgTable('inbound_messages', {
   error: text('error'),
   registrationId: integer('registration_id').references(() => registrations.id),
   processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** What the sender wrote now: quotes and signature split off. */
+  newText: text('new_text'),
+  /** The decision left (part of) this message for a person (keyword DLoket-Attention). */
+  leftForPeople: boolean('left_for_people').notNull().default(false),
+  /** An organiser marked it dealt with (`messages done`): the digest stops listing it. */
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  resolvedBy: text('resolved_by'),
+  /** Retention removed what identifies the sender; the key that prevents a second answer stays. */
+  purgedAt: timestamp('purged_at', { withTimezone: true }),
 }, (t) => [
   uniqueIndex('inbound_messages_mailbox_uid').on(t.mailbox, t.uidValidity, t.uid),
   index('inbound_messages_message_id').on(t.messageId),
@@ -118,6 +139,8 @@ export const outbox = pgTable('outbox', {
   copiedToSent: boolean('copied_to_sent').notNull().default(false),
   createdAt: createdAt(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
+  /** Retention removed the address and the body (the Message-ID stays). */
+  purgedAt: timestamp('purged_at', { withTimezone: true }),
 }, (t) => [
   index('outbox_due').on(t.status, t.nextAttemptAt),
   index('outbox_to_created').on(t.toAddress, t.createdAt),
@@ -132,4 +155,36 @@ export const mailboxState = pgTable('mailbox_state', {
   baselineAt: timestamp('baseline_at', { withTimezone: true }).notNull(),
   lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
   updatedAt: updatedAt(),
+});
+
+/**
+ * Every change to registrations and sessions, by mail or by hand, with who made it: the audit
+ * trail, and what the daily digest reports since the last one.
+ */
+export const changeLog = pgTable('change_log', {
+  id: serial('id').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  /** 'mail' (the worker), 'organiser' (a command) or 'schedule' (reminders, retention). */
+  origin: text('origin').notNull(),
+  /** The organiser who ran the command (`--by`, else the OS user); null for the bot. */
+  actor: text('actor'),
+  /** registered, waitlisted, moved, attendees, cancelled, promoted, calendar-response, capacity, signups */
+  action: text('action').notNull(),
+  sessionId: integer('session_id').references(() => sessions.id),
+  registrationId: integer('registration_id').references(() => registrations.id),
+  inboundId: integer('inbound_id').references(() => inboundMessages.id),
+  /** Plain facts of the change (sessions, counts); never names or addresses. */
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [
+  index('change_log_at').on(t.at),
+  index('change_log_registration').on(t.registrationId),
+]);
+
+/** One row per day a digest was written (Europe/Amsterdam date): once a day, across restarts. */
+export const digests = pgTable('digests', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  /** The changes it reported started here (the previous digest's time). */
+  since: timestamp('since', { withTimezone: true }).notNull(),
+  recipients: integer('recipients').notNull(),
 });

@@ -69,6 +69,7 @@ export async function loadSeriesState(db: Executor, series: string): Promise<Ses
     id: r.id,
     timezone: r.timezone,
     signupDeadline: r.signupDeadline?.toISOString(),
+    signups: r.signups,
     taken: regs.filter((g) => g.sessionId === r.id && g.status === 'confirmed').reduce((n, g) => n + g.attendees, 0),
     waitlist: regs
       .filter((g) => g.sessionId === r.id && g.status === 'waitlisted')
@@ -87,13 +88,15 @@ export interface SessionSeats {
   taken: number;
   waitlisted: number;
   registrations: number;
+  /** Organisers' override: 'auto' (the deadline decides), 'open' or 'closed'. */
+  signups: string;
 }
 
 export async function listSessionsWithSeats(db: Executor): Promise<SessionSeats[]> {
   const rows = await db
     .select({
       slug: sessions.slug, city: sessions.city, date: sessions.date, start: sessions.start, end: sessions.end,
-      venue: sessions.venue, capacity: sessions.capacity,
+      venue: sessions.venue, capacity: sessions.capacity, signups: sessions.signups,
       taken: sql<number>`coalesce(sum(${registrations.attendees}) filter (where ${registrations.status} = 'confirmed'), 0)::int`,
       waitlisted: sql<number>`coalesce(sum(${registrations.attendees}) filter (where ${registrations.status} = 'waitlisted'), 0)::int`,
       registrations: sql<number>`count(${registrations.id}) filter (where ${registrations.status} = 'confirmed')::int`,
@@ -103,4 +106,16 @@ export async function listSessionsWithSeats(db: Executor): Promise<SessionSeats[
     .groupBy(sessions.id)
     .orderBy(asc(sessions.date), asc(sessions.start));
   return rows;
+}
+
+export async function setCapacity(tx: Executor, slug: string, capacity: number, now: Date): Promise<number | null> {
+  const [row] = await tx.update(sessions).set({ capacity, updatedAt: now }).where(eq(sessions.slug, slug))
+    .returning({ id: sessions.id });
+  return row?.id ?? null;
+}
+
+export async function setSignups(tx: Executor, slug: string, signups: 'open' | 'closed', now: Date): Promise<number | null> {
+  const [row] = await tx.update(sessions).set({ signups, updatedAt: now }).where(eq(sessions.slug, slug))
+    .returning({ id: sessions.id });
+  return row?.id ?? null;
 }

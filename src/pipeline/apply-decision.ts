@@ -1,20 +1,27 @@
-// Carries out the rules' changes inside the message's transaction.
+// Carries out the rules' changes inside the message's (or the command's) transaction, and
+// writes each one to the change log with who made it.
 import { randomUUID } from 'node:crypto';
+import { recordChange, type Actor } from '../db/change-log.js';
 import type { Tx } from '../db/client.js';
 import {
   cancelRegistration, createRegistration, moveRegistration, promoteRegistration, recordCalendarResponse, setAttendees,
 } from '../db/registrations.js';
+import { setCapacity, setSignups } from '../db/sessions.js';
 import type { Change, SessionState } from '../rules/types.js';
-import type { Understanding } from '../understanding/types.js';
+import type { Language } from '../understanding/types.js';
 
 export interface ChangeContext {
   series: string;
   sessions: SessionState[];
-  registrant: { email: string; name: string | null };
-  understanding: Understanding;
+  /** Whom a new registration belongs to: the sender of the mail, or the address an organiser gave. */
+  registrant: { email: string; name: string | null; municipality: string | null; names: string[]; language: Language };
   now: Date;
   /** Domain for calendar UIDs: the mailbox's own. */
   domain: string;
+  /** Who made the change, for the change log. */
+  actor: Actor;
+  /** The message that caused it, if any. */
+  inboundId: number | null;
 }
 
 /** Applies the changes in order; returns the id of the registration created, if any. */
@@ -25,35 +32,53 @@ export async function applyChanges(tx: Tx, changes: Change[], ctx: ChangeContext
     if (!s) throw new Error(`the rules named an unknown session "${slug}"`);
     return s.id;
   };
+  const slugOf = (id: number | null) => ctx.sessions.find((x) => x.id === id)?.slug ?? null;
+  const log = (action: string, session: number | null, registrationId: number | null, detail: Record<string, unknown>) =>
+    recordChange(tx, {
+      at: ctx.now, origin: ctx.actor.origin, actor: ctx.actor.name, action, sessionId: session, registrationId,
+      inboundId: ctx.inboundId, detail: { session: slugOf(session), ...detail },
+    });
   for (const change of changes) {
     switch (change.type) {
       case 'create': {
+        const r = ctx.registrant;
         const row = await createRegistration(tx, {
-          sessionId: sessionId(change.session), series: ctx.series, email: ctx.registrant.email, name: ctx.registrant.name,
-          municipality: ctx.understanding.municipality, attendees: change.attendees, names: ctx.understanding.names,
-          language: ctx.understanding.language, status: change.status,
+          sessionId: sessionId(change.session), series: ctx.series, email: r.email, name: r.name,
+          municipality: r.municipality, attendees: change.attendees, names: r.names,
+          language: r.language, status: change.status,
           // Stable for the registration's whole life: updates and cancellations reuse it.
           calendarUid: `${randomUUID()}@${ctx.domain}`, now: ctx.now,
         });
         createdId = row.id;
+        await log(change.status === 'confirmed' ? 'registered' : 'waitlisted', row.sessionId, row.id, { attendees: change.attendees });
         break;
       }
-      case 'move':
-        await moveRegistration(tx, change.id, {
-          sessionId: sessionId(change.session), attendees: change.attendees, status: change.status,
-        }, ctx.now);
+      case 'move': {
+        const to = sessionId(change.session);
+        const from = await moveRegistration(tx, change.id, { sessionId: to, attendees: change.attendees, status: change.status }, ctx.now);
+        await log('moved', to, change.id, { from: slugOf(from), attendees: change.attendees, status: change.status });
         break;
+      }
       case 'set-attendees':
-        await setAttendees(tx, change.id, change.attendees, ctx.now);
+        await log('attendees', await setAttendees(tx, change.id, change.attendees, ctx.now), change.id, { attendees: change.attendees });
         break;
       case 'cancel':
-        await cancelRegistration(tx, change.id, ctx.now);
+        await log('cancelled', await cancelRegistration(tx, change.id, ctx.now), change.id, {});
         break;
       case 'promote':
-        await promoteRegistration(tx, change.id, ctx.now);
+        await log('promoted', await promoteRegistration(tx, change.id, ctx.now), change.id, {});
         break;
       case 'calendar-response':
         await recordCalendarResponse(tx, change.id, change.response, change.attention, ctx.now);
+        await log('calendar-response', null, change.id, { response: change.response });
+        break;
+      case 'set-capacity': {
+        const before = ctx.sessions.find((s) => s.slug === change.session)?.capacity ?? null;
+        await log('capacity', await setCapacity(tx, change.session, change.capacity, ctx.now), null, { from: before, capacity: change.capacity });
+        break;
+      }
+      case 'set-signups':
+        await log('signups', await setSignups(tx, change.session, change.signups, ctx.now), null, { signups: change.signups });
         break;
     }
   }

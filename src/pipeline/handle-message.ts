@@ -2,7 +2,7 @@
 // replies it owes in one transaction. Sending happens after the commit (see deliver.ts).
 import { createHash } from 'node:crypto';
 import type { Tx } from '../db/client.js';
-import { findHandledCopy, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
+import { clip, findHandledCopy, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { advanceCursor } from '../db/mailbox-state.js';
 import { countRepliesTo, findThread } from '../db/outbox.js';
 import { activeRegistration, findByCalendarUid, lockSeries } from '../db/registrations.js';
@@ -11,6 +11,7 @@ import type { MailboxStatus } from '../mailbox/types.js';
 import type { Logger } from '../observability/logger.js';
 import { decide } from '../rules/decide.js';
 import { keywords, type Decision } from '../rules/types.js';
+import { splitNewText } from '../understanding/new-text.js';
 import { parseMail } from '../understanding/parse.js';
 import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
@@ -122,11 +123,17 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const inboundId = await recordInbound(tx, {
     ...about, intent: understanding.intent, sessionSlug: understanding.session, outcome: decision.outcome,
     reason: `${understanding.reason}; ${decision.note}`, understanding: { ...understanding },
+    // What the sender wrote now, for organisers (`messages show`); retention removes it.
+    newText: clip(splitNewText(s.mail.text).body, 20_000),
+    leftForPeople: decision.keywords.includes(keywords.attention),
   });
   if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
   const { createdId } = await applyChanges(tx, decision.changes, {
-    series, sessions, registrant: { email: registrant, name: personName(s.mail.from?.name) }, understanding, now,
-    domain: domainOf(deps.mail.from.address),
+    series, sessions, now, domain: domainOf(deps.mail.from.address), actor: { origin: 'mail', name: null }, inboundId,
+    registrant: {
+      email: registrant, name: personName(s.mail.from?.name), municipality: understanding.municipality,
+      names: understanding.names, language: understanding.language,
+    },
   });
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
   if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
@@ -154,7 +161,7 @@ function guardReplies(decision: Decision, replyAddress: string | null): Decision
 /** Oversized, unreadable or failing: recorded for organisers, never answered. */
 export async function recordForOrganisers(deps: PipelineDeps, log: Logger, row: NewInbound): Promise<Handled> {
   await deps.database.db.transaction(async (tx: Tx) => {
-    await recordInbound(tx, row);
+    await recordInbound(tx, { ...row, leftForPeople: true });
     await advanceCursor(tx, row.mailbox, row.uidValidity, row.uid, deps.clock());
   });
   log.warn({ event: 'message.recorded', messageId: row.messageId, outcome: row.outcome, error: row.error }, `left for organisers: ${row.outcome}`);
@@ -165,6 +172,6 @@ function validDate(d: Date | null): Date | null {
   return d && !Number.isNaN(d.getTime()) ? d : null;
 }
 
-function domainOf(address: string): string {
+export function domainOf(address: string): string {
   return address.split('@')[1]?.toLowerCase() ?? 'dloket-bot.invalid';
 }

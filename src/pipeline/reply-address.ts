@@ -9,6 +9,10 @@ export function replyAddressOf(mail: InboundMail, ownAddresses: string[]): strin
   const candidate = (mail.replyTo?.address || mail.from?.address || '').trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(candidate)) return null;
   if (ownAddresses.includes(candidate)) return null;
-  const local = candidate.split('@')[0] ?? '';
-  return machine.test(local) ? null : candidate;
+  return isMachineAddress(candidate) ? null : candidate;
+}
+
+/** mailer-daemon@, postmaster@, noreply@, bounces@, owner-…@, …-request@: a machine, never a person. */
+export function isMachineAddress(address: string): boolean {
+  return machine.test(address.split('@')[0] ?? '');
 }

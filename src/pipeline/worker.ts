@@ -13,6 +13,7 @@ import { loadTemplates } from '../replies/render.js';
 import { createSmtpSender } from '../replies/transport.js';
 import type { PipelineDeps, ReplySender } from './deps.js';
 import { deliverDue } from './deliver.js';
+import { createSchedule, startSchedule } from './schedule.js';
 import { createSync } from './sync.js';
 
 export interface WorkerOptions {
@@ -25,6 +26,8 @@ export interface WorkerOptions {
   sender?: ReplySender & { close?(): void };
   /** Mailbox loop tuning (tests shorten the new-mail debounce). */
   mailbox?: { debounceMs?: number };
+  /** How often the digest, reminders and retention are checked (default a minute; tests shorten it). */
+  scheduleIntervalMs?: number;
 }
 
 export async function runWorker(opts: WorkerOptions): Promise<void> {
@@ -48,7 +51,12 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
       // Replies owed from before a restart go out even if the mailbox is unreachable.
       await deliverDue(deps, null);
       logger.info({ event: 'worker.started', mailbox: config.mail.imap.mailbox, database: database.kind }, 'dloket-bot running');
-      await runMailbox(config.mail, logger, { ...opts.mailbox, signal, sync: createSync(deps, { since: opts.since ?? null }) });
+      const schedule = startSchedule(createSchedule(deps, config.schedule), opts.scheduleIntervalMs ?? 60_000);
+      try {
+        await runMailbox(config.mail, logger, { ...opts.mailbox, signal, sync: createSync(deps, { since: opts.since ?? null }) });
+      } finally {
+        await schedule.stop();
+      }
     } finally {
       await lock.release();
     }

@@ -16,8 +16,9 @@ import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Language } from '../understanding/types.js';
 
 export interface ReplyContext {
-  inboundId: number;
-  mail: InboundMail;
+  /** The message answered; null for an organiser's change or a reminder. */
+  inboundId: number | null;
+  mail: InboundMail | null;
   /** Where answers to the sender go (Reply-To, else From); null when no safe address exists. */
   replyAddress: string | null;
   language: Language;
@@ -90,6 +91,8 @@ async function writeReply(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Pro
     })
     : null;
   const composed = await composeReply({
+    // A reminder is news, not an answer: RFC 3834 calls that auto-generated.
+    autoSubmitted: planned.kind === 'reminder' ? 'auto-generated' : 'auto-replied',
     from,
     to: { name: addressee.name ?? '', address: addressee.address },
     originalSubject: addressee.subject,
@@ -129,20 +132,22 @@ async function addresseeOf(
   tx: Tx, planned: PlannedReply, ctx: ReplyContext, registration: RegistrationRow | null,
 ): Promise<Addressee | null> {
   if (planned.to === 'sender') {
-    if (!ctx.replyAddress) return null;
+    if (!ctx.replyAddress || !ctx.mail) return null;
     const m = ctx.mail;
     return {
       address: ctx.replyAddress, name: personName(m.from?.name), language: ctx.language, subject: m.subject,
       inReplyTo: m.messageId, references: m.messageId ? [...m.references, m.messageId] : m.references,
     };
   }
-  // Someone else's registration (a promotion): answer in the thread of their own signup.
-  if (!registration || registration.id !== planned.to) return null;
+  // A registration's own address (a promotion, an organiser's change, a reminder): in the
+  // thread of their signup, when it came by mail.
+  if (!registration || (planned.to !== 'registrant' && registration.id !== planned.to)) return null;
   const signup = await firstInboundOf(tx, registration.id);
   return {
     address: registration.email, name: registration.name,
     language: registration.language === 'en' ? 'en' : 'nl',
-    subject: signup?.subject ?? '',
+    // A reminder keeps its own subject ("Herinnering: …"); the rest answer as "Re: <signup>".
+    subject: planned.kind === 'reminder' ? '' : signup?.subject ?? '',
     inReplyTo: signup?.messageId ?? null,
     references: signup?.messageId ? [signup.messageId] : [],
   };

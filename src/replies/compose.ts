@@ -23,6 +23,8 @@ export interface ComposeInput {
   messageId?: string;
   /** The .ics from buildInvite; `method` must equal its METHOD line. */
   invite?: { method: 'REQUEST' | 'CANCEL'; ics: string; filename?: string } | null;
+  /** RFC 3834: 'auto-replied' (default) answers a message; 'auto-generated' is a mail of our own (a reminder). */
+  autoSubmitted?: 'auto-replied' | 'auto-generated';
 }
 
 export interface ComposedReply {
@@ -100,7 +102,7 @@ export async function composeReply(input: ComposeInput): Promise<ComposedReply> 
     ...(references.length > 0 ? { references } : {}),
     headers: {
       // RFC 3834: marks the reply as automatic, so vacation responders and other bots stay quiet.
-      'Auto-Submitted': 'auto-replied',
+      'Auto-Submitted': input.autoSubmitted ?? 'auto-replied',
       // Exchange/Outlook's equivalent: no out-of-office or read receipts back to the mailbox.
       'X-Auto-Response-Suppress': 'All',
     },
@@ -114,4 +116,36 @@ export async function composeReply(input: ComposeInput): Promise<ComposedReply> 
   });
   const raw = await composer.compile().build();
   return { raw, messageId, subject };
+}
+
+export interface NoticeInput {
+  from: { name: string; address: string };
+  to: { name: string | null; address: string };
+  /** Where answers go (the organisers themselves for the digest), so they never land in the watched mailbox. */
+  replyTo: string[];
+  rendered: RenderedReply;
+  date: Date;
+  attachments: { filename: string; content: Buffer; contentType: string }[];
+}
+
+/** A mail of the bot's own that answers nobody (the organisers' digest), as raw MIME. */
+export async function composeNotice(input: NoticeInput): Promise<ComposedReply> {
+  const messageId = makeMessageId(input.from.address);
+  const subject = cleanValue(input.rendered.subject, 250);
+  const composer = new MailComposer({
+    from: { name: cleanValue(input.from.name, 100), address: input.from.address },
+    to: { name: cleanValue(input.to.name ?? '', 100), address: input.to.address },
+    ...(input.replyTo.length > 0 ? { replyTo: input.replyTo } : {}),
+    subject,
+    messageId,
+    date: input.date,
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    text: input.rendered.text,
+    html: input.rendered.html,
+    attachments: input.attachments,
+    newline: 'windows',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return { raw: await composer.compile().build(), messageId, subject };
 }

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import type { Language } from '../understanding/types.js';
+import { sampleDigestView } from './digest.js';
 import { htmlDocument, markupToHtml, markupToText, slot } from './markup.js';
 import { replyKinds, type RenderedReply, type ReplyKind, type ReplyModel } from './types.js';
-import { buildView, sampleModel, type ReplyView } from './view.js';
+import { buildView, sampleModel } from './view.js';
 
 export const languages: readonly Language[] = ['nl', 'en'];
 
@@ -17,7 +18,12 @@ export interface Template {
   body: string; // mustache source of the body, in the markup of markup.ts
 }
 
-export type Templates = Readonly<Record<Language, Readonly<Record<ReplyKind, Template>>>>;
+/** Mails of the bot's own that answer nobody, each with its own placeholders. */
+export const noticeKinds = ['digest'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+export type TemplateKind = ReplyKind | NoticeKind;
+
+export type Templates = Readonly<Record<Language, Readonly<Record<TemplateKind, Template>>>>;
 
 export class TemplateError extends Error {
   constructor(
@@ -48,6 +54,10 @@ function shapeOf(value: unknown): Shape | null {
 
 // Both languages' samples fill every field, so this is the full list of placeholders.
 const viewShape = shapeOf(buildView(sampleModel())) as Shape;
+const shapes: Record<TemplateKind, Shape> = {
+  ...(Object.fromEntries(replyKinds.map((k) => [k, viewShape])) as Record<ReplyKind, Shape>),
+  digest: shapeOf(sampleDigestView()) as Shape,
+};
 
 /** Mirrors mustache's lookup: the first name part in the nearest section that has it, the rest inside. */
 function resolve(name: string, scopes: Shape[]): { found: boolean; shape: Shape | null } {
@@ -86,7 +96,7 @@ function checkTokens(tokens: Token[], scopes: Shape[], where: (index: number) =>
   }
 }
 
-function checkSource(source: string, firstLine: number, label: string, problems: string[]) {
+function checkSource(source: string, firstLine: number, label: string, problems: string[], root: Shape) {
   const where = (index: number) => `${label} line ${lineOf(source, index, firstLine)}`;
   let tokens: Token[];
   try {
@@ -96,11 +106,11 @@ function checkSource(source: string, firstLine: number, label: string, problems:
     problems.push(`${label}: ${message}`);
     return;
   }
-  checkTokens(tokens, [viewShape], where, problems);
+  checkTokens(tokens, [root], where, problems);
 }
 
-/** Splits a template file into subject and body, reporting what is wrong with it. */
-export function parseTemplate(file: string, content: string, problems: string[]): Template | null {
+/** Splits a template file into subject and body, reporting what is wrong with it (placeholders of `kind`). */
+export function parseTemplate(file: string, content: string, problems: string[], kind: TemplateKind = 'confirmed'): Template | null {
   const before = problems.length;
   const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.includes('\u0000')) problems.push(`${file}: contains a NUL character`);
@@ -115,18 +125,18 @@ export function parseTemplate(file: string, content: string, problems: string[])
   while (bodyStart < lines.length && lines[bodyStart]?.trim() === '') bodyStart++;
   const body = lines.slice(bodyStart).join('\n').trimEnd();
   if (!body) problems.push(`${file}: the message text under the subject line is empty`);
-  checkSource(subject, firstUsed + 1, `${file} subject,`, problems);
-  checkSource(body, bodyStart + 1, file, problems);
+  checkSource(subject, firstUsed + 1, `${file} subject,`, problems, shapes[kind]);
+  checkSource(body, bodyStart + 1, file, problems, shapes[kind]);
   return problems.length === before ? { file, subject, body } : null;
 }
 
 /** Reads templates/<language>/<kind>.txt for every kind and language; one error lists every problem. */
 export async function loadTemplates(dir: string = defaultTemplatesDir()): Promise<Templates> {
   const problems: string[] = [];
-  const result = {} as Record<Language, Record<ReplyKind, Template>>;
+  const result = {} as Record<Language, Record<TemplateKind, Template>>;
   for (const language of languages) {
-    result[language] = {} as Record<ReplyKind, Template>;
-    for (const kind of replyKinds) {
+    result[language] = {} as Record<TemplateKind, Template>;
+    for (const kind of [...replyKinds, ...noticeKinds]) {
       const file = join(language, `${kind}.txt`);
       let content: string;
       try {
@@ -136,7 +146,7 @@ export async function loadTemplates(dir: string = defaultTemplatesDir()): Promis
         problems.push(code === 'ENOENT' ? `${file}: missing` : `${file}: cannot read (${(err as Error).message})`);
         continue;
       }
-      const template = parseTemplate(file, content, problems);
+      const template = parseTemplate(file, content, problems, kind);
       if (template) result[language][kind] = template;
     }
   }
@@ -147,7 +157,7 @@ export async function loadTemplates(dir: string = defaultTemplatesDir()): Promis
 // --- rendering --------------------------------------------------------------------------
 
 /** Expands mustache with every string value replaced by a slot; numbers and flags go in as they are. */
-function expand(source: string, view: ReplyView): { text: string; values: string[] } {
+function expand(source: string, view: object): { text: string; values: string[] } {
   const values: string[] = [];
   const escape = (value: unknown) => {
     if (typeof value !== 'string') return String(value);
@@ -158,7 +168,7 @@ function expand(source: string, view: ReplyView): { text: string; values: string
 }
 
 const needsSession: ReadonlySet<ReplyKind> = new Set([
-  'confirmed', 'waitlisted', 'promoted', 'moved', 'already-registered', 'cancelled', 'session-closed',
+  'confirmed', 'waitlisted', 'promoted', 'moved', 'already-registered', 'cancelled', 'session-closed', 'reminder',
 ]);
 
 function checkModel(model: ReplyModel): void {
@@ -172,14 +182,17 @@ function checkModel(model: ReplyModel): void {
 
 export function renderReply(model: ReplyModel, templates: Templates): RenderedReply {
   checkModel(model);
-  const template = templates[model.language][model.kind];
-  const view = buildView(model);
+  return renderTemplate(templates[model.language][model.kind], buildView(model), model.language);
+}
+
+/** Subject, text and HTML of one template with the values of `view` (a reply's, or a notice's). */
+export function renderTemplate(template: Template, view: object, language: Language): RenderedReply {
   const subject = expand(template.subject, view);
   const subjectText = markupToText(subject.text, subject.values).replace(/\s+/g, ' ').trim();
   const body = expand(template.body, view);
   return {
     subject: subjectText,
     text: markupToText(body.text, body.values),
-    html: htmlDocument(subjectText, markupToHtml(body.text, body.values), model.language),
+    html: htmlDocument(subjectText, markupToHtml(body.text, body.values), language),
   };
 }

@@ -12,6 +12,7 @@ export const replyKinds = [
   'alternatives', // no single open session follows: the numbered list of open sessions
   'session-closed', // the asked-for session has started or its signup deadline passed
   'acknowledgement', // optional "we received your question" for mail left to organisers
+  'reminder', // a few days before the session: the practical details and the invite again
 ] as const;
 export type ReplyKind = (typeof replyKinds)[number];
 
@@ -48,8 +49,8 @@ export interface ReplyModel {
   previousAttendees: number | null;
   /** Numbered options, already filtered (open, free seats) and ordered (nearest first). */
   alternatives: SessionView[];
-  /** For 'session-closed': why. */
-  closedBecause: 'started' | 'deadline' | null;
+  /** For 'session-closed': why (organisers closed it: 'closed'). */
+  closedBecause: 'started' | 'deadline' | 'closed' | null;
   series: string;
   organiser: string;
   mailbox: string; // the address people reply to

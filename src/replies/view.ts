@@ -34,6 +34,7 @@ export interface ReplyView {
   hasAlternatives: boolean;
   closedStarted: boolean;
   closedDeadline: boolean;
+  closedByOrganiser: boolean;
   series: string;
   organiser: string;
   mailbox: string;
@@ -89,6 +90,7 @@ export function buildView(model: ReplyModel): ReplyView {
     hasAlternatives: model.alternatives.length > 0,
     closedStarted: model.closedBecause === 'started',
     closedDeadline: model.closedBecause === 'deadline',
+    closedByOrganiser: model.closedBecause === 'closed',
     series: cleanValue(model.series),
     organiser: cleanValue(model.organiser),
     mailbox: cleanValue(model.mailbox),

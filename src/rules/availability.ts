@@ -1,16 +1,19 @@
 // When a session takes signups, how many seats it has left, and what to offer instead.
 import { coordinatesOf, distanceKm } from '../catalogue/geo.js';
 import { sessionStart, zonedInstant } from '../catalogue/time.js';
-import type { Policy, SessionState } from './types.js';
+import type { ClosedReason, Policy, SessionState } from './types.js';
 
 export function seatsLeft(s: SessionState): number {
   return Math.max(0, s.capacity - s.taken);
 }
 
 /** Why a session takes no signups at `now`, or null while it is open. */
-export function closedBecause(s: SessionState, now: Date, policy: Policy): 'started' | 'deadline' | null {
+export function closedBecause(s: SessionState, now: Date, policy: Policy): ClosedReason | null {
   const start = sessionStart(s, s.timezone).getTime();
   if (now.getTime() >= start) return 'started';
+  // Organisers may close a session early, or keep it open past its deadline; never past its start.
+  if (s.signups === 'closed') return 'closed';
+  if (s.signups === 'open') return null;
   const deadline = s.signupDeadline
     ? Date.parse(s.signupDeadline)
     : start - policy.signupDeadlineHours * 3_600_000;

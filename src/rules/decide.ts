@@ -3,10 +3,13 @@
 import type { ThreadContext } from '../understanding/types.js';
 import { closedBecause, isOpen, openAlternatives, seatsLeft } from './availability.js';
 import {
-  keywords, type ActiveRegistration, type Change, type Decision, type PlannedReply, type RulesInput, type SessionState,
+  keywords, type ActiveRegistration, type Change, type ClosedReason, type CommandInput, type Decision, type PlannedReply,
+  type RulesInput, type SeriesInput, type SessionState,
 } from './types.js';
 
-export function decide(input: RulesInput): Decision {
+/** What to do with an understood mail, or with an organiser's command: the same rules for both. */
+export function decide(input: RulesInput | CommandInput): Decision {
+  if ('command' in input) return decideCommand(input);
   const u = input.understanding;
   if (u.intent === 'ignore') return decideMachineMail(input);
   if (!input.senderAddress && u.intent !== 'escalate') {
@@ -65,12 +68,12 @@ function decideSignup(input: RulesInput): Decision {
   const decision = !reg
     ? newRegistration(input, target, asked)
     : reg.session === target.slug
-      ? sameSessionAgain(input, target, reg)
-      : move(input, target, reg);
+      ? sameSessionAgain(input, target, reg, attendeesUpdate(input, reg))
+      : move(input, target, reg, attendeesUpdate(input, reg) ?? reg.attendees);
   return { ...decision, keywords: [...decision.keywords, ...extra] };
 }
 
-function newRegistration(input: RulesInput, target: SessionState, attendees: number): Decision {
+function newRegistration(input: SeriesInput, target: SessionState, attendees: number): Decision {
   if (seatsLeft(target) >= attendees) {
     return {
       outcome: 'registered',
@@ -92,8 +95,8 @@ function newRegistration(input: RulesInput, target: SessionState, attendees: num
   };
 }
 
-function sameSessionAgain(input: RulesInput, target: SessionState, reg: ActiveRegistration): Decision {
-  const wanted = attendeesUpdate(input, reg);
+/** The same session again; `wanted` is a new head count, or null when it stays. */
+function sameSessionAgain(input: SeriesInput, target: SessionState, reg: ActiveRegistration, wanted: number | null): Decision {
   const base = { registration: reg.id, session: target.slug, thread: about('confirmation', target.slug) };
   if (wanted === null) {
     return {
@@ -122,8 +125,7 @@ function sameSessionAgain(input: RulesInput, target: SessionState, reg: ActiveRe
   };
 }
 
-function move(input: RulesInput, target: SessionState, reg: ActiveRegistration): Decision {
-  const attendees = attendeesUpdate(input, reg) ?? reg.attendees;
+function move(input: SeriesInput, target: SessionState, reg: ActiveRegistration, attendees: number): Decision {
   const from = input.sessions.find((s) => s.slug === reg.session);
   if (seatsLeft(target) >= attendees) {
     const freed = reg.status === 'confirmed' && from ? promotions(input, from, reg.attendees, reg.id) : none();
@@ -173,6 +175,10 @@ function decideCancel(input: RulesInput): Decision {
       note: reg ? `cancel for ${u.session}, but registered for ${reg.session}` : 'cancel without a registration',
     };
   }
+  return cancel(input, reg);
+}
+
+function cancel(input: SeriesInput, reg: ActiveRegistration): Decision {
   const session = input.sessions.find((s) => s.slug === reg.session);
   const freed = reg.status === 'confirmed' && session ? promotions(input, session, reg.attendees, reg.id) : none();
   return {
@@ -206,7 +212,7 @@ function decideAlternatives(input: RulesInput): Decision {
   };
 }
 
-function sessionClosed(input: RulesInput, s: SessionState, why: 'started' | 'deadline'): Decision {
+function sessionClosed(input: RulesInput, s: SessionState, why: ClosedReason): Decision {
   const alternatives = alternativesFor(input, input.understanding.attendees ?? 1, s.slug);
   return {
     outcome: 'session-closed', changes: [], keywords: [keywords.handled],
@@ -217,8 +223,109 @@ function sessionClosed(input: RulesInput, s: SessionState, why: 'started' | 'dea
   };
 }
 
+// --- organisers' commands ---------------------------------------------------------------
+// The worker's rules, for changes made by hand: seats, waiting list, promotions and replies
+// come from the same functions. What the person would be told goes to the registration's own
+// address. Where a mail would get a polite alternative, a command is refused with the reason,
+// so that the organiser decides what happens instead.
+
+function decideCommand(input: CommandInput): Decision {
+  const c = input.command;
+  const reg = input.registration;
+  const sessionNamed = (slug: string) => input.sessions.find((s) => s.slug === slug);
+  const noRegistration = refused('no active registration: nothing to change');
+  switch (c.type) {
+    case 'add': {
+      const target = sessionNamed(c.session);
+      if (!target) return refused(`there is no session "${c.session}"`);
+      if (reg) return refused(`${c.email} is already ${statusText(reg)} for ${reg.session}: use move or set instead`);
+      const closed = closedBecause(target, input.now, input.policy);
+      if (closed) return refused(`${target.slug} takes no signups: ${closedText(closed)}`);
+      return toRegistrant(newRegistration(input, target, c.attendees));
+    }
+    case 'cancel':
+      return reg ? toRegistrant(cancel(input, reg)) : noRegistration;
+    case 'move': {
+      if (!reg) return noRegistration;
+      const target = sessionNamed(c.session);
+      if (!target) return refused(`there is no session "${c.session}"`);
+      if (target.slug === reg.session) return refused(`already ${statusText(reg)} for ${target.slug}`);
+      const closed = closedBecause(target, input.now, input.policy);
+      if (closed) return refused(`${target.slug} takes no signups: ${closedText(closed)}`);
+      const moved = move(input, target, reg, reg.attendees);
+      if (moved.changes.length === 0) {
+        return refused(`${target.slug} has ${seatsLeft(target)} seats left and ${reg.attendees} are needed: the registration stays for ${reg.session}`);
+      }
+      return toRegistrant(moved);
+    }
+    case 'set-attendees': {
+      const target = reg && sessionNamed(reg.session);
+      if (!reg || !target) return noRegistration;
+      if (c.attendees === reg.attendees) return refused(`the registration is already for ${reg.attendees}`);
+      const updated = sameSessionAgain(input, target, reg, c.attendees);
+      if (updated.changes.length === 0) {
+        return refused(`${target.slug} has ${seatsLeft(target)} seats left: no room for ${c.attendees - reg.attendees} more`);
+      }
+      return toRegistrant({ ...updated, outcome: 'updated' });
+    }
+    case 'capacity': {
+      const target = sessionNamed(c.session);
+      if (!target) return refused(`there is no session "${c.session}"`);
+      if (c.capacity === target.capacity) return refused(`the capacity of ${target.slug} is already ${c.capacity}`);
+      // Raising it frees seats: the waiting list moves up as after a cancellation.
+      const freed = promotions(input, { ...target, capacity: c.capacity }, 0, -1);
+      const over = target.taken - c.capacity;
+      return {
+        outcome: 'updated', keywords: [],
+        changes: [{ type: 'set-capacity', session: target.slug, capacity: c.capacity }, ...freed.changes],
+        replies: freed.replies,
+        note: [
+          `capacity of ${target.slug}: ${target.capacity} -> ${c.capacity}`,
+          ...(freed.changes.length ? [`${freed.changes.length} promoted from the waiting list`] : []),
+          ...(over > 0 ? [`${over} more seats taken than the new capacity: nobody was removed`] : []),
+        ].join('; '),
+      };
+    }
+    case 'signups': {
+      const target = sessionNamed(c.session);
+      if (!target) return refused(`there is no session "${c.session}"`);
+      if ((target.signups ?? 'auto') === c.signups) return refused(`signups for ${target.slug} are already ${c.signups}`);
+      const change: Change = { type: 'set-signups', session: target.slug, signups: c.signups };
+      if (c.signups === 'closed') {
+        return { outcome: 'updated', keywords: [], changes: [change], replies: [], note: `signups for ${target.slug} closed` };
+      }
+      if (closedBecause(target, input.now, input.policy) === 'started') return refused(`${target.slug} has started`);
+      // Seats that freed up while it was closed go to the waiting list now.
+      const freed = promotions(input, { ...target, signups: 'open' }, 0, -1);
+      return {
+        outcome: 'updated', keywords: [], changes: [change, ...freed.changes], replies: freed.replies,
+        note: `signups for ${target.slug} open${freed.changes.length ? `; ${freed.changes.length} promoted from the waiting list` : ''}`,
+      };
+    }
+  }
+}
+
+/** A decision made for mail, addressed to the registrant instead of a sender; no IMAP message to mark. */
+function toRegistrant(d: Decision): Decision {
+  return { ...d, keywords: [], replies: d.replies.map((r) => (r.to === 'sender' ? { ...r, to: 'registrant' } : r)) };
+}
+
+function refused(note: string): Decision {
+  return { outcome: 'refused', changes: [], replies: [], keywords: [], note };
+}
+
+function statusText(reg: ActiveRegistration): string {
+  return reg.status === 'confirmed' ? 'registered' : 'on the waiting list';
+}
+
+function closedText(why: ClosedReason): string {
+  if (why === 'started') return 'it has started';
+  if (why === 'deadline') return 'its signup deadline has passed (`sessions open` opens it again)';
+  return 'organisers closed it (`sessions open` opens it again)';
+}
+
 /** Seats freed in `s`: the first on its waiting list who fits gets them, and so on while seats remain. */
-function promotions(input: RulesInput, s: SessionState, freed: number, leaving: number): { changes: Change[]; replies: PlannedReply[] } {
+function promotions(input: SeriesInput, s: SessionState, freed: number, leaving: number): { changes: Change[]; replies: PlannedReply[] } {
   if (!isOpen(s, input.now, input.policy)) return none();
   let free = seatsLeft(s) + freed;
   const changes: Change[] = [];
@@ -244,7 +351,7 @@ function attendeesUpdate(input: RulesInput, reg: ActiveRegistration): number | n
   return n > 1 && n !== reg.attendees ? n : null;
 }
 
-function alternativesFor(input: RulesInput, attendees: number, exclude: string | null): string[] {
+function alternativesFor(input: SeriesInput, attendees: number, exclude: string | null): string[] {
   return openAlternatives(input.sessions, {
     now: input.now, policy: input.policy, attendees, exclude, municipality: input.municipality,
   });

@@ -14,6 +14,8 @@ export interface WaitlistEntry {
 export interface SessionState extends Session {
   id: number;
   timezone: string;
+  /** Organisers' override of the signup deadline (`sessions open|close`); 'auto' when absent. */
+  signups?: 'auto' | 'open' | 'closed';
   /** Seats held by confirmed registrations. */
   taken: number;
   waitlist: WaitlistEntry[];
@@ -37,20 +39,39 @@ export interface Policy {
   replyLimitPerHour: number;
 }
 
-export interface RulesInput {
-  understanding: Understanding;
+/** The state of the series a decision starts from: the same for a mail and for an organiser's command. */
+export interface SeriesInput {
   now: Date;
   sessions: SessionState[];
-  /** The sender's active registration, if any. */
+  /** The sender's active registration (for a command: the one it is about), if any. */
   registration: ActiveRegistration | null;
+  /** Municipality to order alternatives by (understanding's, else the registration's). */
+  municipality: string | null;
+  policy: Policy;
+}
+
+/** An understood mail. */
+export interface RulesInput extends SeriesInput {
+  understanding: Understanding;
   /** The registration a calendar response refers to (matched by the invite's UID). */
   calendarRegistration: { id: number; email: string } | null;
   /** The registrant's address (lowercased From) for matching a calendar response. */
   senderAddress: string;
-  /** Municipality to order alternatives by (understanding's, else the registration's). */
-  municipality: string | null;
   repliesToSenderLastHour: number;
-  policy: Policy;
+}
+
+/** What organisers change by hand (`dloket-bot registrations …`, `sessions …`). */
+export type OrganiserCommand =
+  | { type: 'add'; email: string; session: string; attendees: number }
+  | { type: 'cancel' }
+  | { type: 'move'; session: string }
+  | { type: 'set-attendees'; attendees: number }
+  | { type: 'capacity'; session: string; capacity: number }
+  | { type: 'signups'; session: string; signups: 'open' | 'closed' };
+
+/** An organiser's command instead of a mail; `registration` is the one it is about (or, for add, the address's). */
+export interface CommandInput extends SeriesInput {
+  command: OrganiserCommand;
 }
 
 export type Change =
@@ -59,22 +80,27 @@ export type Change =
   | { type: 'set-attendees'; id: number; attendees: number }
   | { type: 'cancel'; id: number }
   | { type: 'promote'; id: number }
-  | { type: 'calendar-response'; id: number; response: string; attention: string | null };
+  | { type: 'calendar-response'; id: number; response: string; attention: string | null }
+  | { type: 'set-capacity'; session: string; capacity: number }
+  | { type: 'set-signups'; session: string; signups: 'open' | 'closed' };
 
 /** Which registration a reply or change is about: the one this decision creates, or an existing one. */
 export type RegistrationRef = 'new' | number | null;
 
 export interface PlannedReply {
   kind: ReplyKind;
-  /** 'sender' answers the message; a number writes to that registration's address (promotion). */
-  to: 'sender' | number;
+  /**
+   * 'sender' answers the message; 'registrant' writes to the address of the registration the
+   * reply is about (an organiser's change); a number writes to that registration's address (promotion).
+   */
+  to: 'sender' | 'registrant' | number;
   registration: RegistrationRef;
   session: string | null;
   previousSession: string | null;
   attendees: number | null;
   previousAttendees: number | null;
   alternatives: string[];
-  closedBecause: 'started' | 'deadline' | null;
+  closedBecause: ClosedReason | null;
   /** Session the sender asked for but could not get (full, or closed) while keeping `session`. */
   requested: string | null;
   invite: 'REQUEST' | 'CANCEL' | null;
@@ -82,9 +108,14 @@ export interface PlannedReply {
   thread: ThreadContext;
 }
 
+/** Why a session takes no signups: it started, its deadline passed, or organisers closed it. */
+export type ClosedReason = 'started' | 'deadline' | 'closed';
+
 export const outcomes = [
   'registered', 'waitlisted', 'moved', 'already-registered', 'cancelled', 'no-registration',
   'alternatives', 'session-closed', 'escalated', 'ignored', 'calendar-response', 'rate-limited',
+  // organisers' commands only: a session changed, or the command could not be carried out
+  'updated', 'refused',
 ] as const;
 export type Outcome = (typeof outcomes)[number];
 
