@@ -51,7 +51,7 @@ const columns: Column[] = [
  */
 export function attendeesCsv(rows: AttendeeRow[], timezone: string): Buffer {
   const text = stringify(rows.map((r) => columns.map((c) => c.value(r, timezone))), {
-    header: true, columns: columns.map((c) => c.header), delimiter: ';', bom: true, quoted: true,
+    header: true, columns: columns.map((c) => c.header), delimiter: ';', bom: true, quoted: true, quoted_empty: true,
     record_delimiter: 'windows', escape_formulas: true,
   });
   return Buffer.from(text, 'utf8');

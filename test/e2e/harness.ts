@@ -25,7 +25,7 @@ export interface Harness {
   /** Settable clock the worker reads. */
   clock: { now: Date };
   logs: Record<string, unknown>[];
-  startWorker(opts?: { since?: Date; sender?: ReplySender; env?: Record<string, string> }): Worker;
+  startWorker(opts?: { since?: Date; sender?: ReplySender; env?: Record<string, string>; scheduleIntervalMs?: number }): Worker;
   deliver(raw: string, opts?: { flags?: string[]; internalDate?: Date }): Promise<{ uid: number }>;
   /** Opens the worker's database for assertions (close it yourself, or use query()). */
   query<T>(fn: (db: Database) => Promise<T>): Promise<T>;
@@ -79,6 +79,7 @@ export async function startHarness(opts: {
       const done = runWorker({
         config, logger, signal: controller.signal, clock: () => clock.now, since: w.since ?? null, mailbox: { debounceMs: 150 },
         ...(w.sender ? { sender: w.sender } : {}),
+        ...(w.scheduleIntervalMs ? { scheduleIntervalMs: w.scheduleIntervalMs } : {}),
       });
       const worker: Worker = {
         done,
