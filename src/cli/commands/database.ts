@@ -46,9 +46,9 @@ export function sessionsCommand(): Command {
         }
         const table = rows.map((r) => [
           r.slug, r.city, `${r.date} ${r.start}-${r.end}`, r.venue, `${r.taken}/${r.capacity}`,
-          String(r.registrations), String(r.waitlisted),
+          String(r.registrations), String(r.waitlisted), r.signups === 'auto' ? '' : r.signups,
         ]);
-        printTable(['slug', 'city', 'when', 'venue', 'seats', 'registrations', 'waitlisted'], table);
+        printTable(['slug', 'city', 'when', 'venue', 'seats', 'registrations', 'waitlisted', 'signups'], table);
       });
     }));
   return cmd;
@@ -68,9 +68,10 @@ export function registrationsCommand(): Command {
           for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
           return;
         }
+        // The number is what `registrations cancel|move|set` take besides the address.
         printTable(
-          ['session', 'status', 'seats', 'email', 'name', 'municipality', 'calendar', 'attention'],
-          rows.map((r) => [r.session, r.status, String(r.attendees), r.email, r.name ?? '', r.municipality ?? '',
+          ['id', 'session', 'status', 'seats', 'email', 'name', 'municipality', 'calendar', 'attention'],
+          rows.map((r) => [String(r.id), r.session, r.status, String(r.attendees), r.email, r.name ?? '', r.municipality ?? '',
             r.calendarResponse ?? '', r.attention ?? '']),
         );
       });
