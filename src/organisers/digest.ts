@@ -60,7 +60,8 @@ export async function writeDigest(tx: Tx, deps: PipelineDeps, settings: DigestSe
     ids.push(await enqueueReply(tx, {
       inboundId: null, registrationId: null, kind: 'digest', toAddress: address, fromAddress: deps.mail.from.address,
       subject: composed.subject, messageId: composed.messageId, inReplyTo: null, raw: composed.raw.toString('utf8'),
-      thread: null, status: deps.mail.repliesEnabled ? 'pending' : 'held', createdAt: now, nextAttemptAt: now,
+      // Not a reply: REPLIES_ENABLED=false holds replies to people, organisers still get their digest.
+      thread: null, status: 'pending', createdAt: now, nextAttemptAt: now,
     }));
   }
   return ids;
