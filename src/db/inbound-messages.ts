@@ -55,10 +55,10 @@ export interface InboundListing {
 // Outcomes that leave a message to a person, also for rows recorded before left_for_people existed.
 const leftOutcomes = ['escalated', 'error', 'oversized', 'rate-limited'];
 
-/** Left for a person and not yet marked done by an organiser. */
+/** Left for a person and not yet marked done by an organiser (nor purged: then nothing is left to do). */
 const waitingForPeople = () => and(
   or(eq(inboundMessages.leftForPeople, true), inArray(inboundMessages.outcome, leftOutcomes)),
-  isNull(inboundMessages.resolvedAt),
+  isNull(inboundMessages.resolvedAt), isNull(inboundMessages.purgedAt),
 );
 
 const listingColumns = {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { shippedCatalogue } from '../../catalogue/catalogue.js';
+import { ConfigError, loadConfig, type MailConfig } from '../../config/config.js';
 import { openDatabase, type Database } from '../../db/client.js';
 import { prepareDatabase } from '../../db/setup.js';
 import { currentCatalogue } from '../../db/sessions.js';
@@ -24,6 +25,16 @@ function parseNow(value: string): Date {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new InvalidArgumentError(`not a date-time: ${value}`);
   return d;
+}
+
+/** The mailbox settings when they are complete; null on a fresh clone. */
+function mailSettings(): MailConfig | null {
+  try {
+    return loadConfig(process.env, { mail: true }).mail;
+  } catch (err) {
+    if (err instanceof ConfigError) return null;
+    throw err;
+  }
 }
 
 /**
@@ -89,7 +100,8 @@ export function replayCommand(): Command {
       const database = await replayDatabase(ctx);
       try {
         const catalogue = (await currentCatalogue(database.db)) ?? shippedCatalogue;
-        const deps = await commandDeps(ctx, database, offlineMailConfig(process.env, catalogue), { send: false });
+        const mail = mailSettings() ?? offlineMailConfig(process.env, catalogue);
+        const deps = await commandDeps(ctx, database, mail, { send: false });
         for (const file of files) {
           let source: Buffer;
           try {
