@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { commandDeps } from '../../src/cli/pipeline-deps.js';
 import { loadConfig, type MailConfig } from '../../src/config/config.js';
 import { attendeeRows } from '../../src/db/attendees.js';
+import { findInbound, listInbound } from '../../src/db/inbound-messages.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { purgeEnded } from '../../src/db/retention.js';
 import { inboundMessages, outbox, registrations } from '../../src/db/schema.js';
@@ -21,6 +22,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { attendeesCsv } from '../../src/organisers/export.js';
 import { applyManualChange } from '../../src/organisers/manual-change.js';
 import { replayMessage } from '../../src/organisers/replay.js';
+import { handleMessage } from '../../src/pipeline/handle-message.js';
 import { createSchedule } from '../../src/pipeline/schedule.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { invite } from '../e2e/conversation.js';
@@ -62,6 +64,24 @@ it('adds, exports, replays, sends the digest and a reminder, and purges on PGlit
     const [confirmation] = await sink.waitFor(1, 10_000);
     assert.equal(invite(confirmation!).method, 'REQUEST');
 
+    // The other changes by hand, and a mail through the pipeline, on the same database.
+    const change = (c: Parameters<typeof applyManualChange>[1]) => applyManualChange(deps, c);
+    await change({ command: { type: 'add', email: 'k.mulder@duiven.nl', session: 'haarlem', attendees: 1 }, by: 'Marieke', quiet: true });
+    assert.equal((await change({ command: { type: 'set-attendees', attendees: 2 }, registration: { email: 'k.mulder@duiven.nl' }, by: 'Marieke', quiet: true })).decision.outcome, 'updated');
+    assert.equal((await change({ command: { type: 'move', session: 'arnhem' }, registration: { email: 'k.mulder@duiven.nl' }, by: 'Marieke', quiet: false })).decision.outcome, 'moved');
+    assert.equal((await change({ command: { type: 'cancel' }, registration: { email: 'k.mulder@duiven.nl' }, by: 'Marieke', quiet: false })).decision.outcome, 'cancelled');
+    assert.equal((await change({ command: { type: 'capacity', session: 'haarlem', capacity: 60 }, by: 'Marieke', quiet: false })).decision.outcome, 'updated');
+    assert.equal((await change({ command: { type: 'signups', session: 'arnhem', signups: 'closed' }, by: 'Marieke', quiet: false })).decision.outcome, 'updated');
+    const [moved, cancelled] = (await sink.waitFor(3, 10_000)).slice(1);
+    assert.deepEqual([invite(moved!).method, invite(cancelled!).method], ['REQUEST', 'CANCEL']);
+    await handleMessage(deps, { path: 'INBOX', uidValidity: '1', uidNext: 2, exists: 1, keywordsAllowed: true }, {
+      uid: 1, size: 100, internalDate: clock.now, truncated: false,
+      source: Buffer.from(mail({ from: 'j.smit@venray.nl', subject: 'Arnhem', text: 'Ik meld mij aan voor Arnhem.\r\n\r\nMet vriendelijke groet,\r\nJan Smit\r\nGemeente Venray' })),
+    });
+    const [listed] = await listInbound(database.db, { limit: 10 });
+    assert.equal(listed?.outcome, 'session-closed', 'organisers closed Arnhem');
+    assert.match((await findInbound(database.db, listed!.id))?.newText ?? '', /^Ik meld mij aan voor Arnhem\.$/);
+
     const csv = attendeesCsv(await attendeeRows(database.db, { statuses: ['confirmed', 'waitlisted'] }), 'Europe/Amsterdam');
     const rows = parse(csv, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
     assert.deepEqual(rows.map((r) => [r.sessie, r.naam, r.bericht]), [['Haarlem', 'Wendy Bakker', 'handmatig (Marieke)']]);
@@ -80,19 +100,20 @@ it('adds, exports, replays, sends the digest and a reminder, and purges on PGlit
     // The worker's schedule on the morning three days before Haarlem: the digest and Wendy's reminder.
     clock.now = new Date('2018-06-18T08:00:00Z');
     await createSchedule(deps, config.schedule).tick();
-    const mails = (await sink.waitFor(3, 10_000)).slice(1);
+    const mails = (await sink.waitFor(5, 10_000)).slice(3);
     const digest = mails.find((m) => m.envelope.to[0] === 'organisator@vng.nl');
-    assert.match(digest?.parsed.text ?? '', /^- Haarlem, 21 juni: 1 van 50 plaatsen bezet, 49 vrij$/m);
+    assert.match(digest?.parsed.text ?? '', /^- Haarlem, 21 juni: 1 van 60 plaatsen bezet, 59 vrij$/m);
     const reminder = mails.find((m) => m.envelope.to[0] === 'w.bakker@haarlem.nl');
     assert.match(reminder?.parsed.subject ?? '', /^Herinnering: ontwerpsessie Haarlem/);
     assert.equal(invite(reminder!).method, 'REQUEST');
 
     const report = await database.db.transaction((tx) => purgeEnded(tx, new Date('2018-06-22T00:00:00Z'), clock.now, true));
     assert.deepEqual(report.sessions.map((s) => [s.slug, s.registrations]), [['utrecht', 0], ['haarlem', 1]]);
-    const [wendy] = await database.db.select().from(registrations);
+    const [wendy] = await database.db.select().from(registrations).orderBy(asc(registrations.id));
     assert.deepEqual([wendy?.name, wendy?.email, wendy?.municipality, wendy?.attendees], [null, `purged:${wendy?.id}`, 'Haarlem', 1]);
     const replies = await database.db.select().from(outbox).orderBy(asc(outbox.id));
-    assert.deepEqual(replies.map((r) => [r.kind, r.status, r.raw, r.toAddress]), [['confirmed', 'sent', '', ''], ['digest', 'sent', '', ''], ['reminder', 'sent', '', '']]);
+    assert.deepEqual(replies.filter((r) => r.registrationId === wendy?.id || r.kind === 'digest').map((r) => [r.kind, r.status, r.raw, r.toAddress]),
+      [['confirmed', 'sent', '', ''], ['digest', 'sent', '', ''], ['reminder', 'sent', '', '']]);
   } finally {
     deps.close();
     await database.close();
@@ -103,5 +124,5 @@ it('adds, exports, replays, sends the digest and a reminder, and purges on PGlit
   await writeFile(file, mail({ from: 'iemand@zeist.nl', subject: 'Afmelding', text: 'Ik meld mij af.\r\n\r\nIemand\r\nGemeente Zeist' }));
   const out = (await ok(['replay', file], env)).stdout;
   assert.match(out, /^outcome: no-registration/m);
-  assert.equal(sink.messages.length, 3, 'replay sent nothing');
+  assert.equal(sink.messages.length, 5, 'replay sent nothing');
 });
