@@ -138,7 +138,7 @@ describe('the daily digest and the reminders', () => {
     assert.deepEqual([(await regOf('els@renkum.nl'))?.remindedAt?.toISOString()], ['2018-06-18T07:50:00.000Z']);
   });
 
-  it('cancels on "ik kan toch niet" under the reminder and promotes from the waiting list; never a second reminder', async () => {
+  it('cancels on "ik kan toch niet" or "afmelden" under the reminder and promotes from the waiting list; never a second reminder', async () => {
     const els = h.sink.messages.find((m) => /^Herinnering/.test(m.parsed.subject ?? '') && m.envelope.to[0] === 'els@renkum.nl')!;
     const before = h.sink.messages.length;
     const cancelled = await exchange(h, answer(els, 'els@renkum.nl', 'Ik kan toch niet.', 'Els Brouwer'));
@@ -147,6 +147,9 @@ describe('the daily digest and the reminders', () => {
     const promoted = (await h.sink.waitFor(before + 2, 10_000)).slice(before).find((m) => m.envelope.to[0] === 'bas@wageningen.nl');
     assert.match(promoted?.parsed.text ?? '', /plaats vrijgekomen/);
     assert.equal((await regOf('els@renkum.nl'))?.status, 'cancelled');
+    const pieter = h.sink.messages.find((m) => /^Herinnering/.test(m.parsed.subject ?? '') && m.envelope.to[0] === 'p.devries@zeist.nl')!;
+    const withdrawn = await exchange(h, answer(pieter, 'p.devries@zeist.nl', 'Afmelden'));
+    assert.match(withdrawn.parsed.text ?? '', /U bent afgemeld voor de ontwerpsessie in Haarlem/);
 
     await worker.stop();
     const count = h.sink.messages.length;
