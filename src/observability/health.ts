@@ -48,7 +48,9 @@ export function createHealth(opts: HealthOptions): Health {
       ]);
       return { ok: true, detail: 'answers' };
     } catch (err) {
-      return { ok: false, detail: `not answering: ${(err as Error).message}` };
+      // drizzle wraps the driver's error; its own message only repeats the query
+      const e = err as Error & { cause?: Error };
+      return { ok: false, detail: `not answering: ${e.cause?.message ?? e.message}` };
     } finally {
       clearTimeout(timer);
     }

@@ -9,11 +9,14 @@ import type { AddressInfo } from 'node:net';
 
 export interface TestClient {
   id: string;
-  secret: string;
+  /** Unset: a public client (no secret, refresh-token grant only). */
+  secret?: string;
   /** The mailbox the client's tokens act for (what introspection reports as username). */
   username: string;
   /** Accepted for the refresh-token grant. */
   refreshToken?: string;
+  /** Hand out a new refresh token with every refresh and accept only the newest (as Microsoft does). */
+  rotateRefreshToken?: boolean;
 }
 
 export interface IssuedToken {
@@ -21,6 +24,7 @@ export interface IssuedToken {
   clientId: string;
   username: string;
   grant: string;
+  scope: string | null;
   issuedAt: number;
   expiresAt: number;
   revoked: boolean;
@@ -30,6 +34,9 @@ export interface TokenRequest {
   at: number;
   clientId: string | null;
   grant: string | null;
+  scope: string | null;
+  /** How the client authenticated. */
+  clientAuth: 'post' | 'basic' | 'none';
   /** The OAuth error code sent back, or null when a token was issued. */
   error: string | null;
 }
@@ -84,14 +91,16 @@ export async function startOAuth2Server(opts: { ttlSeconds?: number } = {}): Pro
       secret = pass ?? null;
     }
     const grant = params.get('grant_type');
-    const request: TokenRequest = { at: Date.now(), clientId, grant, error: null };
+    const clientAuth = basic ? 'basic' : secret ? 'post' : 'none';
+    const request: TokenRequest = { at: Date.now(), clientId, grant, scope: params.get('scope'), clientAuth, error: null };
     tokenRequests.push(request);
     const fail = (status: number, error: string, description: string) => {
       request.error = error;
       json(res, status, { error, error_description: description });
     };
     const client = clientId ? clients.get(clientId) : undefined;
-    if (!client || client.secret !== secret) return fail(401, 'invalid_client', 'Invalid client secret provided.');
+    if (!client || (client.secret ?? null) !== (secret || null)) return fail(401, 'invalid_client', 'Invalid client secret provided.');
+    if (!client.secret && grant !== 'refresh_token') return fail(400, 'unauthorized_client', 'a public client has no app-only access');
     if (grant === 'refresh_token') {
       if (!client.refreshToken || params.get('refresh_token') !== client.refreshToken) {
         return fail(400, 'invalid_grant', 'The refresh token has expired or was revoked.');
@@ -102,11 +111,14 @@ export async function startOAuth2Server(opts: { ttlSeconds?: number } = {}): Pro
     const now = Date.now();
     const t: IssuedToken = {
       value: `at-${randomBytes(24).toString('base64url')}`, clientId: client.id, username: client.username, grant,
-      issuedAt: now, expiresAt: now + state.ttlSeconds * 1000, revoked: false,
+      scope: params.get('scope'), issuedAt: now, expiresAt: now + state.ttlSeconds * 1000, revoked: false,
     };
     issued.push(t);
+    const rotated = grant === 'refresh_token' && client.rotateRefreshToken ? `rt-${randomBytes(16).toString('base64url')}` : null;
+    if (rotated) client.refreshToken = rotated;
     json(res, 200, {
-      access_token: t.value, token_type: 'Bearer', expires_in: state.ttlSeconds, ...(params.get('scope') ? { scope: params.get('scope') } : {}),
+      access_token: t.value, token_type: 'Bearer', expires_in: state.ttlSeconds, ...(t.scope ? { scope: t.scope } : {}),
+      ...(rotated ? { refresh_token: rotated } : {}),
     });
   }
 
