@@ -1,7 +1,6 @@
 // The long-running worker: prepares the database, becomes the mailbox's only consumer, and
 // runs the mailbox loop with the sync pass until asked to stop.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTokenSource } from '../auth/oauth2.js';
 import { shippedCatalogue } from '../catalogue/catalogue.js';
 import type { Config, MailConfig } from '../config/config.js';
 import { openDatabase } from '../db/client.js';
@@ -10,7 +9,6 @@ import { currentCatalogue } from '../db/sessions.js';
 import { prepareDatabase } from '../db/setup.js';
 import { runMailbox } from '../mailbox/connection.js';
 import type { Logger } from '../observability/logger.js';
-import { createMetrics } from '../observability/metrics.js';
 import { startMonitoring, type Monitoring } from '../observability/monitoring.js';
 import { loadTemplates } from '../replies/render.js';
 import { createSmtpSender } from '../replies/transport.js';
@@ -35,9 +33,13 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
   const clock = opts.clock ?? (() => new Date());
   const database = await openDatabase(config.database);
   // With HTTP_PORT: metrics and health. With MAIL_AUTH=oauth2: one token source for IMAP and SMTP.
-  const metrics = config.http ? createMetrics({ outboxCounts: () => outboxCounts(database.db) }) : null;
-  const tokens = config.mail.oauth2
-    ? createTokenSource(config.mail.oauth2, { logger, onRequest: (result) => metrics?.tokenRequest(result) })
+  // (Their libraries load only when configured: start-up stays quick.)
+  const metrics = config.http
+    ? (await import('../observability/metrics.js')).createMetrics({ outboxCounts: () => outboxCounts(database.db) })
+    : null;
+  const oauth2 = config.mail.oauth2;
+  const tokens = oauth2
+    ? (await import('../auth/oauth2.js')).createTokenSource(oauth2, { logger, onRequest: (result) => metrics?.tokenRequest(result) })
     : undefined;
   const smtp = opts.sender ?? createSmtpSender(config.mail.smtp, logger, undefined, tokens);
   let monitoring: Monitoring | null = null;
