@@ -100,7 +100,8 @@ export async function startHarness(opts: {
       const worker: Worker = {
         done,
         async ready() {
-          const deadline = Date.now() + 15_000;
+          // Generous: PGlite's first start (WASM, migrations) takes over 10 s on a loaded 2-core machine.
+          const deadline = Date.now() + 60_000;
           while (logs.filter((l) => l.event === 'mailbox.synced').length <= syncedBefore) {
             if (Date.now() > deadline) throw new Error('the worker did not finish its first sync');
             await sleep(20);
