@@ -1,5 +1,5 @@
-# dloket-bot: the registration worker. Build: docker build -t dloket-bot .
-# Run: docker run --env-file .env -v dloket-data:/data dloket-bot
+# dloket-bot: the registration worker. With its database: docker compose up -d (compose.yaml).
+# Alone: docker build -t dloket-bot . && docker run --init --env-file .env -v dloket-data:/data -p 8080:8080 dloket-bot
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -11,8 +11,10 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
+# HTTP_PORT: /healthz, /readyz and /metrics (see the README); DATA_DIR: PGlite, when DATABASE_URL is unset.
 ENV NODE_ENV=production \
-    DATA_DIR=/data
+    DATA_DIR=/data \
+    HTTP_PORT=8080
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
@@ -22,5 +24,9 @@ COPY drizzle ./drizzle
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-# node itself is PID 1's child via --init in compose/k8s; it handles SIGTERM for a clean stop.
+EXPOSE 8080
+# Ready: the database answers and the mailbox is connected (or reconnecting briefly). The slim
+# image has no curl: the check is a few lines of Node. Start-up includes migrations and the first login.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["node", "dist/cli/healthcheck.js"]
+# Run with --init (compose: init: true) so SIGTERM reaches node, which stops cleanly.
 CMD ["node", "dist/cli/main.js", "run"]

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { isMachineAddress } from '../pipeline/reply-address.js';
+import { providerPresets, type OAuth2Provider } from './oauth2-providers.js';
 
 // Every setting comes from the environment (or a .env file). The names are a contract
 // with admins: see .env.example and the README.
@@ -41,7 +43,6 @@ const mailSchema = z.object({
   IMAP_HOST: text,
   IMAP_PORT: port.default(993),
   IMAP_USER: text,
-  IMAP_PASSWORD: text,
   IMAP_TLS: bool.default(true),
   IMAP_TLS_REJECT_UNAUTHORIZED: bool.default(true),
   IMAP_MAILBOX: text.default('INBOX'),
@@ -50,17 +51,43 @@ const mailSchema = z.object({
   IMAP_KEYWORDS: bool.default(true),
   SMTP_HOST: text,
   SMTP_PORT: port.default(587),
-  SMTP_USER: text.optional(),
-  SMTP_PASSWORD: text.optional(),
   SMTP_TLS: bool.default(false),
   SMTP_TLS_REJECT_UNAUTHORIZED: bool.default(true),
-  MAIL_FROM: email.optional(),
-  MAIL_FROM_NAME: text.default('D-Loket'),
   OWN_ADDRESSES: z.string().optional(),
   POLL_INTERVAL_SECONDS: positive.default(60),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   REPLIES_ENABLED: bool.default(true),
 });
+
+// How the worker logs in and whom it writes as. Parsed apart from the rest so the checks
+// between these settings run even when another setting is missing.
+const authSchema = z.object({
+  MAIL_AUTH: z.enum(['password', 'oauth2'], { error: 'expected password or oauth2' }).default('password'),
+  IMAP_PASSWORD: text.optional(), // required with MAIL_AUTH=password
+  SMTP_USER: text.optional(),
+  SMTP_PASSWORD: text.optional(),
+  OAUTH2_PROVIDER: z.enum(['microsoft', 'google'], { error: 'expected microsoft or google (or leave it unset and give OAUTH2_TOKEN_URL)' }).optional(),
+  OAUTH2_TENANT: z.string().trim().regex(/^[A-Za-z0-9.-]+$/, 'expected the directory (tenant) id or a domain such as vng.nl').optional(),
+  OAUTH2_TOKEN_URL: z.string().trim().url('expected the https:// URL of the token endpoint').optional(),
+  OAUTH2_CLIENT_ID: text.optional(),
+  OAUTH2_CLIENT_SECRET: text.optional(),
+  OAUTH2_SCOPE: text.optional(),
+  OAUTH2_REFRESH_TOKEN: text.optional(),
+  MAIL_FROM: text.optional(), // a bare address or "D-Loket <D-Loket@VNG.nl>"
+  MAIL_FROM_NAME: text.default('D-Loket'),
+});
+
+// Settings of the worker's HTTP endpoints (health, metrics).
+const httpSchema = z.object({
+  HTTP_PORT: port.optional(),
+  HTTP_HOST: text.default('0.0.0.0'),
+  READY_RECONNECT_SECONDS: positive.default(120),
+});
+
+/** Every setting the bot reads: the contract .env.example, compose.yaml and the README keep to. */
+export const settingNames: readonly string[] = [
+  ...Object.keys(baseSchema.shape), ...Object.keys(mailSchema.shape), ...Object.keys(authSchema.shape), ...Object.keys(httpSchema.shape),
+];
 
 export interface BaseConfig {
   database: { url: string | null; dataDir: string };
@@ -86,7 +113,7 @@ export interface MailConfig {
     host: string;
     port: number;
     user: string;
-    password: string;
+    password: string | null; // null with OAuth2
     tls: boolean;
     rejectUnauthorized: boolean;
     mailbox: string;
@@ -97,11 +124,13 @@ export interface MailConfig {
   smtp: {
     host: string;
     port: number;
-    user: string | null;
+    user: string | null; // with OAuth2: the mailbox the token acts for (SMTP_USER, else IMAP_USER)
     password: string | null;
     tls: boolean;
     rejectUnauthorized: boolean;
   };
+  /** MAIL_AUTH=oauth2: IMAP and SMTP log in with XOAUTH2 tokens from this client; null: passwords. */
+  oauth2?: OAuth2Config | null;
   from: { address: string; name: string };
   /** The mailbox and its aliases, lowercased: mail from them is never answered. */
   ownAddresses: string[];
@@ -110,7 +139,28 @@ export interface MailConfig {
   repliesEnabled: boolean;
 }
 
-export type Config = BaseConfig & { mail: MailConfig | null };
+export interface OAuth2Config {
+  provider: OAuth2Provider | null;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string | null;
+  scope: string | null;
+  /** Set: refresh-token grant (Google, delegated Microsoft); null: client-credentials grant. */
+  refreshToken: string | null;
+}
+
+export interface HttpConfig {
+  port: number;
+  host: string;
+  /** /readyz stays ready this long while the mailbox reconnects. */
+  readyReconnectSeconds: number;
+}
+
+export type Config = BaseConfig & {
+  mail: MailConfig | null;
+  /** The health and metrics endpoints; null when HTTP_PORT is unset or the command does not run the worker. */
+  http: HttpConfig | null;
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -132,7 +182,7 @@ function clean(env: Env): Env {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
 }
 
-/** Validates the environment. With `mail`, the IMAP and SMTP settings are required too. */
+/** Validates the environment. With `mail`, the IMAP, SMTP and HTTP settings of the worker too. */
 export function loadConfig(rawEnv: Env, opts: { mail: boolean }): Config {
   const env = clean(rawEnv);
   const problems: string[] = [];
@@ -140,44 +190,23 @@ export function loadConfig(rawEnv: Env, opts: { mail: boolean }): Config {
   if (!base.success) problems.push(...issues(base.error, env));
   const mail = opts.mail ? mailSchema.safeParse(env) : null;
   if (mail && !mail.success) problems.push(...issues(mail.error, env));
-  if (mail?.success && Boolean(mail.data.SMTP_USER) !== Boolean(mail.data.SMTP_PASSWORD)) {
-    problems.push('SMTP_USER and SMTP_PASSWORD go together: set both or neither');
+  const auth = opts.mail ? authSchema.safeParse(env) : null;
+  if (auth && !auth.success) problems.push(...issues(auth.error, env));
+  const http = opts.mail ? httpSchema.safeParse(env) : null;
+  if (http && !http.success) problems.push(...issues(http.error, env));
+  const login = auth?.success ? loginSettings(auth.data, env, problems) : null;
+  const mailConfig = mail?.success && login ? mailSettings(mail.data, login) : null;
+  if (mailConfig && base.success) {
+    // The digest goes to people: never to the watched mailbox (the bot would read it) or a machine.
+    const badDigest = (base.data.DIGEST_TO ?? []).filter((a) => mailConfig.ownAddresses.includes(a) || isMachineAddress(a));
+    if (badDigest.length > 0) {
+      problems.push(`DIGEST_TO: ${badDigest.join(', ')} is the bot's own mailbox or a machine address; give organisers' addresses`);
+    }
   }
   if (problems.length > 0 || !base.success) throw new ConfigError(problems);
 
   const b = base.data;
-  let mailConfig: MailConfig | null = null;
-  if (mail?.success) {
-    const m = mail.data;
-    const from = m.MAIL_FROM ?? m.IMAP_USER;
-    if (!z.string().email().safeParse(from).success) {
-      throw new ConfigError([`MAIL_FROM is missing and IMAP_USER (${from}) is not an e-mail address: set MAIL_FROM`]);
-    }
-    const own = [from, m.IMAP_USER, ...(m.OWN_ADDRESSES ?? '').split(',')]
-      .map((a) => a.trim().toLowerCase())
-      .filter((a) => a.includes('@'));
-    // The digest goes to people: never to the watched mailbox (the bot would read it) or a machine.
-    const badDigest = (base.data.DIGEST_TO ?? []).filter((a) => own.includes(a) || isMachineAddress(a));
-    if (badDigest.length > 0) {
-      throw new ConfigError([`DIGEST_TO: ${badDigest.join(', ')} is the bot's own mailbox or a machine address; give organisers' addresses`]);
-    }
-    mailConfig = {
-      imap: {
-        host: m.IMAP_HOST, port: m.IMAP_PORT, user: m.IMAP_USER, password: m.IMAP_PASSWORD, tls: m.IMAP_TLS,
-        rejectUnauthorized: m.IMAP_TLS_REJECT_UNAUTHORIZED, mailbox: m.IMAP_MAILBOX, sentCopy: m.SENT_COPY,
-        sentMailbox: m.SENT_MAILBOX ?? null, keywords: m.IMAP_KEYWORDS,
-      },
-      smtp: {
-        host: m.SMTP_HOST, port: m.SMTP_PORT, user: m.SMTP_USER ?? null, password: m.SMTP_PASSWORD ?? null,
-        tls: m.SMTP_TLS, rejectUnauthorized: m.SMTP_TLS_REJECT_UNAUTHORIZED,
-      },
-      from: { address: from, name: m.MAIL_FROM_NAME },
-      ownAddresses: [...new Set(own)],
-      pollIntervalSeconds: m.POLL_INTERVAL_SECONDS,
-      maxMessageBytes: m.MAX_MESSAGE_BYTES,
-      repliesEnabled: m.REPLIES_ENABLED,
-    };
-  }
+  const h = http?.success ? http.data : null;
   return Object.freeze({
     database: { url: b.DATABASE_URL ?? null, dataDir: b.DATA_DIR },
     logLevel: b.LOG_LEVEL,
@@ -194,7 +223,130 @@ export function loadConfig(rawEnv: Env, opts: { mail: boolean }): Config {
       retentionDays: b.RETENTION_DAYS ?? null,
     },
     mail: mailConfig,
+    http: h?.HTTP_PORT ? { port: h.HTTP_PORT, host: h.HTTP_HOST, readyReconnectSeconds: h.READY_RECONNECT_SECONDS } : null,
   });
+}
+
+type MailEnv = z.infer<typeof mailSchema>;
+type AuthEnv = z.infer<typeof authSchema>;
+
+interface Login {
+  imapPassword: string | null;
+  smtpUser: string | null;
+  smtpPassword: string | null;
+  oauth2: OAuth2Config | null;
+  from: { address: string; name: string };
+}
+
+/** Login and sender settings, which depend on each other; adds what is wrong to `problems`. */
+function loginSettings(a: AuthEnv, env: Env, problems: string[]): Login | null {
+  const before = problems.length;
+  const oauth2 = a.MAIL_AUTH === 'oauth2' ? oauth2Settings(a, problems) : null;
+  if (a.MAIL_AUTH === 'password') {
+    if (!a.IMAP_PASSWORD) problems.push('IMAP_PASSWORD is missing (or set MAIL_AUTH=oauth2 to log in with tokens)');
+    const stray = Object.keys(env).filter((k) => k.startsWith('OAUTH2_'));
+    if (stray.length > 0) problems.push(`${stray.join(', ')} set while MAIL_AUTH is password: set MAIL_AUTH=oauth2 to use them`);
+    if (Boolean(a.SMTP_USER) !== Boolean(a.SMTP_PASSWORD)) {
+      problems.push('SMTP_USER and SMTP_PASSWORD go together: set both or neither');
+    }
+  } else {
+    // One token source serves both servers: a password beside it would be silently unused.
+    for (const name of ['IMAP_PASSWORD', 'SMTP_PASSWORD'] as const) {
+      if (a[name]) problems.push(`${name} is not used with MAIL_AUTH=oauth2: remove it`);
+    }
+  }
+  const from = senderOf(a, env, problems);
+  if (problems.length > before || !from) return null;
+  return {
+    imapPassword: oauth2 ? null : a.IMAP_PASSWORD ?? null,
+    // With OAuth2 the token acts for the mailbox: SMTP logs in as it unless told otherwise.
+    smtpUser: a.SMTP_USER ?? (oauth2 ? env.IMAP_USER?.trim() ?? null : null),
+    smtpPassword: oauth2 ? null : a.SMTP_PASSWORD ?? null,
+    oauth2,
+    from,
+  };
+}
+
+function mailSettings(m: MailEnv, login: Login): MailConfig {
+  const own = [login.from.address, m.IMAP_USER, ...(m.OWN_ADDRESSES ?? '').split(',')]
+    .map((a) => a.trim().toLowerCase())
+    .filter((a) => a.includes('@'));
+  return {
+    imap: {
+      host: m.IMAP_HOST, port: m.IMAP_PORT, user: m.IMAP_USER, password: login.imapPassword, tls: m.IMAP_TLS,
+      rejectUnauthorized: m.IMAP_TLS_REJECT_UNAUTHORIZED, mailbox: m.IMAP_MAILBOX, sentCopy: m.SENT_COPY,
+      sentMailbox: m.SENT_MAILBOX ?? null, keywords: m.IMAP_KEYWORDS,
+    },
+    smtp: {
+      host: m.SMTP_HOST, port: m.SMTP_PORT, user: login.smtpUser, password: login.smtpPassword, tls: m.SMTP_TLS,
+      rejectUnauthorized: m.SMTP_TLS_REJECT_UNAUTHORIZED,
+    },
+    oauth2: login.oauth2,
+    from: login.from,
+    ownAddresses: [...new Set(own)],
+    pollIntervalSeconds: m.POLL_INTERVAL_SECONDS,
+    maxMessageBytes: m.MAX_MESSAGE_BYTES,
+    repliesEnabled: m.REPLIES_ENABLED,
+  };
+}
+
+/** MAIL_FROM as people write it: a bare address or "Name <address>", parsed by nodemailer. */
+function senderOf(m: AuthEnv, env: Env, problems: string[]): { address: string; name: string } | null {
+  if (!m.MAIL_FROM) {
+    const user = env.IMAP_USER?.trim();
+    if (!user) return null; // reported as missing already
+    if (email.safeParse(user).success) return { address: user, name: m.MAIL_FROM_NAME };
+    problems.push(`MAIL_FROM is missing and IMAP_USER (${user}) is not an e-mail address: set MAIL_FROM`);
+    return null;
+  }
+  const parsed = addressparser(m.MAIL_FROM);
+  const only = parsed.length === 1 ? parsed[0] : undefined;
+  if (!only || only.group || !email.safeParse(only.address).success) {
+    problems.push('MAIL_FROM: expected one address, as D-Loket@VNG.nl or D-Loket <D-Loket@VNG.nl>');
+    return null;
+  }
+  const name = only.name.trim();
+  if (name && env.MAIL_FROM_NAME && env.MAIL_FROM_NAME.trim() !== name) {
+    problems.push(`MAIL_FROM names the sender "${name}" and MAIL_FROM_NAME says "${env.MAIL_FROM_NAME.trim()}": keep one of the two`);
+    return null;
+  }
+  return { address: only.address, name: name || m.MAIL_FROM_NAME };
+}
+
+function oauth2Settings(m: AuthEnv, problems: string[]): OAuth2Config | null {
+  const before = problems.length;
+  const preset = m.OAUTH2_PROVIDER ? providerPresets[m.OAUTH2_PROVIDER] : null;
+  const refreshToken = m.OAUTH2_REFRESH_TOKEN ?? null;
+  if (!m.OAUTH2_CLIENT_ID) problems.push('OAUTH2_CLIENT_ID is missing: MAIL_AUTH=oauth2 needs the application (client) id');
+  if (!refreshToken && !m.OAUTH2_CLIENT_SECRET) {
+    problems.push('OAUTH2_CLIENT_SECRET is missing: app-only access (no OAUTH2_REFRESH_TOKEN) logs in with the client secret');
+  }
+  if (preset && !refreshToken && !preset.clientCredentialsScope) {
+    problems.push(`OAUTH2_REFRESH_TOKEN is missing: ${m.OAUTH2_PROVIDER} grants mail access to an OAuth client only with a user's refresh token`);
+  }
+  let tokenUrl = m.OAUTH2_TOKEN_URL;
+  if (!tokenUrl && preset?.needsTenant && !m.OAUTH2_TENANT) {
+    problems.push('OAUTH2_TENANT is missing: OAUTH2_PROVIDER=microsoft needs the directory (tenant) id or domain');
+  } else if (!tokenUrl && preset) {
+    tokenUrl = preset.tokenUrl(m.OAUTH2_TENANT);
+  } else if (!tokenUrl) {
+    problems.push('OAUTH2_TOKEN_URL is missing: give the token endpoint, or OAUTH2_PROVIDER=microsoft|google');
+  } else if (!isSecureEndpoint(tokenUrl)) {
+    problems.push('OAUTH2_TOKEN_URL: expected https:// (plain http only to this machine)');
+  }
+  if (problems.length > before || !tokenUrl || !m.OAUTH2_CLIENT_ID) return null;
+  const scope = m.OAUTH2_SCOPE ?? (preset ? (refreshToken ? preset.refreshTokenScope : preset.clientCredentialsScope) : null);
+  return {
+    provider: m.OAUTH2_PROVIDER ?? null, tokenUrl, clientId: m.OAUTH2_CLIENT_ID,
+    clientSecret: m.OAUTH2_CLIENT_SECRET ?? null, scope, refreshToken,
+  };
+}
+
+/** Secrets go over TLS; plain http is for a token endpoint on this machine (tests, a local proxy). */
+export function isSecureEndpoint(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === 'https:') return true;
+  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 }
 
 /** Reads ./.env into process.env when present; real environment variables win. */

@@ -112,3 +112,9 @@ export async function firstInboundOf(db: Executor, registrationId: number): Prom
     .orderBy(inboundMessages.id).limit(1);
   return row ?? null;
 }
+
+/** When a message arrived in the mailbox (IMAP INTERNALDATE), for the reply latency metric. */
+export async function receivedAtOf(db: Executor, id: number): Promise<Date | null> {
+  const [row] = await db.select({ receivedAt: inboundMessages.receivedAt }).from(inboundMessages).where(eq(inboundMessages.id, id));
+  return row?.receivedAt ?? null;
+}

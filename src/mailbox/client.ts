@@ -28,14 +28,15 @@ export function imapflowLogger(logger: Logger): ImapFlowLogger {
 /** How soon after the last command imapflow starts IDLE (its default is 15 s). */
 export const AUTO_IDLE_DELAY_MS = 1000;
 
-export function createImapClient(imap: MailConfig['imap'], logger: Logger): ImapFlow {
+/** With `accessToken` (OAuth2) it logs in with OAUTHBEARER or XOAUTH2, else with the password. */
+export function createImapClient(imap: MailConfig['imap'], logger: Logger, accessToken?: string): ImapFlow {
   return new ImapFlow({
     host: imap.host,
     port: imap.port,
     secure: imap.tls,
     // Plain connections still upgrade through STARTTLS when the server offers it.
     tls: { rejectUnauthorized: imap.rejectUnauthorized },
-    auth: { user: imap.user, pass: imap.password },
+    auth: accessToken ? { user: imap.user, accessToken } : { user: imap.user, pass: imap.password ?? '' },
     logger: imapflowLogger(logger),
     clientInfo: { name: 'dloket-bot' },
     // New mail only reaches us during IDLE (or a command): start it soon after each sync.

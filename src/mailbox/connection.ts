@@ -35,22 +35,35 @@ export async function runMailbox(config: MailConfig, logger: Logger, options: Ru
   const { signal } = options;
 
   while (!signal.aborted) {
-    const uptimeMs = await runConnection(config, log, options, backoff, clock);
+    const { uptimeMs, renewLogin } = await runConnection(config, log, options, backoff, clock);
     if (signal.aborted) break;
+    if (renewLogin) continue; // a planned new login with a fresh token: no wait
     backoff.connectionUptime(uptimeMs);
     const delayMs = backoff.nextDelay();
+    options.monitor?.reconnectScheduled();
     log.warn({ event: 'imap.reconnect_scheduled', delayMs, attempt: backoff.attempts });
     await sleep(delayMs, signal);
   }
   log.info({ event: 'imap.stopped' });
 }
 
-/** One connection from connect to close; returns how long it was up (0 if it never was). */
+/**
+ * One connection from connect to close: how long it was up (0 if it never was), and whether it
+ * ended to log in again with a fresh OAuth2 token.
+ */
 async function runConnection(
   config: MailConfig, log: Logger, options: RunMailboxOptions, backoff: Backoff, clock: Clock,
-): Promise<number> {
-  const { signal } = options;
-  const client = createImapClient(config.imap, log);
+): Promise<{ uptimeMs: number; renewLogin: boolean }> {
+  const { signal, tokens } = options;
+  let token: { value: string; renewAt: number } | null = null;
+  try {
+    token = tokens ? await tokens.get() : null;
+  } catch (err) {
+    // The token source logged why and backs off on its own; this loop waits as after any failure.
+    if (!signal.aborted) log.warn({ event: 'imap.token_unavailable', err: errorFields(err) });
+    return { uptimeMs: 0, renewLogin: false };
+  }
+  const client = createImapClient(config.imap, log, token?.value);
   const wakeup = createWakeup();
   let closed = false;
   client.on('error', (err: Error) => log.warn({ event: 'imap.error', err: errorFields(err) }));
@@ -67,8 +80,9 @@ async function runConnection(
   } catch (err) {
     const fields = errorFields(err);
     if (!signal.aborted) log[fields.authenticationFailed ? 'error' : 'warn']({ event: 'imap.connect_failed', err: fields });
+    if (token && fields.authenticationFailed) tokens?.rejected(token.value);
     client.close();
-    return 0;
+    return { uptimeMs: 0, renewLogin: false };
   } finally {
     signal.removeEventListener('abort', abortConnect);
   }
@@ -76,6 +90,11 @@ async function runConnection(
   const debounceMs = options.debounceMs ?? 1000;
   const pollMs = config.pollIntervalSeconds * 1000;
   log.info({ event: 'imap.connected', host: config.imap.host, port: config.imap.port, idle: client.capabilities.has('IDLE') });
+  options.monitor?.connectionChanged(true);
+  // Servers such as Microsoft 365 end a session once its token expires: log in again before.
+  // A token already past that point (the endpoint is failing) is used until the server objects.
+  const renewAt = token && token.renewAt > clock.now() ? token.renewAt : Infinity;
+  let renewLogin = false;
 
   let dueAt = clock.now(); // sync at once
   client.on('exists', (info: { count: number; prevCount: number }) => {
@@ -89,7 +108,11 @@ async function runConnection(
   const session = createMailboxSession(client, config.imap, log);
   try {
     while (!signal.aborted && !closed && client.usable) {
-      const waitMs = dueAt - clock.now();
+      if (clock.now() >= renewAt) {
+        renewLogin = true;
+        break;
+      }
+      const waitMs = Math.min(dueAt, renewAt) - clock.now();
       if (waitMs > 0) {
         await wakeup.sleep(waitMs);
         continue;
@@ -112,13 +135,15 @@ async function runConnection(
   }
 
   const uptimeMs = clock.now() - connectedAt;
+  options.monitor?.connectionChanged(false);
   if (closed || !client.usable) {
     log.warn({ event: 'imap.disconnected', uptimeMs });
+    renewLogin = false;
   } else {
     await logout(client, log);
-    log.info({ event: 'imap.logged_out', uptimeMs });
+    log.info({ event: renewLogin ? 'imap.token_renewal' : 'imap.logged_out', uptimeMs });
   }
-  return uptimeMs;
+  return { uptimeMs, renewLogin };
 }
 
 /** Selects the folder under imapflow's mailbox lock for the length of one sync. */

@@ -36,4 +36,22 @@ export interface MailboxLoopOptions {
   /** Called after every (re)connect, on every new-mail notification and at least every poll interval. */
   sync(session: MailboxSession): Promise<void>;
   signal: AbortSignal;
+  /** OAuth2: each connection logs in with a token from here, and logs in anew before it is due for renewal. */
+  tokens?: AccessTokens;
+  monitor?: MailboxMonitor;
+}
+
+/** Where OAuth2 logins get their tokens (src/auth/oauth2.ts). */
+export interface AccessTokens {
+  get(): Promise<{ value: string; renewAt: number }>;
+  /** The server refused it: the next get() brings a new one. */
+  rejected(value: string): void;
+}
+
+/** Told how the connection fares (health and metrics). */
+export interface MailboxMonitor {
+  /** Logged in and usable (true), or lost, logged out or never made (false). */
+  connectionChanged(up: boolean): void;
+  /** Another attempt follows after a lost or failed connection. */
+  reconnectScheduled(): void;
 }

@@ -5,6 +5,7 @@ export type { Logger };
 // Secrets and message bodies never reach the log: pino drops these paths wherever they appear.
 export const redactedPaths = [
   'password', '*.password', '*.*.password', 'pass', '*.pass', 'auth', '*.auth', 'accessToken', '*.accessToken',
+  'clientSecret', '*.clientSecret', '*.*.clientSecret', 'refreshToken', '*.refreshToken', '*.*.refreshToken',
   'raw', '*.raw', 'text', '*.text', 'html', '*.html', 'body', '*.body', 'source', '*.source',
 ];
 

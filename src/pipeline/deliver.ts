@@ -2,6 +2,7 @@
 // and at-most-once in practice: a row is claimed before sending, and an answer that may
 // have arrived (failure after DATA) is never resent blindly.
 import type { Executor } from '../db/client.js';
+import { receivedAtOf } from '../db/inbound-messages.js';
 import { claimDue, markCopiedToSent, markSent, markUndelivered, scheduleRetry, sentNotCopied } from '../db/outbox.js';
 import type { MailboxSession } from '../mailbox/types.js';
 import type { PipelineDeps } from './deps.js';
@@ -35,6 +36,8 @@ export async function deliverDue(
         await markSent(db, row.id, response, deps.clock());
         report.sent++;
         deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
+        // Sent is recorded: nothing the metric needs may turn this into a failure (and a resend).
+        if (deps.metrics) deps.metrics.replySent(row.inboundId === null ? null : await receivedAtOf(db, row.inboundId).catch(() => null));
       } catch (err) {
         await recordFailure(deps, db, row, err, report);
       }
@@ -55,11 +58,13 @@ async function recordFailure(
   if (kind === 'transient' && row.attempts < MAX_ATTEMPTS) {
     await scheduleRetry(db, row.id, e.message, new Date(deps.clock().getTime() + retryDelayMs(row.attempts)));
     report.retrying++;
+    deps.metrics?.replyFailed('retry');
     deps.logger.warn({ event: 'reply.retry_scheduled', ...fields }, 'reply not sent yet; will retry');
     return;
   }
   await markUndelivered(db, row.id, kind === 'unknown' ? 'unknown' : 'failed', e.message);
   report.failed++;
+  deps.metrics?.replyFailed(kind === 'unknown' ? 'unknown' : 'failed');
   deps.logger.error({ event: 'reply.failed', ...fields }, 'reply could not be delivered: organisers must follow up');
 }
 

@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import type { MailConfig } from '../config/config.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../observability/logger.js';
+import type { PipelineMetrics } from '../observability/metrics.js';
 import type { Templates } from '../replies/render.js';
 import type { Policy } from '../rules/types.js';
 
@@ -21,4 +22,6 @@ export interface PipelineDeps {
   sender: ReplySender;
   /** The catalogue as the database holds it; refreshed at every sync. */
   catalogue: Catalogue;
+  /** Counts for /metrics (HTTP_PORT); absent when nobody scrapes. */
+  metrics?: PipelineMetrics;
 }

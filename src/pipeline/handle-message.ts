@@ -75,6 +75,8 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { deps, log, box, msg, mail, about, understanding, now }));
   if (result.outcome !== 'already-recorded') {
     log.info({ event: 'message.recorded', messageId: messageKey, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
+    deps.metrics?.messageRecorded(result.outcome, understanding.intent);
+    if (!deps.mail.repliesEnabled) deps.metrics?.repliesHeld(result.outboxIds.length);
   }
   return result;
 }
@@ -165,6 +167,7 @@ export async function recordForOrganisers(deps: PipelineDeps, log: Logger, row: 
     await advanceCursor(tx, row.mailbox, row.uidValidity, row.uid, deps.clock());
   });
   log.warn({ event: 'message.recorded', messageId: row.messageId, outcome: row.outcome, error: row.error }, `left for organisers: ${row.outcome}`);
+  deps.metrics?.messageRecorded(row.outcome, null);
   return { outcome: row.outcome, keywords: [keywords.attention], outboxIds: [] };
 }
 

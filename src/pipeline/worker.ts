@@ -4,11 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { shippedCatalogue } from '../catalogue/catalogue.js';
 import type { Config, MailConfig } from '../config/config.js';
 import { openDatabase } from '../db/client.js';
-import { requeueInterrupted } from '../db/outbox.js';
+import { outboxCounts, requeueInterrupted } from '../db/outbox.js';
 import { currentCatalogue } from '../db/sessions.js';
 import { prepareDatabase } from '../db/setup.js';
 import { runMailbox } from '../mailbox/connection.js';
 import type { Logger } from '../observability/logger.js';
+import { startMonitoring, type Monitoring } from '../observability/monitoring.js';
 import { loadTemplates } from '../replies/render.js';
 import { createSmtpSender } from '../replies/transport.js';
 import type { PipelineDeps, ReplySender } from './deps.js';
@@ -34,8 +35,19 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
   const { config, logger, signal } = opts;
   const clock = opts.clock ?? (() => new Date());
   const database = await openDatabase(config.database);
-  const smtp = opts.sender ?? createSmtpSender(config.mail.smtp, logger);
+  // With HTTP_PORT: metrics and health. With MAIL_AUTH=oauth2: one token source for IMAP and SMTP.
+  // (Their libraries load only when configured: start-up stays quick.)
+  const metrics = config.http
+    ? (await import('../observability/metrics.js')).createMetrics({ outboxCounts: () => outboxCounts(database.db) })
+    : null;
+  const oauth2 = config.mail.oauth2;
+  const tokens = oauth2
+    ? (await import('../auth/oauth2.js')).createTokenSource(oauth2, { logger, onRequest: (result) => metrics?.tokenRequest(result) })
+    : undefined;
+  const smtp = opts.sender ?? createSmtpSender(config.mail.smtp, logger, undefined, tokens);
+  let monitoring: Monitoring | null = null;
   try {
+    if (config.http && metrics) monitoring = await startMonitoring(config.http, { database, metrics, tokens, logger, signal });
     await prepareDatabase(database, { sessionsFile: config.sessionsFile, logger });
     const templates = await loadTemplates(config.templatesDir ?? undefined);
     const lock = await waitForConsumerLock(database, config.mail.imap.mailbox, logger, signal);
@@ -46,14 +58,16 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
       const deps: PipelineDeps = {
         database, logger, clock, mail: config.mail, templates, sender: smtp,
         catalogue: (await currentCatalogue(database.db)) ?? shippedCatalogue,
-        policy: config.rules,
+        policy: config.rules, ...(metrics ? { metrics } : {}),
       };
       // Replies owed from before a restart go out even if the mailbox is unreachable.
       await deliverDue(deps, null);
       logger.info({ event: 'worker.started', mailbox: config.mail.imap.mailbox, database: database.kind }, 'dloket-bot running');
       const schedule = startSchedule(createSchedule(deps, config.schedule), opts.scheduleIntervalMs ?? 60_000);
       try {
-        await runMailbox(config.mail, logger, { ...opts.mailbox, signal, sync: createSync(deps, { since: opts.since ?? null }) });
+        await runMailbox(config.mail, logger, {
+          ...opts.mailbox, signal, sync: createSync(deps, { since: opts.since ?? null }), tokens, monitor: monitoring?.mailbox,
+        });
       } finally {
         await schedule.stop();
       }
@@ -62,6 +76,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
     }
   } finally {
     smtp.close?.();
+    await monitoring?.close();
     await database.close();
     logger.info({ event: 'worker.stopped' }, 'dloket-bot stopped');
   }

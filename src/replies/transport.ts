@@ -6,6 +6,8 @@
 // "delivery unknown, never resend blindly". One connection per message: replies are few.
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { TokenSource } from '../auth/oauth2.js';
+import { xoauth2Login } from '../auth/smtp-login.js';
 import type { MailConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -94,9 +96,12 @@ export function createSmtpSender(
   smtp: MailConfig['smtp'],
   logger?: Logger,
   timeouts: SmtpTimeouts = defaultTimeouts,
+  /** With OAuth2 (MAIL_AUTH=oauth2): XOAUTH2 as smtp.user with tokens from here. */
+  tokens?: TokenSource,
 ): SmtpSender {
   const open = new Set<SMTPConnection>();
-  const auth = smtp.user && smtp.password ? { user: smtp.user, pass: smtp.password } : null;
+  const password = smtp.user && smtp.password ? { user: smtp.user, pass: smtp.password } : null;
+  const auth = () => (tokens && smtp.user ? xoauth2Login(smtp.user, tokens) : password);
 
   function connection(): SMTPConnection {
     const conn = new SMTPConnection({
@@ -136,8 +141,9 @@ export function createSmtpSender(
       conn.once('end', () => done(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })));
       conn.connect((err) => {
         if (err) return done(err);
-        if (!auth) return work(conn, done);
-        conn.login(auth, (loginErr) => (loginErr ? done(loginErr) : work(conn, done)));
+        const login = auth();
+        if (!login) return work(conn, done);
+        conn.login(login, (loginErr) => (loginErr ? done(loginErr) : work(conn, done)));
       });
     });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError, loadConfig, settingNames } from '../../src/config/config.js';
 
 const mailEnv = { IMAP_HOST: 'imap.vng.nl', IMAP_USER: 'D-Loket@VNG.nl', IMAP_PASSWORD: 'geheim', SMTP_HOST: 'smtp.vng.nl' };
 
@@ -54,5 +54,103 @@ describe('configuration from the environment', () => {
 
   it('asks nothing about mail of commands that do not use it', () => {
     assert.equal(loadConfig({}, { mail: false }).mail, null);
+  });
+
+  it('takes MAIL_FROM as a bare address or with a display name', () => {
+    const named = loadConfig({ ...mailEnv, MAIL_FROM: 'D-Loket <D-Loket@VNG.nl>' }, { mail: true });
+    assert.deepEqual(named.mail?.from, { address: 'D-Loket@VNG.nl', name: 'D-Loket' });
+    const quoted = loadConfig({ ...mailEnv, MAIL_FROM: '"VNG, D-Loket" <d-loket@vng.nl>' }, { mail: true });
+    assert.deepEqual(quoted.mail?.from, { address: 'd-loket@vng.nl', name: 'VNG, D-Loket' });
+    const bare = loadConfig({ ...mailEnv, MAIL_FROM: 'd-loket@vng.nl', MAIL_FROM_NAME: 'Democratie in Actie' }, { mail: true });
+    assert.deepEqual(bare.mail?.from, { address: 'd-loket@vng.nl', name: 'Democratie in Actie' });
+    assert.deepEqual(loadConfig({ ...mailEnv, MAIL_FROM: 'D-Loket <d@vng.nl>', MAIL_FROM_NAME: 'D-Loket' }, { mail: true }).mail?.from.name, 'D-Loket');
+    for (const wrong of ['D-Loket', 'a@vng.nl, b@vng.nl', 'Loket: a@vng.nl;', 'D-Loket <>']) {
+      assert.throws(() => loadConfig({ ...mailEnv, MAIL_FROM: wrong }, { mail: true }), /MAIL_FROM: expected one address/, wrong);
+    }
+    assert.throws(() => loadConfig({ ...mailEnv, MAIL_FROM: 'D-Loket <d@vng.nl>', MAIL_FROM_NAME: 'VNG' }, { mail: true }),
+      /MAIL_FROM names the sender "D-Loket" and MAIL_FROM_NAME says "VNG"/);
+  });
+
+  const oauthEnv = { IMAP_HOST: 'outlook.office365.com', IMAP_USER: 'D-Loket@VNG.nl', SMTP_HOST: 'smtp.office365.com', MAIL_AUTH: 'oauth2' };
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env, { mail: true });
+    } catch (e) {
+      return (e as ConfigError).problems;
+    }
+    return [];
+  };
+
+  it('fills in Microsoft 365 app-only access from the tenant, and Google from a refresh token', () => {
+    const ms = loadConfig({ ...oauthEnv, OAUTH2_PROVIDER: 'microsoft', OAUTH2_TENANT: 'vng.nl', OAUTH2_CLIENT_ID: 'app-id', OAUTH2_CLIENT_SECRET: 's3cret' }, { mail: true });
+    assert.deepEqual(ms.mail?.oauth2, {
+      provider: 'microsoft', tokenUrl: 'https://login.microsoftonline.com/vng.nl/oauth2/v2.0/token', clientId: 'app-id',
+      clientSecret: 's3cret', scope: 'https://outlook.office365.com/.default', refreshToken: null,
+    });
+    assert.equal(ms.mail?.imap.password, null);
+    assert.deepEqual([ms.mail?.smtp.user, ms.mail?.smtp.password], ['D-Loket@VNG.nl', null], 'SMTP acts for the mailbox');
+    const delegated = loadConfig({ ...oauthEnv, OAUTH2_PROVIDER: 'microsoft', OAUTH2_TENANT: 'vng.nl', OAUTH2_CLIENT_ID: 'app-id', OAUTH2_REFRESH_TOKEN: 'rt' }, { mail: true });
+    assert.match(delegated.mail?.oauth2?.scope ?? '', /IMAP\.AccessAsUser\.All .*SMTP\.Send offline_access/);
+    assert.equal(delegated.mail?.oauth2?.clientSecret, null, 'a public client needs no secret');
+    const google = loadConfig({
+      ...oauthEnv, IMAP_HOST: 'imap.gmail.com', SMTP_HOST: 'smtp.gmail.com', OAUTH2_PROVIDER: 'google', OAUTH2_CLIENT_ID: 'id.apps.googleusercontent.com',
+      OAUTH2_CLIENT_SECRET: 'g', OAUTH2_REFRESH_TOKEN: '1//rt', SMTP_USER: 'd-loket@vng.nl',
+    }, { mail: true });
+    assert.deepEqual([google.mail?.oauth2?.tokenUrl, google.mail?.oauth2?.scope, google.mail?.smtp.user],
+      ['https://oauth2.googleapis.com/token', 'https://mail.google.com/', 'd-loket@vng.nl']);
+    const custom = loadConfig({ ...oauthEnv, OAUTH2_TOKEN_URL: 'https://idp.vng.nl/token', OAUTH2_CLIENT_ID: 'c', OAUTH2_CLIENT_SECRET: 's', OAUTH2_SCOPE: 'mail' }, { mail: true });
+    assert.deepEqual([custom.mail?.oauth2?.provider, custom.mail?.oauth2?.tokenUrl, custom.mail?.oauth2?.scope], [null, 'https://idp.vng.nl/token', 'mail']);
+  });
+
+  it('says what an OAuth2 set-up lacks or has too much of, all at once', () => {
+    assert.deepEqual(problems({ ...oauthEnv, OAUTH2_PROVIDER: 'microsoft' }), [
+      'OAUTH2_CLIENT_ID is missing: MAIL_AUTH=oauth2 needs the application (client) id',
+      'OAUTH2_CLIENT_SECRET is missing: app-only access (no OAUTH2_REFRESH_TOKEN) logs in with the client secret',
+      'OAUTH2_TENANT is missing: OAUTH2_PROVIDER=microsoft needs the directory (tenant) id or domain',
+    ]);
+    assert.deepEqual(problems({ ...oauthEnv, OAUTH2_PROVIDER: 'google', OAUTH2_CLIENT_ID: 'c', OAUTH2_CLIENT_SECRET: 's' }), [
+      "OAUTH2_REFRESH_TOKEN is missing: google grants mail access to an OAuth client only with a user's refresh token",
+    ]);
+    assert.deepEqual(problems({ ...oauthEnv, OAUTH2_CLIENT_ID: 'c', OAUTH2_CLIENT_SECRET: 's' }), [
+      'OAUTH2_TOKEN_URL is missing: give the token endpoint, or OAUTH2_PROVIDER=microsoft|google',
+    ]);
+    assert.deepEqual(problems({ ...oauthEnv, OAUTH2_TOKEN_URL: 'http://idp.vng.nl/token', OAUTH2_CLIENT_ID: 'c', OAUTH2_CLIENT_SECRET: 's' }), [
+      'OAUTH2_TOKEN_URL: expected https:// (plain http only to this machine)',
+    ]);
+    assert.deepEqual(problems({ ...oauthEnv, OAUTH2_TOKEN_URL: 'http://127.0.0.1:8080/token', OAUTH2_CLIENT_ID: 'c', OAUTH2_CLIENT_SECRET: 's' }), []);
+    assert.deepEqual(problems({
+      ...oauthEnv, OAUTH2_PROVIDER: 'microsoft', OAUTH2_TENANT: 'vng.nl', OAUTH2_CLIENT_ID: 'c', OAUTH2_CLIENT_SECRET: 's',
+      IMAP_PASSWORD: 'geheim', SMTP_PASSWORD: 'geheim',
+    }), ['IMAP_PASSWORD is not used with MAIL_AUTH=oauth2: remove it', 'SMTP_PASSWORD is not used with MAIL_AUTH=oauth2: remove it']);
+    assert.deepEqual(problems({ ...oauthEnv, MAIL_AUTH: 'token', OAUTH2_PROVIDER: 'azure', OAUTH2_TENANT: 'vng nl' }).map((p) => p.split(':')[0]),
+      ['MAIL_AUTH', 'OAUTH2_PROVIDER', 'OAUTH2_TENANT']);
+    // Half an OAuth2 set-up never falls back to passwords silently.
+    assert.deepEqual(problems({ ...mailEnv, OAUTH2_CLIENT_ID: 'c' }), ['OAUTH2_CLIENT_ID set while MAIL_AUTH is password: set MAIL_AUTH=oauth2 to use them']);
+    // Checks between settings run even when another setting is missing.
+    const both = problems({ MAIL_AUTH: 'oauth2', IMAP_USER: 'D-Loket@VNG.nl' });
+    assert.ok(both.includes('IMAP_HOST is missing') && both.some((p) => p.startsWith('OAUTH2_CLIENT_ID is missing')), both.join(' | '));
+    const message = (() => {
+      try {
+        loadConfig({ ...oauthEnv, OAUTH2_CLIENT_SECRET: 'very-secret', OAUTH2_REFRESH_TOKEN: 'refresh-secret' }, { mail: true });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    assert.ok(message && !message.includes('very-secret') && !message.includes('refresh-secret'), 'no secret in the message');
+  });
+
+  it('serves health and metrics only when HTTP_PORT is set', () => {
+    assert.equal(loadConfig(mailEnv, { mail: true }).http, null);
+    assert.deepEqual(loadConfig({ ...mailEnv, HTTP_PORT: '9464' }, { mail: true }).http, { port: 9464, host: '0.0.0.0', readyReconnectSeconds: 120 });
+    assert.deepEqual(problems({ ...mailEnv, HTTP_PORT: 'web' }), ['HTTP_PORT: expected a port number']);
+    assert.equal(loadConfig({ HTTP_PORT: '9464' }, { mail: false }).http, null, 'one-shot commands serve nothing');
+  });
+
+  it('lists every setting it reads', () => {
+    for (const name of ['IMAP_HOST', 'MAIL_AUTH', 'OAUTH2_TENANT', 'OAUTH2_REFRESH_TOKEN', 'HTTP_PORT', 'READY_RECONNECT_SECONDS', 'DATABASE_URL']) {
+      assert.ok(settingNames.includes(name), name);
+    }
+    assert.equal(new Set(settingNames).size, settingNames.length);
   });
 });

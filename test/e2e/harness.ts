@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { runWorker } from '../../src/pipeline/worker.js';
 import type { ReplySender } from '../../src/pipeline/deps.js';
-import { startDovecot, type Dovecot, type DovecotUser } from '../support/dovecot.js';
+import { startDovecot, type Dovecot, type DovecotOptions, type DovecotUser } from '../support/dovecot.js';
+import { startOAuth2Server, type OAuth2TestServer } from '../support/oauth2-server.js';
 import { startScriptedImap, type ScriptedImapOptions, type ScriptedImapServer } from '../support/scripted-imap.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -21,6 +22,8 @@ export interface Harness {
   scripted: ScriptedImapServer | null;
   box: DovecotUser;
   sink: SmtpSink;
+  /** The token endpoint, when the harness was started with `oauth2`. */
+  oauth2: OAuth2TestServer | null;
   env: Record<string, string>;
   /** Settable clock the worker reads. */
   clock: { now: Date };
@@ -46,25 +49,39 @@ export async function startHarness(opts: {
   env?: Record<string, string>;
   /** Use the scripted IMAP server (fault injection) instead of Dovecot. */
   scripted?: ScriptedImapOptions;
+  /**
+   * Log in with OAuth2 tokens (client-credentials grant) from a test token endpoint; Dovecot
+   * and the SMTP sink accept only valid tokens.
+   */
+  oauth2?: { ttlSeconds?: number; mechanisms?: NonNullable<DovecotOptions['oauth2']>['mechanisms'] };
 } = {}): Promise<Harness> {
-  const sink = await startSmtpSink();
+  const oauth2 = opts.oauth2 ? await startOAuth2Server({ ttlSeconds: opts.oauth2.ttlSeconds ?? 3600 }) : null;
+  const sink = await startSmtpSink(oauth2 ? { oauth2: { introspectionUrl: oauth2.introspectionUrl } } : {});
   const scripted = opts.scripted ? await startScriptedImap(opts.scripted) : null;
-  const dovecot = scripted ? scriptedAsDovecot(scripted) : await startDovecot();
+  const dovecot = scripted ? scriptedAsDovecot(scripted) : await startDovecot(oauth2 ? {
+    oauth2: { introspectionUrl: oauth2.introspectionUrl, ...(opts.oauth2?.mechanisms ? { mechanisms: opts.oauth2.mechanisms } : {}) },
+  } : {});
   const box = await dovecot.createUser('dloket');
+  oauth2?.addClient({ id: 'dloket-bot', secret: 'client-secret-1', username: box.user });
   const pg: TestDatabase | null = opts.database === 'pglite' ? null : await createTestDatabase();
   const dataDir = opts.database === 'pglite' ? `${process.cwd()}/.test-tmp/pglite-${process.pid}-${Date.now()}` : '/nonexistent';
   const env: Record<string, string> = {
     IMAP_HOST: dovecot.host, IMAP_PORT: String(dovecot.port), IMAP_USER: box.user, IMAP_PASSWORD: box.password,
     IMAP_TLS: 'false', SMTP_HOST: sink.host, SMTP_PORT: String(sink.port), SMTP_TLS: 'false',
     MAIL_FROM: BOT_ADDRESS, OWN_ADDRESSES: box.address, POLL_INTERVAL_SECONDS: '2', LOG_LEVEL: 'debug',
-    DATA_DIR: dataDir, ...(pg ? { DATABASE_URL: pg.url } : {}), ...opts.env,
+    DATA_DIR: dataDir, ...(pg ? { DATABASE_URL: pg.url } : {}),
+    ...(oauth2 ? {
+      IMAP_PASSWORD: '', MAIL_AUTH: 'oauth2', OAUTH2_TOKEN_URL: oauth2.tokenUrl, OAUTH2_CLIENT_ID: 'dloket-bot',
+      OAUTH2_CLIENT_SECRET: 'client-secret-1', OAUTH2_SCOPE: 'https://outlook.office365.com/.default',
+    } : {}),
+    ...opts.env,
   };
   const clock = { now: new Date('2018-06-01T10:00:00Z') };
   const logs: Record<string, unknown>[] = [];
   const workers = new Set<Worker>();
 
   const harness: Harness = {
-    dovecot, scripted, box, sink, env, clock, logs,
+    dovecot, scripted, box, sink, oauth2, env, clock, logs,
     startWorker(w = {}) {
       const config = loadConfig({ ...env, ...w.env }, { mail: true }) as Config & { mail: MailConfig };
       const sinkStream = new Writable({
@@ -84,7 +101,7 @@ export async function startHarness(opts: {
       const worker: Worker = {
         done,
         async ready() {
-          // Generous: booting PGlite alone takes several seconds on a loaded 2-core machine.
+          // Generous: PGlite's first start (WASM, migrations) takes over 10 s on a loaded 2-core machine.
           const deadline = Date.now() + 60_000;
           while (logs.filter((l) => l.event === 'mailbox.synced').length <= syncedBefore) {
             if (Date.now() > deadline) throw new Error('the worker did not finish its first sync');
@@ -121,7 +138,7 @@ export async function startHarness(opts: {
     },
     async close() {
       for (const w of [...workers]) await w.stop();
-      await Promise.allSettled([dovecot.stop(), sink.close(), pg?.drop()]);
+      await Promise.allSettled([dovecot.stop(), sink.close(), pg?.drop(), oauth2?.close()]);
     },
   };
   return harness;

@@ -41,6 +41,11 @@ describe('worker on Dovecot, SMTP and PostgreSQL', () => {
     assert.ok(ics, 'a calendar invite is attached');
     assert.match(ics.content.toString(), /METHOD:REQUEST/);
 
+    // The copy goes to Sent after SMTP accepted the reply: on a loaded machine, after the sink saw it.
+    for (let waited = 0; !(await h.query(async ({ db }) => (await db.select().from(outbox))[0]?.copiedToSent)); waited += 100) {
+      if (waited > 15_000) break; // the assertion below reports it
+      await new Promise((r) => setTimeout(r, 100));
+    }
     // The organisers' view of the mailbox: still unread, marked handled, reply filed in Sent.
     const client = await h.dovecot.connect(h.box.user);
     try {

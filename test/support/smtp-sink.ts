@@ -1,5 +1,7 @@
 // An SMTP server that keeps every message it accepts, for tests of outgoing mail.
 // Plain SMTP on 127.0.0.1 (no STARTTLS); AUTH is optional and any credentials pass.
+// With `oauth2` it is a token-only server such as Microsoft 365 or Gmail: AUTH XOAUTH2 is
+// required, and each token is checked at the OAuth2 server's introspection endpoint.
 
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -13,6 +15,17 @@ export interface CapturedMail {
 
 export type Captured = CapturedMail;
 
+export interface SinkOptions {
+  oauth2?: { introspectionUrl: string };
+}
+
+export interface AuthAttempt {
+  method: string;
+  user: string;
+  accessToken: string | null;
+  ok: boolean;
+}
+
 export interface SmtpSink {
   host: string;
   port: number;
@@ -22,6 +35,8 @@ export interface SmtpSink {
   waitFor(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
   /** Answers the next `times` messages with this SMTP reply at the end of DATA (e.g. 451 or 550). */
   failNext(times: number, code: number, message: string): void;
+  /** Every AUTH the sink answered, in order. */
+  auths: AuthAttempt[];
   /**
    * Takes the next `times` messages in full but never answers the end of DATA, like a server
    * that hangs; `stalled` counts them. The client is left waiting (or dies waiting).
@@ -40,23 +55,45 @@ class SmtpReplyError extends Error {
   }
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** Asks the introspection endpoint (RFC 7662) whether the token is active and for this user. */
+async function tokenValid(introspectionUrl: string, user: string, token: string): Promise<boolean> {
+  const res = await fetch(introspectionUrl, { method: 'POST', body: new URLSearchParams({ token }) });
+  const body = (await res.json()) as { active?: boolean; username?: string };
+  return body.active === true && body.username === user;
+}
+
+export async function startSmtpSink(opts: SinkOptions = {}): Promise<SmtpSink> {
   const messages: CapturedMail[] = [];
+  const auths: AuthAttempt[] = [];
   const waiters = new Set<() => void>();
   const failures: Array<{ code: number; message: string }> = [];
   let stalls = 0;
   let stalled = 0;
 
+  const oauth2 = opts.oauth2;
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
-    authOptional: true,
+    authOptional: !oauth2,
+    ...(oauth2 ? { authMethods: ['XOAUTH2'] } : {}),
     allowInsecureAuth: true,
     logger: false,
     // close() should not wait the default 30 s for a pooled client to hang up
     closeTimeout: 200,
-    onAuth(_auth, _session, callback) {
-      callback(null, { user: 'test' });
+    onAuth(auth, _session, callback) {
+      const attempt: AuthAttempt = { method: auth.method, user: auth.username ?? '', accessToken: auth.accessToken ?? null, ok: true };
+      auths.push(attempt);
+      if (!oauth2) return callback(null, { user: 'test' });
+      const refuse = () => {
+        attempt.ok = false;
+        // XOAUTH2's error challenge (as Gmail sends it); the client answers it and gets 535
+        callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } });
+      };
+      if (auth.method !== 'XOAUTH2' || !auth.accessToken) return refuse();
+      tokenValid(oauth2.introspectionUrl, attempt.user, auth.accessToken).then(
+        (valid) => (valid ? callback(null, { user: attempt.user }) : refuse()),
+        (err: Error) => callback(err),
+      );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -99,6 +136,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     host: '127.0.0.1',
     port,
     messages,
+    auths,
     waitFor(count, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {
