@@ -126,6 +126,7 @@ function fromHeaders(mail: InboundMail, own: Set<string>): AutomatedVerdict | nu
 // Report wording, not a person's complaint ("klacht over …" from a person goes to a person).
 const ABUSE_SUBJECT = /\b(abuse (report|complaint|notification)|spam (report|complaint)|complaint about (a )?message|spamcop|fbl report|feedback loop|abuse-report|misbruikmelding|spammelding|spam-meldung|beschwerde uber)\b/;
 const ABUSE_LOCAL = /^(abuse|complaints?|fbl|feedback-?loop|spamcop)([-_.+].*)?$/;
+const EMBEDDED_HEADERS = /^(from|to|date): [^\n]+\n(?:[^\n]+\n){0,3}?subject: /im;
 const ARF_FIELD = /^feedback-type:[ \t]*(abuse|fraud|virus|other|not-spam|auth-failure|opt-out|dmarc)\b/im;
 const ARF_OTHER = /^(user-agent|version|original-mail-from|original-rcpt-to|arrival-date|reported-domain|source-ip|reported-uri):/im;
 // A delivery report's fields, where the report came as multipart/mixed or as plain text.
@@ -143,7 +144,9 @@ function fromStructure(mail: InboundMail): AutomatedVerdict | null {
   if (mail.attachments.some((a) => isType(a, /^message\/feedback-report$/)) || (arf && ARF_FIELD.test(text) && ARF_OTHER.test(text))) {
     return { kind: 'report', reason: 'feedback-report' };
   }
-  const returned = mail.attachments.some((a) => isType(a, /^(message\/rfc822|text\/rfc822-headers|message\/rfc822-headers)$/));
+  // The complained-about message attached, or inline (mailparser then shows its header lines in the text).
+  const returned = mail.attachments.some((a) => isType(a, /^(message\/rfc822|text\/rfc822-headers|message\/rfc822-headers)$/))
+    || EMBEDDED_HEADERS.test(text.slice(0, 3000));
   if (returned && (ABUSE_SUBJECT.test(fold(mail.subject)) || ABUSE_LOCAL.test(localPart(mail.from?.address)))) {
     return { kind: 'report', reason: 'abuse-report' };
   }
@@ -226,10 +229,10 @@ const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
 const SIGNUP_WORDS = /\b(meld (ik )?(mij|me|ons) (graag |hierbij |bij deze )?(aan|af)|(mij|me|ons) (graag )?(aan|af) te melden|graag (aan|af)melden|(wil|wilde|zou) (ik )?(mij |me |ons )?(graag )?(aan|af)melden|(mijn|onze) (aan|af)melding|schrijf (ik )?(mij|me) in|sign (me|us) up|register me|i would like to (register|sign up|attend|join)|i('d| would) like to (register|sign up|attend)|(ich mochte|mochte ich) (mich|uns) (gerne )?(an|ab)melden|melde (ich )?(mich|uns) (hiermit )?(an|ab))\b/;
 
 // ---- mailing footers (see the rule at the top) ----
-const WAY_OUT_WORD = '(afmelden|uitschrijven|abonnement opzeggen|afmeldlink|uitschrijflink|unsubscribe|opt[- ]?out|to be removed|removal|abmelden|abbestellen|austragen|abmeldung|newsletter abbestellen)';
+const WAY_OUT_WORD = '(afmelden|uitschrijven|abonnement opzeggen|afmeldlink|uitschrijflink|unsubscribe|opt[- ]?out|to be removed|removal|abmelden|abbestellen|austragen|abmeldung|abmeldelink|newsletter abbestellen)';
 // A way out followed by its link on the same line and in the same sentence: "Afmelden:
 // https://…", "Uitschrijven via www.…", "unsubscribe here <mailto:…>".
-const WAY_OUT_LINK = new RegExp(`\\b${WAY_OUT_WORD}\\b[^\\n.,;!]{0,40}?(<?https?:\\/\\/|www\\.|mailto:)`);
+const WAY_OUT_LINK = new RegExp(`\\b${WAY_OUT_WORD}\\b([^\\n.,;!]{0,40}?|[^\\n.,;!]{0,40}?:[ \\t]*\\n[ \\t]*)(<?https?:\\/\\/|www\\.|mailto:)`);
 // A way out as an item of a link menu: "Unsubscribe | Manage My Subscriptions | FAQ". Alone on
 // a line it is no footer: "Afmelden" is how a person cancels.
 const WAY_OUT_ITEM = new RegExp(`^[\\s>*\\[(]*((click |klik )?(here |hier )?(to |om )?)?${WAY_OUT_WORD}( (here|hier))?[\\s*\\])]*$`);
@@ -238,18 +241,18 @@ const WAY_OUT_ITEM = new RegExp(`^[\\s>*\\[(]*((click |klik )?(here |hier )?(to 
 // ontvangen") say the mail itself is a mailing; the others ("klik hier om je af te melden")
 // may also stand under a person's plug for their own newsletter.
 const THIS_MAILING_WAY_OUT = new RegExp([
-  /\b(to be (removed|excluded|taken off) from (this|our|the|any|all|future|further)|to remove (yourself|your (e-?mail )?(name|address)) from|(wish|want|like) to be (removed|excluded) from|if you (no longer|do not|don't) (wish|want|care) to (receive|get) (this|these|our|further|future|any)|if you (wish|want|would like) to (leave|be removed from|unsubscribe from) (this|our|the) (mailing )?list|reply with (the word )?"?remove|(put|type|with) "?remove"? in the subject|excluded from (future|further) (notices|mailings|communications?|e-?mails?))\b/.source,
-  /\b((als|indien|wanneer) (u|je) (deze|dit soort) (nieuwsbrief|nieuwsbrieven|e-?mails?|mailings?|berichten|e-?mailings?) niet (meer )?(wilt|wenst) (te )?ontvangen|om (u|je) af te melden (voor|van) (deze|dit soort) (nieuwsbrief|mailing|e-?mails?))\b/.source,
-  /\b((wenn|falls) sie (diesen|diese|keine) ?(newsletter|e-?mails?|nachrichten|informationen)? (nicht mehr|mehr) (erhalten|empfangen|bekommen)|um (diesen|den) newsletter abzubestellen)\b/.source,
+  /\b(to be (removed|excluded|taken off) from (this|our|the|any|all|future|further)|to remove (yourself|your (e-?mail )?(name|address)) from|(wish|want|like) to be (removed|excluded) from|if you (no longer|do not|don't) (wish|want|care) to (receive|get) (this|these|our|further|future|any)|if you (wish|want|would like) to (leave|be removed from|unsubscribe from) (this|our|the) (mailing )?list|unsubscribe from (this|our) (mailing )?list|reply with (the word )?"?remove|(put|type|with) "?remove"? in the subject|excluded from (future|further) (notices|mailings|communications?|e-?mails?))\b/.source,
+  /\b((als|indien|wanneer) (u|je) (deze|dit soort) (nieuwsbrief|nieuwsbrieven|e-?mails?|mailings?|berichten|e-?mailings?) niet (meer )?(wilt|wenst) (te )?ontvangen|(wil|wilt|wenst) (u|je) (deze|dit soort) (nieuwsbrief|nieuwsbrieven|e-?mails?|mailings?|berichten) niet (meer )?ontvangen|om (u|je) af te melden (voor|van) (deze|dit soort) (nieuwsbrief|mailing|e-?mails?))\b/.source,
+  /\b((wenn|falls) (sie|du) (diesen|diese|keine( weiteren)?) ?(newsletter|e-?mails?|nachrichten|informationen|kampagnen)? (nicht mehr |mehr )?(erhalten|empfangen|bekommen) (mochten|mochtest|wollen|willst)|um (diesen|den) newsletter abzubestellen)\b/.source,
 ].join('|'));
 const WAY_OUT_SENTENCE = new RegExp([
   /\b(to (unsubscribe|opt[- ]out|stop receiving)|click (here|below) to (unsubscribe|be removed|opt[- ]out))\b/.source,
-  /\b(geen (berichten|e-?mails?|nieuwsbrie[fv]e?n?|mailings?) meer (wilt )?ontvangen|(klik|ga) hier om (u|je|jezelf|uzelf) af te melden|(u|je) (kunt|kan) (u|je|zich) (hier|via deze link|altijd|op elk moment) (afmelden|uitschrijven))\b/.source,
+  /\b(geen (berichten|e-?mails?|nieuwsbrie[fv]e?n?|mailings?) meer (wilt )?ontvangen|(klik|ga) hier om (u|je|jezelf|uzelf) af te melden|meld (u|je) (dan )?hier af|(u|je) (kunt|kan) (u|je|zich) (hier|via deze link|altijd|op elk moment) (afmelden|uitschrijven))\b/.source,
   /\b(um sich (vom newsletter )?abzumelden|zum abbestellen|newsletter abbestellen|vom newsletter abmelden|hier (abmelden|abbestellen|austragen))\b/.source,
 ].join('|'));
 // Why the mail was received: only a mailing says that.
 const RECEIPT_REASON = new RegExp([
-  /\b(you (are receiving|received|receive|have received|are getting) this (e-?mail|message|newsletter|mailing|because)|this (e-?mail|message|newsletter) (was|is|has been) sent to \S+@|you('re| are| were) (subscribed|signed up) (to|for)|you (have )?(subscribed|signed up) (to|for) (our|this|the) (newsletter|list|mailing)|sent in compliance with|this (message|e-?mail) is not spam)\b/.source,
+  /\b(you (are receiving|received|receive|have received|are getting) this (e-?mail|message|newsletter|mailing|because)|this (e-?mail|message|newsletter) (was|is|has been) sent to \S+@|you('re| are| were) (subscribed|signed up) (to|for)|you (have )?(subscribed|signed up) (to|for) (our|this|the) (newsletter|list|mailing)|sent in compliance with|this (message|e-?mail) is not spam|why did i get this)\b/.source,
   /\b((u|je) ontvangt (deze|dit) (e-?mail|nieuwsbrief|mailing|bericht|e-?mailing|nieuwsbericht)|(deze|dit) (e-?mail|nieuwsbrief|bericht|mailing) is (verzonden|verstuurd|gestuurd) (naar|aan) \S+@|(u|je) (bent|staat) (aangemeld|ingeschreven) (voor|op) (de|onze|deze) (nieuwsbrief|mailinglijst|verzendlijst|mailing))\b/.source,
   /\b(sie erhalten (diese|diesen|den) (e-?mail|nachricht|newsletter)|(diese|die) (e-?mail|nachricht|newsletter) wurde an \S+@|sie haben sich (fur|zu) (unseren|den|diesen) newsletter (angemeldet|registriert|eingetragen))/.source,
 ].join('|'));
@@ -293,7 +296,7 @@ const SALES = [
   /\b(automates|automatiseert|automatiseren)\b/,
   // Search-engine and web-design pitches: "I was on your website the other day …"
   /\b(seo|search engine optimi[sz]ation|zoekmachineoptimalisatie|(first|front) page of google|google (ranking|rankings|search results)|backlinks?|link ?building|guest post)\b/,
-  /\b(your|uw|je) (website|web ?site|site|webshop)\b[^.]{0,60}\b(ranking|traffic|verkeer|redesign|design|mobile[- ]friendly|speed|snelheid|leads|bezoekers|visitors)\b/,
+  /\b(your|uw|je) (website|web ?site|site|webshop)\b[^.]{0,60}\b(ranking|traffic|verkeer|redesign|design|mobile[- ]friendly|speed|snelheid|leads|bezoekers|visitors)\b|\b(traffic|visitors|bezoekers|leads) (to|naar|voor) (your|uw|je) (website|web ?site|site|webshop)\b/,
 ];
 // Advance-fee fraud: a large sum, its transfer to the reader's account, and secrecy.
 const ADVANCE_FEE = [

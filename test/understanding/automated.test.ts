@@ -180,6 +180,9 @@ test('complaint reports are machines whatever their MIME type', async () => {
   await ignored({ from: 'Hotmail Staff <staff@hotmail.example>', subject: 'complaint about message from 192.0.2.1', contentType: 'multipart/mixed; boundary="a1"', raw: attached }, 'report');
   await ignored({ from: 'abuse@isp.example', subject: 'Uw mail', contentType: 'multipart/mixed; boundary="a1"', raw: attached }, 'report');
   await ignored({ from: 'Reports <reports@spamcop.example>', subject: '[SpamCop (https://www.spamcop.example/) id:7140312345]aanmelding Breda', contentType: 'multipart/mixed; boundary="a1"', raw: attached }, 'report');
+  // The complained-about message inline: its header lines stand in the text.
+  const inline = `--a1\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\nFrom: D-Loket <D-Loket@VNG.nl>\r\nTo: p.devries@example.nl\r\nSubject: Bevestiging Breda\r\n\r\nU bent aangemeld voor Breda op 3 juli.\r\n--a1--\r\n`;
+  await ignored({ from: 'staff@hotmail.example', subject: 'complaint about message from 192.0.2.222', contentType: 'multipart/mixed; boundary="a1"', raw: inline }, 'report');
   // ARF fields in the text of a plain message.
   await ignored({ subject: 'report', text: 'Feedback-Type: abuse\nUser-Agent: Mailer/2.0\nVersion: 1\nOriginal-Rcpt-To: <x@example.nl>\n\nAanmelding Breda' }, 'report');
 });
@@ -232,6 +235,10 @@ test('newsletters are known by their footers in Dutch, English and German', asyn
   // Old-style bulk mail: "to be removed from our mailing list".
   await ignored({ from: 'Offers <offers@example.com>', subject: 'Register today', text: 'Register your domain today for $14.95.\n\nTo be removed from our mailing list, reply with REMOVE in the subject.' }, 'list');
   await ignored({ from: 'Offers <offers@example.com>', subject: 'Deal', text: 'Accept credit cards today!\n\nto be removed : http://example.com/removeme.html' }, 'list');
+  await ignored({ from: 'Links <admin@links.example.cn>', subject: 'Traffic', text: 'Generate traffic to your web site.\n\nUnsubscribe:\nhttp://links.example.cn/u?id=5' }, 'list');
+  await ignored({ from: 'Verein <info@verein.example.de>', subject: 'Kampagne', text: 'Neue Termine.\n\nWenn du keine weiteren Kampagnen erhalten möchtest, nutze diesen direkten Abmeldelink.' }, 'list');
+  await ignored({ from: 'Redactie <redactie@example.nl>', subject: 'Nieuws', text: 'Nieuwe data voor Assen.\n\nWil je deze e-mails niet meer ontvangen? Meld je dan hier af.' }, 'list');
+  await ignored({ from: 'Events <events@example.com>', subject: 'News', text: 'New sessions in Venlo.\n\nWant to change how you receive these emails? You can update your preferences or unsubscribe from this list.' }, 'list');
 });
 
 test('a person is never a mailing because of a footer: a signature with a newsletter plug, a bare "afmelden"', async () => {
