@@ -241,7 +241,7 @@ const WAY_OUT_ITEM = new RegExp(`^[\\s>*\\[(]*((click |klik )?(here |hier )?(to 
 // ontvangen") say the mail itself is a mailing; the others ("klik hier om je af te melden")
 // may also stand under a person's plug for their own newsletter.
 const THIS_MAILING_WAY_OUT = new RegExp([
-  /\b(to be (removed|excluded|taken off) from (this|our|the|any|all|future|further)|to remove (yourself|your (e-?mail )?(name|address)) from|(wish|want|like) to be (removed|excluded) from|if you (no longer|do not|don't) (wish|want|care) to (receive|get) (this|these|our|further|future|any)|if you (wish|want|would like) to (leave|be removed from|unsubscribe from) (this|our|the) (mailing )?list|unsubscribe from (this|our) (mailing )?list|reply with (the word )?"?remove|(put|type|with) "?remove"? in the subject|excluded from (future|further) (notices|mailings|communications?|e-?mails?))\b/.source,
+  /\b(to be (removed|excluded|taken off) from (this|our|the|any|all|future|further)|to remove (yourself|your (e-?mail )?(name|address)) from|(wish|want|like) to be (removed|excluded) from|if you (no longer|do not|don't) (wish|want|care) to (receive|get) (this|these|our|further|future|any)|if you (wish|want|would like) to (leave|be removed from|unsubscribe from) (this|our|the) (mailing )?list|unsubscribe from (this|our) (mailing )?list|reply with (the word )?"?remove|"?remove"? (in|as) the subject|remove requests?|excluded from (future|further) (notices|mailings|communications?|e-?mails?))\b/.source,
   /\b((als|indien|wanneer) (u|je) (deze|dit soort) (nieuwsbrief|nieuwsbrieven|e-?mails?|mailings?|berichten|e-?mailings?) niet (meer )?(wilt|wenst) (te )?ontvangen|(wil|wilt|wenst) (u|je) (deze|dit soort) (nieuwsbrief|nieuwsbrieven|e-?mails?|mailings?|berichten) niet (meer )?ontvangen|om (u|je) af te melden (voor|van) (deze|dit soort) (nieuwsbrief|mailing|e-?mails?))\b/.source,
   /\b((wenn|falls) (sie|du) (diesen|diese|keine( weiteren)?) ?(newsletter|e-?mails?|nachrichten|informationen|kampagnen)? (nicht mehr |mehr )?(erhalten|empfangen|bekommen) (mochten|mochtest|wollen|willst)|um (diesen|den) newsletter abzubestellen)\b/.source,
 ].join('|'));
@@ -250,11 +250,13 @@ const WAY_OUT_SENTENCE = new RegExp([
   /\b(geen (berichten|e-?mails?|nieuwsbrie[fv]e?n?|mailings?) meer (wilt )?ontvangen|(klik|ga) hier om (u|je|jezelf|uzelf) af te melden|meld (u|je) (dan )?hier af|(u|je) (kunt|kan) (u|je|zich) (hier|via deze link|altijd|op elk moment) (afmelden|uitschrijven))\b/.source,
   /\b(um sich (vom newsletter )?abzumelden|zum abbestellen|newsletter abbestellen|vom newsletter abmelden|hier (abmelden|abbestellen|austragen))\b/.source,
 ].join('|'));
-// Why the mail was received: only a mailing says that.
+// Why the mail was received: only a mailing says that. A reason must be given ("because",
+// "omdat", "weil") unless the mail calls itself a newsletter or mailing: disclaimers also say
+// "if you received this e-mail in error".
 const RECEIPT_REASON = new RegExp([
-  /\b(you (are receiving|received|receive|have received|are getting) this (e-?mail|message|newsletter|mailing|because)|this (e-?mail|message|newsletter) (was|is|has been) sent to \S+@|you('re| are| were) (subscribed|signed up) (to|for)|you (have )?(subscribed|signed up) (to|for) (our|this|the) (newsletter|list|mailing)|sent in compliance with|this (message|e-?mail) is not spam|why did i get this)\b/.source,
-  /\b((u|je) ontvangt (deze|dit) (e-?mail|nieuwsbrief|mailing|bericht|e-?mailing|nieuwsbericht)|(deze|dit) (e-?mail|nieuwsbrief|bericht|mailing) is (verzonden|verstuurd|gestuurd) (naar|aan) \S+@|(u|je) (bent|staat) (aangemeld|ingeschreven) (voor|op) (de|onze|deze) (nieuwsbrief|mailinglijst|verzendlijst|mailing))\b/.source,
-  /\b(sie erhalten (diese|diesen|den) (e-?mail|nachricht|newsletter)|(diese|die) (e-?mail|nachricht|newsletter) wurde an \S+@|sie haben sich (fur|zu) (unseren|den|diesen) newsletter (angemeldet|registriert|eingetragen))/.source,
+  /\b(you (are receiving|received|receive|have received|are getting|get) this (e-?mail|message|newsletter|mailing|update) (because|as (a|an|you)|since)|you (are receiving|receive|are getting) this (newsletter|mailing)|this (e-?mail|message|newsletter) (was|is|has been) sent to \S+@|you('re| are| were) (subscribed|signed up) (to|for)|you (have )?(subscribed|signed up) (to|for) (our|this|the) (newsletter|list|mailing)|(since|because) you (have )?(received|are receiving) this (e-?mail|message)|sent in compliance with|this (message|e-?mail) is not spam|why did i get this)\b/.source,
+  /\b((u|je) ontvangt (deze|dit) (e-?mail|bericht|e-?mailbericht|mail) (omdat|als|vanwege|aangezien)|(u|je) ontvangt (deze|dit) (nieuwsbrief|mailing|e-?mailing|nieuwsbericht)|(deze|dit) (e-?mail|nieuwsbrief|bericht|mailing) is (verzonden|verstuurd|gestuurd) (naar|aan) \S+@|(u|je) (bent|staat) (aangemeld|ingeschreven) (voor|op) (de|onze|deze) (nieuwsbrief|mailinglijst|verzendlijst|mailing))\b/.source,
+  /\b(sie erhalten (diese|diesen|die) (e-?mail|nachricht|mail),? (weil|da)|sie erhalten (diesen|den) newsletter|(diese|die) (e-?mail|nachricht|newsletter) wurde an \S+@|sie haben sich (fur|zu) (unseren|den|diesen) newsletter (angemeldet|registriert|eingetragen))/.source,
 ].join('|'));
 // Other marks of a mailing: a web version, preference management, forward to a friend.
 const MAILING_MARK = new RegExp([
@@ -262,6 +264,18 @@ const MAILING_MARK = new RegExp([
   /\b(bekijk (deze|de|het) (e-?mail|nieuwsbrief|bericht|mail)? ?(online|in (je|uw|de) (web)?browser)|(wordt|worden) (deze|de) (e-?mail|nieuwsbrief|afbeeldingen) niet (goed|juist) weergegeven|webversie|online bekijken|(wijzig|beheer|pas) (je|uw) (voorkeuren|profiel|abonnement)|(voorkeuren|profiel|abonnement) (wijzigen|beheren|aanpassen)|(doorsturen|stuur (deze )?(e-?mail |nieuwsbrief )?door) (naar|aan) een (vriend|collega|bekende))\b/.source,
   /\b((im|in ihrem) (web)?browser (ansehen|anzeigen|offnen|lesen)|online-version|webversion|wird (diese|die) (e-?mail|nachricht|newsletter) nicht (richtig|korrekt) angezeigt|darstellungsprobleme|(profil|einstellungen|abonnement) (bearbeiten|andern|verwalten|aktualisieren)|an (einen )?(freund|freunde|kollegen) weiterleiten|weiterempfehlen)\b/.source,
 ].join('|'));
+
+/** Where the first closing line (not the first line) starts in folded text, or -1. */
+function closingAt(text: string): number {
+  let at = text.indexOf('\n');
+  while (at >= 0 && at < text.length) {
+    const next = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, next < 0 ? text.length : next).trim();
+    if (line.length > 0 && line.length <= 40 && CLOSING_LINE.test(line)) return at + 1;
+    at = next;
+  }
+  return -1;
+}
 
 function lineWayOut(text: string): boolean {
   if (WAY_OUT_LINK.test(text) || WAY_OUT_SENTENCE.test(text)) return true;
@@ -275,7 +289,18 @@ function lineWayOut(text: string): boolean {
 }
 
 /** A mailing known by its footer, or null. `tail` and `sig` are folded. */
-function mailingFooter(head: string, tail: string, sig: string): string | null {
+// A closing line in any of the three languages. What follows it is the sender's signature,
+// also where the reading of the new text did not find one ("Mit freundlichen Grüßen").
+const CLOSING_LINE = /^((met )?(vriendelijke |hartelijke |collegiale |beste )?groet(en|jes)?|mvg|m\.v\.g\.?|(kind|best|warm|with kind) regards|regards|sincerely|yours (sincerely|faithfully|truly)|(mit )?(freundlichen|freundliche|besten|beste|herzlichen|herzliche|lieben|liebe|viele) gru(ß|ss)(e|en)?|mfg|cheers)\b[\s,.!]*$/;
+
+function mailingFooter(head: string, fullTail: string, fullSig: string): string | null {
+  let tail = fullTail;
+  let sig = fullSig;
+  const closing = closingAt(fullTail);
+  if (closing > 0) {
+    tail = fullTail.slice(0, closing);
+    sig = fullSig ? `${fullTail.slice(closing)}\n${fullSig}` : fullTail.slice(closing);
+  }
   const end = sig ? `${tail}\n${sig}` : tail;
   if (RECEIPT_REASON.test(end)) return 'body-mailing-reason';
   if (THIS_MAILING_WAY_OUT.test(end)) return 'body-mailing-footer';
@@ -325,6 +350,16 @@ function unsolicited(text: string): string | null {
 // mailing, and most mail is spared the phrase patterns. (Keep in step with the patterns.)
 const MAILING_STEMS = /remov|receiv|subscri|opt|exclu|taken off|leave|get|sent to|signed up|complian|spam|afmeld|af te meld|uitschrij|opzeg|ontvang|verzonden|verstuurd|gestuurd|aangemeld|ingeschreven|abmeld|abzumeld|abbestell|abzubestell|austrag|erhalt|empfang|bekomm|wurde an|angemeld|registriert|eingetragen/;
 
+// An out-of-office says so in its opening sentences; a person's aside about a holiday after
+// their message ("P.S. ik ben volgende week weg, mijn mail wordt niet doorgestuurd") is none.
+const GREETING_LINE = /^\s*(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dear|hello|hi|good (morning|afternoon)|sehr geehrte|liebe|guten tag)\b[^\n]{0,60}\n/;
+function opening(head: string): string {
+  const text = head.replace(GREETING_LINE, '').trimStart().slice(0, 300);
+  const ps = text.search(/(^|\s)p\.?\s?s\.?(\s|:)/);
+  const own = ps >= 0 ? text.slice(0, ps) : text;
+  return /^(?:[^.!?]*[.!?]+(?:\s|$)){1,3}/.exec(own)?.[0] ?? own;
+}
+
 function fromWords(mail: InboundMail, subject: string, head: string, tail: string, sig: string): AutomatedVerdict | null {
   // A sender who signs up or off in their own words is a person, whatever else the text says.
   if (SIGNUP_WORDS.test(head) || (tail !== head && SIGNUP_WORDS.test(tail))) return null;
@@ -334,7 +369,7 @@ function fromWords(mail: InboundMail, subject: string, head: string, tail: strin
   const mailing = mail.inReplyTo === null && (MAILING_STEMS.test(tail) || MAILING_STEMS.test(sig)) ? mailingFooter(head, tail, sig) : null;
   if (mailing) return { kind: 'list', reason: mailing };
   if (SELF_AUTOMATIC.test(head) || (tail !== head && SELF_AUTOMATIC.test(tail))) return { kind: 'auto-reply', reason: 'body-automatic' };
-  if (OOF_ABSENT.test(head) && OOF_HANDLING.test(head)) return { kind: 'auto-reply', reason: 'body-out-of-office' };
+  if (OOF_ABSENT.test(opening(head)) && OOF_HANDLING.test(head)) return { kind: 'auto-reply', reason: 'body-out-of-office' };
   const spam = unsolicited(`${subject}\n${head}`);
   return spam ? { kind: 'spam', reason: spam } : null;
 }

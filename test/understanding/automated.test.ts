@@ -269,3 +269,33 @@ test('advance-fee fraud and search-engine pitches are spam', async () => {
   await ignored({ from: 'Dr. A. Maredi <a.maredi@example.com>', subject: 'URGENT ASSISTANCE', text: 'I am a highly placed official. We seek your assistance to transfer the sum of US$25.5m into your bank account. You will receive 25% of the total sum. Treat this transaction with utmost confidentiality. Kindly respond by 3 July.' }, 'spam');
   await ignored({ from: 'Mark <mark@seo.example.com>', subject: 'Quick question about your site', text: 'Hi, I was on your website the other day and noticed it is not on the first page of Google. Our SEO team can bring your website more traffic and leads. Are you open to a quick call this week?' }, 'spam');
 });
+
+// Every person's message of the fixture set, its signature replaced by the footers people
+// really have (newsletter plugs, link menus, disclaimers, a holiday aside): never machine mail.
+test('no person becomes machine mail because of the footer under their message', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parseMail } = await import('../../src/understanding/parse.js');
+  const { splitNewText } = await import('../../src/understanding/new-text.js');
+  const dir = new URL('../fixtures/mail/', import.meta.url);
+  const footers = [
+    'Met vriendelijke groet,\n\nPetra de Boer\nGriffier\nGemeente Zeist\nT 030 698 7911 | www.zeist.nl\nTwitter | Facebook | LinkedIn | Nieuwsbrief\nAfmelden voor de nieuwsbrief? Ga naar www.zeist.nl/nieuwsbrief\n\nDit bericht is uitsluitend bestemd voor de geadresseerde. Aan dit bericht kunnen geen rechten worden ontleend.',
+    'Groet,\nKees\n\n--\nGemeente Venlo | Postbus 3434 | 5902 RK Venlo\nAbonneer u op onze digitale nieuwsbrief: www.venlo.nl/nieuwsbrief | Uitschrijven\nLees onze privacyverklaring op www.venlo.nl/privacy\n\u00a9 Gemeente Venlo, alle rechten voorbehouden',
+    'Kind regards,\nAnna\n\nThis e-mail and any attachments are confidential. If you received this e-mail in error, please notify the sender. If you are receiving this email in error, delete it.\nUnsubscribe from our newsletter: https://example.nl/nl',
+    'Mit freundlichen Grüßen\nK. Schmidt\nStadt Kleve\nNewsletter abonnieren | Newsletter abbestellen | Impressum | Datenschutz\nDiese E-Mail wurde auf Viren geprüft.',
+    'Met vriendelijke groet,\nJan\n\nP.S. Ik ben volgende week op vakantie; mijn mail wordt niet doorgestuurd.',
+  ];
+  const labels = readFileSync(new URL('expected.jsonl', dir), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { file: string; intent: string });
+  const wrong: string[] = [];
+  let n = 0;
+  for (const l of labels.filter((x) => x.intent !== 'ignore')) {
+    const mail = await parseMail(readFileSync(new URL(`cases/${l.file}`, dir)));
+    const own = splitNewText(mail.text).body;
+    for (const [i, footer] of footers.entries()) {
+      const v = await verdict({ subject: mail.subject, text: `${own}\n\n${footer}`, from: `${mail.from?.name || 'Jan Jansen'} <${mail.from?.address ?? 'j.jansen@example.nl'}>` });
+      n++;
+      if (v.intent === 'ignore') wrong.push(`${l.file} + footer ${i}: ${v.reason}`);
+    }
+  }
+  assert.ok(n >= 250, `only ${n} messages`);
+  assert.deepEqual(wrong, []);
+});
