@@ -63,12 +63,12 @@ const SOURCES = [
   {
     id: 'flufl-bounce', deb: 'python3-flufl.bounce', version: '4.0-3', file: 'python3-flufl.bounce_4.0-3_all.deb',
     sha256: 'da0ab024a4b2bba77afc536d89025f72fb88e5226a2ffc64431549f98f8f75fa',
-    licence: 'Apache-2.0', files: /^usr\/lib\/python3\/dist-packages\/flufl\/bounce\/tests\/data\/[^/]+\.txt$/,
+    licence: 'LGPL-3.0', files: /^usr\/lib\/python3\/dist-packages\/flufl\/bounce\/tests\/data\/[^/]+\.txt$/,
   },
   {
     id: 'enmime', deb: 'golang-github-jhillyerd-enmime-dev', version: '0.9.3-2', file: 'golang-github-jhillyerd-enmime-dev_0.9.3-2_all.deb',
     sha256: 'c451c964e2475c2363da7dd893f63978e035c08dfb684fe08a7bc967fcd72146',
-    licence: 'MIT', files: /^usr\/share\/gocode\/src\/github\.com\/jhillyerd\/enmime\/testdata\/(mail|low-quality)\/[^/]+\.raw$/,
+    licence: 'CC0-1.0 (testdata)', files: /^usr\/share\/gocode\/src\/github\.com\/jhillyerd\/enmime\/testdata\/(mail|low-quality)\/[^/]+\.raw$/,
   },
   {
     id: 'hyperkitty', deb: 'python3-django-hyperkitty', version: '1.3.7-1', file: 'python3-django-hyperkitty_1.3.7-1_all.deb',
@@ -78,7 +78,7 @@ const SOURCES = [
   {
     id: 'dkimpy', deb: 'python3-dkim', version: '1.1.4-1', file: 'python3-dkim_1.1.4-1_all.deb',
     sha256: '57420d0469c67e62190e909bf18fcf289b86ce97b0d1881c5bf809ce47fb158b',
-    licence: 'Zlib (dkimpy)', files: /^usr\/lib\/python3\/dist-packages\/dkim\/tests\/data\/[^/]+\.(msg|message|message\.baddomain|mbox)$/,
+    licence: 'Zlib', files: /^usr\/lib\/python3\/dist-packages\/dkim\/tests\/data\/[^/]+\.(msg|message|message\.baddomain|mbox)$/,
   },
 ];
 
