@@ -120,10 +120,11 @@ test('an out-of-office that mentions signups is still an out-of-office', async (
 // ---- list managers, bulk senders, spam tags, notifications, reports ----
 
 test('list-manager headers of every kind make list mail', async () => {
-  for (const [name, value] of [['List-Subscribe', '<mailto:join@lists.example.nl>'], ['List-Help', '<mailto:help@lists.example.nl>'],
+  const headers: [string, string][] = [['List-Subscribe', '<mailto:join@lists.example.nl>'], ['List-Help', '<mailto:help@lists.example.nl>'],
     ['List-Post', '<mailto:griffiers@lists.example.nl>'], ['List-Owner', '<mailto:owner@lists.example.nl>'], ['List-Archive', '<https://lists.example.nl/archief>'],
     ['Mailing-List', 'contact griffiers-help@example.nl; run by ezmlm'], ['X-Mailing-List', 'griffiers@example.nl'], ['X-MLServer', 'LISTSERV 16.5'],
-    ['X-Mailman-Version', '2.1.29'], ['X-BeenThere', 'griffiers@lists.example.nl'], ['Feedback-ID', '123:campagne:mailer'], ['X-CSA-Complaints', 'csa-complaints@eco.de']]) {
+    ['X-Mailman-Version', '2.1.29'], ['X-BeenThere', 'griffiers@lists.example.nl'], ['Feedback-ID', '123:campagne:mailer'], ['X-CSA-Complaints', 'csa-complaints@eco.de']];
+  for (const [name, value] of headers) {
     const v = await verdict({ text: signup, headers: { [name]: value } });
     assert.equal(`${v.intent}/${v.automated}`, 'ignore/list', name);
   }
@@ -141,8 +142,9 @@ test('spam tags in the subject are spam; the word spam in a person\'s text is no
 });
 
 test('spam verdicts of other gateways count; a low Exchange spam level does not', async () => {
-  for (const headers of [{ 'X-Spam': 'Yes' }, { 'X-Barracuda-Spam-Status': 'Yes, score=9.1' }, { 'X-MS-Exchange-Organization-SCL': '6' },
-    { 'X-Forefront-Antispam-Report': 'CIP:1.2.3.4;CTRY:;LANG:nl;SCL:9;SRV:;IPV:NLI;SFV:SPM;H:mx;PTR:;CAT:SPM;' }]) {
+  const verdicts: Record<string, string>[] = [{ 'X-Spam': 'Yes' }, { 'X-Barracuda-Spam-Status': 'Yes, score=9.1' }, { 'X-MS-Exchange-Organization-SCL': '6' },
+    { 'X-Forefront-Antispam-Report': 'CIP:1.2.3.4;CTRY:;LANG:nl;SCL:9;SRV:;IPV:NLI;SFV:SPM;H:mx;PTR:;CAT:SPM;' }];
+  for (const headers of verdicts) {
     await ignored({ text: signup, headers }, 'spam');
   }
   const v = await verdict({ text: signup, headers: { 'X-MS-Exchange-Organization-SCL': '1', 'X-Forefront-Antispam-Report': 'CIP:1.2.3.4;SFV:NSPM;SCL:1' } });
@@ -153,9 +155,10 @@ test('notifications of cron, monitors, ticket systems and trackers are machines'
   await ignored({ from: 'root@srv01.example.nl (Cron Daemon)', subject: 'Cron <root@srv01> /usr/local/bin/aanmeldingen-export', text: 'Breda: 12 aanmeldingen\nVenlo: 9 aanmeldingen', headers: { 'X-Cron-Env': '<SHELL=/bin/sh>' } }, 'notification');
   await ignored({ from: 'Cron Daemon <beheer@example.nl>', subject: 'Cron <beheer@srv01> backup', text: 'afgemeld: 0' }, 'notification');
   await ignored({ subject: '** PROBLEM Service Alert: mail.example.nl/IMAP is CRITICAL **', text: 'Notification Type: PROBLEM' }, 'notification');
-  for (const [name, value] of [['X-OTRS-Queue', 'Raw'], ['X-Zammad-Ticket-Number', '80012'], ['X-Zendesk-From-Account-Id', 'a1b2'],
+  const notifiers: [string, string][] = [['X-OTRS-Queue', 'Raw'], ['X-Zammad-Ticket-Number', '80012'], ['X-Zendesk-From-Account-Id', 'a1b2'],
     ['X-JIRA-FingerPrint', 'f00'], ['RT-Ticket', 'example.nl #1234'], ['X-Freshdesk-Ticket-Id', '77'], ['X-GitHub-Reason', 'mention'],
-    ['X-Notifications', '0c4f'], ['X-Redmine-Project', 'ontwerpsessies'], ['X-Bugzilla-Product', 'D-Loket']]) {
+    ['X-Notifications', '0c4f'], ['X-Redmine-Project', 'ontwerpsessies'], ['X-Bugzilla-Product', 'D-Loket']];
+  for (const [name, value] of notifiers) {
     await ignored({ subject: 'Aanmelding Breda', text: 'Nieuwe melding: aanmelding voor Breda op 3 juli door j.jansen@example.nl.', headers: { [name]: value } }, 'notification');
   }
   for (const from of ['notifications@github.example', 'jira@issues.example.nl', 'wordpress@gemeente.example.nl', 'nagios@monitor.example.nl', 'alerts@status.example.nl']) {
