@@ -5,7 +5,8 @@
 //   - none may be registered, cancelled or sent the session list;
 //   - the machine mail among it (decided from headers and structure in public-mail.ts) is
 //     ignored, bar at most ten.
-// PUBLIC_FIXTURES_REPORT=file writes every verdict as a JSON line, for measuring.
+// PUBLIC_FIXTURES=all reads the whole SpamAssassin corpus (6,292 messages instead of about
+// 2,000); PUBLIC_FIXTURES_REPORT=file writes every verdict as a JSON line, for measuring.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ const outcomes: Outcome[] = [];
 
 test('the public fixture set is there (scripts/public-fixtures.mjs fetched every source)', () => {
   assert.deepEqual(missing, [], `missing sources: run node scripts/public-fixtures.mjs (npm test does)`);
-  assert.ok(messages.length >= 6000, `only ${messages.length} messages`);
+  assert.ok(messages.length >= 1900, `only ${messages.length} messages`);
 });
 
 test('every public fixture is read without a crash', async () => {
@@ -69,7 +70,7 @@ test('no public fixture is registered, cancelled or sent the session list', () =
 
 test('the machine mail among the public fixtures is ignored (at most ten slip through)', () => {
   const machines = outcomes.filter((o) => o.machine && o.v);
-  assert.ok(machines.length >= 3000, `only ${machines.length} machine mails`);
+  assert.ok(machines.length >= 500, `only ${machines.length} machine mails`);
   const missed = machines.filter((o) => o.v!.intent !== 'ignore').map((o) => `${o.m.name} [${o.machine}]: ${o.v!.intent} (${o.v!.reason})`);
   assert.ok(missed.length <= 10, `${missed.length} machine mails not ignored:\n${missed.join('\n')}`);
 });
