@@ -12,12 +12,16 @@
 // "unsubscribe", "abmelden", "Newsletter abbestellen") counts only in the form a mailing gives
 // it (followed by a link, as an item of a link menu, or as an instruction "to be removed from
 // this list", "als u deze nieuwsbrief niet meer wilt ontvangen") and only where a mailing puts
-// it (the end of the text). In the sender's signature it needs a second mark of a mailing
-// ("view in browser", "manage your preferences", "forward to a friend") or a sentence saying why
-// the mail was received ("u ontvangt deze nieuwsbrief omdat", "Sie erhalten diese E-Mail");
-// that sentence alone is enough anywhere at the end. A sender who signs up or off in their own
-// words in the first person is a person whatever their footer says: a signature advertising
-// the sender's own newsletter never makes a signup machine mail.
+// it (the end of the text). In the sender's signature (after a closing such as "Met
+// vriendelijke groet", "Kind regards", "Mit freundlichen Grüßen") it needs a second mark of a
+// mailing ("view in browser", "manage your preferences", "forward to a friend"). A sentence
+// saying why the mail was received ("u ontvangt deze nieuwsbrief omdat", "Sie erhalten diese
+// E-Mail, weil"), or an instruction about this very mail ("if you no longer wish to receive
+// these mailings"), is enough anywhere at the end; "if you received this e-mail in error" is a
+// disclaimer, not a reason. A reply (In-Reply-To) is never a mailing by its footer, and a
+// sender who signs up or off in their own words in the first person is a person whatever their
+// footer says: a signature plugging the sender's own newsletter, or a bare "Afmelden", never
+// makes a person's mail machine mail.
 import type { AttachmentInfo, AutomatedKind, InboundMail } from './types.js';
 import { fold } from './text.js';
 
