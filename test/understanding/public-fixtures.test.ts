@@ -5,8 +5,8 @@
 //   - none may be registered, cancelled or sent the session list;
 //   - the machine mail among it (decided from headers and structure in public-mail.ts) is
 //     ignored, bar at most ten.
-// PUBLIC_FIXTURES=all reads the whole SpamAssassin corpus (6,292 messages instead of about
-// 2,000); PUBLIC_FIXTURES_REPORT=file writes every verdict as a JSON line, for measuring.
+// PUBLIC_FIXTURES=all reads the whole SpamAssassin corpus (6,292 messages in all instead of
+// about 1,900); PUBLIC_FIXTURES_REPORT=file writes every verdict as a JSON line, for measuring.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
