@@ -56,6 +56,8 @@ export type AutomatedKind =
   | 'calendar-reply'
   | 'list' // newsletters, mailing lists, bulk
   | 'spam'
+  | 'report' // complaint and feedback reports (ARF), abuse reports
+  | 'notification' // ticket systems, trackers, monitoring, cron, feeds
   | 'own'; // sent by the bot's own mailbox
 
 /** The bot's earlier mail that this message answers, found by In-Reply-To/References. */
