@@ -17,10 +17,10 @@ function id(value: string): number {
   return Number(value);
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
-const indent = (text: string, prefix = '  | ') => text.split(/\r?\n/).map((l) => `${prefix}${l}`.trimEnd()).join('\n');
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
+export const indent = (text: string, prefix = '  | ') => text.split(/\r?\n/).map((l) => `${prefix}${l}`.trimEnd()).join('\n');
 
-function describeVerdict(u: Record<string, unknown> | null): string[] {
+export function describeVerdict(u: Record<string, unknown> | null): string[] {
   if (!u) return ['Verdict: none (the message was not read)'];
   const parts = [String(u.intent)];
   if (u.session) parts.push(`session ${String(u.session)}`);
