@@ -61,6 +61,7 @@ function show(m: InboundRow, changes: ChangeListing[], replies: OutboxRow[]): st
     ...describeVerdict(m.understanding as Record<string, unknown> | null),
     `Outcome: ${m.outcome}${m.reason ? `: ${m.reason}` : ''}`,
     ...(m.error ? [`Error: ${m.error}`] : []),
+    ...(m.outcome === 'held' ? [`Held for review: nothing changed or sent yet (dloket-bot review show ${m.id})`] : []),
     `Left for a person: ${m.leftForPeople || ['escalated', 'error', 'oversized', 'rate-limited'].includes(m.outcome)
       ? m.resolvedAt ? `yes, done ${iso(m.resolvedAt)} by ${m.resolvedBy ?? '?'}` : 'yes, waiting' : 'no'}`,
     '',

@@ -95,7 +95,8 @@ async function describeItem(item: ReviewItem, now: Date, opts: { raw?: boolean; 
 
 function listLine(h: HeldListing, now: Date): string {
   const d = h.decision as unknown as Decision;
-  return `${String(h.message).padStart(5)}  ${iso(h.heldAt)} (${ago(now.getTime() - h.heldAt.getTime())})  ${String(d.outcome).padEnd(18)} `
+  const why = h.why === 'uncertain' && h.confidence !== null ? `sure ${h.confidence}` : h.why;
+  return `${String(h.message).padStart(5)}  ${iso(h.heldAt)} (${ago(now.getTime() - h.heldAt.getTime())})  ${why.padEnd(9)} ${String(d.outcome).padEnd(18)} `
     + `${(h.fromAddress ?? '-').padEnd(30)} ${h.subject ?? ''}\n`;
 }
 
