@@ -1,6 +1,6 @@
-// Review mode on the embedded database (PGlite): a signup held by the pipeline, listed with its
-// age in the next morning's digest from the worker's schedule, then approved and sent to the
-// SMTP sink exactly as previewed.
+// Review mode on the embedded database (PGlite): a signup held by the pipeline (and a replay that
+// keeps nothing), listed with its age in the next morning's digest from the worker's schedule,
+// approved and sent to the SMTP sink exactly as previewed, and purged by retention.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,11 @@ import { commandDeps } from '../../src/cli/pipeline-deps.js';
 import { loadConfig, type MailConfig } from '../../src/config/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { heldReviews } from '../../src/db/reviews.js';
-import { inboundMessages, outbox, registrations } from '../../src/db/schema.js';
+import { purgeEnded } from '../../src/db/retention.js';
+import { inboundMessages, outbox, registrations, reviews } from '../../src/db/schema.js';
 import { prepareDatabase } from '../../src/db/setup.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { replayMessage } from '../../src/organisers/replay.js';
 import { reviewMessage } from '../../src/organisers/review.js';
 import { handleMessage } from '../../src/pipeline/handle-message.js';
 import { createSchedule } from '../../src/pipeline/schedule.js';
@@ -53,6 +55,10 @@ it('holds, lists in the digest, and approves on PGlite', async () => {
     assert.deepEqual([handled.outcome, handled.keywords], ['held', ['DLoket-Review']]);
     const { db } = database;
     assert.equal((await db.select().from(registrations)).length, 0, 'no seat taken while held');
+    // replay shows what would wait for review, and keeps none of it.
+    const replayed = await replayMessage(deps, Buffer.from(mail({ from: 'x@bloemendaal.nl', subject: 'Haarlem', text: 'Ik meld mij aan voor Haarlem.' })));
+    assert.deepEqual([replayed.outcome, replayed.replies.map((r) => r.status)], ['held', ['held']]);
+    assert.equal((await db.select().from(reviews)).length, 1, 'the replayed hold is not kept');
     const [held] = await heldReviews(db);
     const [preview] = await db.select().from(outbox).where(eq(outbox.inboundId, held!.message));
     assert.deepEqual([preview?.status, preview?.kind], ['held', 'confirmed']);
@@ -76,6 +82,11 @@ it('holds, lists in the digest, and approves on PGlite', async () => {
     const [m] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, held!.message));
     assert.equal(m?.outcome, 'registered');
     assert.equal((await heldReviews(db)).length, 0);
+
+    // Retention after the session: the review keeps no address or reply context.
+    await db.transaction((tx) => purgeEnded(tx, new Date('2018-09-01T00:00:00Z'), new Date('2018-09-01T00:00:00Z'), true));
+    const [kept] = await db.select().from(reviews);
+    assert.deepEqual([kept?.sender, kept?.reply, kept?.status], [null, null, 'approved']);
   } finally {
     deps.close();
   }

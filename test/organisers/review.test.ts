@@ -143,6 +143,13 @@ describe('review mode: organisers approve, reject or correct what the bot would 
     assert.ok(shown.includes(preview[0]!.parsed.text!.trimEnd()), 'the text part in full');
     assert.match(shown, /METHOD:REQUEST/);
 
+    // Machine mail is never held, not even from someone whose mail waits for review.
+    const away = await arrive({
+      from: 'els.brouwer@renkum.nl', subject: 'Afwezig: Re: Aanmelding Arnhem', headers: { 'Auto-Submitted': 'auto-replied' },
+      text: 'Ik ben afwezig tot 4 juni.',
+    });
+    assert.equal((await inbound(away.id)).outcome, 'ignored');
+
     const status = (await ok(['status'], env)).stdout;
     assert.match(status, new RegExp(`^held for review \\(1\\): dloket-bot review\\n +${els.id} +held \\S+, 0 min ago +registered +els\\.brouwer@renkum\\.nl`, 'm'));
   });
