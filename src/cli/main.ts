@@ -9,6 +9,7 @@ import { messagesCommand } from './commands/messages.js';
 import { organiseRegistrations, organiseSessions } from './commands/organise.js';
 import { purgeCommand } from './commands/purge.js';
 import { replayCommand } from './commands/replay.js';
+import { reviewCommand } from './commands/review.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 
@@ -28,6 +29,7 @@ program.addCommand(organiseRegistrations(registrationsCommand()));
 program.addCommand(statusCommand());
 program.addCommand(messagesCommand());
 program.addCommand(replayCommand());
+program.addCommand(reviewCommand());
 program.addCommand(purgeCommand());
 
 program.addCommand(classifyCommand());

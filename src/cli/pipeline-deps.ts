@@ -14,7 +14,7 @@ export async function commandDeps(
 ): Promise<PipelineDeps & { close(): void }> {
   const sender = opts.send ? createSmtpSender(mail.smtp, ctx.logger) : null;
   return {
-    database, logger: ctx.logger, clock: ctx.clock, mail, policy: ctx.config.rules,
+    database, logger: ctx.logger, clock: ctx.clock, mail, policy: ctx.config.rules, review: ctx.config.review,
     templates: await loadTemplates(ctx.config.templatesDir ?? undefined),
     catalogue: (await currentCatalogue(database.db)) ?? shippedCatalogue,
     sender: sender ?? {

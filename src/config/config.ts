@@ -36,6 +36,10 @@ const baseSchema = z.object({
   DIGEST_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
   REMINDER_DAYS: positive.optional(),
   RETENTION_DAYS: z.coerce.number().int().positive('expected a number of days above 0').optional(),
+  // Organisers' review of replies before they go out (`dloket-bot review`).
+  REVIEW: z.string().trim().toLowerCase().pipe(z.enum(['off', 'uncertain', 'all'], { error: 'expected off, uncertain or all' })).default('off'),
+  REVIEW_CONFIDENCE: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0, 'expected a number from 0 to 1')
+    .max(1, 'expected a number from 0 to 1').default(0.9),
 });
 
 // Settings the worker needs to reach the mailbox and send replies.
@@ -96,6 +100,17 @@ export interface BaseConfig {
   templatesDir: string | null;
   rules: { signupDeadlineHours: number; acknowledgeQuestions: boolean; replyLimitPerHour: number };
   schedule: ScheduleConfig;
+  review: ReviewConfig;
+}
+
+/**
+ * Which decisions wait for an organiser (`dloket-bot review`) before their replies go out and
+ * their registration changes are made: none, those the understanding is less sure of than
+ * `confidence` (its 0..1 scale), or all (the first days of a campaign).
+ */
+export interface ReviewConfig {
+  mode: 'off' | 'uncertain' | 'all';
+  confidence: number;
 }
 
 /** What the worker does on the clock (times in the catalogue's zone, Europe/Amsterdam). */
@@ -222,6 +237,7 @@ export function loadConfig(rawEnv: Env, opts: { mail: boolean }): Config {
       reminderDays: b.REMINDER_DAYS ?? null,
       retentionDays: b.RETENTION_DAYS ?? null,
     },
+    review: { mode: b.REVIEW, confidence: b.REVIEW_CONFIDENCE },
     mail: mailConfig,
     http: h?.HTTP_PORT ? { port: h.HTTP_PORT, host: h.HTTP_HOST, readyReconnectSeconds: h.READY_RECONNECT_SECONDS } : null,
   });

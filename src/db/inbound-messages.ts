@@ -57,8 +57,12 @@ const leftOutcomes = ['escalated', 'error', 'oversized', 'rate-limited'];
 
 /** Left for a person and not yet marked done by an organiser (nor purged: then nothing is left to do). */
 const waitingForPeople = () => and(
-  or(eq(inboundMessages.leftForPeople, true), inArray(inboundMessages.outcome, leftOutcomes)),
-  isNull(inboundMessages.resolvedAt), isNull(inboundMessages.purgedAt),
+  or(
+    and(or(eq(inboundMessages.leftForPeople, true), inArray(inboundMessages.outcome, leftOutcomes)), isNull(inboundMessages.resolvedAt)),
+    // Held for review: it waits for an organiser until `dloket-bot review` decides it.
+    eq(inboundMessages.outcome, 'held'),
+  ),
+  isNull(inboundMessages.purgedAt),
 );
 
 const listingColumns = {

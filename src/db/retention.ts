@@ -9,6 +9,7 @@
 import { and, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { zonedInstant } from '../catalogue/time.js';
 import type { Executor } from './client.js';
+import { purgeReviews } from './reviews.js';
 import { inboundMessages, outbox, registrations, sessions, type OutboxStatus } from './schema.js';
 
 export interface PurgeSessionReport {
@@ -102,6 +103,7 @@ export async function purgeEnded(tx: Executor, cutoff: Date, now: Date, apply: b
     }).where(inArray(registrations.id, liveRegs.map((r) => r.id)));
   }
   if (liveInbound.length) {
+    await purgeReviews(tx, liveInbound.map((m) => m.id));
     await tx.update(inboundMessages).set({
       fromAddress: null, fromName: null, subject: null, sentAt: null, receivedAt: null, size: null, reason: null,
       understanding: null, error: null, newText: null, resolvedBy: null, purgedAt: now,

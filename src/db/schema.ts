@@ -112,7 +112,8 @@ export const inboundMessages = pgTable('inbound_messages', {
   index('inbound_messages_message_id').on(t.messageId),
 ]);
 
-// held: written while replies are switched off (REPLIES_ENABLED=false); never sent.
+// held: written while replies are switched off (REPLIES_ENABLED=false), never sent; or the
+// preview of a decision waiting for an organiser's review (see `reviews`), never sent as such.
 export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'unknown', 'held'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
@@ -188,3 +189,50 @@ export const digests = pgTable('digests', {
   since: timestamp('since', { withTimezone: true }).notNull(),
   recipients: integer('recipients').notNull(),
 });
+
+export const reviewStatuses = ['held', 'approved', 'rejected'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+/** How the bot answers a held message once approved: addressed and threaded as the worker would. */
+export interface ReviewReplyTo {
+  /** Reply-To, else From; null when there is no safe address to answer. */
+  address: string | null;
+  /** The sender's display name, for the greeting and the registration. */
+  name: string | null;
+  subject: string;
+  /** The message's own Message-ID (null when it had none) and References. */
+  messageId: string | null;
+  references: string[];
+}
+
+/**
+ * Decisions held for an organiser (REVIEW=uncertain|all): the registration change is not made
+ * and the replies wait in the outbox as `held` previews until `dloket-bot review` approves,
+ * rejects or corrects them. One row per held message, kept afterwards as the record.
+ */
+export const reviews = pgTable('reviews', {
+  id: serial('id').primaryKey(),
+  inboundId: integer('inbound_id').notNull().references(() => inboundMessages.id).unique(),
+  /** Lowercased From: later mail from the same address is held behind this one. */
+  sender: text('sender'),
+  reply: jsonb('reply').$type<ReviewReplyTo>(),
+  /** Why it was held: 'all', 'uncertain' (confidence below REVIEW_CONFIDENCE) or 'sender' (an earlier one is held). */
+  why: text('why').notNull(),
+  status: text('status').$type<ReviewStatus>().notNull().default('held'),
+  heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+  /** The decision as last shown (outcome, changes, planned replies, keywords, note); no personal data. */
+  decision: jsonb('decision').$type<Record<string, unknown>>().notNull(),
+  /** Fingerprint of what was shown: outcome, changes, and each reply's kind, recipient, subject and text. */
+  shown: text('shown').notNull(),
+  /** The outbox rows of the preview (state held). */
+  outboxIds: jsonb('outbox_ids').$type<number[]>().notNull().default([]),
+  previewAt: timestamp('preview_at', { withTimezone: true }).notNull(),
+  /** An organiser's corrected verdict: intent, session, attendees. */
+  correction: jsonb('correction').$type<{ intent: string; session: string | null; attendees: number | null }>(),
+  /** approved, rejected or corrected; by whom (`--by`, else the OS user) and when. */
+  action: text('action'),
+  decidedBy: text('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+}, (t) => [
+  index('reviews_status_sender').on(t.status, t.sender),
+]);

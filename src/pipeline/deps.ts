@@ -1,7 +1,7 @@
 // What the pipeline is built from. The composition roots (cli, tests) make these; the
 // pipeline only uses them, so a test can hand in a fixed clock or a failing transport.
 import type { Catalogue } from '../catalogue/catalogue.js';
-import type { MailConfig } from '../config/config.js';
+import type { MailConfig, ReviewConfig } from '../config/config.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../observability/logger.js';
 import type { PipelineMetrics } from '../observability/metrics.js';
@@ -24,4 +24,6 @@ export interface PipelineDeps {
   catalogue: Catalogue;
   /** Counts for /metrics (HTTP_PORT); absent when nobody scrapes. */
   metrics?: PipelineMetrics;
+  /** REVIEW: which decisions wait for an organiser (none when absent). */
+  review?: ReviewConfig;
 }

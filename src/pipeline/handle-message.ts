@@ -19,6 +19,7 @@ import { understand } from '../understanding/understand.js';
 import { applyChanges } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
 import { replyAddressOf } from './reply-address.js';
+import { holdForReview, reviewHold } from './review-hold.js';
 import { writeReplies } from './write-replies.js';
 
 export interface IncomingMessage {
@@ -122,13 +123,22 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     confidence: understanding.confidence, outcome: decision.outcome,
   }, decision.note);
 
-  const inboundId = await recordInbound(tx, {
+  const record: NewInbound = {
     ...about, intent: understanding.intent, sessionSlug: understanding.session, outcome: decision.outcome,
     reason: `${understanding.reason}; ${decision.note}`, understanding: { ...understanding },
     // What the sender wrote now, for organisers (`messages show`); retention removes it.
     newText: clip(splitNewText(s.mail.text).body, 20_000),
     leftForPeople: decision.keywords.includes(keywords.attention),
-  });
+  };
+  // Review mode: an organiser approves the decision before anything is changed or sent.
+  const why = await reviewHold(tx, deps.review, understanding, decision, registrant);
+  if (why) {
+    return holdForReview(tx, {
+      deps, log: s.log, record, mail: s.mail, understanding, decision, sessions, registration, replyAddress, why,
+      domain: domainOf(deps.mail.from.address), now,
+    });
+  }
+  const inboundId = await recordInbound(tx, record);
   if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
   const { createdId } = await applyChanges(tx, decision.changes, {
     series, sessions, now, domain: domainOf(deps.mail.from.address), actor: { origin: 'mail', name: null }, inboundId,
@@ -150,7 +160,7 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
 }
 
 /** No safe address to answer (none, our own, a machine's): keep the decision, drop the replies. */
-function guardReplies(decision: Decision, replyAddress: string | null): Decision {
+export function guardReplies(decision: Decision, replyAddress: string | null): Decision {
   if (replyAddress || !decision.replies.some((r) => r.to === 'sender')) return decision;
   return {
     ...decision,

@@ -58,7 +58,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
       const deps: PipelineDeps = {
         database, logger, clock, mail: config.mail, templates, sender: smtp,
         catalogue: (await currentCatalogue(database.db)) ?? shippedCatalogue,
-        policy: config.rules, ...(metrics ? { metrics } : {}),
+        policy: config.rules, review: config.review, ...(metrics ? { metrics } : {}),
       };
       // Replies owed from before a restart go out even if the mailbox is unreachable.
       await deliverDue(deps, null);

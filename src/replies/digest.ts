@@ -57,6 +57,7 @@ const words = {
     why: {
       escalated: 'vraag of opmerking voor een medewerker', error: 'kon niet worden gelezen', oversized: 'te groot om te lezen',
       'rate-limited': 'veel berichten van dit adres: de bot antwoordt niet meer', 'calendar-response': 'agenda-uitnodiging afgeslagen',
+      held: 'wacht op controle van het antwoord (dloket-bot review)',
     } as Record<string, string>,
     whyOther: 'bevat ook een vraag of kon niet beantwoord worden',
     undelivered: { failed: 'geweigerd', unknown: 'onbekend of afgeleverd' } as Record<string, string>,
@@ -76,6 +77,7 @@ const words = {
     why: {
       escalated: 'a question or remark for a person', error: 'could not be read', oversized: 'too large to read',
       'rate-limited': 'many messages from this address: the bot stopped answering', 'calendar-response': 'calendar invitation declined',
+      held: 'its answer waits for review (dloket-bot review)',
     } as Record<string, string>,
     whyOther: 'also asks something, or could not be answered',
     undelivered: { failed: 'refused', unknown: 'unknown, may have arrived' } as Record<string, string>,

@@ -129,9 +129,10 @@ export interface Decision {
   note: string;
 }
 
-/** IMAP keywords: answered (or resolved) by the bot, left for a person, or machine mail. */
+/** IMAP keywords: answered (or resolved) by the bot, left for a person, machine mail, or held for review. */
 export const keywords = {
   handled: 'DLoket-Handled',
   attention: 'DLoket-Attention',
   ignored: 'DLoket-Ignored',
+  review: 'DLoket-Review',
 } as const;

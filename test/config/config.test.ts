@@ -52,6 +52,14 @@ describe('configuration from the environment', () => {
     assert.equal(c.database.url, null);
   });
 
+  it('reads the review mode and its threshold, off by default', () => {
+    assert.deepEqual(loadConfig({}, { mail: false }).review, { mode: 'off', confidence: 0.9 });
+    assert.deepEqual(loadConfig({ REVIEW: 'Uncertain', REVIEW_CONFIDENCE: '0.85' }, { mail: false }).review, { mode: 'uncertain', confidence: 0.85 });
+    assert.throws(() => loadConfig({ REVIEW: 'sometimes', REVIEW_CONFIDENCE: '90' }, { mail: false }),
+      (e: ConfigError) => e.problems.some((p) => p.startsWith('REVIEW: expected off, uncertain or all'))
+        && e.problems.some((p) => p.startsWith('REVIEW_CONFIDENCE: expected a number from 0 to 1')));
+  });
+
   it('asks nothing about mail of commands that do not use it', () => {
     assert.equal(loadConfig({}, { mail: false }).mail, null);
   });

@@ -17,10 +17,10 @@ function id(value: string): number {
   return Number(value);
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
-const indent = (text: string, prefix = '  | ') => text.split(/\r?\n/).map((l) => `${prefix}${l}`.trimEnd()).join('\n');
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
+export const indent = (text: string, prefix = '  | ') => text.split(/\r?\n/).map((l) => `${prefix}${l}`.trimEnd()).join('\n');
 
-function describeVerdict(u: Record<string, unknown> | null): string[] {
+export function describeVerdict(u: Record<string, unknown> | null): string[] {
   if (!u) return ['Verdict: none (the message was not read)'];
   const parts = [String(u.intent)];
   if (u.session) parts.push(`session ${String(u.session)}`);
@@ -61,6 +61,7 @@ function show(m: InboundRow, changes: ChangeListing[], replies: OutboxRow[]): st
     ...describeVerdict(m.understanding as Record<string, unknown> | null),
     `Outcome: ${m.outcome}${m.reason ? `: ${m.reason}` : ''}`,
     ...(m.error ? [`Error: ${m.error}`] : []),
+    ...(m.outcome === 'held' ? [`Held for review: nothing changed or sent yet (dloket-bot review show ${m.id})`] : []),
     `Left for a person: ${m.leftForPeople || ['escalated', 'error', 'oversized', 'rate-limited'].includes(m.outcome)
       ? m.resolvedAt ? `yes, done ${iso(m.resolvedAt)} by ${m.resolvedBy ?? '?'}` : 'yes, waiting' : 'no'}`,
     '',

@@ -55,7 +55,7 @@ async function replayDatabase(ctx: CommandContext): Promise<Database> {
   return database;
 }
 
-async function printReply(raw: string, showRaw: boolean): Promise<string> {
+export async function printReply(raw: string, showRaw: boolean): Promise<string> {
   if (showRaw) return raw.endsWith('\n') ? raw : `${raw}\n`;
   // The headers as they go out, then what the reader sees: the text part and the attachments.
   const head = raw.slice(0, raw.search(/\r?\n\r?\n/));
@@ -82,7 +82,8 @@ async function describe(file: string, r: ReplayResult, opts: Options): Promise<s
   lines.push(`replies: ${r.replies.length || 'none'}${r.replies.length ? ' (not sent)' : ''}`);
   let out = `${lines.join('\n')}\n`;
   for (const [i, reply] of r.replies.entries()) {
-    out += `--- reply ${i + 1} of ${r.replies.length}: ${reply.kind}${reply.status === 'held' ? ' (would be held: REPLIES_ENABLED=false)' : ''}\n`;
+    const held = r.outcome === 'held' ? ' (would wait for review: REVIEW)' : ' (would be held: REPLIES_ENABLED=false)';
+    out += `--- reply ${i + 1} of ${r.replies.length}: ${reply.kind}${reply.status === 'held' ? held : ''}\n`;
     out += await printReply(reply.raw, Boolean(opts.raw));
   }
   return out;

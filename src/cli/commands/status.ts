@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { listInbound } from '../../db/inbound-messages.js';
 import { outboxCounts } from '../../db/outbox.js';
+import { heldReviews } from '../../db/reviews.js';
 import { inboundMessages, mailboxState } from '../../db/schema.js';
 import { commandContext, reportFailure, withDatabase } from '../context.js';
 
@@ -13,6 +14,11 @@ function minutes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of minutes');
   return n;
+}
+
+function age(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  return minutes < 48 * 60 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 1440)} days`;
 }
 
 async function summary(db: Executor) {
@@ -36,9 +42,13 @@ export function statusCommand(): Command {
       await withDatabase(ctx, async ({ db }) => {
         const s = await summary(db);
         const attention = await listInbound(db, { outcome: needsPeople, limit: 50 });
+        const held = (await heldReviews(db)).map((h) => ({
+          message: h.message, heldAt: h.heldAt, ageMinutes: Math.floor((ctx.clock().getTime() - h.heldAt.getTime()) / 60_000),
+          why: h.why, fromAddress: h.fromAddress, subject: h.subject, outcome: String(h.decision.outcome),
+        }));
         const undelivered = (s.outbox.failed ?? 0) + (s.outbox.unknown ?? 0);
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ ...s, attention })}\n`);
+          process.stdout.write(`${JSON.stringify({ ...s, attention, held })}\n`);
         } else {
           for (const m of s.mailboxes) {
             process.stdout.write(`mailbox ${m.mailbox}: UIDVALIDITY ${m.uidValidity}, last UID ${m.lastUid}, last checked ${m.lastSyncAt?.toISOString() ?? 'never'}\n`);
@@ -49,6 +59,10 @@ export function statusCommand(): Command {
           process.stdout.write(`left for people (${attention.length}):\n`);
           for (const a of attention) {
             process.stdout.write(`  ${a.processedAt.toISOString()}  ${a.outcome.padEnd(12)} ${a.fromAddress ?? '?'}  ${a.subject ?? ''}\n`);
+          }
+          process.stdout.write(`held for review (${held.length})${held.length ? ': dloket-bot review' : ''}\n`);
+          for (const h of held) {
+            process.stdout.write(`  ${String(h.message).padStart(5)}  held ${h.heldAt.toISOString()}, ${age(h.ageMinutes)} ago  ${h.outcome.padEnd(18)} ${h.fromAddress ?? '?'}  ${h.subject ?? ''}\n`);
           }
         }
         if (opts.staleAfter !== undefined) {
