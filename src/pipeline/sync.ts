@@ -8,6 +8,7 @@ import { deliverDue } from './deliver.js';
 import type { PipelineDeps } from './deps.js';
 import { handleMessage } from './handle-message.js';
 import { recordPoison } from './poison.js';
+import { isTransient } from './transient.js';
 
 /** A message that failed this often with what looked like a passing fault is set aside. */
 const MAX_FAILURES_PER_MESSAGE = 3;
@@ -29,6 +30,9 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated });
       failures.delete(key);
     } catch (err) {
+      // The database or the IMAP server went away: not the message's fault, so it never counts
+      // towards setting it aside. The loop backs off and tries the same message again.
+      if (isTransient(err)) throw err;
       const count = (failures.get(key) ?? 0) + 1;
       failures.set(key, count);
       if (count < MAX_FAILURES_PER_MESSAGE) throw err; // the loop backs off and tries again

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { shippedCatalogue } from '../catalogue/catalogue.js';
 import type { Config, MailConfig } from '../config/config.js';
-import { openDatabase } from '../db/client.js';
+import { openDatabase, type ConsumerLock, type Database } from '../db/client.js';
 import { requeueInterrupted } from '../db/outbox.js';
 import { currentCatalogue } from '../db/sessions.js';
 import { prepareDatabase } from '../db/setup.js';
@@ -14,6 +14,7 @@ import { createSmtpSender } from '../replies/transport.js';
 import type { PipelineDeps, ReplySender } from './deps.js';
 import { deliverDue } from './deliver.js';
 import { createSync } from './sync.js';
+import { flushOutcomes, unrecordedOutboxIds } from './unrecorded.js';
 
 export interface WorkerOptions {
   config: Config & { mail: MailConfig };
@@ -30,12 +31,12 @@ export interface WorkerOptions {
 export async function runWorker(opts: WorkerOptions): Promise<void> {
   const { config, logger, signal } = opts;
   const clock = opts.clock ?? (() => new Date());
-  const database = await openDatabase(config.database);
+  const database = await openDatabase({ ...config.database, logger });
   const smtp = opts.sender ?? createSmtpSender(config.mail.smtp, logger);
   try {
     await prepareDatabase(database, { sessionsFile: config.sessionsFile, logger });
     const templates = await loadTemplates(config.templatesDir ?? undefined);
-    const lock = await waitForConsumerLock(database, config.mail.imap.mailbox, logger, signal);
+    let lock = await waitForConsumerLock(database, config.mail.imap.mailbox, logger, signal);
     if (!lock) return;
     try {
       const requeued = await requeueInterrupted(database.db);
@@ -48,7 +49,15 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
       // Replies owed from before a restart go out even if the mailbox is unreachable.
       await deliverDue(deps, null);
       logger.info({ event: 'worker.started', mailbox: config.mail.imap.mailbox, database: database.kind }, 'dloket-bot running');
-      await runMailbox(config.mail, logger, { ...opts.mailbox, signal, sync: createSync(deps, { since: opts.since ?? null }) });
+      const sync = createSync(deps, { since: opts.since ?? null });
+      await runMailbox(config.mail, logger, {
+        ...opts.mailbox, signal,
+        sync: async (session) => {
+          lock = await keepConsumerLock(database, lock!, config.mail.imap.mailbox, logger);
+          await sync(session);
+        },
+      });
+      await settleUnrecorded(deps);
     } finally {
       await lock.release();
     }
@@ -59,9 +68,22 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
   }
 }
 
+/**
+ * The lock dies with its database session (a PostgreSQL restart): take it again before a sync,
+ * or fail the sync (the loop backs off and asks again) while another instance holds it.
+ */
+async function keepConsumerLock(database: Database, lock: ConsumerLock, mailbox: string, logger: Logger): Promise<ConsumerLock> {
+  if (await lock.held()) return lock;
+  logger.warn({ event: 'worker.lock_lost', mailbox }, 'the mailbox lock was lost with its database session');
+  const again = await database.tryConsumerLock(mailbox);
+  if (!again) throw new Error('another dloket-bot took this mailbox over while the database was away');
+  logger.info({ event: 'worker.lock_regained', mailbox }, 'mailbox lock taken again');
+  return again;
+}
+
 /** A second instance on the same mailbox waits here instead of answering mail twice. */
 async function waitForConsumerLock(
-  database: Awaited<ReturnType<typeof openDatabase>>, mailbox: string, logger: Logger, signal: AbortSignal,
+  database: Database, mailbox: string, logger: Logger, signal: AbortSignal,
 ) {
   for (let attempt = 0; !signal.aborted; attempt++) {
     const lock = await database.tryConsumerLock(mailbox);
@@ -70,4 +92,14 @@ async function waitForConsumerLock(
     await sleep(5_000, undefined, { signal }).catch(() => {});
   }
   return null;
+}
+
+/** Replies sent while the database was away get their record now; an admin hears of any that cannot. */
+async function settleUnrecorded(deps: PipelineDeps): Promise<void> {
+  try {
+    await flushOutcomes(deps);
+  } catch {
+    deps.logger.error({ event: 'reply.unrecorded', outboxIds: unrecordedOutboxIds(deps.database) },
+      'stopping with replies sent but not recorded: the next start sends them again');
+  }
 }
