@@ -52,6 +52,8 @@ const mailSchema = z.object({
   POLL_INTERVAL_SECONDS: positive.default(60),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   REPLIES_ENABLED: bool.default(true),
+  TRUSTED_AUTHSERV_ID: z.string().optional(),
+  MESSAGE_TIME_LIMIT_SECONDS: positive.default(10),
 });
 
 export interface BaseConfig {
@@ -89,6 +91,10 @@ export interface MailConfig {
   pollIntervalSeconds: number;
   maxMessageBytes: number;
   repliesEnabled: boolean;
+  /** authserv-ids (lower case) of our own receiving server, whose Authentication-Results count. */
+  trustedAuthservIds: string[];
+  /** Reading one message (parse and understand) may take this long; then it is left for organisers. */
+  messageTimeLimitMs: number;
 }
 
 export type Config = BaseConfig & { mail: MailConfig | null };
@@ -152,6 +158,8 @@ export function loadConfig(rawEnv: Env, opts: { mail: boolean }): Config {
       pollIntervalSeconds: m.POLL_INTERVAL_SECONDS,
       maxMessageBytes: m.MAX_MESSAGE_BYTES,
       repliesEnabled: m.REPLIES_ENABLED,
+      trustedAuthservIds: (m.TRUSTED_AUTHSERV_ID ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean),
+      messageTimeLimitMs: Math.round(m.MESSAGE_TIME_LIMIT_SECONDS * 1000),
     };
   }
   return Object.freeze({

@@ -85,6 +85,8 @@ export interface PlannedReply {
 export const outcomes = [
   'registered', 'waitlisted', 'moved', 'already-registered', 'cancelled', 'no-registration',
   'alternatives', 'session-closed', 'escalated', 'ignored', 'calendar-response', 'rate-limited',
+  'bounced', // a delivery report of one of our replies (rules/bounce.ts)
+  'dmarc-failed', // our receiving server says the From domain's DMARC check failed (rules/safeguards.ts)
 ] as const;
 export type Outcome = (typeof outcomes)[number];
 
