@@ -10,6 +10,7 @@ import { screen } from '../rules/safeguards.js';
 import type { Decision } from '../rules/types.js';
 import { trustedDmarc, type DmarcVerdict } from '../understanding/authentication.js';
 import { readBounce, type BounceReport } from '../understanding/bounce.js';
+import { TimeLimitError } from '../understanding/time-limit.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
 
 export interface Envelope {
@@ -22,7 +23,13 @@ export async function readEnvelope(
   mail: InboundMail, raw: Buffer, understanding: Understanding, config: MailConfig, deadline?: number,
 ): Promise<Envelope> {
   const dmarc = trustedDmarc(mail.headers['authentication-results'] ?? [], config.trustedAuthservIds);
-  const bounce = understanding.automated === 'bounce' ? await readBounce(raw, config.ownAddresses, deadline) : null;
+  // A report that cannot be read is still machine mail: ignored as before, unless time ran out.
+  const bounce = understanding.automated === 'bounce'
+    ? await readBounce(raw, config.ownAddresses, deadline).catch((err: unknown) => {
+      if (err instanceof TimeLimitError) throw err;
+      return null;
+    })
+    : null;
   return { dmarc, bounce };
 }
 

@@ -188,8 +188,9 @@ function unreadable(err: unknown, deps: PipelineDeps): Pick<NewInbound, 'outcome
   return { outcome: 'error', error: `unreadable: ${(err as Error).message}` };
 }
 
+// A Date header of the year 99999 parses, but PostgreSQL cannot store what toISOString() makes of it.
 function validDate(d: Date | null): Date | null {
-  return d && !Number.isNaN(d.getTime()) ? d : null;
+  return d && !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1000 && d.getUTCFullYear() <= 9999 ? d : null;
 }
 
 function domainOf(address: string): string {

@@ -33,3 +33,16 @@ export function isTransient(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A failure's message without what a query carried: Drizzle's "Failed query: … params: …"
+ * would put a message's subject and quoted text in the log. The driver's own message says what
+ * went wrong.
+ */
+export function failureText(err: unknown): string {
+  const e = err as { message?: unknown; cause?: unknown };
+  const cause = e?.cause as { message?: unknown } | undefined;
+  const own = typeof e?.message === 'string' ? e.message : String(err);
+  if (own.startsWith('Failed query:') && typeof cause?.message === 'string') return `database: ${cause.message}`.slice(0, 500);
+  return own.split('\nparams:')[0]!.slice(0, 500);
+}

@@ -7,7 +7,7 @@
 // bounces (qmail, Exim, Postfix, Exchange NDR text), as Discourse, Zammad and EmailEngine do
 // (see ../shared/design/email-ingest.md).
 import { simpleParser } from 'mailparser';
-import { withinDeadline } from './time-limit.js';
+import { TimeLimitError, withinDeadline } from './time-limit.js';
 
 export interface BounceRecipient {
   /** Final-Recipient (lower case): where delivery failed. */
@@ -168,16 +168,22 @@ const RETURNED_TYPES = new Set(['message/rfc822', 'message/global', 'text/rfc822
 /** A report's parts are small; a returned message with large attachments is read in part. */
 const MAX_BOUNCE_BYTES = 2 * 1024 * 1024;
 
-/** Reads a delivery report from raw bytes; null when it names no recipient and none of our messages. */
+/** Reads a delivery report from raw bytes; null when it names no recipient and none of our messages, or cannot be read. */
 export async function readBounce(raw: Buffer, ownAddresses: readonly string[] = [], deadline?: number): Promise<BounceReport | null> {
   const options = { skipHtmlToText: false, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: true };
   const input = raw.length > MAX_BOUNCE_BYTES ? raw.subarray(0, MAX_BOUNCE_BYTES) : raw;
-  const mail = await withinDeadline(input, deadline, (i) => simpleParser(i, options as Parameters<typeof simpleParser>[1]));
+  let mail;
+  try {
+    mail = await withinDeadline(input, deadline, (i) => simpleParser(i, options as Parameters<typeof simpleParser>[1]));
+  } catch (err) {
+    if (err instanceof TimeLimitError) throw err;
+    return null; // a report mailparser cannot read tells us nothing
+  }
   const texts: string[] = [];
   const returned: string[] = [];
   if (mail.text) texts.push(mail.text);
   for (const a of mail.attachments) {
-    const type = a.contentType.toLowerCase();
+    const type = String(a.contentType ?? '').toLowerCase(); // "Content-Type: ;" leaves none
     const content = Buffer.isBuffer(a.content) ? a.content.subarray(0, 256 * 1024).toString('utf8') : '';
     if (REPORT_TYPES.has(type) || type.startsWith('text/plain')) texts.push(content);
     else if (RETURNED_TYPES.has(type)) returned.push(content);

@@ -70,7 +70,7 @@ function contentTypeParam(mail: ParsedMail, name: string): string | null {
 function calendarParts(mail: ParsedMail): CalendarPart[] {
   const out: CalendarPart[] = [];
   for (const a of mail.attachments) {
-    const type = a.contentType.toLowerCase();
+    const type = String(a.contentType ?? '').toLowerCase(); // "Content-Type: ;" leaves none
     if (type !== 'text/calendar' && type !== 'application/ics') continue;
     const content = Buffer.isBuffer(a.content) ? a.content.subarray(0, 100_000).toString('utf8') : '';
     const ct = a.headers?.get('content-type') as { params?: Record<string, string> } | undefined;
@@ -84,7 +84,7 @@ function calendarParts(mail: ParsedMail): CalendarPart[] {
 function attachmentsOf(mail: ParsedMail): AttachmentInfo[] {
   return mail.attachments.map((a) => ({
     filename: a.filename ?? null,
-    contentType: a.contentType.toLowerCase(),
+    contentType: String(a.contentType ?? '').toLowerCase(),
     size: a.size,
     ...(a.related || (a.contentDisposition === 'inline' && a.cid) ? { inline: true } : {}),
   }));
@@ -146,5 +146,10 @@ export async function parseMail(raw: Buffer, opts: { deadline?: number } = {}): 
   if (!mail.headerLines?.length || !mail.headerLines.some((h) => /^(from|date|subject|message-id|to)$/.test(h.key))) {
     throw new ParseError('not an e-mail message: no From, Date, Subject, To or Message-ID header');
   }
-  return toInbound(mail, raw.length);
+  try {
+    return toInbound(mail, raw.length);
+  } catch (err) {
+    // mailparser's result had a shape we did not expect: still a clear outcome, not a crash.
+    throw new ParseError(`cannot read message: ${(err as Error).message}`);
+  }
 }
