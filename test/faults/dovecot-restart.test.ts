@@ -43,7 +43,7 @@ describe('Dovecot restarted', () => {
     await worker.ready();
     const sentBefore = h.sink.messages.length;
     const recordedBefore = recordedCount(h);
-    const n = 30;
+    const n = 16;
     await deliverAll(h, Array.from({ length: n }, (_, i) => signupFrom(i, CITIES[i % CITIES.length]!, 'busy')));
     await waitFor('the backlog to start', () => recordedCount(h) >= recordedBefore + 3);
     const disconnectsBefore = logCount(h, 'imap.disconnected');

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { inboundMessages, outbox, registrations } from '../../src/db/schema.js';
+import { createSmtpSender } from '../../src/replies/transport.js';
 import { recordedCount } from '../e2e/conversation.js';
 import { startHarness, type Harness } from '../e2e/harness.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
@@ -24,7 +26,7 @@ describe('PostgreSQL restarted', () => {
   it('in the middle of a backlog (a crash): the worker waits, resumes, and answers each sender once', async () => {
     const worker = h.startWorker();
     await worker.ready();
-    const n = 40;
+    const n = 24;
     await deliverAll(h, Array.from({ length: n }, (_, i) => signupFrom(i, CITIES[i % CITIES.length]!)));
     await waitFor('the backlog to start', () => recordedCount(h) >= 4);
     await server.stop('immediate'); // in-flight transactions die with it
@@ -57,6 +59,39 @@ describe('PostgreSQL restarted', () => {
       }
     });
     process.stdout.write(`# PostgreSQL back: first message recorded after ${resumedMs} ms, backlog done after ${caughtUpMs} ms\n`);
+  });
+
+  it('a reply SMTP accepted just before the database went down is recorded when it is back, and sent once', async () => {
+    // The real SMTP sender to the sink; the database dies the moment the first reply is accepted.
+    const smtp = createSmtpSender({ host: h.sink.host, port: h.sink.port, user: null, password: null, tls: false, rejectUnauthorized: true });
+    let sends = 0;
+    const sender = {
+      async send(m: { from: string; to: string; raw: Buffer }) {
+        const result = await smtp.send(m);
+        if (sends++ === 0) await server.stop('immediate');
+        return result;
+      },
+      close: () => smtp.close(),
+    };
+    const worker = h.startWorker({ sender });
+    try {
+      await worker.ready();
+      const before = h.sink.messages.length;
+      const deferred = logCount(h, 'reply.record_deferred');
+      const written = logCount(h, 'reply.record_written');
+      await deliverAll(h, [signupFrom(200, 'Assen')]);
+      await orShowLogs(h, waitFor('the outcome held back', () => logCount(h, 'reply.record_deferred') > deferred));
+      await sleep(1000);
+      await server.start();
+      await orShowLogs(h, waitFor('the outcome written', () => logCount(h, 'reply.record_written') > written));
+      await sleep(2500); // more than one poll: a second send would show up now
+      assert.equal(h.sink.messages.length, before + 1);
+    } finally {
+      await worker.stop();
+    }
+    assert.equal(sends, 1, 'sent once');
+    const rows = await h.query(({ db }) => db.select({ status: outbox.status, to: outbox.toAddress }).from(outbox).where(eq(outbox.toAddress, 'p200@gemeente-4.nl')));
+    assert.deepEqual(rows, [{ status: 'sent', to: 'p200@gemeente-4.nl' }]);
   });
 
   it('while idle (a clean restart): new mail afterwards is answered', async () => {

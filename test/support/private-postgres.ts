@@ -63,8 +63,13 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off -c max_connections=40`;
   const log = join(dir, 'postgres.log');
 
+  const logTail = async () => (existsSync(log) ? (await readFile(log, 'utf8')).split('\n').slice(-15).join('\n') : '');
   const start = async () => {
-    await pg('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+    try {
+      await pg('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n${await logTail()}`);
+    }
   };
   const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
     await pg('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
@@ -72,9 +77,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   try {
     await start();
   } catch (err) {
-    const text = existsSync(log) ? await readFile(log, 'utf8') : '';
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`${(err as Error).message}\n${text.split('\n').slice(-15).join('\n')}`);
+    throw err;
   }
 
   let destroyed: Promise<void> | null = null;
