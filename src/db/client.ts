@@ -56,7 +56,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 async function openPostgres(url: string, logger?: Logger): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const options = { max: 5, onnotice: () => {}, connection: { application_name: 'dloket-bot' } };
+  // No connection lifetime (postgres.js recycles connections after 30-60 minutes by default):
+  // here every closed connection is a fault, and renews the pool.
+  const options = { max: 5, max_lifetime: 0, onnotice: () => {}, connection: { application_name: 'dloket-bot' } };
   // The pool is replaced after a connection loss (postgres-client.ts), and the Drizzle instance with it.
   let db: Db;
   const pool = renewingPool(postgres, url, options, (sql) => {

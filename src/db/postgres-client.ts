@@ -49,7 +49,7 @@ export function renewingPool(
     current = make();
     onRenew(current);
     logger?.warn({ event: 'db.pool_renewed' }, 'a database connection closed: using fresh connections');
-    // In-flight queries of the old pool get a moment to finish (a lifetime close is routine).
+    // In-flight queries of the old pool get a moment to finish.
     old.end({ timeout: 5 }).catch(() => {});
   };
   current = make();
