@@ -18,19 +18,19 @@ function withResults(fields: Parameters<typeof mail>[0], results: string[]): str
   return `${results.map((r) => `Authentication-Results: ${r}`).join('\r\n')}\r\n${raw}`;
 }
 
-describe('forged senders', () => {
-  let h: Harness;
-  let worker: Worker;
-  before(async () => {
-    h = await startHarness({ env: { TRUSTED_AUTHSERV_ID: AUTHSERV } });
-    worker = h.startWorker();
-    await worker.ready();
-  });
-  after(async () => {
-    await worker.stop();
-    await h.close();
-  });
+let h: Harness;
+let worker: Worker;
+before(async () => {
+  h = await startHarness({ env: { TRUSTED_AUTHSERV_ID: AUTHSERV } });
+  worker = h.startWorker();
+  await worker.ready();
+});
+after(async () => {
+  await worker.stop();
+  await h.close();
+});
 
+describe('forged senders', () => {
   const registrationOf = (email: string) => h.query(async ({ db }) => (await db.select().from(registrations).where(eq(registrations.email, email)))[0] ?? null);
   const inboundOf = (messageId: string) => h.query(async ({ db }) => (await db.select().from(inboundMessages).where(eq(inboundMessages.messageId, messageId)))[0]);
 
@@ -92,18 +92,6 @@ describe('forged senders', () => {
 });
 
 describe('only the registrant\'s own address changes a registration', () => {
-  let h: Harness;
-  let worker: Worker;
-  before(async () => {
-    h = await startHarness();
-    worker = h.startWorker();
-    await worker.ready();
-  });
-  after(async () => {
-    await worker.stop();
-    await h.close();
-  });
-
   const registrationOf = (email: string) => h.query(async ({ db }) => (await db.select().from(registrations).where(eq(registrations.email, email)))[0] ?? null);
   const sessionOf = async (email: string) => {
     const reg = await registrationOf(email);
