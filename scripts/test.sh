@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (or the files given as arguments) on a fresh machine:
 # installs what the tests need, builds dist/, then runs node:test through tsx.
-#   npm test                          all test/**/*.test.ts
+#   npm test                          all test/**/*.test.ts but the fuzzing (test/fuzz/)
 #   npm test -- test/infra/x.test.ts  one file (flags such as --test-name-pattern=... pass through)
+#   npm run test:faults               the fuzzing: test/fuzz/*.test.ts (a minute or two; CI runs it too)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -71,7 +72,7 @@ for arg in "$@"; do
 done
 if [ "${#files[@]}" -eq 0 ]; then
   # Node 20's runner has no TypeScript globs of its own.
-  mapfile -t files < <(find test -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+  mapfile -t files < <(find test -name '*.test.ts' -not -path '*/node_modules/*' -not -path 'test/fuzz/*' | sort)
 fi
 if [ "${#files[@]}" -eq 0 ]; then
   echo "scripts/test.sh: no test files found under test/" >&2

@@ -1,5 +1,6 @@
 // The pipeline's parts for organisers' commands: the same templates, rules and SMTP sender the
 // worker uses, on the command's own database connection.
+import addressparser from 'nodemailer/lib/addressparser';
 import { shippedCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import type { MailConfig } from '../config/config.js';
 import type { Database } from '../db/client.js';
@@ -29,7 +30,9 @@ export async function commandDeps(
  * are absent, as on a fresh clone: From is MAIL_FROM, else the catalogue's mailbox.
  */
 export function offlineMailConfig(env: Record<string, string | undefined>, catalogue: Catalogue): MailConfig {
-  const address = env.MAIL_FROM?.trim() || env.IMAP_USER?.trim() || catalogue.mailbox || 'D-Loket@VNG.nl';
+  // MAIL_FROM may be written "D-Loket <D-Loket@VNG.nl>", as in the worker's settings.
+  const fromSetting = env.MAIL_FROM?.trim() ? addressparser(env.MAIL_FROM)[0] : undefined;
+  const address = fromSetting?.address || env.IMAP_USER?.trim() || catalogue.mailbox || 'D-Loket@VNG.nl';
   const own = [address, ...(env.OWN_ADDRESSES ?? '').split(',')].map((a) => a.trim().toLowerCase()).filter((a) => a.includes('@'));
   return {
     imap: {
@@ -37,10 +40,12 @@ export function offlineMailConfig(env: Record<string, string | undefined>, catal
       sentCopy: false, sentMailbox: null, keywords: false,
     },
     smtp: { host: '', port: 0, user: null, password: null, tls: false, rejectUnauthorized: true },
-    from: { address, name: env.MAIL_FROM_NAME?.trim() || 'D-Loket' },
+    from: { address, name: env.MAIL_FROM_NAME?.trim() || fromSetting?.name?.trim() || 'D-Loket' },
     ownAddresses: [...new Set(own)],
     pollIntervalSeconds: 60,
     maxMessageBytes: Number(env.MAX_MESSAGE_BYTES) > 0 ? Number(env.MAX_MESSAGE_BYTES) : 10 * 1024 * 1024,
     repliesEnabled: true,
+    trustedAuthservIds: (env.TRUSTED_AUTHSERV_ID ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean),
+    messageTimeLimitMs: Number(env.MESSAGE_TIME_LIMIT_SECONDS) > 0 ? Number(env.MESSAGE_TIME_LIMIT_SECONDS) * 1000 : 10_000,
   };
 }

@@ -61,6 +61,8 @@ const mailSchema = z.object({
   POLL_INTERVAL_SECONDS: positive.default(60),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   REPLIES_ENABLED: bool.default(true),
+  TRUSTED_AUTHSERV_ID: z.string().optional(),
+  MESSAGE_TIME_LIMIT_SECONDS: positive.default(10),
 });
 
 // How the worker logs in and whom it writes as. Parsed apart from the rest so the checks
@@ -152,6 +154,10 @@ export interface MailConfig {
   pollIntervalSeconds: number;
   maxMessageBytes: number;
   repliesEnabled: boolean;
+  /** authserv-ids (lower case) of our own receiving server, whose Authentication-Results count. */
+  trustedAuthservIds: string[];
+  /** Reading one message (parse and understand) may take this long; then it is left for organisers. */
+  messageTimeLimitMs: number;
 }
 
 export interface OAuth2Config {
@@ -303,6 +309,8 @@ function mailSettings(m: MailEnv, login: Login): MailConfig {
     pollIntervalSeconds: m.POLL_INTERVAL_SECONDS,
     maxMessageBytes: m.MAX_MESSAGE_BYTES,
     repliesEnabled: m.REPLIES_ENABLED,
+    trustedAuthservIds: (m.TRUSTED_AUTHSERV_ID ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean),
+    messageTimeLimitMs: Math.round(m.MESSAGE_TIME_LIMIT_SECONDS * 1000),
   };
 }
 

@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { Logger } from '../observability/logger.js';
+import { renewingPool, type Postgres } from './postgres-client.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -22,7 +24,7 @@ export interface Database {
    * Holds a lock that makes this process the mailbox's only consumer, until release().
    * Resolves false when another instance holds it.
    */
-  tryConsumerLock(mailbox: string): Promise<{ release(): Promise<void> } | null>;
+  tryConsumerLock(mailbox: string): Promise<ConsumerLock | null>;
   close(): Promise<void>;
 }
 
@@ -32,24 +34,41 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 const LOCK_NAMESPACE = 0x444c4b54; // "DLKT"
 const MIGRATIONS_LOCK = 1;
 
+export interface ConsumerLock {
+  /** False once the lock's session is gone (the server restarted): take it again before going on. */
+  held(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
 export interface DatabaseOptions {
   url: string | null;
   dataDir: string;
   /** PGlite in memory (tests, classify-only use). */
   inMemory?: boolean;
+  /** Reports connection renewals after a loss (PostgreSQL only). */
+  logger?: Logger;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url) : openPglite(opts.inMemory ? null : resolve(opts.dataDir, 'pglite'));
+  return opts.url ? openPostgres(opts.url, opts.logger) : openPglite(opts.inMemory ? null : resolve(opts.dataDir, 'pglite'));
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, logger?: Logger): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: 5, onnotice: () => {}, connection: { application_name: 'dloket-bot' } });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  // No connection lifetime (postgres.js recycles connections after 30-60 minutes by default):
+  // here every closed connection is a fault, and renews the pool.
+  const options = { max: 5, max_lifetime: 0, onnotice: () => {}, connection: { application_name: 'dloket-bot' } };
+  // The pool is replaced after a connection loss (postgres-client.ts), and the Drizzle instance with it.
+  let db: Db;
+  const pool = renewingPool(postgres, url, options, (sql) => {
+    db = drizzle(sql, { schema }) as unknown as Db;
+  }, logger);
+  db = drizzle(pool.sql, { schema }) as unknown as Db;
   return {
-    db,
+    get db() {
+      return db;
+    },
     kind: 'postgres',
     async migrate() {
       // drizzle's migrate() takes no lock (drizzle-orm#874): two instances starting together
@@ -64,21 +83,52 @@ async function openPostgres(url: string): Promise<Database> {
         await single.end();
       }
     },
-    async tryConsumerLock(mailbox: string) {
-      const reserved = await client.reserve();
-      const [row] = await reserved`select pg_try_advisory_lock(${LOCK_NAMESPACE}, hashtext(${'mailbox:' + mailbox})) as ok`;
-      if (!row?.ok) {
-        reserved.release();
-        return null;
+    tryConsumerLock: (mailbox: string) => consumerLock(postgres, url, mailbox),
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * The session lock that makes one process the mailbox's consumer, on a connection of its own.
+ * Not a reserve()d connection of the pool: a query on a reserved connection whose server went
+ * away ends the process (porsager/postgres#1208). After a restart the lock is gone with its
+ * connection; held() says so, and the worker takes it again (or waits) before it goes on.
+ */
+async function consumerLock(postgres: Postgres, url: string, mailbox: string) {
+  const key = 'mailbox:' + mailbox;
+  // No lifetime (0): a recycled connection would drop the lock silently.
+  const sql = postgres(url, { max: 1, onnotice: () => {}, max_lifetime: 0, connection: { application_name: 'dloket-bot lock' } });
+  const [row] = await sql`select pg_try_advisory_lock(${LOCK_NAMESPACE}, hashtext(${key})) as ok`.catch(async (err: unknown) => {
+    await sql.end({ timeout: 0 });
+    throw err;
+  });
+  if (!row?.ok) {
+    await sql.end({ timeout: 1 });
+    return null;
+  }
+  let lost = false;
+  return {
+    async held() {
+      if (lost) return false;
+      try {
+        // A connection that was re-established after a restart is a new session without the lock.
+        const [r] = await sql`select exists (
+          select 1 from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted
+            and classid = ${LOCK_NAMESPACE}::int::oid and objid = hashtext(${key})::oid and objsubid = 2) as held`;
+        lost = !r?.held;
+      } catch {
+        lost = true;
       }
-      return {
-        async release() {
-          await reserved`select pg_advisory_unlock(${LOCK_NAMESPACE}, hashtext(${'mailbox:' + mailbox}))`;
-          reserved.release();
-        },
-      };
+      if (lost) await sql.end({ timeout: 0 }).catch(() => {});
+      return !lost;
     },
-    close: () => client.end({ timeout: 5 }),
+    async release() {
+      if (lost) return;
+      lost = true;
+      // Ending the session releases the lock even when the unlock cannot be sent.
+      await sql`select pg_advisory_unlock(${LOCK_NAMESPACE}, hashtext(${key}))`.catch(() => {});
+      await sql.end({ timeout: 1 }).catch(() => {});
+    },
   };
 }
 
@@ -98,7 +148,7 @@ async function openPglite(dir: string | null): Promise<Database> {
     }),
     // PGlite is one process's embedded database: there is no second consumer to keep out.
     async tryConsumerLock() {
-      return { async release() {} };
+      return { async held() { return true; }, async release() {} };
     },
     close: () => client.close(),
   };

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
 import { inboundMessages } from './schema.js';
+import { jsonWithoutNul, withoutNul } from './text.js';
 
 export type InboundRow = typeof inboundMessages.$inferSelect;
 export type NewInbound = typeof inboundMessages.$inferInsert;
@@ -30,7 +31,11 @@ export async function findHandledCopy(db: Executor, messageId: string): Promise<
 export async function recordInbound(tx: Executor, row: NewInbound): Promise<number | null> {
   const [inserted] = await tx
     .insert(inboundMessages)
-    .values({ ...row, subject: row.subject ? clip(row.subject, 998) : row.subject })
+    .values({
+      ...row, subject: row.subject ? clip(row.subject, 998) : row.subject, messageId: withoutNul(row.messageId),
+      fromAddress: withoutNul(row.fromAddress), fromName: withoutNul(row.fromName), reason: withoutNul(row.reason),
+      error: withoutNul(row.error), understanding: jsonWithoutNul(row.understanding),
+    })
     .onConflictDoNothing()
     .returning({ id: inboundMessages.id });
   return inserted?.id ?? null;

@@ -3,6 +3,7 @@
 // sent twice on purpose (a retry resends the same bytes with the same Message-ID).
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { ThreadContext } from '../understanding/types.js';
+import { unlessSuppressed } from './bounces.js';
 import type { Executor } from './client.js';
 import { outbox } from './schema.js';
 
@@ -10,7 +11,9 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutbox = typeof outbox.$inferInsert;
 
 export async function enqueueReply(tx: Executor, row: NewOutbox): Promise<number> {
-  const [inserted] = await tx.insert(outbox).values(row).returning({ id: outbox.id });
+  // An address that bounced hard gets no more mail: the row is kept, as 'suppressed'.
+  const [inserted] = await tx.insert(outbox).values({ ...row, ...unlessSuppressed(row.toAddress, row.status ?? 'pending') })
+    .returning({ id: outbox.id });
   if (!inserted) throw new Error('insert into outbox returned nothing');
   return inserted.id;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
 import { outbox, registrations, sessions } from './schema.js';
+import { jsonWithoutNul, withoutNul } from './text.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
@@ -68,8 +69,8 @@ export async function createRegistration(tx: Executor, r: NewRegistration): Prom
   const [row] = await tx
     .insert(registrations)
     .values({
-      sessionId: r.sessionId, series: r.series, email: r.email, name: r.name, municipality: r.municipality,
-      attendees: r.attendees, names: r.names, language: r.language, status: r.status, calendarUid: r.calendarUid,
+      sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
+      attendees: r.attendees, names: jsonWithoutNul(r.names), language: r.language, status: r.status, calendarUid: r.calendarUid,
       waitlistedAt: r.status === 'waitlisted' ? r.now : null, createdAt: r.now, updatedAt: r.now,
     })
     .returning();

@@ -114,7 +114,8 @@ export const inboundMessages = pgTable('inbound_messages', {
 
 // held: written while replies are switched off (REPLIES_ENABLED=false), never sent; or the
 // preview of a decision waiting for an organiser's review (see `reviews`), never sent as such.
-export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'unknown', 'held'] as const;
+// bounced: sent, then returned by a delivery report; suppressed: not sent, the address bounced hard before.
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'unknown', 'held', 'bounced', 'suppressed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /** Replies the bot owes or sent. A row is committed with the decision, before any SMTP. */
@@ -146,6 +147,18 @@ export const outbox = pgTable('outbox', {
   index('outbox_due').on(t.status, t.nextAttemptAt),
   index('outbox_to_created').on(t.toAddress, t.createdAt),
 ]);
+
+/** Addresses that bounced hard: no more mail goes to them (the outbox records such replies as suppressed). */
+export const suppressions = pgTable('suppressions', {
+  /** Lower case. */
+  address: text('address').primaryKey(),
+  /** Why, for organisers: the status and diagnostic of the bounce. */
+  reason: text('reason').notNull(),
+  /** The delivery report that caused it, and the reply it returned. */
+  inboundId: integer('inbound_id').references(() => inboundMessages.id),
+  outboxId: integer('outbox_id').references(() => outbox.id),
+  createdAt: createdAt(),
+});
 
 /** Where the bot is in each watched folder. */
 export const mailboxState = pgTable('mailbox_state', {

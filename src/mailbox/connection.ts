@@ -210,7 +210,8 @@ function errorFields(err: unknown): { message: string; code?: string; responseSt
   if (!(err instanceof Error)) return { message: String(err) };
   const extra = err as Error & { code?: unknown; responseStatus?: unknown; authenticationFailed?: unknown; serverResponseCode?: unknown };
   return {
-    message: err.message,
+    // A failed database query (the sync's own) carries its parameters: a subject, quoted text.
+    message: err.message.split('\nparams:')[0]!,
     ...(typeof extra.code === 'string' ? { code: extra.code } : {}),
     ...(typeof extra.responseStatus === 'string' ? { responseStatus: extra.responseStatus } : {}),
     ...(extra.authenticationFailed === true ? { authenticationFailed: true } : {}),

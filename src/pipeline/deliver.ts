@@ -6,6 +6,7 @@ import { receivedAtOf } from '../db/inbound-messages.js';
 import { claimDue, markCopiedToSent, markSent, markUndelivered, scheduleRetry, sentNotCopied } from '../db/outbox.js';
 import type { MailboxSession } from '../mailbox/types.js';
 import type { PipelineDeps } from './deps.js';
+import { flushOutcomes, recordOutcome } from './unrecorded.js';
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 25;
@@ -27,20 +28,26 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const { db } = deps.database;
+  await flushOutcomes(deps);
   for (;;) {
     const rows = await claimDue(db, deps.clock(), BATCH, onlyIds);
     if (rows.length === 0) break;
     for (const row of rows) {
+      let response: string;
       try {
-        const { response } = await deps.sender.send({ from: row.fromAddress, to: row.toAddress, raw: Buffer.from(row.raw, 'utf8') });
-        await markSent(db, row.id, response, deps.clock());
-        report.sent++;
-        deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
-        // Sent is recorded: nothing the metric needs may turn this into a failure (and a resend).
-        if (deps.metrics) deps.metrics.replySent(row.inboundId === null ? null : await receivedAtOf(db, row.inboundId).catch(() => null));
+        ({ response } = await deps.sender.send({ from: row.fromAddress, to: row.toAddress, raw: Buffer.from(row.raw, 'utf8') }));
       } catch (err) {
-        await recordFailure(deps, db, row, err, report);
+        // deps.database.db is read when the record is written: the pool may have been renewed since.
+        await recordOutcome(deps, row.id, () => recordFailure(deps, deps.database.db, row, err, report));
+        continue;
       }
+      // Accepted by SMTP: from here on a database failure must never lead to a second send.
+      const sentAt = deps.clock();
+      await recordOutcome(deps, row.id, () => markSent(deps.database.db, row.id, response, sentAt));
+      report.sent++;
+      deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
+      // Sent is recorded: nothing the metric needs may turn this into a failure (and a resend).
+      if (deps.metrics) deps.metrics.replySent(row.inboundId === null ? null : await receivedAtOf(deps.database.db, row.inboundId).catch(() => null));
     }
     if (rows.length < BATCH) break;
   }

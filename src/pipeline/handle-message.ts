@@ -1,6 +1,7 @@
 // One message, end to end: parse, understand, decide, and record the decision with the
 // replies it owes in one transaction. Sending happens after the commit (see deliver.ts).
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
 import { clip, findHandledCopy, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { advanceCursor } from '../db/mailbox-state.js';
@@ -15,9 +16,11 @@ import { splitNewText } from '../understanding/new-text.js';
 import { parseMail } from '../understanding/parse.js';
 import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
+import { deadlineIn, pastDeadline, TimeLimitError } from '../understanding/time-limit.js';
 import { understand } from '../understanding/understand.js';
 import { applyChanges } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
+import { readEnvelope, screenDecision, type Envelope } from './envelope.js';
 import { replyAddressOf } from './reply-address.js';
 import { holdForReview, reviewHold } from './review-hold.js';
 import { writeReplies } from './write-replies.js';
@@ -50,11 +53,13 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   if (msg.truncated) {
     return recordForOrganisers(deps, log, { ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
   }
+  // Reading one message (parse, understand, the envelope) has a time limit (time-limit.ts).
+  let deadline = deadlineIn(deps.mail.messageTimeLimitMs);
   let mail: InboundMail;
   try {
-    mail = await parseMail(msg.source);
+    mail = await parseMail(msg.source, { deadline });
   } catch (err) {
-    return recordForOrganisers(deps, log, { ...base, outcome: 'error', error: `unreadable: ${(err as Error).message}` });
+    return recordForOrganisers(deps, log, { ...base, ...unreadable(err, deps) });
   }
   // Without a Message-ID the content itself identifies the message, so a rescan still knows it.
   const messageKey = mail.messageId ?? `<sha256-${createHash('sha256').update(msg.source).digest('hex')}@dloket-bot.invalid>`;
@@ -64,7 +69,9 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   };
   log.info({ event: 'message.received', messageId: messageKey, size: msg.size }, 'message received');
 
+  const left = deadline - performance.now();
   const thread = await findThread(deps.database.db, [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id));
+  deadline = deadlineIn(left); // the database's time does not count against the message
   let understanding: Understanding;
   try {
     understanding = understand(mail, {
@@ -73,7 +80,14 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   } catch (err) {
     return recordForOrganisers(deps, log, { ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
   }
-  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { deps, log, box, msg, mail, about, understanding, now }));
+  let envelope: Envelope;
+  try {
+    if (pastDeadline(deadline)) throw new TimeLimitError('understanding the message took longer than the time limit');
+    envelope = await readEnvelope(mail, msg.source, understanding, deps.mail, deadline);
+  } catch (err) {
+    return recordForOrganisers(deps, log, { ...about, ...unreadable(err, deps) });
+  }
+  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { deps, log, box, msg, mail, about, understanding, envelope, now }));
   if (result.outcome !== 'already-recorded') {
     log.info({ event: 'message.recorded', messageId: messageKey, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
     deps.metrics?.messageRecorded(result.outcome, understanding.intent);
@@ -90,6 +104,7 @@ interface Step {
   mail: InboundMail;
   about: NewInbound;
   understanding: Understanding;
+  envelope: Envelope;
   now: Date;
 }
 
@@ -109,7 +124,7 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const sessions = await loadSeriesState(tx, series);
   const registration = registrant ? await activeRegistration(tx, series, registrant) : null;
   const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
-  const decision = guardReplies(decide({
+  const planned = guardReplies(decide({
     understanding, now, sessions, registration,
     calendarRegistration: calendarRow ? { id: calendarRow.id, email: calendarRow.email } : null,
     senderAddress: registrant,
@@ -118,6 +133,9 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
       ? await countRepliesTo(tx, replyAddress, new Date(now.getTime() - 3_600_000)) : 0,
     policy: deps.policy,
   }), replyAddress);
+  // DMARC failed: nothing changes; a report of one of our replies: a bounce.
+  const screened = await screenDecision(tx, planned, s.envelope, now);
+  const { decision } = screened;
   s.log.info({
     event: 'message.decided', intent: understanding.intent, session: understanding.session, reason: understanding.reason,
     confidence: understanding.confidence, outcome: decision.outcome,
@@ -140,6 +158,7 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   }
   const inboundId = await recordInbound(tx, record);
   if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
+  await screened.afterRecord(inboundId);
   const { createdId } = await applyChanges(tx, decision.changes, {
     series, sessions, now, domain: domainOf(deps.mail.from.address), actor: { origin: 'mail', name: null }, inboundId,
     registrant: {
@@ -181,8 +200,17 @@ export async function recordForOrganisers(deps: PipelineDeps, log: Logger, row: 
   return { outcome: row.outcome, keywords: [keywords.attention], outboxIds: [] };
 }
 
+/** Parse failures are errors; running out of time is its own outcome. */
+function unreadable(err: unknown, deps: PipelineDeps): Pick<NewInbound, 'outcome' | 'error'> {
+  if (err instanceof TimeLimitError) {
+    return { outcome: 'too-slow', error: `reading it took longer than ${deps.mail.messageTimeLimitMs / 1000} s (MESSAGE_TIME_LIMIT_SECONDS)` };
+  }
+  return { outcome: 'error', error: `unreadable: ${(err as Error).message}` };
+}
+
+// A Date header of the year 99999 parses, but PostgreSQL cannot store what toISOString() makes of it.
 function validDate(d: Date | null): Date | null {
-  return d && !Number.isNaN(d.getTime()) ? d : null;
+  return d && !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1000 && d.getUTCFullYear() <= 9999 ? d : null;
 }
 
 export function domainOf(address: string): string {

@@ -3,12 +3,13 @@
 import type { MailboxStatus, MessageSummary } from '../mailbox/types.js';
 import type { PipelineDeps } from './deps.js';
 import { recordForOrganisers, type Handled } from './handle-message.js';
+import { failureText } from './transient.js';
 
 export async function recordPoison(deps: PipelineDeps, box: MailboxStatus, m: MessageSummary, err: Error): Promise<Handled> {
   const log = deps.logger.child({ uid: m.uid });
-  log.error({ event: 'message.failed', error: err.message }, 'message set aside for organisers');
+  log.error({ event: 'message.failed', error: failureText(err) }, 'message set aside for organisers');
   return recordForOrganisers(deps, log, {
     mailbox: box.path, uidValidity: Number(box.uidValidity), uid: m.uid, size: m.size, receivedAt: m.internalDate,
-    processedAt: deps.clock(), outcome: 'error', error: `gave up after repeated failures: ${err.message}`.slice(0, 2000),
+    processedAt: deps.clock(), outcome: 'error', error: `gave up after repeated failures: ${failureText(err)}`,
   });
 }

@@ -1,6 +1,7 @@
 // One pass over the watched folder: decide where to start, handle each new message in UID
 // order, then send what the outbox owes. Called by the mailbox loop after every (re)connect,
 // on new-mail notifications and on the poll interval.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { getCursor, markSynced, resetCursor } from '../db/mailbox-state.js';
 import { currentCatalogue } from '../db/sessions.js';
 import type { MailboxSession, MailboxStatus, MessageSummary } from '../mailbox/types.js';
@@ -8,9 +9,11 @@ import { deliverDue } from './deliver.js';
 import type { PipelineDeps } from './deps.js';
 import { handleMessage } from './handle-message.js';
 import { recordPoison } from './poison.js';
+import { failureText, isTransient } from './transient.js';
 
-/** A message that failed this often with what looked like a passing fault is set aside. */
+/** A message that failed this often (not for a passing fault) is set aside for organisers. */
 const MAX_FAILURES_PER_MESSAGE = 3;
+const RETRY_PAUSE_MS = 250;
 
 export interface SyncOptions {
   /** Also handle mail from this date on, once (backfill on purpose); the default handles only new mail. */
@@ -19,21 +22,27 @@ export interface SyncOptions {
 
 export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session: MailboxSession) => Promise<void> {
   let backfill = opts.since ?? null;
-  const failures = new Map<string, number>();
 
   async function processOne(session: MailboxSession, box: MailboxStatus, m: MessageSummary): Promise<void> {
-    const key = `${box.uidValidity}:${m.uid}`;
     let handled;
-    try {
-      const { source, truncated } = await session.download(m.uid, deps.mail.maxMessageBytes);
-      handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated });
-      failures.delete(key);
-    } catch (err) {
-      const count = (failures.get(key) ?? 0) + 1;
-      failures.set(key, count);
-      if (count < MAX_FAILURES_PER_MESSAGE) throw err; // the loop backs off and tries again
-      handled = await recordPoison(deps, box, m, err as Error);
-      failures.delete(key);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { source, truncated } = await session.download(m.uid, deps.mail.maxMessageBytes);
+        handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated });
+        break;
+      } catch (err) {
+        // The database or the IMAP server went away: not the message's fault, so it never counts
+        // towards setting it aside. The loop keeps the cursor, backs off and tries it again.
+        if (isTransient(err)) throw err;
+        // Anything else is most likely the message's own: try again at once, then set it aside,
+        // so one bad message costs a second, not the loop's growing backoff.
+        if (attempt >= MAX_FAILURES_PER_MESSAGE) {
+          handled = await recordPoison(deps, box, m, err as Error);
+          break;
+        }
+        deps.logger.warn({ event: 'message.retry', uid: m.uid, attempt, error: failureText(err) }, 'message failed; trying again');
+        await sleep(RETRY_PAUSE_MS * attempt);
+      }
     }
     if (handled.keywords.length > 0) {
       try {

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { shippedCatalogue } from '../catalogue/catalogue.js';
 import type { Config, MailConfig } from '../config/config.js';
-import { openDatabase } from '../db/client.js';
+import { openDatabase, type ConsumerLock, type Database } from '../db/client.js';
 import { outboxCounts, requeueInterrupted } from '../db/outbox.js';
 import { currentCatalogue } from '../db/sessions.js';
 import { prepareDatabase } from '../db/setup.js';
@@ -16,6 +16,7 @@ import type { PipelineDeps, ReplySender } from './deps.js';
 import { deliverDue } from './deliver.js';
 import { createSchedule, startSchedule } from './schedule.js';
 import { createSync } from './sync.js';
+import { flushOutcomes, unrecordedOutboxIds } from './unrecorded.js';
 
 export interface WorkerOptions {
   config: Config & { mail: MailConfig };
@@ -34,7 +35,7 @@ export interface WorkerOptions {
 export async function runWorker(opts: WorkerOptions): Promise<void> {
   const { config, logger, signal } = opts;
   const clock = opts.clock ?? (() => new Date());
-  const database = await openDatabase(config.database);
+  const database = await openDatabase({ ...config.database, logger });
   // With HTTP_PORT: metrics and health. With MAIL_AUTH=oauth2: one token source for IMAP and SMTP.
   // (Their libraries load only when configured: start-up stays quick.)
   const metrics = config.http
@@ -50,7 +51,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
     if (config.http && metrics) monitoring = await startMonitoring(config.http, { database, metrics, tokens, logger, signal });
     await prepareDatabase(database, { sessionsFile: config.sessionsFile, logger });
     const templates = await loadTemplates(config.templatesDir ?? undefined);
-    const lock = await waitForConsumerLock(database, config.mail.imap.mailbox, logger, signal);
+    let lock = await waitForConsumerLock(database, config.mail.imap.mailbox, logger, signal);
     if (!lock) return;
     try {
       const requeued = await requeueInterrupted(database.db);
@@ -64,13 +65,19 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
       await deliverDue(deps, null);
       logger.info({ event: 'worker.started', mailbox: config.mail.imap.mailbox, database: database.kind }, 'dloket-bot running');
       const schedule = startSchedule(createSchedule(deps, config.schedule), opts.scheduleIntervalMs ?? 60_000);
+      const sync = createSync(deps, { since: opts.since ?? null });
       try {
         await runMailbox(config.mail, logger, {
-          ...opts.mailbox, signal, sync: createSync(deps, { since: opts.since ?? null }), tokens, monitor: monitoring?.mailbox,
+          ...opts.mailbox, signal, tokens, monitor: monitoring?.mailbox,
+          sync: async (session) => {
+            lock = await keepConsumerLock(database, lock!, config.mail.imap.mailbox, logger);
+            await sync(session);
+          },
         });
       } finally {
         await schedule.stop();
       }
+      await settleUnrecorded(deps);
     } finally {
       await lock.release();
     }
@@ -82,9 +89,22 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
   }
 }
 
+/**
+ * The lock dies with its database session (a PostgreSQL restart): take it again before a sync,
+ * or fail the sync (the loop backs off and asks again) while another instance holds it.
+ */
+async function keepConsumerLock(database: Database, lock: ConsumerLock, mailbox: string, logger: Logger): Promise<ConsumerLock> {
+  if (await lock.held()) return lock;
+  logger.warn({ event: 'worker.lock_lost', mailbox }, 'the mailbox lock was lost with its database session');
+  const again = await database.tryConsumerLock(mailbox);
+  if (!again) throw new Error('another dloket-bot took this mailbox over while the database was away');
+  logger.info({ event: 'worker.lock_regained', mailbox }, 'mailbox lock taken again');
+  return again;
+}
+
 /** A second instance on the same mailbox waits here instead of answering mail twice. */
 async function waitForConsumerLock(
-  database: Awaited<ReturnType<typeof openDatabase>>, mailbox: string, logger: Logger, signal: AbortSignal,
+  database: Database, mailbox: string, logger: Logger, signal: AbortSignal,
 ) {
   for (let attempt = 0; !signal.aborted; attempt++) {
     const lock = await database.tryConsumerLock(mailbox);
@@ -93,4 +113,14 @@ async function waitForConsumerLock(
     await sleep(5_000, undefined, { signal }).catch(() => {});
   }
   return null;
+}
+
+/** Replies sent while the database was away get their record now; an admin hears of any that cannot. */
+async function settleUnrecorded(deps: PipelineDeps): Promise<void> {
+  try {
+    await flushOutcomes(deps);
+  } catch {
+    deps.logger.error({ event: 'reply.unrecorded', outboxIds: unrecordedOutboxIds(deps.database) },
+      'stopping with replies sent but not recorded: the next start sends them again');
+  }
 }

@@ -116,6 +116,8 @@ export const outcomes = [
   'alternatives', 'session-closed', 'escalated', 'ignored', 'calendar-response', 'rate-limited',
   // organisers' commands only: a session changed, or the command could not be carried out
   'updated', 'refused',
+  'bounced', // a delivery report of one of our replies (rules/bounce.ts)
+  'dmarc-failed', // our receiving server says the From domain's DMARC check failed (rules/safeguards.ts)
 ] as const;
 export type Outcome = (typeof outcomes)[number];
 

@@ -10,6 +10,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Address, AttachmentInfo, CalendarPart, InboundMail } from './types.js';
 import { htmlToText } from './html-text.js';
+import { TimeLimitError, withinDeadline } from './time-limit.js';
 
 /** Bigger messages are read by their headers only: no signup needs megabytes. */
 export const MAX_PARSE_BYTES = 8 * 1024 * 1024;
@@ -179,18 +180,27 @@ function headerOnly(raw: Buffer): Buffer {
   return Buffer.concat([raw.subarray(0, Math.min(end, 1024 * 1024)), Buffer.from('\r\n\r\n')]);
 }
 
-/** Parses one message. Throws ParseError when the bytes are not a message at all. */
-export async function parseMail(raw: Buffer): Promise<InboundMail> {
+/**
+ * Parses one message. Throws ParseError when the bytes are not a message at all, and
+ * TimeLimitError when `deadline` (performance.now() clock) passes first (time-limit.ts).
+ */
+export async function parseMail(raw: Buffer, opts: { deadline?: number } = {}): Promise<InboundMail> {
   if (raw.length === 0) throw new ParseError('empty message');
   const input = raw.length > MAX_PARSE_BYTES ? headerOnly(raw) : raw;
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(input, PARSER_OPTIONS);
+    mail = await withinDeadline(input, opts.deadline, (i) => simpleParser(i, PARSER_OPTIONS));
   } catch (err) {
+    if (err instanceof TimeLimitError) throw err;
     throw new ParseError(`cannot parse message: ${(err as Error).message}`);
   }
   if (!mail.headerLines?.length || !mail.headerLines.some((h) => /^(from|date|subject|message-id|to)$/.test(h.key))) {
     throw new ParseError('not an e-mail message: no From, Date, Subject, To or Message-ID header');
   }
-  return toInbound(mail, raw.length);
+  try {
+    return toInbound(mail, raw.length);
+  } catch (err) {
+    // mailparser's result had a shape we did not expect: still a clear outcome, not a crash.
+    throw new ParseError(`cannot read message: ${(err as Error).message}`);
+  }
 }

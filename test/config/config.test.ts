@@ -60,6 +60,16 @@ describe('configuration from the environment', () => {
         && e.problems.some((p) => p.startsWith('REVIEW_CONFIDENCE: expected a number from 0 to 1')));
   });
 
+  it('reads the trusted authserv-ids and the time limit on reading a message', () => {
+    const c = loadConfig({ ...mailEnv, TRUSTED_AUTHSERV_ID: 'MX.vng.nl, mx2.vng.nl', MESSAGE_TIME_LIMIT_SECONDS: '2.5' }, { mail: true });
+    assert.deepEqual(c.mail?.trustedAuthservIds, ['mx.vng.nl', 'mx2.vng.nl']);
+    assert.equal(c.mail?.messageTimeLimitMs, 2500);
+    const defaults = loadConfig(mailEnv, { mail: true });
+    assert.deepEqual(defaults.mail?.trustedAuthservIds, [], 'unset: Authentication-Results are not read');
+    assert.equal(defaults.mail?.messageTimeLimitMs, 10_000);
+    assert.throws(() => loadConfig({ ...mailEnv, MESSAGE_TIME_LIMIT_SECONDS: '0' }, { mail: true }), /MESSAGE_TIME_LIMIT_SECONDS/);
+  });
+
   it('asks nothing about mail of commands that do not use it', () => {
     assert.equal(loadConfig({}, { mail: false }).mail, null);
   });

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/db/client.js';
 import { importCatalogue, listSessionsWithSeats } from '../../src/db/sessions.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
-const tables = ['change_log', 'digests', 'inbound_messages', 'mailbox_state', 'outbox', 'registrations', 'reviews', 'sessions'];
+const tables = ['change_log', 'digests', 'inbound_messages', 'mailbox_state', 'outbox', 'registrations', 'reviews', 'sessions', 'suppressions'];
 
 async function tableNames(database: Database): Promise<string[]> {
   const res = await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);

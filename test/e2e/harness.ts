@@ -63,7 +63,8 @@ export async function startHarness(opts: {
   } : {});
   const box = await dovecot.createUser('dloket');
   oauth2?.addClient({ id: 'dloket-bot', secret: 'client-secret-1', username: box.user });
-  const pg: TestDatabase | null = opts.database === 'pglite' ? null : await createTestDatabase();
+  // A DATABASE_URL in opts.env (a private server a test restarts) replaces the per-file database.
+  const pg: TestDatabase | null = opts.database === 'pglite' || opts.env?.DATABASE_URL ? null : await createTestDatabase();
   const dataDir = opts.database === 'pglite' ? `${process.cwd()}/.test-tmp/pglite-${process.pid}-${Date.now()}` : '/nonexistent';
   const env: Record<string, string> = {
     IMAP_HOST: dovecot.host, IMAP_PORT: String(dovecot.port), IMAP_USER: box.user, IMAP_PASSWORD: box.password,
@@ -120,7 +121,7 @@ export async function startHarness(opts: {
     deliver: (raw, o = {}) => dovecot.deliver(box.user, raw, o),
     async query(fn) {
       // PGlite allows one opener at a time: only query it while no worker runs.
-      const database = await openDatabase({ url: pg?.url ?? null, dataDir });
+      const database = await openDatabase({ url: env.DATABASE_URL ?? null, dataDir });
       try {
         return await fn(database);
       } finally {

@@ -21,6 +21,8 @@ export function mailConfig(server: { host: string; port: number }, user: string,
     pollIntervalSeconds,
     maxMessageBytes: 10 * 1024 * 1024,
     repliesEnabled: true,
+    trustedAuthservIds: [],
+    messageTimeLimitMs: 10_000,
   };
 }
 

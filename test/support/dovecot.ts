@@ -6,8 +6,8 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmod, chown, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,14 @@ export interface Dovecot {
   deliver(user: string, raw: Buffer | string, opts?: DeliverOptions): Promise<{ uid: number }>;
   /** A logged-in client for assertions; the caller logs it out. */
   connect(user: string): Promise<ImapFlow>;
+  /**
+   * Stops the server but keeps its port, configuration and maildirs, as an admin's restart
+   * does; `hard` kills it (SIGKILL) instead of a clean stop. resume() starts it again.
+   */
+  halt?(opts?: { hard?: boolean }): Promise<void>;
+  resume?(): Promise<void>;
+  /** Drops a message straight into the user's maildir (new/), as the MTA does, also while the server is down. */
+  deliverToMaildir?(user: string, raw: Buffer | string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -178,12 +186,12 @@ active_value = true
 `;
 }
 
-async function launch(dir: string, opts: DovecotOptions): Promise<{ child: ChildProcess; port: number }> {
+async function launch(dir: string, opts: DovecotOptions, fixedPort?: number): Promise<{ child: ChildProcess; port: number }> {
   let lastError: unknown;
   // The free port is found by binding and releasing it, so another process can take it
-  // before Dovecot binds: retry with a new port then.
+  // before Dovecot binds: retry with a new port then (a restart keeps its port and retries it).
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await getFreePort();
+    const port = fixedPort ?? await getFreePort();
     const instance = `dloket-test-${randomBytes(4).toString('hex')}`;
     const configPath = join(dir, 'dovecot.conf');
     await writeFile(configPath, renderConfig(dir, port, instance, opts));
@@ -277,6 +285,40 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<Dovecot> 
       }
     },
     connect,
+    async halt(opts = {}) {
+      running.delete(child);
+      // As `systemctl restart` does: the master and every process it started (sessions outlive
+      // a master stopped alone). Clean: SIGTERM, so sessions say BYE; hard: SIGKILL, a crash.
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const signal = opts.hard ? 'SIGKILL' : 'SIGTERM';
+      for (const pid of [...descendants(child.pid!), child.pid!]) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // already gone
+        }
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      await waitForPortClosed(port, Date.now() + START_TIMEOUT_MS);
+    },
+    async resume() {
+      ({ child } = await launch(dir, opts, port));
+      running.add(child);
+    },
+    async deliverToMaildir(user, raw) {
+      // The maildir protocol: write under tmp/, then rename into new/ (atomic for the reader).
+      const maildir = join(dir, 'mail', user, 'Maildir');
+      for (const sub of ['tmp', 'new', 'cur']) {
+        await mkdir(join(maildir, sub), { recursive: true });
+        await chown(join(maildir, sub), users.mailUid, users.mailGid);
+      }
+      const name = `${Date.now()}.M${randomBytes(6).toString('hex')}.dloket-test`;
+      await writeFile(join(maildir, 'tmp', name), raw, { mode: 0o600 });
+      await chown(join(maildir, 'tmp', name), users.mailUid, users.mailGid);
+      await rename(join(maildir, 'tmp', name), join(maildir, 'new', name));
+    },
     stop() {
       stopped ??= (async () => {
         await stopProcess(child);
@@ -286,4 +328,46 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<Dovecot> 
       return stopped;
     },
   };
+}
+
+/** The processes below `pid`, from /proc (Linux, as Dovecot here). */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // comm may hold spaces and parentheses: the fields after the last ')' are fixed.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of parents.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+/** Resolves once nothing accepts connections on the port any more. */
+async function waitForPortClosed(port: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (!open) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`port ${port} still accepts connections after stopping dovecot`);
 }

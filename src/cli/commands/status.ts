@@ -2,13 +2,14 @@ import { Command, InvalidArgumentError } from 'commander';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { listInbound } from '../../db/inbound-messages.js';
+import { listSuppressions } from '../../db/bounces.js';
 import { outboxCounts } from '../../db/outbox.js';
 import { heldReviews } from '../../db/reviews.js';
 import { inboundMessages, mailboxState } from '../../db/schema.js';
 import { commandContext, reportFailure, withDatabase } from '../context.js';
 
 // Outcomes a person has to look at: the bot recorded them and did not (fully) answer.
-const needsPeople = ['escalated', 'error', 'oversized', 'rate-limited'];
+const needsPeople = ['escalated', 'error', 'oversized', 'rate-limited', 'too-slow', 'bounced', 'dmarc-failed'];
 
 function minutes(value: string): number {
   const n = Number(value);
@@ -46,19 +47,27 @@ export function statusCommand(): Command {
           message: h.message, heldAt: h.heldAt, ageMinutes: Math.floor((ctx.clock().getTime() - h.heldAt.getTime()) / 60_000),
           why: h.why, fromAddress: h.fromAddress, subject: h.subject, outcome: String(h.decision.outcome),
         }));
-        const undelivered = (s.outbox.failed ?? 0) + (s.outbox.unknown ?? 0);
+        const suppressed = await listSuppressions(db);
+        const undelivered = (s.outbox.failed ?? 0) + (s.outbox.unknown ?? 0) + (s.outbox.bounced ?? 0);
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ ...s, attention, held })}\n`);
+          process.stdout.write(`${JSON.stringify({ ...s, attention, held, suppressed })}\n`);
         } else {
           for (const m of s.mailboxes) {
             process.stdout.write(`mailbox ${m.mailbox}: UIDVALIDITY ${m.uidValidity}, last UID ${m.lastUid}, last checked ${m.lastSyncAt?.toISOString() ?? 'never'}\n`);
           }
           process.stdout.write(`messages: ${Object.entries(s.messages).map(([k, v]) => `${k} ${v}`).join(', ') || 'none yet'}\n`);
           process.stdout.write(`replies: ${Object.entries(s.outbox).map(([k, v]) => `${k} ${v}`).join(', ') || 'none yet'}\n`);
-          if (undelivered > 0) process.stdout.write(`${undelivered} replies could not be delivered: see the outbox table\n`);
+          if (undelivered > 0) process.stdout.write(`${undelivered} replies could not be delivered (failed, unknown or bounced): see the outbox table\n`);
+          if (suppressed.length > 0) {
+            process.stdout.write(`no more mail to ${suppressed.length} address(es) that bounced hard:\n`);
+            for (const x of suppressed) process.stdout.write(`  ${x.createdAt.toISOString()}  ${x.address}  ${x.reason}\n`);
+          }
           process.stdout.write(`left for people (${attention.length}):\n`);
           for (const a of attention) {
             process.stdout.write(`  ${a.processedAt.toISOString()}  ${a.outcome.padEnd(12)} ${a.fromAddress ?? '?'}  ${a.subject ?? ''}\n`);
+            // Why, for the outcomes whose line alone does not say it.
+            const why = ['bounced', 'dmarc-failed', 'too-slow'].includes(a.outcome) ? a.error ?? a.reason : null;
+            if (why) process.stdout.write(`      ${why.slice(0, 200)}\n`);
           }
           process.stdout.write(`held for review (${held.length})${held.length ? ': dloket-bot review' : ''}\n`);
           for (const h of held) {
