@@ -25,8 +25,12 @@ export function imapflowLogger(logger: Logger): ImapFlowLogger {
   };
 }
 
-/** How soon after the last command imapflow starts IDLE (its default is 15 s). */
-export const AUTO_IDLE_DELAY_MS = 1000;
+/**
+ * How soon after the last command imapflow starts IDLE (its default is 15 s). Mail that lands
+ * before IDLE starts is only announced when it does, so this is short; while a sync runs,
+ * commands follow each other faster than this and no IDLE starts in between.
+ */
+export const AUTO_IDLE_DELAY_MS = 100;
 
 /** With `accessToken` (OAuth2) it logs in with OAUTHBEARER or XOAUTH2, else with the password. */
 export function createImapClient(imap: MailConfig['imap'], logger: Logger, accessToken?: string): ImapFlow {

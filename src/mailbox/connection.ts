@@ -2,8 +2,9 @@
 //
 // One connection at a time. Each gets a fresh ImapFlow (instances are single-use) with its
 // 'error' listener attached before connect(): an unhandled ETIMEOUT would end the process.
-// A sync runs right after connecting, on EXISTS (debounced, as EmailEngine does) and at least
-// every poll interval, because IDLE can go quiet without any error (postalsys/imapflow#14).
+// A sync runs right after connecting, on EXISTS (at once: a reply within a second is the point
+// of IDLE; EXISTS that arrive during a sync bring one more sync, however many they are) and at
+// least every poll interval, because IDLE can go quiet without any error (postalsys/imapflow#14).
 // Between syncs no mailbox lock is held, so imapflow can IDLE (or poll with NOOP).
 
 import type { ImapFlow } from 'imapflow';
@@ -21,7 +22,7 @@ export interface Clock {
 export interface RunMailboxOptions extends MailboxLoopOptions {
   backoff?: Backoff;
   clock?: Clock;
-  /** How long to gather EXISTS notifications before syncing. */
+  /** How long to gather EXISTS notifications before syncing (default 0: sync at once). */
   debounceMs?: number;
 }
 
@@ -87,7 +88,7 @@ async function runConnection(
     signal.removeEventListener('abort', abortConnect);
   }
   const connectedAt = clock.now();
-  const debounceMs = options.debounceMs ?? 1000;
+  const debounceMs = options.debounceMs ?? 0;
   const pollMs = config.pollIntervalSeconds * 1000;
   log.info({ event: 'imap.connected', host: config.imap.host, port: config.imap.port, idle: client.capabilities.has('IDLE') });
   options.monitor?.connectionChanged(true);

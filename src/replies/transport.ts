@@ -3,7 +3,9 @@
 // Built on nodemailer's SMTPConnection (the connection class its SMTP transport wraps) rather
 // than on createTransport(): only at this level can we see whether the message data had
 // started to go out when a connection broke, and that decides between "retry later" and
-// "delivery unknown, never resend blindly". One connection per message: replies are few.
+// "delivery unknown, never resend blindly". Its own small pool of logged-in connections (the
+// way nodemailer's pool works, which would hide whether the data had started): a backlog of
+// replies does not pay for a connection and a login each.
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { TokenSource } from '../auth/oauth2.js';
@@ -92,18 +94,45 @@ export interface SmtpTimeouts {
 
 const defaultTimeouts: SmtpTimeouts = { connectionMs: 30_000, greetingMs: 30_000, socketMs: 120_000 };
 
+export interface SmtpPoolOptions {
+  /** Connections open at once; sends beyond wait for one. */
+  maxConnections: number;
+  /** Messages per connection before it is replaced (as nodemailer's pool does). */
+  maxMessages: number;
+  /** An unused connection is closed after this long; servers drop idle ones anyway (RFC 5321: 5 minutes). */
+  idleMs: number;
+}
+
+const defaultPool: SmtpPoolOptions = { maxConnections: 2, maxMessages: 100, idleMs: 60_000 };
+
+/** One logged-in connection of the pool. */
+interface Pooled {
+  conn: SMTPConnection;
+  messages: number;
+  /** With OAuth2: when its token is due for renewal; the connection is retired then. */
+  retireAt: number;
+  closed: boolean;
+  idleTimer: NodeJS.Timeout | null;
+  /** The send in progress hears of the connection's failure from here. */
+  onFailure: ((err: unknown) => void) | null;
+}
+
 export function createSmtpSender(
   smtp: MailConfig['smtp'],
   logger?: Logger,
   timeouts: SmtpTimeouts = defaultTimeouts,
   /** With OAuth2 (MAIL_AUTH=oauth2): XOAUTH2 as smtp.user with tokens from here. */
   tokens?: TokenSource,
+  pool: SmtpPoolOptions = defaultPool,
 ): SmtpSender {
-  const open = new Set<SMTPConnection>();
+  const all = new Set<Pooled>();
+  const idle: Pooled[] = [];
+  const waiting: Array<() => void> = [];
   const password = smtp.user && smtp.password ? { user: smtp.user, pass: smtp.password } : null;
   const auth = () => (tokens && smtp.user ? xoauth2Login(smtp.user, tokens) : password);
 
-  function connection(): SMTPConnection {
+  /** Connects and logs in; rejects with the failure (not yet classified). */
+  function open(): Promise<Pooled> {
     const conn = new SMTPConnection({
       host: smtp.host,
       port: smtp.port,
@@ -114,74 +143,135 @@ export function createSmtpSender(
       socketTimeout: timeouts.socketMs,
       logger: false,
     });
-    open.add(conn);
-    return conn;
+    const p: Pooled = { conn, messages: 0, retireAt: Infinity, closed: false, idleTimer: null, onFailure: null };
+    all.add(p);
+    // SMTPConnection reports most failures as 'error' events, some only to the callbacks; an
+    // idle connection the server hangs up on just leaves the pool.
+    const lost = (err: unknown) => {
+      // Taken first: closing emits 'end', and the first failure is the one that says why.
+      const hear = p.onFailure;
+      p.onFailure = null;
+      retire(p, false);
+      hear?.(err);
+    };
+    conn.on('error', lost);
+    conn.once('end', () => lost(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })));
+    return new Promise<Pooled>((resolve, reject) => {
+      p.onFailure = reject;
+      conn.connect((err) => {
+        if (err) return lost(err);
+        const login = auth();
+        const ready = () => {
+          p.onFailure = null;
+          if (login && 'renewAt' in login) p.retireAt = login.renewAt();
+          resolve(p);
+        };
+        if (!login) return ready();
+        conn.login(login, (loginErr) => (loginErr ? lost(loginErr) : ready()));
+      });
+    });
   }
 
-  /** Runs connect, login, then `work`; settles once, closing the connection on any failure. */
-  function session<T>(work: (conn: SMTPConnection, done: (err: unknown, value?: T) => void) => void,
-    dataSent: () => boolean): Promise<T> {
-    const conn = connection();
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const done = (err: unknown, value?: T) => {
-        if (settled) return;
-        settled = true;
-        open.delete(conn);
-        if (err) {
-          conn.close();
-          reject(classifySendError(err, dataSent()));
-        } else {
-          conn.quit();
-          resolve(value as T);
-        }
-      };
-      // SMTPConnection reports most failures as 'error' events, some only to the callbacks.
-      conn.on('error', (err) => done(err));
-      conn.once('end', () => done(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })));
-      conn.connect((err) => {
-        if (err) return done(err);
-        const login = auth();
-        if (!login) return work(conn, done);
-        conn.login(login, (loginErr) => (loginErr ? done(loginErr) : work(conn, done)));
+  function retire(p: Pooled, polite: boolean): void {
+    if (p.closed) return;
+    p.closed = true;
+    all.delete(p);
+    const at = idle.indexOf(p);
+    if (at >= 0) idle.splice(at, 1);
+    if (p.idleTimer) clearTimeout(p.idleTimer);
+    if (polite) p.conn.quit();
+    else p.conn.close();
+    waiting.shift()?.();
+  }
+
+  /** A logged-in connection: an idle one of the pool, else a new one while there is room. */
+  async function acquire(): Promise<{ p: Pooled; reused: boolean }> {
+    for (;;) {
+      const p = idle.pop();
+      if (p) {
+        if (p.idleTimer) clearTimeout(p.idleTimer);
+        p.idleTimer = null;
+        if (!p.closed && Date.now() < p.retireAt) return { p, reused: true };
+        retire(p, true);
+        continue;
+      }
+      if (all.size < pool.maxConnections) return { p: await open(), reused: false };
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  }
+
+  function release(p: Pooled): void {
+    if (p.closed) return;
+    if (p.messages >= pool.maxMessages || Date.now() >= p.retireAt) return retire(p, true);
+    idle.push(p);
+    p.idleTimer = setTimeout(() => retire(p, true), pool.idleMs);
+    p.idleTimer.unref();
+    waiting.shift()?.();
+  }
+
+  /** One message over one connection: resolves with the result, rejects with the raw failure. */
+  function transmit(p: Pooled, envelope: { from: string | false; to: string[]; size: number }, body: Readable): Promise<SendResult> {
+    return new Promise<SendResult>((resolve, reject) => {
+      p.onFailure = reject;
+      p.conn.send(envelope, body, (err, result) => {
+        p.onFailure = null;
+        if (err || !result) return reject(err ?? new Error('no result from SMTP send'));
+        resolve({ response: result.response, accepted: result.accepted, rejected: result.rejected });
       });
     });
   }
 
   return {
     async send({ from, to, raw }) {
-      let dataSent = false;
-      // Read only once the server has said 354 to DATA: the first read marks the data as sent.
-      const body = new Readable({
-        read() {
-          dataSent = true;
-          this.push(raw);
-          this.push(null);
-        },
-      });
-      try {
-        const info = await session<SendResult>((conn, done) => {
-          conn.send({ from: from || false, to: [to], size: raw.length }, body, (err, result) => {
-            if (err || !result) return done(err ?? new Error('no result from SMTP send'));
-            done(null, { response: result.response, accepted: result.accepted, rejected: result.rejected });
-          });
-        }, () => dataSent);
-        logger?.info({ smtp: smtp.host, response: info.response, bytes: raw.length }, 'reply sent');
-        return info;
-      } catch (err) {
-        const e = err as SendError;
-        logger?.warn({ smtp: smtp.host, kind: e.kind, code: e.code, responseCode: e.responseCode }, e.message);
-        throw err;
+      for (let attempt = 1; ; attempt++) {
+        let dataSent = false;
+        // Read only once the server has said 354 to DATA: the first read marks the data as sent.
+        const body = new Readable({
+          read() {
+            dataSent = true;
+            this.push(raw);
+            this.push(null);
+          },
+        });
+        let reused = false;
+        try {
+          const got = await acquire();
+          reused = got.reused;
+          const info = await transmit(got.p, { from: from || false, to: [to], size: raw.length }, body).then(
+            (result) => {
+              got.p.messages++;
+              release(got.p);
+              return result;
+            },
+            (err: unknown) => {
+              // After a refusal the session's state is unclear: a fresh connection for the next message.
+              retire(got.p, false);
+              throw err;
+            },
+          );
+          logger?.info({ smtp: smtp.host, response: info.response, bytes: raw.length }, 'reply sent');
+          return info;
+        } catch (err) {
+          const e = classifySendError(err, dataSent);
+          // A kept connection the server closed while it was idle: not a byte of this message went
+          // out, so it goes over a new connection at once instead of waiting for a retry.
+          if (reused && !dataSent && attempt === 1 && e.kind === 'transient' && (e.responseCode === null || e.responseCode === 421)) continue;
+          logger?.warn({ smtp: smtp.host, kind: e.kind, code: e.code, responseCode: e.responseCode }, e.message);
+          throw e;
+        }
       }
     },
 
-    verify() {
-      return session<void>((_conn, done) => done(null), () => false);
+    async verify() {
+      try {
+        retire(await open(), true);
+      } catch (err) {
+        throw classifySendError(err, false);
+      }
     },
 
     close() {
-      for (const conn of open) conn.close();
-      open.clear();
+      for (const p of [...all]) retire(p, false);
     },
   };
 }

@@ -71,7 +71,8 @@ describe('OAuth2 logins to IMAP and SMTP', () => {
     // Tokens were renewed ahead of expiry: several tokens, none refused anywhere.
     assert.ok(oauth2.issued.length >= 2, `tokens issued: ${oauth2.issued.length}`);
     assert.ok(oauth2.issued.every((t) => t.grant === 'client_credentials'));
-    assert.ok(h.sink.auths.length >= signups.length + 1);
+    // SMTP connections are kept (a pool) but retired when their token is due: several logins.
+    assert.ok(h.sink.auths.length >= 2, `SMTP logins: ${h.sink.auths.length}`);
     assert.ok(h.sink.auths.every((a) => a.method === 'XOAUTH2' && a.ok), 'every SMTP login used a valid token');
     assert.ok(new Set(h.sink.auths.map((a) => a.accessToken)).size >= 2, 'SMTP used more than one token');
     // Every login, IMAP or SMTP, was checked at the endpoint: the rest are Dovecot's.

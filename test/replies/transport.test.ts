@@ -25,10 +25,13 @@ async function rejection(promise: Promise<unknown>): Promise<SendError> {
 type Step = 'ok' | 'close' | string; // a reply line such as '550 5.1.1 no such user'
 
 /** A scripted SMTP server for the failures the sink cannot stage (drops mid-session). */
-async function scriptedSmtp(script: { rcpt?: Step; afterData?: Step }) {
+async function scriptedSmtp(script: { rcpt?: Step; afterData?: Step; laterMail?: Step }) {
   const sockets = new Set<net.Socket>();
+  let connections = 0;
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    connections++;
+    let mails = 0;
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     let buffer = '';
@@ -55,7 +58,7 @@ async function scriptedSmtp(script: { rcpt?: Step; afterData?: Step }) {
         buffer = buffer.slice(eol + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO' || verb === 'HELO') socket.write('250 scripted\r\n');
-        else if (verb === 'MAIL') socket.write('250 2.1.0 ok\r\n');
+        else if (verb === 'MAIL') act(mails++ > 0 ? script.laterMail ?? 'ok' : 'ok', '250 2.1.0 ok');
         else if (verb === 'RCPT') act(script.rcpt ?? 'ok', '250 2.1.5 ok');
         else if (verb === 'DATA') {
           inData = true;
@@ -69,6 +72,8 @@ async function scriptedSmtp(script: { rcpt?: Step; afterData?: Step }) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
+    /** Connections the server accepted so far. */
+    connections: () => connections,
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -186,6 +191,34 @@ describe('replies/transport', () => {
       assert.equal(err.kind, 'unknown');
       assert.equal(err.dataSent, true);
       assert.equal(err.responseCode, null);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends one message after another over one kept connection, and closes it on close()', async () => {
+    const server = await scriptedSmtp({});
+    try {
+      const sender = createSmtpSender(smtpConfig(server.port), undefined, quick);
+      for (const to of ['a@b.example', 'c@d.example', 'e@f.example']) {
+        assert.match((await sender.send({ from: 'D-Loket@VNG.nl', to, raw: Buffer.from('Subject: x\r\n\r\ny\r\n') })).response, /^250/);
+      }
+      assert.equal(server.connections(), 1);
+      sender.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a kept connection the server dropped is replaced at once when no data went out', async () => {
+    const server = await scriptedSmtp({ laterMail: 'close' }); // each connection takes one message, then hangs up at MAIL
+    try {
+      const sender = createSmtpSender(smtpConfig(server.port), undefined, quick);
+      await sender.send({ from: 'D-Loket@VNG.nl', to: 'a@b.example', raw: Buffer.from('Subject: 1\r\n\r\ny\r\n') });
+      const second = await sender.send({ from: 'D-Loket@VNG.nl', to: 'c@d.example', raw: Buffer.from('Subject: 2\r\n\r\ny\r\n') });
+      assert.match(second.response, /^250/);
+      assert.equal(server.connections(), 2, 'the second message went over a new connection');
+      sender.close();
     } finally {
       await server.close();
     }
