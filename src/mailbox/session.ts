@@ -21,6 +21,15 @@ function toSummary(message: FetchMessageObject): MessageSummary {
 
 const byUid = (a: MessageSummary, b: MessageSummary) => a.uid - b.uid;
 
+const sourceQuery = (maxBytes: number) => ({ uid: true, size: true, source: { start: 0, maxLength: maxBytes } }) as const;
+
+/** A server that ignores the partial specifier sends everything: cut it here. */
+function bounded(message: { source: Buffer; size?: number }, maxBytes: number): { source: Buffer; truncated: boolean } {
+  const source = message.source.length > maxBytes ? message.source.subarray(0, maxBytes) : message.source;
+  const size = message.size ?? message.source.length;
+  return { source, truncated: size > source.length };
+}
+
 export function createMailboxSession(client: ImapFlow, imap: MailConfig['imap'], logger: Logger): MailboxSession {
   let sentPath: string | null = null;
 
@@ -73,12 +82,18 @@ export function createMailboxSession(client: ImapFlow, imap: MailConfig['imap'],
 
     async download(uid, maxBytes) {
       // A partial fetch (BODY.PEEK[]<0.maxBytes>) keeps memory bounded by maxBytes.
-      const message = await client.fetchOne(String(uid), { uid: true, size: true, source: { start: 0, maxLength: maxBytes } }, { uid: true });
+      const message = await client.fetchOne(String(uid), sourceQuery(maxBytes), { uid: true });
       if (!message || !message.source) throw new Error(`message UID ${uid} is not in ${imap.mailbox} (expunged?)`);
-      // A server that ignores the partial specifier sends everything: cut it here.
-      const source = message.source.length > maxBytes ? message.source.subarray(0, maxBytes) : message.source;
-      const size = message.size ?? message.source.length;
-      return { source, truncated: size > source.length };
+      return bounded({ source: message.source, size: message.size }, maxBytes);
+    },
+
+    async downloadMany(uids, maxBytes) {
+      const found = new Map<number, { source: Buffer; truncated: boolean }>();
+      if (uids.length === 0) return found;
+      for (const message of await client.fetchAll(uids.join(','), sourceQuery(maxBytes), { uid: true })) {
+        if (message.source) found.set(message.uid, bounded({ source: message.source, size: message.size }, maxBytes));
+      }
+      return found;
     },
 
     async addKeywords(uid, keywords) {

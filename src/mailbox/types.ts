@@ -26,8 +26,13 @@ export interface MailboxSession {
   listSince(since: Date): Promise<MessageSummary[]>;
   /** The raw message, without setting \Seen (BODY.PEEK). At most `maxBytes` bytes: `truncated` tells. */
   download(uid: number, maxBytes: number): Promise<{ source: Buffer; truncated: boolean }>;
-  /** Adds keywords to a message; false when the server does not keep them. Never touches \Seen. */
-  addKeywords(uid: number, keywords: string[]): Promise<boolean>;
+  /**
+   * Several raw messages in one FETCH (a backlog's next batch), each as download() gives it;
+   * a UID the server did not return is missing from the map. Optional: without it, one by one.
+   */
+  downloadMany?(uids: number[], maxBytes: number): Promise<Map<number, { source: Buffer; truncated: boolean }>>;
+  /** Adds keywords to a message (or to several: a UID list such as "4,7,9"); false when the server does not keep them. Never touches \Seen. */
+  addKeywords(uid: number | string, keywords: string[]): Promise<boolean>;
   /** Appends a copy of a sent reply to the Sent folder (configured, or the one marked \Sent). */
   appendSent(raw: Buffer): Promise<void>;
 }

@@ -22,7 +22,10 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(60, 2 ** Math.max(0, attempt - 1)) * 60_000;
 }
 
-/** Sends due replies (all, or just `onlyIds`), then files copies in Sent when a session is given. */
+/**
+ * Sends due replies (all, or just `onlyIds`), then files copies in Sent when a session is given
+ * (the worker passes none: its follow-ups file them after the reply, see follow-ups.ts).
+ */
 export async function deliverDue(
   deps: PipelineDeps, session: MailboxSession | null, onlyIds?: number[],
 ): Promise<DeliveryReport> {
@@ -75,17 +78,20 @@ async function recordFailure(
   deps.logger.error({ event: 'reply.failed', ...fields }, 'reply could not be delivered: organisers must follow up');
 }
 
-/** Organisers see the bot's answers in Sent, as they would see a colleague's. */
-async function copyToSent(deps: PipelineDeps, session: MailboxSession): Promise<void> {
-  const { db } = deps.database;
-  for (const row of await sentNotCopied(db, BATCH)) {
-    try {
-      await session.appendSent(Buffer.from(row.raw, 'utf8'));
-      await markCopiedToSent(db, row.id);
-    } catch (err) {
-      // The reply went out; a missing copy is retried at the next sync, never worth a resend.
-      deps.logger.warn({ event: 'reply.sent_copy_failed', outboxId: row.id, error: (err as Error).message }, 'could not file the copy in Sent');
-      return;
+/** Organisers see the bot's answers in Sent, as they would see a colleague's. Files every copy owed. */
+export async function copyToSent(deps: PipelineDeps, session: MailboxSession): Promise<void> {
+  for (;;) {
+    const rows = await sentNotCopied(deps.database.db, BATCH);
+    for (const row of rows) {
+      try {
+        await session.appendSent(Buffer.from(row.raw, 'utf8'));
+        await markCopiedToSent(deps.database.db, row.id);
+      } catch (err) {
+        // The reply went out; a missing copy is retried at the next sync, never worth a resend.
+        deps.logger.warn({ event: 'reply.sent_copy_failed', outboxId: row.id, error: (err as Error).message }, 'could not file the copy in Sent');
+        return;
+      }
     }
+    if (rows.length < BATCH) return;
   }
 }

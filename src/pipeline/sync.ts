@@ -1,19 +1,29 @@
 // One pass over the watched folder: decide where to start, handle each new message in UID
 // order, then send what the outbox owes. Called by the mailbox loop after every (re)connect,
 // on new-mail notifications and on the poll interval.
+//
+// A backlog is fetched in batches, the next batch while the current one is decided; deciding
+// stays one message at a time (under the series lock, handle-message.ts). Each reply goes out
+// right after its decision; keywords and Sent copies follow in the background (follow-ups.ts).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getCursor, markSynced, resetCursor } from '../db/mailbox-state.js';
 import { currentCatalogue } from '../db/sessions.js';
 import type { MailboxSession, MailboxStatus, MessageSummary } from '../mailbox/types.js';
 import { deliverDue } from './deliver.js';
 import type { PipelineDeps } from './deps.js';
-import { handleMessage } from './handle-message.js';
+import { createFollowUps } from './follow-ups.js';
+import { handleMessage, type IncomingMessage } from './handle-message.js';
 import { recordPoison } from './poison.js';
 import { failureText, isTransient } from './transient.js';
 
 /** A message that failed this often (not for a passing fault) is set aside for organisers. */
 const MAX_FAILURES_PER_MESSAGE = 3;
 const RETRY_PAUSE_MS = 250;
+/** A backlog's batches: this many messages, and no more bytes than this (by their sizes) unless one alone is larger. */
+const BATCH_MESSAGES = 25;
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+type Source = Pick<IncomingMessage, 'source' | 'truncated'>;
 
 export interface SyncOptions {
   /** Also handle mail from this date on, once (backfill on purpose); the default handles only new mail. */
@@ -22,12 +32,14 @@ export interface SyncOptions {
 
 export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session: MailboxSession) => Promise<void> {
   let backfill = opts.since ?? null;
+  const followUps = createFollowUps(deps);
 
-  async function processOne(session: MailboxSession, box: MailboxStatus, m: MessageSummary): Promise<void> {
+  async function processOne(session: MailboxSession, box: MailboxStatus, m: MessageSummary, fetched: Source | undefined): Promise<void> {
     let handled;
     for (let attempt = 1; ; attempt++) {
       try {
-        const { source, truncated } = await session.download(m.uid, deps.mail.maxMessageBytes);
+        // The batch's copy first; a retry fetches the message again.
+        const { source, truncated } = (attempt === 1 ? fetched : undefined) ?? await session.download(m.uid, deps.mail.maxMessageBytes);
         handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated });
         break;
       } catch (err) {
@@ -44,15 +56,49 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
         await sleep(RETRY_PAUSE_MS * attempt);
       }
     }
-    if (handled.keywords.length > 0) {
-      try {
-        await session.addKeywords(m.uid, handled.keywords);
-      } catch (err) {
-        // A hint for organisers only: the database already holds the truth.
-        deps.logger.warn({ event: 'imap.keyword_failed', uid: m.uid, error: (err as Error).message }, 'could not set keyword');
-      }
+    if (handled.outboxIds.length > 0) await deliverDue(deps, null, handled.outboxIds);
+    followUps.mark(box.uidValidity, m.uid, handled.keywords);
+  }
+
+  /** The messages' sources for a batch in one FETCH; an empty map (one by one) when that fails for a reason of its own. */
+  function prefetch(session: MailboxSession, batch: MessageSummary[]): Promise<Map<number, Source>> {
+    if (!session.downloadMany || batch.length === 0) return Promise.resolve(new Map());
+    const fetching = session.downloadMany(batch.map((m) => m.uid), deps.mail.maxMessageBytes).catch((err: unknown) => {
+      if (isTransient(err)) throw err;
+      deps.logger.warn({ event: 'mailbox.prefetch_failed', uids: batch.length, error: failureText(err) }, 'fetching one by one');
+      return new Map<number, Source>();
+    });
+    fetching.catch(() => {}); // awaited later; a connection lost meanwhile must not count as unhandled
+    return fetching;
+  }
+
+  function batchEnd(listed: MessageSummary[], start: number): number {
+    let end = start;
+    let bytes = 0;
+    while (end < listed.length && end - start < BATCH_MESSAGES && (end === start || bytes + listed[end]!.size <= BATCH_BYTES)) {
+      bytes += listed[end]!.size;
+      end++;
     }
-    if (handled.outboxIds.length > 0) await deliverDue(deps, session, handled.outboxIds);
+    return end;
+  }
+
+  async function processAll(session: MailboxSession, box: MailboxStatus, listed: MessageSummary[]): Promise<void> {
+    let start = 0;
+    let end = batchEnd(listed, 0);
+    let next = prefetch(session, listed.slice(0, end));
+    while (start < listed.length) {
+      const batch = listed.slice(start, end);
+      const sources = await next;
+      start = end;
+      end = batchEnd(listed, start);
+      next = prefetch(session, listed.slice(start, end));
+      for (const m of batch) {
+        const fetched = sources.get(m.uid);
+        sources.delete(m.uid); // no source is held longer than its message needs it
+        await processOne(session, box, m, fetched);
+      }
+      followUps.kick(session);
+    }
   }
 
   return async function sync(session: MailboxSession): Promise<void> {
@@ -75,19 +121,23 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       const since = cursor.lastSyncAt ?? cursor.baselineAt;
       deps.logger.warn({ event: 'mailbox.uidvalidity_changed', mailbox: box.path, from: cursor.uidValidity, to: uidValidity }, 'UIDVALIDITY changed: rescanning recent mail');
       await resetCursor(db, box.path, uidValidity, 0, cursor.baselineAt);
-      for (const m of await session.listSince(since)) await processOne(session, box, m);
+      await processAll(session, box, await session.listSince(since));
       await resetCursor(db, box.path, uidValidity, Math.max(0, box.uidNext - 1), cursor.baselineAt);
     }
     if (backfill) {
       deps.logger.info({ event: 'mailbox.backfill', mailbox: box.path, since: backfill.toISOString() }, 'handling older mail on request');
-      for (const m of await session.listSince(backfill)) await processOne(session, box, m);
+      await processAll(session, box, await session.listSince(backfill));
       backfill = null;
     }
     cursor = await getCursor(db, box.path);
-    for (const m of await session.listAfter(cursor?.lastUid ?? 0)) await processOne(session, box, m);
-
-    const retried = await deliverDue(deps, session);
-    if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
+    try {
+      await processAll(session, box, await session.listAfter(cursor?.lastUid ?? 0));
+      const retried = await deliverDue(deps, null);
+      if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
+    } finally {
+      // Keywords and Sent copies of this pass (and any owed from before) are in place when it ends.
+      await followUps.settle(session);
+    }
     await markSynced(db, box.path, deps.clock());
     deps.logger.debug({ event: 'mailbox.synced', mailbox: box.path, uidNext: box.uidNext }, 'mailbox in sync');
   };
