@@ -249,7 +249,8 @@ export function createSmtpSender(
               throw err;
             },
           );
-          logger?.info({ smtp: smtp.host, response: info.response, bytes: raw.length }, 'reply sent');
+          // deliver.ts logs reply.sent with the outbox row; this is the server's side of it.
+          logger?.debug({ smtp: smtp.host, response: info.response, bytes: raw.length }, 'SMTP accepted');
           return info;
         } catch (err) {
           const e = classifySendError(err, dataSent);

@@ -123,7 +123,7 @@ describe('the deployable stack', () => {
 
     it('holds production dependencies only, starts with CMD, answers mail and passes HEALTHCHECK', async () => {
       const runtime = join(dir, 'runtime');
-      assert.deepEqual(stage.cmd, ['node', 'dist/cli/main.js', 'run']);
+      assert.deepEqual(stage.cmd, ['node', '--max-semi-space-size=8', '--heap-growing-percent=20', 'dist/cli/main.js', 'run']);
       assert.deepEqual(stage.healthcheck, ['node', 'dist/cli/healthcheck.js']);
       for (const dep of ['openid-client', 'prom-client', 'imapflow', 'postgres', 'nodemailer']) {
         assert.ok(existsSync(join(runtime, 'node_modules', dep)), `${dep} is in the image`);
