@@ -1,7 +1,7 @@
 // The session catalogue in the database, and the seat counts the rules work with.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Catalogue, Session } from '../catalogue/catalogue.js';
-import type { SessionState } from '../rules/types.js';
+import type { SessionState, WaitlistEntry } from '../rules/types.js';
 import type { Executor } from './client.js';
 import { registrations, sessions } from './schema.js';
 
@@ -55,25 +55,29 @@ export async function currentCatalogue(db: Executor): Promise<Catalogue | null> 
 
 /** Every session of a series with its confirmed seats and waiting list (queue order). */
 export async function loadSeriesState(db: Executor, series: string): Promise<SessionState[]> {
-  const rows = await db.select().from(sessions).where(eq(sessions.series, series)).orderBy(asc(sessions.date));
-  const regs = await db
+  // Seats summed and waiting lists built by the database, in one statement: every decision reads
+  // this (twice), and a row per registration through the driver made each one slower than the
+  // last as a backlog's registrations grew (the worker's profile).
+  const rows = await db
     .select({
-      id: registrations.id, sessionId: registrations.sessionId, email: registrations.email, name: registrations.name,
-      attendees: registrations.attendees, status: registrations.status,
+      session: sessions,
+      taken: sql<number>`coalesce((select sum(r.attendees) from ${registrations} r
+        where r.session_id = "sessions"."id" and r.series = ${series} and r.status = 'confirmed'), 0)::int`,
+      waitlist: sql<WaitlistEntry[]>`coalesce((select json_agg(json_build_object('id', r.id, 'email', r.email, 'name', r.name,
+        'attendees', r.attendees) order by r.waitlisted_at, r.id) from ${registrations} r
+        where r.session_id = "sessions"."id" and r.series = ${series} and r.status = 'waitlisted'), '[]'::json)`,
     })
-    .from(registrations)
-    .where(and(eq(registrations.series, series), sql`${registrations.status} <> 'cancelled'`))
-    .orderBy(asc(registrations.waitlistedAt), asc(registrations.id));
-  return rows.map((r) => ({
+    .from(sessions)
+    .where(eq(sessions.series, series))
+    .orderBy(asc(sessions.date));
+  return rows.map(({ session: r, taken, waitlist }) => ({
     ...toSession(r),
     id: r.id,
     timezone: r.timezone,
     signupDeadline: r.signupDeadline?.toISOString(),
     signups: r.signups,
-    taken: regs.filter((g) => g.sessionId === r.id && g.status === 'confirmed').reduce((n, g) => n + g.attendees, 0),
-    waitlist: regs
-      .filter((g) => g.sessionId === r.id && g.status === 'waitlisted')
-      .map((g) => ({ id: g.id, email: g.email, name: g.name, attendees: g.attendees })),
+    taken,
+    waitlist,
   }));
 }
 
