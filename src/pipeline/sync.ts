@@ -102,6 +102,16 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
   }
 
   return async function sync(session: MailboxSession): Promise<void> {
+    try {
+      await syncOnce(session);
+    } catch (err) {
+      // Nothing of the follow-ups may still run when the loop backs off or the worker stops.
+      await followUps.settle(session);
+      throw err;
+    }
+  };
+
+  async function syncOnce(session: MailboxSession): Promise<void> {
     const { db } = deps.database;
     const box = session.status();
     const uidValidity = Number(box.uidValidity);
@@ -130,15 +140,12 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       backfill = null;
     }
     cursor = await getCursor(db, box.path);
-    try {
-      await processAll(session, box, await session.listAfter(cursor?.lastUid ?? 0));
-      const retried = await deliverDue(deps, null);
-      if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
-    } finally {
-      // Keywords and Sent copies of this pass (and any owed from before) are in place when it ends.
-      await followUps.settle(session);
-    }
+    await processAll(session, box, await session.listAfter(cursor?.lastUid ?? 0));
+    const retried = await deliverDue(deps, null);
+    if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
+    // Keywords and Sent copies of this pass (and any owed from before) are in place when it ends.
+    await followUps.settle(session);
     await markSynced(db, box.path, deps.clock());
     deps.logger.debug({ event: 'mailbox.synced', mailbox: box.path, uidNext: box.uidNext }, 'mailbox in sync');
-  };
+  }
 }

@@ -26,7 +26,7 @@ export interface WorkerOptions {
   since?: Date | null;
   /** Replaces the SMTP sender built from the config (tests inject faults with it). */
   sender?: ReplySender & { close?(): void };
-  /** Mailbox loop tuning (tests shorten the new-mail debounce). */
+  /** Mailbox loop tuning (none by default: a sync starts as soon as new mail is announced). */
   mailbox?: { debounceMs?: number };
   /** How often the digest, reminders and retention are checked (default a minute; tests shorten it). */
   scheduleIntervalMs?: number;
