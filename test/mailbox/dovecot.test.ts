@@ -79,6 +79,8 @@ describe('mailbox module on Dovecot', () => {
       results.summary = summary;
       results.download = await session.download(second.uid, 1_000_000);
       results.truncated = await session.download(second.uid, 10);
+      results.many = await session.downloadMany!([first.uid, second.uid, second.uid + 100], 1_000_000);
+      results.manyTruncated = await session.downloadMany!([second.uid], 10);
       results.keywords = await session.addKeywords(first.uid, ['$DloketDone']);
       await session.appendSent(Buffer.from(`Subject: Re: Aanmelding 1\r\nIn-Reply-To: <signup-1@gemeente.test>\r\n\r\nBevestigd.\r\n`));
       results.done = true;
@@ -97,6 +99,12 @@ describe('mailbox module on Dovecot', () => {
     });
     assert.deepEqual(results.download, { source: Buffer.from(signup(2)), truncated: false });
     assert.deepEqual(results.truncated, { source: Buffer.from(signup(2).slice(0, 10)), truncated: true });
+    // A batch in one FETCH gives each message as download() does; a UID not there is missing.
+    assert.deepEqual(results.many, new Map([
+      [first.uid, { source: Buffer.from(signup(1)), truncated: false }],
+      [second.uid, { source: Buffer.from(signup(2)), truncated: false }],
+    ]));
+    assert.deepEqual(results.manyTruncated, new Map([[second.uid, { source: Buffer.from(signup(2).slice(0, 10)), truncated: true }]]));
     assert.equal(results.keywords, true);
 
     // Organisers still see both messages as unread; the keyword is the only change.
