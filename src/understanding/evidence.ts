@@ -36,7 +36,8 @@ const HEDGE = /\b(misschien|wellicht|mogelijkerwijs|onder voorbehoud|voorlopig|(
 
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
-const CONDITION = /\b(mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|we)\b(?![^.?!,]{0,40}\b(nog )?(plek|plaats|plaatsen|ruimte|vol|mogelijk|kan|lukt|goed|prima|room|space|seats?|possible|full)\b)[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join))\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+const CONDITION = /\b(mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join))\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
 
 // A session elsewhere or on another day: the sender wants one, but not (only) the one named.
 const ELSEWHERE = /\b(dichter ?bij|dichterbij|in de buurt van|elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;
@@ -47,7 +48,8 @@ const TRANSFER = /\b(overdragen|over te dragen|overdracht|doorgeven aan|overneme
 // Removal from a mailing: not a cancellation of anything of ours.
 const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b(list|lists|mailing|mailings|database|newsletter|distribution)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmelden|uitschrijven) (voor|van) (de|uw|jullie) (nieuwsbrief|mailing|mailinglijst|verzendlijst)\b/;
 
-const NAMING = new Set(['city', 'venue', 'region', 'date', 'weekday']);
+// A weekday alone ("vrijdag") is in too much other mail to tie a message to our sessions.
+const NAMING = new Set(['city', 'venue', 'region', 'date']);
 
 function firstOurs(refs: Ref[], where: Where): Item | null {
   const r = refs.find((x) => NAMING.has(x.kind) && x.sessions.length > 0 && !x.weak);
@@ -84,7 +86,7 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
   const contrary: Item<ContraryKind>[] = [];
   for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
-    const item = find(kind, said, re);
+    const item = find(kind, kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said, re);
     if (item) contrary.push(item);
   }
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
