@@ -194,7 +194,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
     register: firstMatch(`${positive} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
-    accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
+    // A line on top of a forwarded invitation accepts it as much as a reply does.
+    accept: (isReply || subject.isForward) && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
     shortReply: words <= 25,
     cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all, cue.CANCEL_WEAK),

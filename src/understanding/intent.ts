@@ -303,15 +303,22 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
   if (!f.cancelStrong && !f.cancelWeak) return null;
   let found: boolean | null = null;
   const sessionsOf = (refs: Ref[]) => new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
-  f.bodyClauses.forEach((c, i) => {
-    if (!c.neg || c.others || MAILING_MATTER.test(c.folded) || !(cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded))) return;
-    let named = sessionsOf(f.bodyRefs.filter((r) => r.clause === i));
+  // Read per sentence: "ik zal er dus niet bij zijn" is split into clauses at "dus".
+  const bySentence = new Map<number, number[]>();
+  f.bodyClauses.forEach((c, i) => bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), i]));
+  for (const all of bySentence.values()) {
+    const idx = all.filter((i) => f.bodyClauses[i]!.neg);
+    const clauses = idx.map((i) => f.bodyClauses[i]!);
+    const said = all.map((i) => f.bodyClauses[i]!.folded).join(', ');
+    if (!clauses.length || clauses.every((c) => c.others) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
+    // What the negative clauses name; a positive clause beside them is the choice ("Venlo lukt niet, Breda wel").
+    let named = sessionsOf(f.bodyRefs.filter((r) => idx.includes(r.clause)));
     // "Arnhem leek handig, maar dat wordt niets", "die datum past niet": what it points back to.
-    if (!named.size) named = sessionsOf(f.bodyRefs.filter((r) => r.clause < i));
+    if (!named.size) named = sessionsOf(f.bodyRefs.filter((r) => r.clause < idx[0]!));
     if (!named.size) named = sessionsOf(f.subjectRefs);
-    if (named.size && !(session && named.has(session))) return; // rules out another session
+    if (named.size && !(session && named.has(session))) continue; // rules out another session
     found = named.size > 0 ? true : found ?? false;
-  });
+  }
   return found;
 }
 
