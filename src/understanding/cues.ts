@@ -84,6 +84,12 @@ export const BENIGN_QUESTION = /\b(van de (deelnemers)?lijst|aanmeld\w*|afmeld\w
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
 export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|can|may)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
 
+/**
+ * Asks whether the sender may take part in a capacity of their own ("zou ik als Belgische
+ * collega mogen aansluiten?", "may I, as a student, attend?"): who is welcome is an organiser's call.
+ */
+export const ELIGIBILITY_SELF = /\b(mag|mogen|may)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z][^?,]{0,40}\b(mag|mogen|may)\b/;
+
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;
 

@@ -131,7 +131,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   for (const s of asked.values()) {
     // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it;
     // whether others may take part is not.
-    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && !FIRST_PERSON.test(s)) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
+    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && (!FIRST_PERSON.test(s) || cue.ELIGIBILITY_SELF.test(s))) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
       || cue.REGISTER.test(s) || cue.CANCEL_STRONG.test(s));
     if (!benign) return { kind: 'real', text: s.trim() };
     kind = 'benign';

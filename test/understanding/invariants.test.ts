@@ -100,3 +100,10 @@ test('a province names the sessions held in it, or none', async () => {
   assert.equal(await said('Ik werk in Gelderland en kom graag naar Breda.'), 'register/breda');
   assert.equal(await said('Namens de provincie Limburg meld ik mij aan voor Assen.'), 'register/assen');
 });
+
+test('asking whether one may take part in a capacity of one\'s own is for a person; asking for a place is a signup', async () => {
+  const said = async (t: string) => { const v = await verdict({ text: signed(t) }); return `${v.intent}/${v.session}`; };
+  assert.equal(await said('Mag ik als medewerker van een adviesbureau ook deelnemen aan de sessie in Arnhem?'), 'escalate/null');
+  assert.equal(await said('Zou ik als Duitse collega mogen aanschuiven bij de sessie in Venlo?'), 'escalate/null');
+  assert.equal(await said('Mag ik mij aanmelden voor de sessie in Venlo?'), 'register/venlo');
+});
