@@ -1,6 +1,6 @@
 // Transformations of a fixture message's new text and layout, for the metamorphic tests.
 // All pure: the random choices come in as arguments (drawn by fast-check).
-import { K, L, T, layOut, type Built, type Quote, type Seed } from './seeds.js';
+import { K, L, T, type Built, type Quote, type Seed } from './seeds.js';
 
 export const CITY: Record<string, string> = { utrecht: 'Utrecht', haarlem: 'Haarlem', arnhem: 'Arnhem', assen: 'Assen', venlo: 'Venlo', breda: 'Breda' };
 export const SLUGS = Object.keys(CITY);
@@ -169,22 +169,20 @@ export function spec(d: Date): string {
 
 const displayName = (from: string) => from.replace(/^\s*"?([^"<]*?)"?\s*<.*$/, '$1').trim() || from;
 
-export type Wrap = 'outlook-html-only' | 'forward-one-line' | 'reply-above-overview' | 'reply-above-confirmation';
+export type Wrap = 'outlook-html-only' | 'forward-invitation' | 'reply-above-overview' | 'reply-above-confirmation';
 
 /** The seed's (changed) message moved into another layout. */
-export function wrap(seed: Seed, newText: string, how: Wrap, line: string): Built {
+export function wrap(seed: Seed, newText: string, how: Wrap, style: 'oorspronkelijk' | 'van' = 'van'): Built {
   const base: Built = { from: seed.from, subject: seed.subject, date: seed.date, headers: seed.headers, attachments: seed.attachments, cc: seed.cc };
   const name = displayName(seed.from);
   if (how === 'outlook-html-only') {
     return { ...base, inReplyTo: seed.inReplyTo, references: seed.references, html: L.outlookHtml(newText, { quote: seed.recipe.quote ?? undefined }) };
   }
-  if (how === 'forward-one-line') {
-    // The sender forwards their own message to D-Loket again, with one line on top.
-    const own = layOut(seed.recipe.layout, newText, seed.recipe.quote, seed.recipe.extra);
-    const body = own.text ?? L.outlookHtml(newText) as string;
-    const q: Quote = { from: seed.from, sent: L.nlLong(spec(seed.date)), to: 'D-Loket <D-Loket@VNG.nl>', subject: seed.subject, body, spec: spec(seed.date), id: '' };
-    const later = new Date(seed.date.getTime() + 5 * 60_000);
-    return { ...base, date: later, subject: `FW: ${seed.subject}`, ...K.outlookForward(`${line}\n\n${name}`, q) };
+  if (how === 'forward-invitation') {
+    // The sender forwards D-Loket's invitation to D-Loket with their text on top (Outlook 2010's
+    // "-----Oorspronkelijk bericht-----" or 2016's Van: block). Not an answer: no In-Reply-To.
+    const q: Quote = K.qInvite(seed.label.session!, name);
+    return { ...base, subject: `FW: ${T.INVITE_SUBJECT[seed.label.session!]}`, ...K.outlookForward(newText, q, style) };
   }
   const quote: Quote = how === 'reply-above-overview'
     ? K.qReminder(name)

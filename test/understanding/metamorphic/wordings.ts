@@ -104,12 +104,6 @@ export const COLLEAGUE_ONLY = {
 };
 export const COLLEAGUES = ['Pieter de Wit', 'Sanne Hoekstra', 'Youssef el Amrani', 'Marieke van Dam'];
 
-/** One line on top of a forward of the sender's own message. */
-export const FORWARD_LINES = {
-  nl: ['Ik stuur mijn bericht hieronder nog een keer, ik heb nog geen reactie ontvangen.', 'Zie mijn mail hieronder.', 'Nogmaals, zie onderstaand bericht.'],
-  en: ['Resending my message below.', 'See my e-mail below.'],
-};
-
 /** Signature lines that name a place which is not the sender's choice. */
 export const SIGNATURE_PLACES = [
   'Gemeente Venlo', 'Gemeente Utrecht', 'Gemeente Breda', 'Raadslid gemeente Arnhem', 'Stadhuis, Markt 1, Assen',
