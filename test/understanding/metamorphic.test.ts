@@ -90,7 +90,9 @@ const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 /** A person's message with one sentence of a kind added. */
 function added(pool: readonly Seed[], sentences: { nl: string[]; en: string[] }, kind: string): fc.Arbitrary<Case> {
   return fc.tuple(pick(pool), fc.nat(), fc.nat(), place).map(([seed, i, j, where]) => {
-    const list = sentences[lang(seed)];
+    // "Could I go to {other} instead?" asks to switch away from a signup; beside a message that
+    // signs up for nothing it may be a choice (an organiser would say yes), so it is not added there.
+    const list = sentences[lang(seed)].filter((w) => seed.label.intent === 'register' || !w.includes('{other}'));
     const orig = seed.label.session ? CITY[seed.label.session]! : seed.english ? 'That place' : 'Die plek';
     const others = SLUGS.filter((s) => s !== seed.label.session);
     const sentence = list[i % list.length]!.replace('{orig}', orig).replace('{other}', CITY[others[j % others.length]!]!);
