@@ -82,6 +82,7 @@ async function check(name: string, arb: fc.Arbitrary<Case>, must: string, holds:
     const err = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
     assert.fail(`${name}: counterexample after ${out.numRuns} runs (seed ${out.seed}, path ${out.counterexamplePath}, ${out.numShrinks} shrinks)\n${err}`);
   }
+  assert.equal(out.numRuns, runs(numRuns), `${name}: ${out.numRuns} cases run, ${out.numSkips} skipped`);
 }
 
 const place = fc.constantFrom<Place>('new-paragraph', 'same-line', 'before');
