@@ -5,6 +5,9 @@ import type { Intent, ThreadContext } from './types.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { Features } from './features.js';
 import type { Ref } from './sessions-named.js';
+import { collectEvidence, type SenderEvidence } from './evidence.js';
+import { FIRST_PERSON } from './clauses.js';
+import * as cue from './cues.js';
 
 export interface Decision {
   intent: Intent;
@@ -15,6 +18,10 @@ export interface Decision {
   replaces: string | null;
   candidate: string | null; // for escalate: the session a signup seems to be about
   evidence: string[];
+  /** For register: a question or remark a person answers after the bot confirms. */
+  remark: string | null;
+  /** For register: the number of people when the decision itself knows it (a substitute: 1). */
+  attendees: number | null;
 }
 
 interface Choice {
@@ -119,7 +126,7 @@ function chooseForCancel(f: Features, thread: ThreadContext | null | undefined):
 }
 
 function result(intent: Intent, reason: string, confidence: number, evidence: string[], extra: Partial<Decision> = {}): Decision {
-  return { intent, session: null, reason, confidence, requested: null, replaces: null, candidate: null, evidence, ...extra };
+  return { intent, session: null, reason, confidence, requested: null, replaces: null, candidate: null, evidence, remark: null, attendees: null, ...extra };
 }
 
 /** A register for an open session, or alternatives when it has started or closed. */
@@ -153,33 +160,68 @@ function fromThread(f: Features, thread: ThreadContext | null | undefined, index
   return null;
 }
 
-/** The intent of a message a person wrote. */
+/**
+ * The intent of a message a person wrote: a verdict proposed from the features, then the gate
+ * (`permitted`), which lets an act through only on uncontradicted evidence of the sender's own.
+ */
 export function decide(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date): Decision {
   const ev = [...f.bodyRefs.map((r) => `text: ${describe(r)}`), ...f.subjectRefs.map((r) => `subject: ${describe(r)}`)];
   if (f.register) ev.push(`signup wording "${f.register}"`);
   if (f.cancelStrong ?? f.cancelWeak) ev.push(`withdrawal wording "${f.cancelStrong ?? f.cancelWeak}"`);
+  // "Vorige week heb ik mij afgemeld ... Wilt u mij weer aanmelden?": that withdrawal is history.
+  if (f.withdrewBefore.length) f = notWithdrawing(f, f.withdrewBefore, 'prior', ev, 'an earlier withdrawal is undone');
+  // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
+  // place, so the session named in the colleague's withdrawal is the one the sender means.
+  if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
+  // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
+  // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
+  const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && (cue.CANCEL_WEAK.test(c.folded) || cue.CANCEL_STRONG.test(c.folded)) ? [i] : []));
+  const substituteSignup = f.substitute && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
+  if (substituteSignup) {
+    f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
+  }
+  const evidence = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
+  const d = permitted(propose(f, thread, index, now, ev), f, evidence);
+  if (substituteSignup && d.intent === 'register') d.attendees = 1;
+  return d;
+}
+
+// "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
+const TRANSFER_ASKED = /\b(overdragen|over te dragen|overnemen|transfer)\b/;
+
+function propose(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   if (f.empty && !f.register && !f.subjectRefs.length) return result('escalate', 'empty', 0.5, ev);
   if (f.press) return result('escalate', 'press', 0.8, ev);
   if (f.offer) return result('escalate', 'offer', 0.75, ev);
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
-  // "Vorige week heb ik mij afgemeld ... Wilt u mij weer aanmelden?": that withdrawal is history.
-  if (f.withdrewBefore.length) f = notWithdrawing(f, f.withdrewBefore, 'prior', ev, 'an earlier withdrawal is undone');
-  // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
-  // place, so the session named in the colleague's withdrawal is the one the sender means.
-  if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
-  if (f.question === 'real') {
-    const c = f.register ? chooseForSignup(f, thread) : null;
+  const signsUp = !!(f.register || f.accept);
+  // A signup asked as the question itself ("kan ik ook online deelnemen?") is no signup yet.
+  const firm = f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !c.question && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded))
+    || !f.bodyClauses.some((c) => cue.REGISTER.test(c.folded))));
+  if (f.question === 'real' && !firm) {
+    const c = signsUp ? chooseForSignup(f, thread) : null;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
-  if ((f.condition || f.needs) && (f.register || f.accept)) {
+  if (f.condition && signsUp) {
     const c = chooseForSignup(f, thread);
-    const why = f.condition ? 'condition' : 'needs';
-    return result('escalate', why, 0.7, [...ev, f.condition ? 'signup with a condition' : 'signup with something to arrange'], { candidate: c.session });
+    return result('escalate', 'condition', 0.7, [...ev, 'signup with a condition'], { candidate: c.session });
   }
+  // A signup that also asks something or needs something arranged: confirmed when it stands on
+  // its own (the gate checks that nothing holds it back), and the question stays for a person.
+  const remark = f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)' : null;
+  const d = proposeAct(f, thread, index, now, ev);
+  if (remark && signsUp) {
+    if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
+    return result('escalate', f.question === 'real' ? 'question' : 'needs', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
+  }
+  return d;
+}
+
+function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos');
   // "Mijn collega gaat naar Haarlem, ik kan niet": whose plans change is for a person to sort out.
   if (f.cancelWeak && !f.cancelStrong && !f.register && f.bodyRefs.some((r) => naming(r) && r.polarity === 'other')) {
@@ -241,4 +283,46 @@ function subjectConflict(f: Features, c: Choice): string | null {
   const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity !== 'pos').flatMap((r) => r.sessions));
   if (subject.every((r) => r.sessions.some((s) => ruledOut.has(s)))) return null;
   return `subject names ${subject.map((r) => r.text).join(', ')}`;
+}
+
+// A withdrawal is the sender's own when some clause that withdraws has the sender (or nobody
+// named) as its subject; "mijn collega kan niet" alone is someone else's.
+function ownWithdrawal(f: Features): boolean {
+  const withdrawing = f.bodyClauses.filter((c) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  if (!withdrawing.length) return true; // from the subject ("Afmelding")
+  return withdrawing.some((c) => !c.others || FIRST_PERSON.test(c.folded));
+}
+
+/**
+ * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
+ * about our sessions and the sender's own; contrary evidence turns a register into escalate
+ * or alternatives, never into a confirmation.
+ */
+function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
+  if (d.intent === 'escalate' || d.intent === 'ignore') return d;
+  const stop = (intent: Intent, reason: string, why: string): Decision => result(intent, reason, 0.6, [...d.evidence, why], {
+    candidate: d.session ?? d.requested ?? d.candidate, requested: intent === 'alternatives' ? d.session ?? d.requested : null,
+  });
+  const contrary = (k: string) => e.contrary.find((c) => c.kind === k);
+  if (!e.ours) return stop('escalate', 'not-about-the-sessions', 'names nothing of the sessions, no thread of ours');
+  d.evidence.push(`about the sessions: ${e.ours.where} "${e.ours.text}"`);
+  const transfer = contrary('transfer');
+  if (transfer && d.intent !== 'alternatives') return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);
+  if (d.intent === 'cancel') {
+    const mailing = contrary('mailing');
+    if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
+    if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
+    const hedge = contrary('hedge') ?? contrary('condition');
+    if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    return d;
+  }
+  if (d.intent === 'register') {
+    const hedge = contrary('hedge');
+    if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    const condition = contrary('condition');
+    if (condition) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
+    const elsewhere = contrary('elsewhere');
+    if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
+  }
+  return d;
 }

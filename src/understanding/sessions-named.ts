@@ -208,6 +208,12 @@ function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]
   }
 }
 
+const RELATIVE_SPAN = /\b(in|within|binnen|over)\s+\d+\s*(hours?|days?|weeks?|uur|dagen|weken)\b/;
+const isRelative = (d: PartDate) => d.resolved !== null || RELATIVE_SPAN.test(d.text);
+// A number such as "3-5" or "4.01" is a date when it is said to be one ("op 3-7", "datum: 3-7").
+const DATE_SAID = /\b(op|on|per|datum|date|dd|d\.d\.|(ma|di|wo|do|vr|za|zo)[a-z]*)\s*[.:]?\s*$/;
+const isBareNumber = (d: PartDate, before: string) => /^[\d\s./-]+$/.test(d.text.trim()) && !DATE_SAID.test(before);
+
 const RANGE_BEFORE = /\b(tot( en met)?|t\/m|tm|vanaf|sinds|na|uiterlijk|tussen|until|till|after|since|by|from)\s*$/;
 
 function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
@@ -225,6 +231,9 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
     return { kind: 'weekday', sessions, ...base, past: false, conflict: false, rank: null };
   }
   const matches = ctx.index.sessions.filter((f) => f.month === ymd.month && f.day === ymd.day && (ymd.year === null || ymd.year === f.year));
+  // "today", "in 24 hours", "3-5", "24/7", "4.01": words relative to the message and bare
+  // numbers name a date only when it is a session's; otherwise they are no date anyone asked for.
+  if (!matches.length && (isRelative(d) || isBareNumber(d, before))) return null;
   const year = ymd.year ?? matches[0]?.year ?? ctx.today.year;
   const conflict = d.weekday !== null && new Date(Date.UTC(year, ymd.month - 1, ymd.day)).getUTCDay() !== d.weekday;
   const t = ctx.today;

@@ -74,14 +74,14 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     reason: decision.reason,
     confidence: decision.confidence,
     evidence: [...decision.evidence, ...(municipality.evidence ? [`municipality from ${municipality.evidence}`] : [])],
-    question: features.question === 'real',
+    question: decision.intent === 'register' ? decision.remark !== null : features.question === 'real',
     requested: decision.requested,
     replaces: decision.replaces,
     candidate: decision.candidate,
   };
   if (decision.intent === 'register') {
     const who = countAttendees(features.content, features.bodyClauses, features.priorSignup);
-    verdict.attendees = who.count;
+    verdict.attendees = decision.attendees ?? who.count;
     verdict.names = who.names;
     verdict.attendeesAdded = who.added;
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);
