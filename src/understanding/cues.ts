@@ -61,7 +61,7 @@ export const OTHER_DATES = new RegExp([
 ].join('|'));
 
 /** Asks where there is room: wants to attend, has not picked. */
-export const AVAILABILITY = /\b((al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
+export const AVAILABILITY = /\b((is|komt|zijn|komen) er (ook |nog )?(een |geen )?((ontwerp|regio)?(sessies?|bijeenkomsten?) )?(dichter ?bij|dichterbij|in de buurt)|is er (ook |nog )?een (in|bij)\b|(which|what) of the\b[^?]*\bsessions?\b|\b(sessions?|sessies)\b[^.?]{0,25}\b(still open|nog open)\b|(al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
 
 /** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
 export const TOPIC = new RegExp([
@@ -73,7 +73,7 @@ export const TOPIC = new RegExp([
   '\\bartikel\\b', 'fotogra', '\\bfilm', '\\bopnemen\\b', '\\bbijdrage\\b', '\\binbreng\\b', '\\bpitch', '\\bspreker', '\\bworkshop',
   'certificaat', 'accreditatie', '\\blunch\\b', '\\beten\\b', '\\bdieet', '\\bcontact\\b', '\\bafstemmen\\b', '\\bwie\\b', '\\bhoe laat\\b',
   '\\btot hoe laat\\b', '\\bwaar precies\\b', '\\bvergoed', '\\bmateriaal\\b', '\\bdocumenten\\b', '\\bstukken\\b', '\\bwifi\\b',
-  'digitaal', '\\bonline\\b', 'livestream', '\\bop afstand\\b', 'hybride', '\\bteams\\b', '\\bzoom\\b', '\\bmeenemen\\b',
+  'digitaal', '\\bonline\\b', 'livestream', '\\bop afstand\\b', '\\bvideo\\w*', '\\bbeeldbel\\w*', '\\binbel\\w*', '\\bremote\\w*', '\\bdial in\\b', 'hybride', '\\bteams\\b', '\\bzoom\\b', '\\bmeenemen\\b',
   '\\bproject\\w*', '\\bwat houdt\\b', '\\bwhat does\\b[^?]*\\binvolve\\b',
   '\\bcost\\b', '\\bfee\\b', '\\bpress\\b', '\\baccessib', '\\bwheelchair\\b', '\\bpresent\\b', '\\bagenda\\b', '\\blate\\b', '\\bleave early\\b',
 ].join('|'));

@@ -83,7 +83,9 @@ function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext
   // The bot's (or an organiser's) own list of sessions with room is an offer too.
   const ourList = (ctx.ownAddresses.some((a) => head.includes(a)) || /\bd-loket\b/.test(head))
     && /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke sessie|volgende sessies|met het nummer|with the number|choose a)\b/.test(head);
-  return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList;
+  // An overview of the sessions with how to sign up, forwarded by anyone, offers them too.
+  const overview = /\b(ontwerp)?sessies\b/.test(head) && /\b(aanmelden|aanmelding|meld (u|je) aan|aansluit\w*|sign up|register)\b/.test(head);
+  return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList || overview;
 }
 
 /** Words in a text, counted up to `max`. */
@@ -192,7 +194,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
     register: firstMatch(`${positive} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
-    accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
+    // A line on top of a forwarded invitation accepts it as much as a reply does.
+    accept: (isReply || subject.isForward) && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
     shortReply: words <= 25,
     cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all, cue.CANCEL_WEAK),

@@ -176,7 +176,10 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
   // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
   const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && (cue.CANCEL_WEAK.test(c.folded) || cue.CANCEL_STRONG.test(c.folded)) ? [i] : []));
-  const substituteSignup = f.substitute && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
+  // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
+  const othersSignUp = f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
+    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
+  const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
   if (substituteSignup) {
     f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
   }
@@ -285,6 +288,40 @@ function subjectConflict(f: Features, c: Choice): string | null {
   return `subject names ${subject.map((r) => r.text).join(', ')}`;
 }
 
+// A newsletter's way out, or a label before a (masked) link ("Afmelden: https://…"): a mailing's footer.
+const MAILING_MATTER = /\b(nieuwsbrief|newsletter|mailing\w*|verzendlijst|abonnement\w*|subscri\w*)\b|^\W*(afmelden|uitschrijven|unsubscribe|abmelden)\s*:\s*$/;
+
+// Wordings that ask to be signed up, as against telling that one comes ("ik kom wel").
+const ASKS = /\b(aanmeld\w*|aan te melden|meld\w*\b.*\baan|inschrijv\w*|in te schrijven|schrijf\b.*\bin|noteer|noteren|registr\w*|opgeven|op te geven|geef\b.*\bop|sign (me |us )?up|register)\b/;
+
+/**
+ * The sender's own withdrawal beside a signup: null when there is none (or it rules out another
+ * session, "Venlo lukt niet, Breda wel"); true when it names the very session chosen; false
+ * when it names none.
+ */
+function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
+  if (!f.cancelStrong && !f.cancelWeak) return null;
+  let found: boolean | null = null;
+  const sessionsOf = (refs: Ref[]) => new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
+  // Read per sentence: "ik zal er dus niet bij zijn" is split into clauses at "dus".
+  const bySentence = new Map<number, number[]>();
+  f.bodyClauses.forEach((c, i) => bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), i]));
+  for (const all of bySentence.values()) {
+    const idx = all.filter((i) => f.bodyClauses[i]!.neg);
+    const clauses = idx.map((i) => f.bodyClauses[i]!);
+    const said = all.map((i) => f.bodyClauses[i]!.folded).join(', ');
+    if (!clauses.length || clauses.every((c) => c.others) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
+    // What the negative clauses name; a positive clause beside them is the choice ("Venlo lukt niet, Breda wel").
+    let named = sessionsOf(f.bodyRefs.filter((r) => idx.includes(r.clause)));
+    // "Arnhem leek handig, maar dat wordt niets", "die datum past niet": what it points back to.
+    if (!named.size) named = sessionsOf(f.bodyRefs.filter((r) => r.clause < idx[0]!));
+    if (!named.size) named = sessionsOf(f.subjectRefs);
+    if (named.size && !(session && named.has(session))) continue; // rules out another session
+    found = named.size > 0 ? true : found ?? false;
+  }
+  return found;
+}
+
 // A withdrawal is the sender's own when some clause that withdraws has the sender (or nobody
 // named) as its subject; "mijn collega kan niet" alone is someone else's.
 function ownWithdrawal(f: Features): boolean {
@@ -317,10 +354,18 @@ function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
     return d;
   }
   if (d.intent === 'register') {
+    // "Mijn collega komt niet mee, ik wel": a change to a shared registration, for a person.
+    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '')) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     const condition = contrary('condition');
     if (condition) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
+    const withdrawal = ownWithdrawalBeside(f, d.session);
+    if (withdrawal !== null) {
+      // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.
+      if (withdrawal && !ASKS.test(f.register ?? '')) return { ...result('cancel', 'cancel-session', 0.7, [...d.evidence, 'withdraws from the session named']), session: d.session };
+      return stop('escalate', 'mixed', 'signs up and withdraws in the same mail');
+    }
     const elsewhere = contrary('elsewhere');
     if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
   }

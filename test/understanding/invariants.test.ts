@@ -89,3 +89,14 @@ test('"remove me from your list" is a mailing matter, not a cancellation', async
   const v = await verdict({ subject: 'Ontwerpsessies', text: signed('Wilt u mij uit uw mailinglijst verwijderen? Ik ontvang te veel mail van de VNG.') });
   assert.notEqual(v.intent, 'cancel');
 });
+
+test('a province names the sessions held in it, or none', async () => {
+  const said = async (t: string) => { const v = await verdict({ text: signed(t) }); return `${v.intent}/${v.session}`; };
+  assert.equal(await said('Graag meld ik mij aan voor de sessie in Limburg.'), 'register/venlo');
+  assert.equal(await said('Ik kom graag naar de bijeenkomst in Drenthe.'), 'register/assen');
+  assert.equal(await said('Ik wil graag naar de sessie in Brabant.'), 'register/breda');
+  assert.equal(await said('Ik doe graag mee aan een sessie in Zeeland.'), 'alternatives/null');
+  // Where the sender works is no choice.
+  assert.equal(await said('Ik werk in Gelderland en kom graag naar Breda.'), 'register/breda');
+  assert.equal(await said('Namens de provincie Limburg meld ik mij aan voor Assen.'), 'register/assen');
+});

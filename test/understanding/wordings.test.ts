@@ -62,6 +62,9 @@ test('unsolicited mail without a spam header is a machine: fake mailbox warnings
   assert.equal(`${phish.intent}/${phish.automated}`, 'ignore/spam');
   const sales = await verdict({ subject: 'Registraties', from: 'Tom <tom@eventtool.example>', text: 'Beste team,\n\nOnze software automatiseert aanmeldingen voor evenementen. Heeft u tijd voor een kort gesprek van 15 minuten?\n\nTom' });
   assert.equal(`${sales.intent}/${sales.automated}`, 'ignore/spam');
+  // A search-engine pitch dressed as a reply, its domain name inside the sentence, promising results.
+  const seo = await verdict({ from: 'Sam <sam@rank-boost.example>', subject: 'Re: Proposal for your site', text: 'Hello,\n\nI looked at your website gemeente.example.nl and it is not ranking well for your keywords. We guarantee more visitors within 60 days at a competitive price.\n\nThanks,\nSam' });
+  assert.equal(`${seo.intent}/${seo.automated}`, 'ignore/spam');
   // A signup that happens to mention a link is a person.
   const person = await verdict({ subject: 'Aanmelding', text: signed('Graag meld ik mij aan voor Breda. Klik hier voor onze nieuwe website: www.oss.nl') });
   assert.equal(person.intent, 'register');
