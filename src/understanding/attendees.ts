@@ -115,6 +115,42 @@ function nameOf(item: string): string {
   return item.replace(/\([^)]*\)/g, '').replace(/,.*$/, '').replace(/^(de heer|mevrouw|mw\.?|dhr\.?|drs\.?|mr\.?|ir\.?|dr\.?)\s+/i, '').trim();
 }
 
+// People's roles as they are mistyped ("wethouers", "burgemeesteer", "cllega"): one letter
+// dropped, doubled, wrong or two swapped, in words of six letters or more. Words that are
+// themselves words at that distance are never read as a role: "college" (of B&W), "griffie"
+// (the office), "niemand" (nobody).
+const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders', 'burgemeester', 'raadslid', 'raadsleden', 'griffier',
+  'raadsgriffier', 'gemeentesecretaris', 'fractievoorzitter', 'beleidsmedewerker', 'beleidsadviseur', 'commissielid', 'fractieleden',
+  'steunfractielid', 'medewerkers', 'ambtenaar', 'ambtenaren', 'colleague', 'colleagues', 'councillor', 'councillors', 'iemand'];
+const ROLE_SET = new Set(ROLE_WORDS);
+const NOT_A_SLIP = new Set(['college', 'colleges', 'griffie', 'niemand', 'iemands', 'medewerker', 'ambtenaars']);
+
+function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function asRole(word: string): string | null {
+  const w = word.toLowerCase();
+  if (w.length < 6 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
+  return ROLE_WORDS.find((r) => r.length >= 6 && oneEdit(w, r)) ?? null;
+}
+
+/** A sentence with mistyped role words written as the role, in the case they were typed. */
+function fixRoleSlips(text: string): string {
+  return text.replace(/[\p{L}']{6,}/gu, (w) => {
+    const role = asRole(w);
+    if (!role) return w;
+    if (w === w.toUpperCase()) return role.toUpperCase();
+    return w[0] === w[0]!.toUpperCase() ? role[0]!.toUpperCase() + role.slice(1) : role;
+  });
+}
+
 /** Count attendees from the body's clauses, and its raw text for lists of names. */
 export function countAttendees(body: string, clauses: readonly Clause[], alreadyRegistered = false): Attendees {
   // Sentences that sign someone up, read without their negated clauses.
@@ -122,11 +158,19 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   for (const c of clauses) if (!c.neg) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), c]);
   const sentences: string[] = [];
   const sentenceOriginals: string[] = [];
+  const read = (cs: Clause[]) => {
+    sentences.push(fixRoleSlips(cs.map((c) => c.folded).join(', ')));
+    sentenceOriginals.push(fixRoleSlips(cs.map((c) => c.text).join(', ')));
+  };
   for (const cs of bySentence.values()) {
     const folded = cs.map((c) => c.folded).join(', ');
-    if (!REGISTER.test(folded) && !BRINGS.test(folded)) continue;
-    sentences.push(folded);
-    sentenceOriginals.push(cs.map((c) => c.text).join(', '));
+    if (REGISTER.test(folded) || BRINGS.test(folded)) read(cs);
+  }
+  // The signup was read elsewhere (the subject, the thread) or its verb is mistyped ("komeen
+  // we met z'n drieën"): then every plain statement of the sender's own says who comes, never
+  // a question, an earlier signup or someone else's plans.
+  if (sentences.length === 0) {
+    for (const cs of bySentence.values()) if (cs.every((c) => !c.question && !c.prior) && cs.some((c) => !c.others)) read(cs);
   }
   const items = listItems(body).filter((i) => /[A-Z]/.test(i) || /\b(ik|ikzelf|mijzelf|ondergetekende|mezelf|myself)\b/i.test(i));
   const field = FORM_COUNT.exec(body);

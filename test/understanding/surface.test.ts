@@ -159,3 +159,22 @@ test('Outlook 2010 "-----Oorspronkelijk bericht-----" is cut like the 2016 "Van:
     assert.equal(show(await verdict({ subject: 'FW: Ontwerpsessies lokale democratie', text })), 'register/breda x2', JSON.stringify(sep));
   }
 });
+
+test('a mistyped role still counts its person; a word that is itself a word does not', async () => {
+  const cases: [string, string][] = [
+    ['Graag meld ik mij aan voor Utrecht, samen met mijn colega.', 'register/utrecht x2'],
+    ['Ik kom naar Haarlem met de burgemeestr.', 'register/haarlem x2'],
+    ['Hierbij meld ik onze drie wethoduers aan voor Arnhem.', 'register/arnhem x3'],
+    ['Ik kom naar Venlo met iemmand van de griffie.', 'register/venlo x2'],
+    ['Ik kom naar Venlo, namens het college.', 'register/venlo x1'],
+    ['Ik kom naar Assen, niemand van de griffie kan mee.', 'register/assen x1'],
+  ];
+  for (const [body, want] of cases) {
+    assert.equal(show(await verdict({ subject: 'Ontwerpsessie', text: `Beste,\n\n${body}\n\n${SIG}` })), want, body);
+  }
+});
+
+test('a signup read from the subject takes its people from the sender\'s own statements', async () => {
+  const v = await verdict({ subject: 'Aanmelding Venlo 29 juni', text: `Beste,\n\nVanuit Tiel komme we met z'n vieren: de burgemeester, twee raadsleden en ikzelf.\n\n${SIG}` });
+  assert.equal(show(v), 'register/venlo x4');
+});
