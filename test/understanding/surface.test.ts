@@ -87,6 +87,7 @@ const SURFACES: [string, (body: string) => string][] = [
   ['extra blank lines', (b) => b.replace(/\n\n/g, '\n\n\n\n')],
   ['indent and trailing blanks', (b) => b.replace(/^/gm, '\t').replace(/$/gm, '  ')],
   ['zero-width characters', (b) => b.replace(/ijn\b/g, 'ij\u200bn')],
+  ['decomposed accents', (b) => b.normalize('NFD')],
   ...[24, 27, 31, 36, 42, 50, 61, 72].map((w): [string, (b: string) => string] => [`wrapped at ${w}`, (b) => wrapAt(b, w)]),
 ];
 
@@ -130,6 +131,7 @@ test('paragraphs keep greetings, list items, form fields, names and new sentence
 test('spaces: Unicode spaces are spaces, a gap between words is one space, a tab (a column) stays one tab', () => {
   assert.equal(normaliseLine('\tIk\u00a0kom\u2009naar  Utrecht\u3000 '), 'Ik kom naar Utrecht');
   assert.equal(normaliseLine('ont\u00adwerp\u200bsessie'), 'ontwerpsessie');
+  assert.equal(normaliseLine('met z\'n driee\u0308n'), 'met z\'n drie\u00ebn');
   assert.equal(normaliseLine('Dhr. J. Hoekstra \t FNP'), 'Dhr. J. Hoekstra\tFNP');
   assert.equal(normaliseLine('Dhr.  J.  Hoekstra    FNP'), 'Dhr. J. Hoekstra FNP');
   assert.equal(normaliseLine(normaliseLine('a \t  b')), normaliseLine('a \t  b'));
