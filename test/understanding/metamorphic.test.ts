@@ -47,6 +47,13 @@ const sameAsLabel = (s: Seed, v: Verdict) =>
   (!['register', 'cancel'].includes(v.intent) || v.session === s.label.session) &&
   (v.intent !== 'register' || v.attendees === (s.label.attendees ?? 1));
 
+// Noise in the words (a typo, CAPITALS, diacritics) may make the bot more cautious, never
+// bolder (lead's principle for issue 7): the label, or `escalate` for a person's mail (never
+// another act, another session, a signup that was not there); machine mail stays ignored.
+// Spacing, wrapping and layouts are no noise: they keep the label exactly.
+const sameOrEscalate = (s: Seed, v: Verdict) => sameAsLabel(s, v) || (v.intent === 'escalate' && s.label.intent !== 'ignore');
+const CAUTIOUS = 'the label (intent, session, attendees), or escalate for a person\'s mail';
+
 interface Case { seed: Seed; what: string; message: Built; newText: string }
 
 /** A readable counterexample: file, transformation, new text, verdict with its evidence. */
@@ -171,28 +178,28 @@ test('another layout (Outlook HTML only, a forwarded invitation, a reply above t
   await check('layout', arb, 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 400);
 });
 
-test('a typo (one letter, not in a place, month or day) keeps the verdict', async () => {
+test('a typo (one letter, not in a place, month or day) keeps the verdict or makes it escalate', async () => {
   const arb = fc.tuple(pick(person), fc.nat(), fc.nat(), pick<TypoKind>(['drop', 'double', 'neighbour']))
     .map(([seed, p, q, kind]) => ({ seed, t: typo(seed.recipe.newText, { pick: p, pos: q, kind }) }))
     .filter((x) => x.t !== null)
     .map(({ seed, t }) => ({ seed, what: `typo ${t!.from} → ${t!.to}`, message: rebuild(seed, t!.text), newText: t!.text }));
-  await check('typo', arb, 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 300);
+  await check('typo', arb, CAUTIOUS, (v, c) => sameOrEscalate(c.seed, v), 300);
 });
 
-test('capitals keep the verdict', async () => {
+test('capitals keep the verdict or make it escalate', async () => {
   const arb = fc.tuple(pick(seeds), pick<Caps>(['all', 'body', 'first-line'])).map(([seed, how]) => {
     const newText = capitals(seed.recipe.newText, how);
     return { seed, what: `capitals (${how})`, message: rebuild(seed, newText), newText };
   });
-  await check('capitals', arb, 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 150);
+  await check('capitals', arb, CAUTIOUS, (v, c) => sameOrEscalate(c.seed, v), 150);
 });
 
-test('diacritics stripped, decomposed or added keep the verdict', async () => {
+test('diacritics stripped, decomposed or added keep the verdict or make it escalate', async () => {
   const arb = fc.tuple(pick(seeds), pick<Diacritics>(['strip', 'decomposed', 'add'])).map(([seed, how]) => {
     const newText = diacritics(seed.recipe.newText, how);
     return { seed, what: `diacritics (${how})`, message: rebuild(seed, newText), newText };
   });
-  await check('diacritics', arb, 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 150);
+  await check('diacritics', arb, CAUTIOUS, (v, c) => sameOrEscalate(c.seed, v), 150);
 });
 
 test('extra whitespace and line wrapping keep the verdict', async () => {
