@@ -53,9 +53,31 @@ export function maskAddresses(s: string): string {
     (m) => ' '.repeat(m.length));
 }
 
-/** Normalised lines: CRLF to LF, tabs to spaces, trailing blanks removed. */
+/** Lines: CRLF and CR to LF, trailing blanks removed. */
 export function lines(text: string): string[] {
   return text.split(/\r?\n|\r/).map((l) => (l.length && /\s$/.test(l) ? l.trimEnd() : l));
+}
+
+// Spaces as people's mail clients write them: NBSP (Outlook, Apple), narrow and typographic
+// spaces, the ideographic space; and characters that are no space at all but sit inside
+// words (zero-width space and joiners, word joiner, BOM, soft hyphen).
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const COMBINING = /[\u0300-\u036f]/;
+const NEEDS_WORK = /[^\x20-\x7e]|\s\s|^\s|\s$/;
+
+/**
+ * One line with its spaces normalised: every Unicode space is a space, invisible characters
+ * are gone, letters with a separate accent mark are composed (NFC), the line is trimmed, and the gap between words is one space. A tab between words
+ * is a column of a table pasted into a mail ("Dhr. J. Hoekstra<TAB>FNP") and stays one tab.
+ * Idempotent.
+ */
+export function normaliseLine(line: string): string {
+  if (!NEEDS_WORK.test(line)) return line;
+  let s = line.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').trim();
+  // Letters with their accent as a separate mark ("e" + U+0308, as macOS writes them) composed.
+  if (COMBINING.test(s)) s = s.normalize('NFC');
+  return s.replace(/[ \t]{2,}|\t/g, (gap) => (gap.includes('\t') ? '\t' : ' '));
 }
 
 const WORD_NUMBERS: Record<string, number> = {
