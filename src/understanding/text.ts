@@ -97,7 +97,7 @@ export const NUMBER_WORD = '(?:\\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|n
 
 // The verbs that carry a signup or a withdrawal, as people mistype them on a phone
 // ("aanmleden"): one wrong or two swapped letters. Same length, so indexes stay valid.
-const KEYWORDS = ['aanmelden', 'aanmelding', 'afmelden', 'afmelding', 'inschrijven', 'inschrijving', 'deelnemen'];
+const KEYWORDS = ['aanmelden', 'aanmelding', 'afmelden', 'afmelding', 'inschrijven', 'inschrijving', 'deelnemen', 'aanstaande', 'ingeschreven', 'aangemeld', 'afgemeld'];
 const KEYWORD_SET = new Set(KEYWORDS);
 
 function oneSlip(a: string, b: string): boolean {
