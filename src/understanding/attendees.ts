@@ -3,7 +3,7 @@
 // plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
 import type { Clause } from './clauses.js';
 import { REGISTER } from './cues.js';
-import { NUMBER_WORD, numberWord } from './text.js';
+import { NUMBER_WORD, numberWord, oneEdit } from './text.js';
 
 export interface Attendees {
   count: number;
@@ -116,7 +116,7 @@ function nameOf(item: string): string {
 }
 
 // People's roles as they are mistyped ("wethouers", "burgemeesteer", "cllega"): one letter
-// dropped, doubled, wrong or two swapped, in words of six letters or more. Words that are
+// dropped, doubled, wrong or two swapped, in words of five letters or more. Words that are
 // themselves words at that distance are never read as a role: "college" (of B&W), "griffie"
 // (the office), "niemand" (nobody).
 const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders', 'burgemeester', 'raadslid', 'raadsleden', 'griffier',
@@ -125,25 +125,17 @@ const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders
 const ROLE_SET = new Set(ROLE_WORDS);
 const NOT_A_SLIP = new Set(['college', 'colleges', 'griffie', 'niemand', 'iemands', 'medewerker', 'ambtenaars']);
 
-function oneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 function asRole(word: string): string | null {
   const w = word.toLowerCase();
-  if (w.length < 6 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
-  return ROLE_WORDS.find((r) => r.length >= 6 && oneEdit(w, r)) ?? null;
+  if (w.length < 5 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
+  const near = ROLE_WORDS.filter((r) => oneEdit(w, r));
+  // "wethoudes" is one letter from "wethouder" and from "wethouders": the one it ends like.
+  return near.find((r) => r.at(-1) === w.at(-1)) ?? near[0] ?? null;
 }
 
 /** A sentence with mistyped role words written as the role, in the case they were typed. */
 function fixRoleSlips(text: string): string {
-  return text.replace(/[\p{L}']{6,}/gu, (w) => {
+  return text.replace(/[\p{L}']{5,}/gu, (w) => {
     const role = asRole(w);
     if (!role) return w;
     if (w === w.toUpperCase()) return role.toUpperCase();

@@ -168,6 +168,8 @@ test('a mistyped role still counts its person; a word that is itself a word does
     ['Ik kom naar Haarlem met de burgemeestr.', 'register/haarlem x2'],
     ['Hierbij meld ik onze drie wethoduers aan voor Arnhem.', 'register/arnhem x3'],
     ['Ik kom naar Venlo met iemmand van de griffie.', 'register/venlo x2'],
+    ['Ik kom naar Venlo met imand van de griffie.', 'register/venlo x2'],
+    ['Hierbij meld ik onze twee wethoudes aan voor Breda.', 'register/breda x2'],
     ['Ik kom naar Venlo, namens het college.', 'register/venlo x1'],
     ['Ik kom naar Assen, niemand van de griffie kan mee.', 'register/assen x1'],
   ];
@@ -179,4 +181,21 @@ test('a mistyped role still counts its person; a word that is itself a word does
 test('a signup read from the subject takes its people from the sender\'s own statements', async () => {
   const v = await verdict({ subject: 'Aanmelding Venlo 29 juni', text: `Beste,\n\nVanuit Tiel komme we met z'n vieren: de burgemeester, twee raadsleden en ikzelf.\n\n${SIG}` });
   assert.equal(show(v), 'register/venlo x4');
+});
+
+test('a mistyped cue word never makes a bolder act: a slip of a signup is no withdrawal, a slip of a withdrawal no signup', async () => {
+  const { fixKeywordTypos, withdrawalSlip } = await import('../../src/understanding/text.js');
+  assert.equal(fixKeywordTypos('graag aanmleden voor breda'), 'graag aanmelden voor breda');
+  assert.equal(fixKeywordTypos('ik wil mij aamelden'), 'ik wil mij aamelden'); // aanmelden or afmelden: left alone
+  assert.equal(withdrawalSlip('ik wil mij afmeden voor haarlem'), 'afmeden');
+  assert.equal(withdrawalSlip('ik wil mij aanmelden voor haarlem'), null);
+  assert.equal(withdrawalSlip('i can no linger attend'), 'no linger');
+  const signup = (t: string) => verdict({ subject: 'Ontwerpsessie Haarlem', text: `Beste,\n\n${t}\n\n${SIG}` });
+  for (const t of ['Ik wil mij afmeden voor de sessie in Haarlem.', 'Ik moet helaas afzegen voor Haarlem, ik kom graag naar Haarlem op een later moment.']) {
+    const v = await signup(t);
+    assert.ok(v.intent === 'escalate' || v.intent === 'cancel', `${t}: ${show(v)}`);
+  }
+  const v = await verdict({ subject: 'Arnhem 22 June', text: 'Hello,\n\nUnfortunately I can no linger attend the session in Arnhem.\n\nKind regards,\nJohn Smith' });
+  assert.notEqual(v.intent, 'register', show(v));
+  assert.notEqual((await signup('Ik wil mij aamelden voor Haarlem.')).intent, 'cancel');
 });
