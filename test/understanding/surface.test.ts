@@ -122,6 +122,9 @@ test('paragraphs keep greetings, list items, form fields, names and new sentence
   assert.deepEqual(paragraphs(['Hoi', 'ik kom naar Venlo']), ['Hoi', 'ik kom naar Venlo']);
   assert.deepEqual(paragraphs(['Wij komen met:', '- Jan de Vries', '- Anna Smit']), ['Wij komen met:', '- Jan de Vries', '- Anna Smit']);
   assert.deepEqual(paragraphs(['Naam: Jan de Vries', 'Sessie: Utrecht']), ['Naam: Jan de Vries', 'Sessie: Utrecht']);
+  // A wrapped sentence with a colon in it is no form field.
+  assert.deepEqual(paragraphs(['Wij komen met z\'n', 'drieën naar Venlo: de', 'burgemeester en ik.']), ['Wij komen met z\'n drieën naar Venlo: de burgemeester en ik.']);
+  assert.deepEqual(paragraphs(['Wij komen met z\'n drieën naar', 'Venlo: de burgemeester en ik.']), ['Wij komen met z\'n drieën naar Venlo: de burgemeester en ik.']);
   assert.deepEqual(paragraphs(['Ik kom naar Assen', 'Jan de Vries', 'Gemeente Meppel']), ['Ik kom naar Assen', 'Jan de Vries', 'Gemeente Meppel']);
   assert.deepEqual(paragraphs(['Ik kan niet naar Assen komen', 'Mijn collega gaat wel']), ['Ik kan niet naar Assen komen', 'Mijn collega gaat wel']);
   assert.deepEqual(paragraphs(['Ik kom.', 'P.S. mijn collega ook']), ['Ik kom.', 'P.S. mijn collega ook']);
