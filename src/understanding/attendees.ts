@@ -11,6 +11,8 @@ export interface Attendees {
   evidence: string | null;
   /** The count is of people added to an existing registration, not a new total. */
   added: boolean;
+  /** A number that may be mistyped ("met z'n dieën"): the count is not to be trusted. */
+  doubt?: string | null;
 }
 
 const TOTAL_PATTERNS: RegExp[] = [
@@ -143,6 +145,23 @@ function fixRoleSlips(text: string): string {
   });
 }
 
+// "met z'n dieën", "met vijv personen": a word one letter from a number word where a number
+// belongs. Read as that number it might be the wrong one; not read, the count is too low.
+const NUMBER_WORDS = ['twee', 'drie', 'vier', 'vijf', 'zeven', 'acht', 'negen', 'tien', 'twaalf', 'tweeen', 'drieen', 'vieren', 'vijven', 'zessen',
+  'zevenen', 'achten', 'negenen', 'tienen', 'three', 'four', 'five', 'seven', 'eight', 'nine'];
+const NUMBER_SLOT = /\bmet (?:z'?n|zijn|ons) ([a-z]{3,8})\b|\b([a-z]{3,8}) (?:personen|deelnemers|mensen|people|persons)\b|\balle ([a-z]{3,8})\b/g;
+
+function doubtfulNumber(sentences: readonly string[]): string | null {
+  for (const s of sentences) {
+    NUMBER_SLOT.lastIndex = 0;
+    for (let m = NUMBER_SLOT.exec(s); m; m = NUMBER_SLOT.exec(s)) {
+      const w = m[1] ?? m[2] ?? m[3]!;
+      if (numberWord(w) === null && w.length >= 4 && NUMBER_WORDS.some((n) => oneEdit(w, n))) return m[0];
+    }
+  }
+  return null;
+}
+
 /** Count attendees from the body's clauses, and its raw text for lists of names. */
 export function countAttendees(body: string, clauses: readonly Clause[], alreadyRegistered = false): Attendees {
   // Sentences that sign someone up, read without their negated clauses.
@@ -164,6 +183,12 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   if (sentences.length === 0) {
     for (const cs of bySentence.values()) if (cs.every((c) => !c.question && !c.prior) && cs.some((c) => !c.others)) read(cs);
   }
+  const doubt = doubtfulNumber(sentences);
+  const counted = countFrom(body, sentences, sentenceOriginals, alreadyRegistered);
+  return doubt ? { ...counted, doubt } : counted;
+}
+
+function countFrom(body: string, sentences: string[], sentenceOriginals: string[], alreadyRegistered: boolean): Attendees {
   const items = listItems(body).filter((i) => /[A-Z]/.test(i) || /\b(ik|ikzelf|mijzelf|ondergetekende|mezelf|myself)\b/i.test(i));
   const field = FORM_COUNT.exec(body);
   const total = stated(sentences) ?? (field ? { n: numberWord(field[1]!.toLowerCase()) ?? 0, text: field[0] } : null);

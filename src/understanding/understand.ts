@@ -91,6 +91,13 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
   };
   if (decision.intent === 'register') {
     const who = countAttendees(features.content, features.bodyClauses, features.priorSignup);
+    if (who.doubt) {
+      // A mistyped number ("met z'n dieën"): how many come is for a person to read.
+      return {
+        ...verdict, intent: 'escalate', session: null, reason: 'doubtful-wording', candidate: decision.session, confidence: Math.min(verdict.confidence, 0.5),
+        evidence: [...verdict.evidence, `"${who.doubt}" may be a mistyped number`],
+      };
+    }
     verdict.attendees = who.count;
     verdict.names = who.names;
     verdict.attendeesAdded = who.added;

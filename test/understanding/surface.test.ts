@@ -202,3 +202,14 @@ test('a mistyped cue word never makes a bolder act: a slip of a signup is no wit
   assert.notEqual(v.intent, 'register', show(v));
   assert.notEqual((await signup('Ik wil mij aamelden voor Haarlem.')).intent, 'cancel');
 });
+
+test('a mistyped number of people goes to a person; ordinary words in that place do not', async () => {
+  const signup = (t: string) => verdict({ subject: 'Aanmelding Venlo', text: `Beste,\n\n${t}\n\n${SIG}` });
+  for (const t of ['Wij komen met z\'n dieën naar Venlo.', 'Graag aanmelden voor Venlo met vijv personen.']) {
+    const v = await signup(t);
+    assert.equal(v.intent, 'escalate', `${t}: ${show(v)}`);
+    assert.equal(v.candidate, 'venlo');
+  }
+  assert.equal(show(await signup('Wij komen met z\'n allen naar Venlo, met ons team.')), 'register/venlo x1');
+  assert.equal(show(await signup('Wij komen met z\'n drieën naar Venlo.')), 'register/venlo x3');
+});
