@@ -108,7 +108,8 @@ export function splitNewText(text: string): SplitText {
 // line of capitalised words only ("Jan de Vries", "Gemeente Meppel") are never joined.
 
 const ITEM_LINE = /^([-*+\u2022\u2013\u00b7>]|\d{1,2}[.)]|[a-z][.)])\s+\S|^(dhr|mw|mevr|mr|drs|ir|dr|de heer|mevrouw)\b\.?\s+[A-Z]|\||\S\t\S/i;
-const FIELD_LINE = /^[\p{L}][\p{L}\d .'/()-]{0,30}:(\s|$)/u;
+// "Naam: …", "Aantal personen: 2": a label with a capital, at most four words, then a colon.
+const FIELD_LINE = /^\p{Lu}[\p{L}\d.'/()-]*(?: [\p{L}\d.'/()-]+){0,3}:(\s|$)/u;
 const GREETING_LINE = /^(beste|geachte|hallo|hoi|hey|hi|hello|dear|goede(morgen|middag|navond)|goedendag|dag|good (morning|afternoon|evening)|l\.?s\.?|sehr geehrte[rn]?|liebe[rn]?|guten (tag|morgen))\b/i;
 const PS_LINE = /^p\.?\s?s\.?\b/i;
 const SENTENCE_END = /[.!?;:]["')\]]*$/;
@@ -135,12 +136,10 @@ function isTitleLine(l: string): boolean {
   return l.split(' ').every((w) => /^[\p{Lu}\d]/u.test(w) || PARTICLE.test(w));
 }
 
-function startsStructure(l: string): boolean {
-  return ITEM_LINE.test(l) || FIELD_LINE.test(l) || PS_LINE.test(l);
-}
-
 function continues(a: string, b: string, width: number): boolean {
-  if (!a || !b || startsStructure(b) || a.startsWith('>') || isGreeting(a) || SENTENCE_END.test(a)) return false;
+  if (!a || !b || a.startsWith('>') || isGreeting(a) || SENTENCE_END.test(a)) return false;
+  // A line that cannot end where it does ("… naar") goes on, even into what looks like a label.
+  if (ITEM_LINE.test(b) || PS_LINE.test(b) || (FIELD_LINE.test(b) && !DANGLING.test(a))) return false;
   if (FIELD_LINE.test(a) && !/^\p{Ll}/u.test(b)) return false;
   if (/^\p{Ll}/u.test(b)) return true;
   const w = bareWord(firstWord(b));
