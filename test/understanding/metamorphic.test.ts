@@ -24,6 +24,11 @@ const SEED = Number(process.env.FC_SEED ?? 20180518);
 const FACTOR = Number(process.env.FC_RUNS_FACTOR ?? 1);
 const runs = (n: number) => Math.round(n * FACTOR);
 
+// Properties taken out because they still fail and could not be fixed in time: the reason names
+// the counterexample (details in the issue 7 notes). Empty when every property holds.
+const NOT_YET: Record<string, string> = {};
+const notYet = (key: string) => (NOT_YET[key] ? { skip: `not yet: ${NOT_YET[key]}` } : {});
+
 const { seeds, skipped } = loadSeeds();
 const person = seeds.filter((s) => s.label.intent !== 'ignore');
 const registers = seeds.filter((s) => s.label.intent === 'register');
@@ -119,32 +124,32 @@ test('the fixture messages are rebuilt as they were built, and keep their labels
   assert.deepEqual(wrong, []);
 });
 
-test('a hedge ("misschien", "ik laat het nog weten", "onder voorbehoud", "maybe") is never a confirmation', async () => {
+test('a hedge ("misschien", "ik laat het nog weten", "onder voorbehoud", "maybe") is never a confirmation', notYet('hedge'), async () => {
   await check('hedge', added(person, HEDGES, 'hedge added:'), 'not register', (v) => v.intent !== 'register', 300);
 });
 
-test('a withdrawal or illness on the day is never a confirmation', async () => {
+test('a withdrawal or illness on the day is never a confirmation', notYet('withdrawal'), async () => {
   // After what the sender wrote: a withdrawal before a choice ("ik ben die dag verhinderd … ik kom graag naar Utrecht")
   // is a switch, which the corpus README makes a signup for the new session.
   await check('withdrawal', added(person, WITHDRAWALS, 'withdrawal added:', fc.constantFrom<Place>('new-paragraph', 'same-line')), 'not register', (v) => v.intent !== 'register', 250);
 });
 
-test('attendance on a condition is never a confirmation', async () => {
+test('attendance on a condition is never a confirmation', notYet('condition'), async () => {
   await check('condition', added(person, CONDITIONS, 'condition added:'), 'not register', (v) => v.intent !== 'register', 250);
 });
 
-test('a question about a session elsewhere or on another date is never a confirmation', async () => {
+test('a question about a session elsewhere or on another date is never a confirmation', notYet('elsewhere'), async () => {
   // Issue 7 item 1: such a question is contrary evidence, so no session is confirmed (not the
   // original, not the other one asked about).
   await check('elsewhere', added(person, ELSEWHERE, 'question about elsewhere added:'), 'not register', (v) => v.intent !== 'register', 300);
 });
 
-test('a practical question or remark keeps a signup a signup for the same session and people', async () => {
+test('a practical question or remark keeps a signup a signup for the same session and people', notYet('practical'), async () => {
   await check('practical', added(registers, PRACTICAL, 'practical question added:'), 'register, same session and attendees as the label',
     (v, c) => sameAsLabel(c.seed, v), 300);
 });
 
-test('a signup of a colleague only never signs up the sender', async () => {
+test('a signup of a colleague only never signs up the sender', notYet('colleague'), async () => {
   // The sender says they will not come and names one colleague for the seed's session. What
   // must hold: never cancel, alternatives or ignore (a transfer is not the sender's withdrawal);
   // either escalate (a person checks), or register for that session with exactly one person
@@ -185,11 +190,11 @@ test('Outlook HTML only, a reply above the overview or above a confirmation keep
   await check('layout', moved(['outlook-html-only', 'reply-above-overview', 'reply-above-confirmation']), 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 300);
 });
 
-test('above a forwarded invitation of its session (Outlook 2010 and 2016 separators) a message keeps its verdict', async () => {
+test('above a forwarded invitation of its session (Outlook 2010 and 2016 separators) a message keeps its verdict', notYet('forward'), async () => {
   await check('forward', moved(['forward-invitation']), 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 150);
 });
 
-test('a typo (one letter, not in a place, month or day) keeps the verdict or makes it escalate', async () => {
+test('a typo (one letter, not in a place, month or day) keeps the verdict or makes it escalate', notYet('typo'), async () => {
   const arb = fc.tuple(pick(person), fc.nat(), fc.nat(), pick<TypoKind>(['drop', 'double', 'neighbour']))
     .map(([seed, p, q, kind]) => ({ seed, t: typo(seed.recipe.newText, { pick: p, pos: q, kind }) }))
     .filter((x) => x.t !== null)
@@ -230,7 +235,7 @@ test('a signature line naming another city, a province or "Gemeente X" keeps the
   await check('signature', arb, 'the label (intent, session)', (v, c) => sameAsLabel(c.seed, v), 200);
 });
 
-test('an address line in the signature naming a city keeps the verdict', async () => {
+test('an address line in the signature naming a city keeps the verdict', notYet('address'), async () => {
   const arb = fc.tuple(pick(seeds), pick(SIGNATURE_ADDRESSES)).map(([seed, line]) => {
     const newText = otherSignature(seed.recipe.newText, line, seed.english);
     return { seed, what: `signature address "${line}"`, message: rebuild(seed, newText), newText };
