@@ -50,7 +50,9 @@ function sentences(unit: string): string[] {
     const before = unit.slice(start, m.index);
     const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.replace(/\./g, '').toLowerCase() ?? '';
     // "d.d.", "a.s.", initials ("J. Hazelaar") and dates ("22.06.") do not end a sentence.
-    if (m[0] === '.' && (ABBREV.has(word) || /^[a-z]$/i.test(word) || /\d\.$/.test(unit.slice(0, end)) && /\d$/.test(before))) continue;
+    // A year ("op 28.06.2018. Is er …") ends a sentence when a capital follows.
+    const yearEnds = /\d{4}$/.test(before) && /^\s+[A-Z]/.test(unit.slice(end));
+    if (m[0] === '.' && !yearEnds && (ABBREV.has(word) || /^[a-z]$/i.test(word) || /\d\.$/.test(unit.slice(0, end)) && /\d$/.test(before))) continue;
     out.push(unit.slice(start, end).trim());
     start = end;
   }

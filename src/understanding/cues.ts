@@ -5,7 +5,7 @@
 export const REGISTER = new RegExp([
   '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
-  '\\bdeel(nemen|name)\\b', '\\bneem\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
+  '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b',
   '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b', '\\bdoe (mij|me|ons) maar\\b', '\\baan(haken| te haken)\\b', '\\bhaak\\b[^.?!]{0,20}?\\baan\\b', '\\b(hieronder|onderstaand|bijgaand)\\w*\\b[^.?!]{0,30}\\b(deelnemers|aanmeldingen|namen)\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
   '\\bsluit(en)?\\b[^.?!]{0,40}?\\baan\\b', '\\baan(sluiten|schuiven)\\b', '\\baan te (sluiten|schuiven)\\b', '\\bschuif\\b[^.?!]{0,30}?\\baan\\b',
@@ -43,7 +43,7 @@ export const CANCEL_STRONG = new RegExp([
 export const CANCEL_WEAK = new RegExp([
   '\\bverhinderd\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
   '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
-  '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
+  '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
   '\\b(can\'?t|cannot|can no longer|won\'?t be able to|will not be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there|participate)\\b',
 ].join('|'));

@@ -32,17 +32,17 @@ export interface SenderEvidence {
 const OUR_WORDS = /\b((ontwerp|regio|denk)?sessies?|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|vng|bzk|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|my (registration|signup|place|seat))\b/;
 
 // Holding back: a signup that is not one yet. Matched on the whole new text.
-const HEDGE = /\b(misschien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|uitsluitsel|onder voorbehoud|voorlopig|(ik )?laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will) let you know|pencil (me|us) in|not (yet )?decided|undecided)\b/;
+const HEDGE = /^mogelijk\b|\b(reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|uitsluitsel|onder voorbehoud|voorlopig|(ik )?laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will) let you know|pencil (me|us) in|not (yet )?decided|undecided)\b/;
 
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
-const CONDITION = /\b(mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join))\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+const CONDITION = /^provided\b|\b(only if|provided (that|my|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join))\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 const ON_THE_ANSWER = /\b(zo (ja|niet)|in dat (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not)|in that case)\b/;
 const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
 
 // A session elsewhere or on another day: the sender wants one, but not (only) the one named.
-const ELSEWHERE = /\b(dichter ?bij|dichterbij|in de buurt van|elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;
+const ELSEWHERE = /\b(sessies?|bijeenkomst(en)?|een|één|session)\b[^.?!]{0,20}\b(dichter ?bij|dichterbij|in de buurt van|closer|nearer)\b|\b(elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;
 
 // Hands a place on rather than giving it up.
 const TRANSFER = /\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
@@ -97,8 +97,11 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
   }
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
   if (!contrary.some((c) => c.kind === 'elsewhere')) {
-    const asked = f.bodyClauses.find((c) => c.question && (cue.OTHER_DATES.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
-    const place = f.bodyRefs.find((r) => r.kind === 'place' && f.bodyClauses[r.clause]?.question);
+    // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
+    const asked = f.bodyClauses.find((c) => c.question && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
+    // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not choose.
+    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
+      && f.bodyClauses[r.clause]?.question);
     if (asked) contrary.push({ kind: 'elsewhere', text: asked.text, where: 'text' });
     else if (place) contrary.push({ kind: 'elsewhere', text: place.text, where: 'text' });
   }

@@ -12,6 +12,7 @@ export type QuestionKind = 'none' | 'benign' | 'real';
 
 export interface Features {
   isReply: boolean;
+  isForward: boolean; // the subject is a forward's: not the sender's own words
   content: string; // the new text without addresses, phone lines and disclaimers
   bodyClauses: Clause[];
   subjectClauses: Clause[];
@@ -64,8 +65,11 @@ export function subjectParts(subject: string): { text: string; isReply: boolean;
 const NOISE_LINE = /^\s*(postbus|bezoekadres|postadres|correspondentieadres)\b|^\s*(t|tel|telefoon|m|mob|mobiel|f|fax|e|phone)\.?\s*[:.]?\s*[+(]?\d|^\s*(www\.|https?:)|geadresseerde|aansprakelijkheid|rechten (worden|kunnen worden) ontleend|print deze e-?mail|disclaimer/i;
 const POSTCODE_PLACE = /\b\d{4}\s?[A-Z]{2}\b(\s+('s[- ])?[A-Z][\w'-]*(\s(aan|op|en|de|den|a\/d)?\s?[A-Z][\w'-]*)?)?/g;
 
+// A short line holding a street and house number ("Stadhuis, Markt 1, Assen") is a postal address.
+const STREET_LINE = /^[^.!?]{0,60}\b([A-Z][a-z]*(straat|weg|plein|laan|singel|kade|gracht|dijk|hof|plateau|boulevard|steeg|dreef|park)|Markt|Plein|Grote Markt|Stationsplein)\s\d{1,4}[a-z]?\b[^.!?]{0,40}$/;
+
 export function contentOf(body: string): string {
-  return body.split('\n').filter((l) => !NOISE_LINE.test(l)).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
+  return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 
 // A quoted mail of the bot itself (the invitation it answers); lines without their ">".
@@ -186,6 +190,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
   return {
     isReply,
+    isForward: subject.isForward,
     content,
     bodyClauses,
     subjectClauses,

@@ -177,11 +177,17 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
   const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && (cue.CANCEL_WEAK.test(c.folded) || cue.CANCEL_STRONG.test(c.folded)) ? [i] : []));
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
+  // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
+  // alderman and then says "ik kan die dag niet" is not clear enough to act on.
   const othersSignUp = f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
-    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
+    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded))
+    && own.some((i) => /\b(zelf|mijzelf|myself)\b/.test(f.bodyClauses[i]!.folded));
   const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
   if (substituteSignup) {
     f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
+    // The colleague's session is the one signed up for.
+    const theirs = new Set(f.bodyClauses.flatMap((c, i) => (c.others && !c.neg ? [i] : [])));
+    f = { ...f, bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' } : r)) };
   }
   const evidence = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
   const d = permitted(propose(f, thread, index, now, ev), f, evidence);
@@ -203,7 +209,9 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   if (threaded) return threaded;
   const signsUp = !!(f.register || f.accept);
   // A signup asked as the question itself ("kan ik ook online deelnemen?") is no signup yet.
-  const firm = f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !c.question && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded))
+  const firm = f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded)
+    // "Kunt u mij noteren?" asks only to be signed up; "kan ik online deelnemen?" is the real question.
+    && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
     || !f.bodyClauses.some((c) => cue.REGISTER.test(c.folded))));
   if (f.question === 'real' && !firm) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
@@ -280,7 +288,7 @@ function choosesOwnSession(f: Features): boolean {
 
 // The sender's own subject names a different session than the text chose.
 function subjectConflict(f: Features, c: Choice): string | null {
-  if (f.isReply || c.from !== 'text' || !c.session) return null;
+  if (f.isReply || f.isForward || c.from !== 'text' || !c.session) return null;
   const subject = f.subjectRefs.filter((r) => naming(r) && r.polarity === 'pos');
   if (!subject.length || subject.some((r) => r.sessions.includes(c.session!))) return null;
   const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity !== 'pos').flatMap((r) => r.sessions));
@@ -315,7 +323,8 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
     let named = sessionsOf(f.bodyRefs.filter((r) => idx.includes(r.clause)));
     // "Arnhem leek handig, maar dat wordt niets", "die datum past niet": what it points back to.
     if (!named.size) named = sessionsOf(f.bodyRefs.filter((r) => r.clause < idx[0]!));
-    if (!named.size) named = sessionsOf(f.subjectRefs);
+    // The subject only when the same sentence makes the choice ("Die datum past niet, ik kom graag naar Arnhem").
+    if (!named.size && all.some((i) => f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && naming(r)))) named = sessionsOf(f.subjectRefs);
     if (named.size && !(session && named.has(session))) continue; // rules out another session
     found = named.size > 0 ? true : found ?? false;
   }
@@ -349,6 +358,8 @@ function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
     const mailing = contrary('mailing');
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
     if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
+    // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
+    if (f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     const hedge = contrary('hedge') ?? contrary('condition');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     return d;
