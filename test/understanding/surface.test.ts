@@ -128,6 +128,9 @@ test('paragraphs keep greetings, list items, form fields, names and new sentence
   assert.deepEqual(paragraphs(['Ik kom naar Assen', 'Jan de Vries', 'Gemeente Meppel']), ['Ik kom naar Assen', 'Jan de Vries', 'Gemeente Meppel']);
   assert.deepEqual(paragraphs(['Ik kan niet naar Assen komen', 'Mijn collega gaat wel']), ['Ik kan niet naar Assen komen', 'Mijn collega gaat wel']);
   assert.deepEqual(paragraphs(['Ik kom.', 'P.S. mijn collega ook']), ['Ik kom.', 'P.S. mijn collega ook']);
+  // A contrast on a line of its own is not folded under the "niet" before it; after "maar" it goes on.
+  assert.deepEqual(paragraphs(['ik kan niet naar assen', 'wel naar breda']), ['ik kan niet naar assen', 'wel naar breda']);
+  assert.deepEqual(paragraphs(['Ik kan niet naar Assen maar', 'wel naar Breda.']), ['Ik kan niet naar Assen maar wel naar Breda.']);
   assert.deepEqual(paragraphs(['Eerste alinea.', '', '', '', 'Tweede.']), ['Eerste alinea.', '', 'Tweede.']);
 });
 
