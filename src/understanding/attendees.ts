@@ -3,7 +3,7 @@
 // plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
 import type { Clause } from './clauses.js';
 import { REGISTER } from './cues.js';
-import { NUMBER_WORD, numberWord } from './text.js';
+import { NUMBER_WORD, numberWord, oneEdit } from './text.js';
 
 export interface Attendees {
   count: number;
@@ -11,6 +11,8 @@ export interface Attendees {
   evidence: string | null;
   /** The count is of people added to an existing registration, not a new total. */
   added: boolean;
+  /** A number that may be mistyped ("met z'n dieën"): the count is not to be trusted. */
+  doubt?: string | null;
 }
 
 const TOTAL_PATTERNS: RegExp[] = [
@@ -116,7 +118,7 @@ function nameOf(item: string): string {
 }
 
 // People's roles as they are mistyped ("wethouers", "burgemeesteer", "cllega"): one letter
-// dropped, doubled, wrong or two swapped, in words of six letters or more. Words that are
+// dropped, doubled, wrong or two swapped, in words of five letters or more. Words that are
 // themselves words at that distance are never read as a role: "college" (of B&W), "griffie"
 // (the office), "niemand" (nobody).
 const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders', 'burgemeester', 'raadslid', 'raadsleden', 'griffier',
@@ -125,30 +127,39 @@ const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders
 const ROLE_SET = new Set(ROLE_WORDS);
 const NOT_A_SLIP = new Set(['college', 'colleges', 'griffie', 'niemand', 'iemands', 'medewerker', 'ambtenaars']);
 
-function oneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 function asRole(word: string): string | null {
   const w = word.toLowerCase();
-  if (w.length < 6 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
-  return ROLE_WORDS.find((r) => r.length >= 6 && oneEdit(w, r)) ?? null;
+  if (w.length < 5 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
+  const near = ROLE_WORDS.filter((r) => oneEdit(w, r));
+  // "wethoudes" is one letter from "wethouder" and from "wethouders": the one it ends like.
+  return near.find((r) => r.at(-1) === w.at(-1)) ?? near[0] ?? null;
 }
 
 /** A sentence with mistyped role words written as the role, in the case they were typed. */
 function fixRoleSlips(text: string): string {
-  return text.replace(/[\p{L}']{6,}/gu, (w) => {
+  return text.replace(/[\p{L}']{5,}/gu, (w) => {
     const role = asRole(w);
     if (!role) return w;
     if (w === w.toUpperCase()) return role.toUpperCase();
     return w[0] === w[0]!.toUpperCase() ? role[0]!.toUpperCase() + role.slice(1) : role;
   });
+}
+
+// "met z'n dieën", "met vijv personen": a word one letter from a number word where a number
+// belongs. Read as that number it might be the wrong one; not read, the count is too low.
+const NUMBER_WORDS = ['twee', 'drie', 'vier', 'vijf', 'zeven', 'acht', 'negen', 'tien', 'twaalf', 'tweeen', 'drieen', 'vieren', 'vijven', 'zessen',
+  'zevenen', 'achten', 'negenen', 'tienen', 'three', 'four', 'five', 'seven', 'eight', 'nine'];
+const NUMBER_SLOT = /\bmet (?:z'?n|zijn|ons) ([a-z]{3,8})\b|\b([a-z]{3,8}) (?:personen|deelnemers|mensen|people|persons)\b|\balle ([a-z]{3,8})\b/g;
+
+function doubtfulNumber(sentences: readonly string[]): string | null {
+  for (const s of sentences) {
+    NUMBER_SLOT.lastIndex = 0;
+    for (let m = NUMBER_SLOT.exec(s); m; m = NUMBER_SLOT.exec(s)) {
+      const w = m[1] ?? m[2] ?? m[3]!;
+      if (numberWord(w) === null && w.length >= 4 && NUMBER_WORDS.some((n) => oneEdit(w, n))) return m[0];
+    }
+  }
+  return null;
 }
 
 /** Count attendees from the body's clauses, and its raw text for lists of names. */
@@ -172,6 +183,12 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   if (sentences.length === 0) {
     for (const cs of bySentence.values()) if (cs.every((c) => !c.question && !c.prior) && cs.some((c) => !c.others)) read(cs);
   }
+  const doubt = doubtfulNumber(sentences);
+  const counted = countFrom(body, sentences, sentenceOriginals, alreadyRegistered);
+  return doubt ? { ...counted, doubt } : counted;
+}
+
+function countFrom(body: string, sentences: string[], sentenceOriginals: string[], alreadyRegistered: boolean): Attendees {
   const items = listItems(body).filter((i) => /[A-Z]/.test(i) || /\b(ik|ikzelf|mijzelf|ondergetekende|mezelf|myself)\b/i.test(i));
   const field = FORM_COUNT.exec(body);
   const total = stated(sentences) ?? (field ? { n: numberWord(field[1]!.toLowerCase()) ?? 0, text: field[0] } : null);

@@ -108,13 +108,14 @@ export function splitNewText(text: string): SplitText {
 // line of capitalised words only ("Jan de Vries", "Gemeente Meppel") are never joined.
 
 const ITEM_LINE = /^([-*+\u2022\u2013\u00b7>]|\d{1,2}[.)]|[a-z][.)])\s+\S|^(dhr|mw|mevr|mr|drs|ir|dr|de heer|mevrouw)\b\.?\s+[A-Z]|\||\S\t\S/i;
-const FIELD_LINE = /^[\p{L}][\p{L}\d .'/()-]{0,30}:(\s|$)/u;
+// "Naam: …", "Aantal personen: 2": a label with a capital, at most four words, then a colon.
+const FIELD_LINE = /^\p{Lu}[\p{L}\d.'/()-]*(?: [\p{L}\d.'/()-]+){0,3}:(\s|$)/u;
 const GREETING_LINE = /^(beste|geachte|hallo|hoi|hey|hi|hello|dear|goede(morgen|middag|navond)|goedendag|dag|good (morning|afternoon|evening)|l\.?s\.?|sehr geehrte[rn]?|liebe[rn]?|guten (tag|morgen))\b/i;
 const PS_LINE = /^p\.?\s?s\.?\b/i;
 const SENTENCE_END = /[.!?;:]["')\]]*$/;
 // Words a sentence does not end on: articles, most prepositions, conjunctions, possessives.
 // (Not "op", "aan", "af", "in", "mee", "bij", "uit", "door": "geef ik mij op" ends a sentence.)
-const DANGLING = /(^|\s)(de|het|een|van|voor|naar|met|en|of|om|te|tot|als|dat|zoals|vanaf|tijdens|mijn|onze|uw|jullie|zijn|haar|hun|the|a|an|to|for|and|or|with|of|at|from|my|our|your|their|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday)$/i;
+const DANGLING = /(^|\s)(de|het|een|van|voor|naar|met|en|of|maar|om|te|z'n|tot|als|dat|zoals|vanaf|tijdens|mijn|onze|uw|jullie|zijn|haar|hun|the|a|an|to|for|and|or|with|of|at|from|my|our|your|their|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday)$/i;
 // Capitalised words that only start a sentence.
 const STARTER = new Set(('ik wij we mijn onze ons u uw jullie hij zij ze het de een dit dat deze die er daar hier graag hierbij namens helaas maar en dus ook wel niet '
   + 'kunt kan kunnen wilt wil willen zou zouden is zijn ben bent heb hebt hebben heeft hoe wat waar wanneer welke wie waarom alvast bedankt dank '
@@ -135,16 +136,16 @@ function isTitleLine(l: string): boolean {
   return l.split(' ').every((w) => /^[\p{Lu}\d]/u.test(w) || PARTICLE.test(w));
 }
 
-function startsStructure(l: string): boolean {
-  return ITEM_LINE.test(l) || FIELD_LINE.test(l) || PS_LINE.test(l);
-}
-
 function continues(a: string, b: string, width: number): boolean {
-  if (!a || !b || startsStructure(b) || a.startsWith('>') || isGreeting(a) || SENTENCE_END.test(a)) return false;
+  if (!a || !b || a.startsWith('>') || isGreeting(a) || SENTENCE_END.test(a)) return false;
+  // A line that cannot end where it does ("… naar") goes on, even into what looks like a label.
+  if (ITEM_LINE.test(b) || PS_LINE.test(b) || (FIELD_LINE.test(b) && !DANGLING.test(a))) return false;
   if (FIELD_LINE.test(a) && !/^\p{Ll}/u.test(b)) return false;
-  if (/^\p{Ll}/u.test(b)) return true;
   const w = bareWord(firstWord(b));
   if (DANGLING.test(a)) return /^[\p{L}\d(]/u.test(b);
+  // A lower-case line goes on, except a contrast typed on a line of its own: "ik kan niet naar
+  // assen" / "wel naar breda" (joined, "wel" would fall under the "niet").
+  if (/^\p{Ll}/u.test(b)) return !/^wel\b/.test(b);
   if (STARTER.has(w.toLowerCase()) || isTitleLine(b)) return false;
   // Wrapped at a width: the first word of this line would not have fitted on the line before.
   return /^[\p{L}\d(]/u.test(b) && width >= 24 && a.length >= 12 && a.length + 1 + firstWord(b).length > width;

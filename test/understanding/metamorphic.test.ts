@@ -17,12 +17,17 @@ import {
   type Caps, type Diacritics, type Place, type Space, type TypoKind, type Wrap,
 } from './metamorphic/transforms.js';
 import {
-  COLLEAGUES, COLLEAGUE_ONLY, CONDITIONS, ELSEWHERE, HEDGES, PRACTICAL, SIGNATURE_PLACES, WITHDRAWALS,
+  COLLEAGUES, COLLEAGUE_ONLY, CONDITIONS, ELSEWHERE, HEDGES, PRACTICAL, SIGNATURE_ADDRESSES, SIGNATURE_PLACES, WITHDRAWALS,
 } from './metamorphic/wordings.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20180518);
 const FACTOR = Number(process.env.FC_RUNS_FACTOR ?? 1);
 const runs = (n: number) => Math.round(n * FACTOR);
+
+// Properties taken out because they still fail and could not be fixed in time: the reason names
+// the counterexample (details in the issue 7 notes). Empty when every property holds.
+const NOT_YET: Record<string, string> = {};
+const notYet = (key: string) => (NOT_YET[key] ? { skip: `not yet: ${NOT_YET[key]}` } : {});
 
 const { seeds, skipped } = loadSeeds();
 const person = seeds.filter((s) => s.label.intent !== 'ignore');
@@ -96,8 +101,8 @@ const place = fc.constantFrom<Place>('new-paragraph', 'same-line', 'before');
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 
 /** A person's message with one sentence of a kind added. */
-function added(pool: readonly Seed[], sentences: { nl: string[]; en: string[] }, kind: string): fc.Arbitrary<Case> {
-  return fc.tuple(pick(pool), fc.nat(), fc.nat(), place).map(([seed, i, j, where]) => {
+function added(pool: readonly Seed[], sentences: { nl: string[]; en: string[] }, kind: string, places = place): fc.Arbitrary<Case> {
+  return fc.tuple(pick(pool), fc.nat(), fc.nat(), places).map(([seed, i, j, where]) => {
     // "Could I go to {other} instead?" asks to switch away from a signup; beside a message that
     // signs up for nothing it may be a choice (an organiser would say yes), so it is not added there.
     const list = sentences[lang(seed)].filter((w) => seed.label.intent === 'register' || !w.includes('{other}'));
@@ -119,30 +124,32 @@ test('the fixture messages are rebuilt as they were built, and keep their labels
   assert.deepEqual(wrong, []);
 });
 
-test('a hedge ("misschien", "ik laat het nog weten", "onder voorbehoud", "maybe") is never a confirmation', async () => {
+test('a hedge ("misschien", "ik laat het nog weten", "onder voorbehoud", "maybe") is never a confirmation', notYet('hedge'), async () => {
   await check('hedge', added(person, HEDGES, 'hedge added:'), 'not register', (v) => v.intent !== 'register', 300);
 });
 
-test('a withdrawal or illness on the day is never a confirmation', async () => {
-  await check('withdrawal', added(person, WITHDRAWALS, 'withdrawal added:'), 'not register', (v) => v.intent !== 'register', 250);
+test('a withdrawal or illness on the day is never a confirmation', notYet('withdrawal'), async () => {
+  // After what the sender wrote: a withdrawal before a choice ("ik ben die dag verhinderd … ik kom graag naar Utrecht")
+  // is a switch, which the corpus README makes a signup for the new session.
+  await check('withdrawal', added(person, WITHDRAWALS, 'withdrawal added:', fc.constantFrom<Place>('new-paragraph', 'same-line')), 'not register', (v) => v.intent !== 'register', 250);
 });
 
-test('attendance on a condition is never a confirmation', async () => {
+test('attendance on a condition is never a confirmation', notYet('condition'), async () => {
   await check('condition', added(person, CONDITIONS, 'condition added:'), 'not register', (v) => v.intent !== 'register', 250);
 });
 
-test('a question about a session elsewhere or on another date is never a confirmation', async () => {
+test('a question about a session elsewhere or on another date is never a confirmation', notYet('elsewhere'), async () => {
   // Issue 7 item 1: such a question is contrary evidence, so no session is confirmed (not the
   // original, not the other one asked about).
   await check('elsewhere', added(person, ELSEWHERE, 'question about elsewhere added:'), 'not register', (v) => v.intent !== 'register', 300);
 });
 
-test('a practical question or remark keeps a signup a signup for the same session and people', async () => {
+test('a practical question or remark keeps a signup a signup for the same session and people', notYet('practical'), async () => {
   await check('practical', added(registers, PRACTICAL, 'practical question added:'), 'register, same session and attendees as the label',
     (v, c) => sameAsLabel(c.seed, v), 300);
 });
 
-test('a signup of a colleague only never signs up the sender', async () => {
+test('a signup of a colleague only never signs up the sender', notYet('colleague'), async () => {
   // The sender says they will not come and names one colleague for the seed's session. What
   // must hold: never cancel, alternatives or ignore (a transfer is not the sender's withdrawal);
   // either escalate (a person checks), or register for that session with exactly one person
@@ -163,12 +170,12 @@ test('a signup of a colleague only never signs up the sender', async () => {
   }, 200);
 });
 
-test('another layout (Outlook HTML only, a forwarded invitation, a reply above the overview or a confirmation) keeps the verdict', async () => {
+/** The seed moved into another layout; what must hold: the label. */
+function moved(hows: Wrap[]): fc.Arbitrary<Case> {
   // The replies quote one session (the seed's own, else any): a cancellation that names none
   // would rightly take it from there, so those are left out. A forwarded invitation names its
   // session in the subject too, so only messages about that one session are forwarded with it.
-  const arb = fc.tuple(pick(standalone), pick<Wrap>(['outlook-html-only', 'forward-invitation', 'reply-above-overview', 'reply-above-confirmation']),
-    pick(SLUGS), pick(['oorspronkelijk', 'van'] as const))
+  return fc.tuple(pick(standalone), pick(hows), pick(SLUGS), pick(['oorspronkelijk', 'van'] as const))
     .filter(([seed, how]) => !(how === 'reply-above-confirmation' && seed.label.intent === 'cancel' && !seed.label.session))
     .filter(([seed, how]) => how !== 'forward-invitation' || seed.label.session !== null)
     .map(([seed, how, slug, style]) => {
@@ -177,10 +184,17 @@ test('another layout (Outlook HTML only, a forwarded invitation, a reply above t
       const what = how === 'forward-invitation' ? `${how} (${quoted}, ${style})` : how === 'reply-above-confirmation' ? `${how} (${quoted})` : how;
       return { seed, what, message, newText: message.text ?? message.html ?? '' };
     });
-  await check('layout', arb, 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 400);
+}
+
+test('Outlook HTML only, a reply above the overview or above a confirmation keep the verdict', async () => {
+  await check('layout', moved(['outlook-html-only', 'reply-above-overview', 'reply-above-confirmation']), 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 300);
 });
 
-test('a typo (one letter, not in a place, month or day) keeps the verdict or makes it escalate', async () => {
+test('above a forwarded invitation of its session (Outlook 2010 and 2016 separators) a message keeps its verdict', notYet('forward'), async () => {
+  await check('forward', moved(['forward-invitation']), 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 150);
+});
+
+test('a typo (one letter, not in a place, month or day) keeps the verdict or makes it escalate', notYet('typo'), async () => {
   const arb = fc.tuple(pick(person), fc.nat(), fc.nat(), pick<TypoKind>(['drop', 'double', 'neighbour']))
     .map(([seed, p, q, kind]) => ({ seed, t: typo(seed.recipe.newText, { pick: p, pos: q, kind }) }))
     .filter((x) => x.t !== null)
@@ -213,12 +227,20 @@ test('extra whitespace and line wrapping keep the verdict', async () => {
   await check('whitespace', arb, 'the label (intent, session, attendees)', (v, c) => sameAsLabel(c.seed, v), 250);
 });
 
-test('a signature naming another city or "Gemeente X" keeps the verdict', async () => {
+test('a signature line naming another city, a province or "Gemeente X" keeps the verdict', async () => {
   const arb = fc.tuple(pick(seeds), pick(SIGNATURE_PLACES)).map(([seed, line]) => {
     const newText = otherSignature(seed.recipe.newText, line, seed.english);
     return { seed, what: `signature line "${line}"`, message: rebuild(seed, newText), newText };
   });
-  await check('signature', arb, 'the label (intent, session)', (v, c) => sameAsLabel(c.seed, v), 250);
+  await check('signature', arb, 'the label (intent, session)', (v, c) => sameAsLabel(c.seed, v), 200);
+});
+
+test('an address line in the signature naming a city keeps the verdict', notYet('address'), async () => {
+  const arb = fc.tuple(pick(seeds), pick(SIGNATURE_ADDRESSES)).map(([seed, line]) => {
+    const newText = otherSignature(seed.recipe.newText, line, seed.english);
+    return { seed, what: `signature address "${line}"`, message: rebuild(seed, newText), newText };
+  });
+  await check('address', arb, 'the label (intent, session)', (v, c) => sameAsLabel(c.seed, v), 150);
 });
 
 test('machine mail (out of office, bounces, newsletters) stays ignored in other layouts', async () => {

@@ -122,9 +122,15 @@ test('paragraphs keep greetings, list items, form fields, names and new sentence
   assert.deepEqual(paragraphs(['Hoi', 'ik kom naar Venlo']), ['Hoi', 'ik kom naar Venlo']);
   assert.deepEqual(paragraphs(['Wij komen met:', '- Jan de Vries', '- Anna Smit']), ['Wij komen met:', '- Jan de Vries', '- Anna Smit']);
   assert.deepEqual(paragraphs(['Naam: Jan de Vries', 'Sessie: Utrecht']), ['Naam: Jan de Vries', 'Sessie: Utrecht']);
+  // A wrapped sentence with a colon in it is no form field.
+  assert.deepEqual(paragraphs(['Wij komen met z\'n', 'drieën naar Venlo: de', 'burgemeester en ik.']), ['Wij komen met z\'n drieën naar Venlo: de burgemeester en ik.']);
+  assert.deepEqual(paragraphs(['Wij komen met z\'n drieën naar', 'Venlo: de burgemeester en ik.']), ['Wij komen met z\'n drieën naar Venlo: de burgemeester en ik.']);
   assert.deepEqual(paragraphs(['Ik kom naar Assen', 'Jan de Vries', 'Gemeente Meppel']), ['Ik kom naar Assen', 'Jan de Vries', 'Gemeente Meppel']);
   assert.deepEqual(paragraphs(['Ik kan niet naar Assen komen', 'Mijn collega gaat wel']), ['Ik kan niet naar Assen komen', 'Mijn collega gaat wel']);
   assert.deepEqual(paragraphs(['Ik kom.', 'P.S. mijn collega ook']), ['Ik kom.', 'P.S. mijn collega ook']);
+  // A contrast on a line of its own is not folded under the "niet" before it; after "maar" it goes on.
+  assert.deepEqual(paragraphs(['ik kan niet naar assen', 'wel naar breda']), ['ik kan niet naar assen', 'wel naar breda']);
+  assert.deepEqual(paragraphs(['Ik kan niet naar Assen maar', 'wel naar Breda.']), ['Ik kan niet naar Assen maar wel naar Breda.']);
   assert.deepEqual(paragraphs(['Eerste alinea.', '', '', '', 'Tweede.']), ['Eerste alinea.', '', 'Tweede.']);
 });
 
@@ -168,6 +174,8 @@ test('a mistyped role still counts its person; a word that is itself a word does
     ['Ik kom naar Haarlem met de burgemeestr.', 'register/haarlem x2'],
     ['Hierbij meld ik onze drie wethoduers aan voor Arnhem.', 'register/arnhem x3'],
     ['Ik kom naar Venlo met iemmand van de griffie.', 'register/venlo x2'],
+    ['Ik kom naar Venlo met imand van de griffie.', 'register/venlo x2'],
+    ['Hierbij meld ik onze twee wethoudes aan voor Breda.', 'register/breda x2'],
     ['Ik kom naar Venlo, namens het college.', 'register/venlo x1'],
     ['Ik kom naar Assen, niemand van de griffie kan mee.', 'register/assen x1'],
   ];
@@ -179,4 +187,32 @@ test('a mistyped role still counts its person; a word that is itself a word does
 test('a signup read from the subject takes its people from the sender\'s own statements', async () => {
   const v = await verdict({ subject: 'Aanmelding Venlo 29 juni', text: `Beste,\n\nVanuit Tiel komme we met z'n vieren: de burgemeester, twee raadsleden en ikzelf.\n\n${SIG}` });
   assert.equal(show(v), 'register/venlo x4');
+});
+
+test('a mistyped cue word never makes a bolder act: a slip of a signup is no withdrawal, a slip of a withdrawal no signup', async () => {
+  const { fixKeywordTypos, withdrawalSlip } = await import('../../src/understanding/text.js');
+  assert.equal(fixKeywordTypos('graag aanmleden voor breda'), 'graag aanmelden voor breda');
+  assert.equal(fixKeywordTypos('ik wil mij aamelden'), 'ik wil mij aamelden'); // aanmelden or afmelden: left alone
+  assert.equal(withdrawalSlip('ik wil mij afmeden voor haarlem'), 'afmeden');
+  assert.equal(withdrawalSlip('ik wil mij aanmelden voor haarlem'), null);
+  assert.equal(withdrawalSlip('i can no linger attend'), 'no linger');
+  const signup = (t: string) => verdict({ subject: 'Ontwerpsessie Haarlem', text: `Beste,\n\n${t}\n\n${SIG}` });
+  for (const t of ['Ik wil mij afmeden voor de sessie in Haarlem.', 'Ik moet helaas afzegen voor Haarlem, ik kom graag naar Haarlem op een later moment.']) {
+    const v = await signup(t);
+    assert.ok(v.intent === 'escalate' || v.intent === 'cancel', `${t}: ${show(v)}`);
+  }
+  const v = await verdict({ subject: 'Arnhem 22 June', text: 'Hello,\n\nUnfortunately I can no linger attend the session in Arnhem.\n\nKind regards,\nJohn Smith' });
+  assert.notEqual(v.intent, 'register', show(v));
+  assert.notEqual((await signup('Ik wil mij aamelden voor Haarlem.')).intent, 'cancel');
+});
+
+test('a mistyped number of people goes to a person; ordinary words in that place do not', async () => {
+  const signup = (t: string) => verdict({ subject: 'Aanmelding Venlo', text: `Beste,\n\n${t}\n\n${SIG}` });
+  for (const t of ['Wij komen met z\'n dieën naar Venlo.', 'Graag aanmelden voor Venlo met vijv personen.']) {
+    const v = await signup(t);
+    assert.equal(v.intent, 'escalate', `${t}: ${show(v)}`);
+    assert.equal(v.candidate, 'venlo');
+  }
+  assert.equal(show(await signup('Wij komen met z\'n allen naar Venlo, met ons team.')), 'register/venlo x1');
+  assert.equal(show(await signup('Wij komen met z\'n drieën naar Venlo.')), 'register/venlo x3');
 });

@@ -104,8 +104,12 @@ export const COLLEAGUE_ONLY = {
 };
 export const COLLEAGUES = ['Pieter de Wit', 'Sanne Hoekstra', 'Youssef el Amrani', 'Marieke van Dam'];
 
-/** Signature lines that name a place which is not the sender's choice. */
+/** Signature lines that name a municipality, a session city or a province: where the sender works. */
 export const SIGNATURE_PLACES = [
-  'Gemeente Venlo', 'Gemeente Utrecht', 'Gemeente Breda', 'Raadslid gemeente Arnhem', 'Stadhuis, Markt 1, Assen',
-  'Postbus 511 | 2003 PB Haarlem', 'Gemeente Haarlemmermeer', 'Provincie Utrecht', 'Gemeente Amersfoort', 'Bezoekadres: Stationsplein 1, Zwolle',
+  'Gemeente Venlo', 'Gemeente Utrecht', 'Gemeente Breda', 'Raadslid gemeente Arnhem', 'Gemeente Haarlemmermeer', 'Provincie Utrecht', 'Gemeente Amersfoort',
+];
+
+/** Address lines naming a session city (or another) in a signature. */
+export const SIGNATURE_ADDRESSES = [
+  'Stadhuis, Markt 1, Assen', 'Postbus 511 | 2003 PB Haarlem', 'Bezoekadres: Stationsplein 1, Zwolle',
 ];
