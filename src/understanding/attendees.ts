@@ -3,7 +3,7 @@
 // plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
 import type { Clause } from './clauses.js';
 import { REGISTER } from './cues.js';
-import { NUMBER_WORD, numberWord } from './text.js';
+import { NUMBER_WORD, numberWord, oneEdit } from './text.js';
 
 export interface Attendees {
   count: number;
@@ -11,6 +11,8 @@ export interface Attendees {
   evidence: string | null;
   /** The count is of people added to an existing registration, not a new total. */
   added: boolean;
+  /** A number that may be mistyped ("met z'n dieën"): the count is not to be trusted. */
+  doubt?: string | null;
 }
 
 const TOTAL_PATTERNS: RegExp[] = [
@@ -25,9 +27,22 @@ const TOTAL_PATTERNS: RegExp[] = [
 const ROLE = '(?:wethouder|burgemeester|raadslid|griffier|raadsgriffier|gemeentesecretaris|secretaris|fractievoorzitter|commissielid|burgerlid|steunfractielid|ambtenaar|beleidsmedewerker|beleidsadviseur|adviseur|collega|councillor|alderman|mayor|clerk|colleague)';
 const PLURAL_ROLE = '(?:collega\'?s|raadsleden|wethouders|fractieleden|ambtenaren|medewerkers|commissieleden|burgerleden|collegeleden|colleagues|councillors|council members|aldermen|members)';
 const COMPANIONS = new RegExp(`\\b(${NUMBER_WORD}) (?:andere |van onze |van mijn )?${PLURAL_ROLE}\\b`, 'g');
-// Matched on the original text (names are capitalised); role words in either case.
-const ci = (pattern: string) => pattern.replace(/\b([a-z])/g, (_m, c: string) => `[${c}${c.toUpperCase()}]`);
-const NAME = "[A-Z][\\w'-]+(?: (?:van|de|der|den|ter|ten|van de|van der|in 't|'t))?(?: [A-Z][\\w'-]+)?";
+// Matched on the original text (names are capitalised); role words as written, with a
+// capital, or in capitals ("WETHOUDER", "COLLEGA'S"): shouting changes no one's role.
+const ci = (pattern: string) => pattern.replace(/[a-z]+/g, (w) => `(?:${w}|${w[0]!.toUpperCase()}${w.slice(1)}|${w.toUpperCase()})`);
+const PARTICLES = "van|de|der|den|ter|ten|van de|van der|in 't|'t";
+const NAME = `[A-Z][\\w'-]+(?: (?:${PARTICLES}|${PARTICLES.toUpperCase()}))?(?: [A-Z][\\w'-]+)?`;
+// In text written in capitals every word looks like a name: "MIJN COLLEGA VOOR DE SESSIE".
+const NOT_A_NAME = /^(en|of|voor|naar|met|van|de|het|een|in|op|aan|bij|uit|om|te|tot|ook|die|dat|is|zijn|komt|komen|gaat|gaan|wil|willen|graag|and|or|for|to|with|the|of|at|in|on|is|will|would|also|who|ik|wij|we|hij|zij|ze|i|he|she|they)$/i;
+
+/** A name as captured, or undefined when it is a word of a sentence in capitals. */
+function nameOrNone(captured: string | undefined): string | undefined {
+  if (!captured) return undefined;
+  const words = captured.split(' ');
+  const keep = words.findIndex((w) => NOT_A_NAME.test(w) && w === w.toUpperCase());
+  const name = (keep < 0 ? words : words.slice(0, keep)).join(' ');
+  return name && !NOT_A_NAME.test(name) ? name : undefined;
+}
 const ONE_COMPANION = new RegExp(`\\b(?:(${ci('mijn|onze|een|de|het|my|our|a|the')}) )?${ci(ROLE)}\\b(?: (${NAME}))?`, 'g');
 // "Piet Jansen (wethouder)": a name with the role in brackets after it.
 const NAME_THEN_ROLE = new RegExp(`\\b[A-Z][\\w'-]+ (?:(?:van|de|der|den) )*[A-Z][\\w'-]+ \\(${ci(ROLE)}`, 'g');
@@ -55,11 +70,12 @@ function companions(original: string, names: string[]): number {
   for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
     const before = original.slice(Math.max(0, m.index - 30), m.index);
     const det = (m[1] ?? '').toLowerCase();
+    const name = nameOrNone(m[2]);
     if (DESCRIBES.test(before) && !/\book namens\s*$/i.test(before)) continue;
-    if (/^(mijn|onze|een|my|our|a)$/.test(det) || m[2] || COUNTS_AFTER.test(before)) {
+    if (/^(mijn|onze|een|my|our|a)$/.test(det) || name || COUNTS_AFTER.test(before)) {
       n++;
       spans.push([m.index, m.index + m[0].length]);
-      if (m[2]) names.push(m[2]);
+      if (name) names.push(name);
     }
   }
   // "samen met iemand van de griffie", "met een raadslid": someone unnamed.
@@ -82,7 +98,7 @@ const TABLE_ROW = /^(?!(naam|name|deelnemer|functie)\b)[A-Z][^|]*\s\|/i;
 function listItems(text: string): string[] {
   return text.split('\n').map((l) => l.trim())
     .filter((l) => ITEM.test(l) || (TABLE_ROW.test(l) && /^[A-Z]/.test(l)))
-    .map((l) => l.replace(ITEM, '').replace(/\s*\|.*$/, '').replace(/\s{2,}.*$/, ''));
+    .map((l) => l.replace(ITEM, '').replace(/\s*\|.*$/, '').replace(/(\s{2,}|\t).*$/, ''));
 }
 
 function stated(sentences: string[]): { n: number; text: string } | null {
@@ -101,6 +117,51 @@ function nameOf(item: string): string {
   return item.replace(/\([^)]*\)/g, '').replace(/,.*$/, '').replace(/^(de heer|mevrouw|mw\.?|dhr\.?|drs\.?|mr\.?|ir\.?|dr\.?)\s+/i, '').trim();
 }
 
+// People's roles as they are mistyped ("wethouers", "burgemeesteer", "cllega"): one letter
+// dropped, doubled, wrong or two swapped, in words of five letters or more. Words that are
+// themselves words at that distance are never read as a role: "college" (of B&W), "griffie"
+// (the office), "niemand" (nobody).
+const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders', 'burgemeester', 'raadslid', 'raadsleden', 'griffier',
+  'raadsgriffier', 'gemeentesecretaris', 'fractievoorzitter', 'beleidsmedewerker', 'beleidsadviseur', 'commissielid', 'fractieleden',
+  'steunfractielid', 'medewerkers', 'ambtenaar', 'ambtenaren', 'colleague', 'colleagues', 'councillor', 'councillors', 'iemand'];
+const ROLE_SET = new Set(ROLE_WORDS);
+const NOT_A_SLIP = new Set(['college', 'colleges', 'griffie', 'niemand', 'iemands', 'medewerker', 'ambtenaars']);
+
+function asRole(word: string): string | null {
+  const w = word.toLowerCase();
+  if (w.length < 5 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
+  const near = ROLE_WORDS.filter((r) => oneEdit(w, r));
+  // "wethoudes" is one letter from "wethouder" and from "wethouders": the one it ends like.
+  return near.find((r) => r.at(-1) === w.at(-1)) ?? near[0] ?? null;
+}
+
+/** A sentence with mistyped role words written as the role, in the case they were typed. */
+function fixRoleSlips(text: string): string {
+  return text.replace(/[\p{L}']{5,}/gu, (w) => {
+    const role = asRole(w);
+    if (!role) return w;
+    if (w === w.toUpperCase()) return role.toUpperCase();
+    return w[0] === w[0]!.toUpperCase() ? role[0]!.toUpperCase() + role.slice(1) : role;
+  });
+}
+
+// "met z'n dieën", "met vijv personen": a word one letter from a number word where a number
+// belongs. Read as that number it might be the wrong one; not read, the count is too low.
+const NUMBER_WORDS = ['twee', 'drie', 'vier', 'vijf', 'zeven', 'acht', 'negen', 'tien', 'twaalf', 'tweeen', 'drieen', 'vieren', 'vijven', 'zessen',
+  'zevenen', 'achten', 'negenen', 'tienen', 'three', 'four', 'five', 'seven', 'eight', 'nine'];
+const NUMBER_SLOT = /\bmet (?:z'?n|zijn|ons) ([a-z]{3,8})\b|\b([a-z]{3,8}) (?:personen|deelnemers|mensen|people|persons)\b|\balle ([a-z]{3,8})\b/g;
+
+function doubtfulNumber(sentences: readonly string[]): string | null {
+  for (const s of sentences) {
+    NUMBER_SLOT.lastIndex = 0;
+    for (let m = NUMBER_SLOT.exec(s); m; m = NUMBER_SLOT.exec(s)) {
+      const w = m[1] ?? m[2] ?? m[3]!;
+      if (numberWord(w) === null && w.length >= 4 && NUMBER_WORDS.some((n) => oneEdit(w, n))) return m[0];
+    }
+  }
+  return null;
+}
+
 /** Count attendees from the body's clauses, and its raw text for lists of names. */
 export function countAttendees(body: string, clauses: readonly Clause[], alreadyRegistered = false): Attendees {
   // Sentences that sign someone up, read without their negated clauses.
@@ -108,12 +169,26 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   for (const c of clauses) if (!c.neg) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), c]);
   const sentences: string[] = [];
   const sentenceOriginals: string[] = [];
+  const read = (cs: Clause[]) => {
+    sentences.push(fixRoleSlips(cs.map((c) => c.folded).join(', ')));
+    sentenceOriginals.push(fixRoleSlips(cs.map((c) => c.text).join(', ')));
+  };
   for (const cs of bySentence.values()) {
     const folded = cs.map((c) => c.folded).join(', ');
-    if (!REGISTER.test(folded) && !BRINGS.test(folded)) continue;
-    sentences.push(folded);
-    sentenceOriginals.push(cs.map((c) => c.text).join(', '));
+    if (REGISTER.test(folded) || BRINGS.test(folded)) read(cs);
   }
+  // The signup was read elsewhere (the subject, the thread) or its verb is mistyped ("komeen
+  // we met z'n drieën"): then every plain statement of the sender's own says who comes, never
+  // a question, an earlier signup or someone else's plans.
+  if (sentences.length === 0) {
+    for (const cs of bySentence.values()) if (cs.every((c) => !c.question && !c.prior) && cs.some((c) => !c.others)) read(cs);
+  }
+  const doubt = doubtfulNumber(sentences);
+  const counted = countFrom(body, sentences, sentenceOriginals, alreadyRegistered);
+  return doubt ? { ...counted, doubt } : counted;
+}
+
+function countFrom(body: string, sentences: string[], sentenceOriginals: string[], alreadyRegistered: boolean): Attendees {
   const items = listItems(body).filter((i) => /[A-Z]/.test(i) || /\b(ik|ikzelf|mijzelf|ondergetekende|mezelf|myself)\b/i.test(i));
   const field = FORM_COUNT.exec(body);
   const total = stated(sentences) ?? (field ? { n: numberWord(field[1]!.toLowerCase()) ?? 0, text: field[0] } : null);

@@ -326,7 +326,10 @@ const SALES = [
   /\b(automates|automatiseert|automatiseren)\b/,
   // Search-engine and web-design pitches: "I was on your website the other day …"
   /\b(seo|search engine optimi[sz]ation|zoekmachineoptimalisatie|(first|front) page of google|google (ranking|rankings|search results)|backlinks?|link ?building|guest post)\b/,
-  /\b(your|uw|je) (website|web ?site|site|webshop)\b[^.]{0,60}\b(ranking|traffic|verkeer|redesign|design|mobile[- ]friendly|speed|snelheid|leads|bezoekers|visitors)\b|\b(traffic|visitors|bezoekers|leads) (to|naar|voor) (your|uw|je) (website|web ?site|site|webshop)\b/,
+  // (a domain name inside the stretch keeps its dots: "your website vng.nl is not ranking")
+  /\b(your|uw|je) (website|web ?site|site|webshop)\b(?:[^.]|\.(?=\w)){0,60}\b(ranking|traffic|verkeer|redesign|design|mobile[- ]friendly|speed|snelheid|leads|bezoekers|visitors)\b|\b(traffic|visitors|bezoekers|leads) (to|naar|voor) (your|uw|je) (website|web ?site|site|webshop)\b/,
+  /\b(guarantee[ds]?|garande(ren|ert)|gegarandeerd)\b[^.]{0,40}\b(rankings?|traffic|visitors|leads|results|resultaten|bezoekers)\b/,
+  /\b(free|gratis|vrijblijvende?) (audit|website audit|seo audit|analysis|analyse|website ?scan|consultation)\b|\b(very |most )?(affordable|competitive|low|cheap) (price|prices|cost|rates)\b/,
 ];
 // Advance-fee fraud: a large sum, its transfer to the reader's account, and secrecy.
 const ADVANCE_FEE = [

@@ -50,7 +50,9 @@ function sentences(unit: string): string[] {
     const before = unit.slice(start, m.index);
     const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.replace(/\./g, '').toLowerCase() ?? '';
     // "d.d.", "a.s.", initials ("J. Hazelaar") and dates ("22.06.") do not end a sentence.
-    if (m[0] === '.' && (ABBREV.has(word) || /^[a-z]$/i.test(word) || /\d\.$/.test(unit.slice(0, end)) && /\d$/.test(before))) continue;
+    // A year ("op 28.06.2018. Is er …") ends a sentence when a capital follows.
+    const yearEnds = /\d{4}$/.test(before) && /^\s+[A-Z]/.test(unit.slice(end));
+    if (m[0] === '.' && !yearEnds && (ABBREV.has(word) || /^[a-z]$/i.test(word) || /\d\.$/.test(unit.slice(0, end)) && /\d$/.test(before))) continue;
     out.push(unit.slice(start, end).trim());
     start = end;
   }
@@ -59,7 +61,8 @@ function sentences(unit: string): string[] {
 }
 
 // "maar" after a pronoun or an imperative is a particle ("streep mij maar door", "doe maar Breda"), not "but".
-const CLAUSE_SPLIT = /,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|rather|but)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s)/i;
+// "Assen lukt niet breda wel" (a phone's two lines joined): "… niet" and "X wel" are two clauses.
+const CLAUSE_SPLIT = /(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|rather|but)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s)/i;
 
 const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|no preference|not only|not sure)\b/g;
 const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}[a-z]*(vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|rechtszaak|zitting)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|volgeboekt)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;

@@ -5,7 +5,7 @@
 export const REGISTER = new RegExp([
   '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
-  '\\bdeel(nemen|name)\\b', '\\bneem\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
+  '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b',
   '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b', '\\bdoe (mij|me|ons) maar\\b', '\\baan(haken| te haken)\\b', '\\bhaak\\b[^.?!]{0,20}?\\baan\\b', '\\b(hieronder|onderstaand|bijgaand)\\w*\\b[^.?!]{0,30}\\b(deelnemers|aanmeldingen|namen)\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
   '\\bsluit(en)?\\b[^.?!]{0,40}?\\baan\\b', '\\baan(sluiten|schuiven)\\b', '\\baan te (sluiten|schuiven)\\b', '\\bschuif\\b[^.?!]{0,30}?\\baan\\b',
@@ -43,7 +43,7 @@ export const CANCEL_STRONG = new RegExp([
 export const CANCEL_WEAK = new RegExp([
   '\\bverhinderd\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
   '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
-  '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
+  '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
   '\\b(can\'?t|cannot|can no longer|won\'?t be able to|will not be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there|participate)\\b',
 ].join('|'));
@@ -61,7 +61,7 @@ export const OTHER_DATES = new RegExp([
 ].join('|'));
 
 /** Asks where there is room: wants to attend, has not picked. */
-export const AVAILABILITY = /\b((al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
+export const AVAILABILITY = /\b((is|komt|zijn|komen) er (ook |nog )?(een |geen )?((ontwerp|regio)?(sessies?|bijeenkomsten?) )?(dichter ?bij|dichterbij|in de buurt)|is er (ook |nog )?een (in|bij)\b|(which|what) of the\b[^?]*\bsessions?\b|\b(sessions?|sessies)\b[^.?]{0,25}\b(still open|nog open)\b|(al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
 
 /** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
 export const TOPIC = new RegExp([
@@ -73,7 +73,7 @@ export const TOPIC = new RegExp([
   '\\bartikel\\b', 'fotogra', '\\bfilm', '\\bopnemen\\b', '\\bbijdrage\\b', '\\binbreng\\b', '\\bpitch', '\\bspreker', '\\bworkshop',
   'certificaat', 'accreditatie', '\\blunch\\b', '\\beten\\b', '\\bdieet', '\\bcontact\\b', '\\bafstemmen\\b', '\\bwie\\b', '\\bhoe laat\\b',
   '\\btot hoe laat\\b', '\\bwaar precies\\b', '\\bvergoed', '\\bmateriaal\\b', '\\bdocumenten\\b', '\\bstukken\\b', '\\bwifi\\b',
-  'digitaal', '\\bonline\\b', 'livestream', '\\bop afstand\\b', 'hybride', '\\bteams\\b', '\\bzoom\\b', '\\bmeenemen\\b',
+  'digitaal', '\\bonline\\b', 'livestream', '\\bop afstand\\b', '\\bvideo\\w*', '\\bbeeldbel\\w*', '\\binbel\\w*', '\\bremote\\w*', '\\bdial in\\b', 'hybride', '\\bteams\\b', '\\bzoom\\b', '\\bmeenemen\\b',
   '\\bproject\\w*', '\\bwat houdt\\b', '\\bwhat does\\b[^?]*\\binvolve\\b',
   '\\bcost\\b', '\\bfee\\b', '\\bpress\\b', '\\baccessib', '\\bwheelchair\\b', '\\bpresent\\b', '\\bagenda\\b', '\\blate\\b', '\\bleave early\\b',
 ].join('|'));
@@ -83,6 +83,12 @@ export const BENIGN_QUESTION = /\b(van de (deelnemers)?lijst|aanmeld\w*|afmeld\w
 
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
 export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|can|may)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
+
+/**
+ * Asks whether the sender may take part in a capacity of their own ("zou ik als Belgische
+ * collega mogen aansluiten?", "may I, as a student, attend?"): who is welcome is an organiser's call.
+ */
+export const ELIGIBILITY_SELF = /\b(mag|mogen|may)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z][^?,]{0,40}\b(mag|mogen|may)\b/;
 
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;

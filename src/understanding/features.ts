@@ -12,6 +12,7 @@ export type QuestionKind = 'none' | 'benign' | 'real';
 
 export interface Features {
   isReply: boolean;
+  isForward: boolean; // the subject is a forward's: not the sender's own words
   content: string; // the new text without addresses, phone lines and disclaimers
   bodyClauses: Clause[];
   subjectClauses: Clause[];
@@ -64,8 +65,11 @@ export function subjectParts(subject: string): { text: string; isReply: boolean;
 const NOISE_LINE = /^\s*(postbus|bezoekadres|postadres|correspondentieadres)\b|^\s*(t|tel|telefoon|m|mob|mobiel|f|fax|e|phone)\.?\s*[:.]?\s*[+(]?\d|^\s*(www\.|https?:)|geadresseerde|aansprakelijkheid|rechten (worden|kunnen worden) ontleend|print deze e-?mail|disclaimer/i;
 const POSTCODE_PLACE = /\b\d{4}\s?[A-Z]{2}\b(\s+('s[- ])?[A-Z][\w'-]*(\s(aan|op|en|de|den|a\/d)?\s?[A-Z][\w'-]*)?)?/g;
 
+// A short line holding a street and house number ("Stadhuis, Markt 1, Assen") is a postal address.
+const STREET_LINE = /^[^.!?]{0,60}\b([A-Z][a-z]*(straat|weg|plein|laan|singel|kade|gracht|dijk|hof|plateau|boulevard|steeg|dreef|park)|Markt|Plein|Grote Markt|Stationsplein)\s\d{1,4}[a-z]?\b[^.!?]{0,40}$/;
+
 export function contentOf(body: string): string {
-  return body.split('\n').filter((l) => !NOISE_LINE.test(l)).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
+  return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 
 // A quoted mail of the bot itself (the invitation it answers); lines without their ">".
@@ -83,7 +87,9 @@ function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext
   // The bot's (or an organiser's) own list of sessions with room is an offer too.
   const ourList = (ctx.ownAddresses.some((a) => head.includes(a)) || /\bd-loket\b/.test(head))
     && /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke sessie|volgende sessies|met het nummer|with the number|choose a)\b/.test(head);
-  return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList;
+  // An overview of the sessions with how to sign up, forwarded by anyone, offers them too.
+  const overview = /\b(ontwerp)?sessies\b/.test(head) && /\b(aanmelden|aanmelding|meld (u|je) aan|aansluit\w*|sign up|register)\b/.test(head);
+  return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList || overview;
 }
 
 /** Words in a text, counted up to `max`. */
@@ -129,7 +135,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   for (const s of asked.values()) {
     // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it;
     // whether others may take part is not.
-    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && !FIRST_PERSON.test(s)) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
+    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && (!FIRST_PERSON.test(s) || cue.ELIGIBILITY_SELF.test(s))) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
       || cue.REGISTER.test(s) || cue.CANCEL_STRONG.test(s));
     if (!benign) return { kind: 'real', text: s.trim() };
     kind = 'benign';
@@ -184,6 +190,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
   return {
     isReply,
+    isForward: subject.isForward,
     content,
     bodyClauses,
     subjectClauses,
@@ -192,7 +199,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
     register: firstMatch(`${positive} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
-    accept: isReply && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
+    // A line on top of a forwarded invitation accepts it as much as a reply does.
+    accept: (isReply || subject.isForward) && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
     shortReply: words <= 25,
     cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all, cue.CANCEL_WEAK),

@@ -5,6 +5,9 @@ import type { Intent, ThreadContext } from './types.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { Features } from './features.js';
 import type { Ref } from './sessions-named.js';
+import { collectEvidence, type SenderEvidence } from './evidence.js';
+import { FIRST_PERSON } from './clauses.js';
+import * as cue from './cues.js';
 
 export interface Decision {
   intent: Intent;
@@ -15,6 +18,10 @@ export interface Decision {
   replaces: string | null;
   candidate: string | null; // for escalate: the session a signup seems to be about
   evidence: string[];
+  /** For register: a question or remark a person answers after the bot confirms. */
+  remark: string | null;
+  /** For register: the number of people when the decision itself knows it (a substitute: 1). */
+  attendees: number | null;
 }
 
 interface Choice {
@@ -119,7 +126,7 @@ function chooseForCancel(f: Features, thread: ThreadContext | null | undefined):
 }
 
 function result(intent: Intent, reason: string, confidence: number, evidence: string[], extra: Partial<Decision> = {}): Decision {
-  return { intent, session: null, reason, confidence, requested: null, replaces: null, candidate: null, evidence, ...extra };
+  return { intent, session: null, reason, confidence, requested: null, replaces: null, candidate: null, evidence, remark: null, attendees: null, ...extra };
 }
 
 /** A register for an open session, or alternatives when it has started or closed. */
@@ -153,33 +160,96 @@ function fromThread(f: Features, thread: ThreadContext | null | undefined, index
   return null;
 }
 
-/** The intent of a message a person wrote. */
+/**
+ * The intent of a message a person wrote: a verdict proposed from the features, then the gate
+ * (`permitted`), which lets an act through only on uncontradicted evidence of the sender's own.
+ */
 export function decide(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date): Decision {
   const ev = [...f.bodyRefs.map((r) => `text: ${describe(r)}`), ...f.subjectRefs.map((r) => `subject: ${describe(r)}`)];
   if (f.register) ev.push(`signup wording "${f.register}"`);
   if (f.cancelStrong ?? f.cancelWeak) ev.push(`withdrawal wording "${f.cancelStrong ?? f.cancelWeak}"`);
+  // "Vorige week heb ik mij afgemeld ... Wilt u mij weer aanmelden?": that withdrawal is history.
+  if (f.withdrewBefore.length) f = notWithdrawing(f, f.withdrewBefore, 'prior', ev, 'an earlier withdrawal is undone');
+  // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
+  // place, so the session named in the colleague's withdrawal is the one the sender means.
+  if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
+  // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
+  // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
+  const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && (cue.CANCEL_WEAK.test(c.folded) || cue.CANCEL_STRONG.test(c.folded)) ? [i] : []));
+  // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
+  // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
+  // alderman and then says "ik kan die dag niet" is not clear enough to act on.
+  const othersSignUp = f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
+    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded))
+    && own.some((i) => /\b(zelf|mijzelf|myself)\b/.test(f.bodyClauses[i]!.folded));
+  const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
+  if (substituteSignup) {
+    f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
+    // The colleague's session is the one signed up for.
+    const theirs = new Set(f.bodyClauses.flatMap((c, i) => (c.others && !c.neg ? [i] : [])));
+    f = { ...f, bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' } : r)) };
+  }
+  f = switchedFrom(f, ev);
+  const evidence = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
+  const d = permitted(propose(f, thread, index, now, ev), f, evidence);
+  if (substituteSignup && d.intent === 'register') d.attendees = 1;
+  return d;
+}
+
+// "Ik sta (in)geschreven voor Breda, maar wil overstappen naar Venlo": in a sentence that
+// switches, what is named before the clause that switches is the session left, whatever the
+// words for the earlier signup (and however they are typed).
+const SWITCH = /\b(overstap\w*|over te stappen|stap\b[^.?!]{0,30}\bover|wissel\w*|omzetten|om te zetten|overzetten|verplaats\w*|switch\w*|ruilen)\b/;
+function switchedFrom(f: Features, ev: string[]): Features {
+  const at = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
+  if (at < 0) return f;
+  const sentence = f.bodyClauses[at]!.sentence;
+  const target = new Set(f.bodyRefs.filter((r) => r.clause === at && naming(r) && r.polarity === 'pos').flatMap((r) => r.sessions));
+  if (!target.size) return f;
+  const left = (r: Ref) => r.clause < at && f.bodyClauses[r.clause]!.sentence === sentence && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s));
+  if (!f.bodyRefs.some(left)) return f;
+  ev.push('switches: what comes before is the session left');
+  return { ...f, bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) };
+}
+
+// "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
+const TRANSFER_ASKED = /\b(overdragen|over te dragen|overnemen|transfer)\b/;
+
+function propose(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   if (f.empty && !f.register && !f.subjectRefs.length) return result('escalate', 'empty', 0.5, ev);
   if (f.press) return result('escalate', 'press', 0.8, ev);
   if (f.offer) return result('escalate', 'offer', 0.75, ev);
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
-  // "Vorige week heb ik mij afgemeld ... Wilt u mij weer aanmelden?": that withdrawal is history.
-  if (f.withdrewBefore.length) f = notWithdrawing(f, f.withdrewBefore, 'prior', ev, 'an earlier withdrawal is undone');
-  // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
-  // place, so the session named in the colleague's withdrawal is the one the sender means.
-  if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
-  if (f.question === 'real') {
-    const c = f.register ? chooseForSignup(f, thread) : null;
+  const signsUp = !!(f.register || f.accept);
+  // A signup asked as the question itself ("kan ik ook online deelnemen?") is no signup yet.
+  const firm = f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded)
+    // "Kunt u mij noteren?" asks only to be signed up; "kan ik online deelnemen?" is the real question.
+    && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
+    || !f.bodyClauses.some((c) => cue.REGISTER.test(c.folded))));
+  if (f.question === 'real' && !firm) {
+    const c = signsUp ? chooseForSignup(f, thread) : null;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
-  if ((f.condition || f.needs) && (f.register || f.accept)) {
+  if (f.condition && signsUp) {
     const c = chooseForSignup(f, thread);
-    const why = f.condition ? 'condition' : 'needs';
-    return result('escalate', why, 0.7, [...ev, f.condition ? 'signup with a condition' : 'signup with something to arrange'], { candidate: c.session });
+    return result('escalate', 'condition', 0.7, [...ev, 'signup with a condition'], { candidate: c.session });
   }
+  // A signup that also asks something or needs something arranged: confirmed when it stands on
+  // its own (the gate checks that nothing holds it back), and the question stays for a person.
+  const remark = f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)' : null;
+  const d = proposeAct(f, thread, index, now, ev);
+  if (remark && signsUp) {
+    if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
+    return result('escalate', f.question === 'real' ? 'question' : 'needs', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
+  }
+  return d;
+}
+
+function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos');
   // "Mijn collega gaat naar Haarlem, ik kan niet": whose plans change is for a person to sort out.
   if (f.cancelWeak && !f.cancelStrong && !f.register && f.bodyRefs.some((r) => naming(r) && r.polarity === 'other')) {
@@ -235,10 +305,97 @@ function choosesOwnSession(f: Features): boolean {
 
 // The sender's own subject names a different session than the text chose.
 function subjectConflict(f: Features, c: Choice): string | null {
-  if (f.isReply || c.from !== 'text' || !c.session) return null;
+  if (f.isReply || f.isForward || c.from !== 'text' || !c.session) return null;
   const subject = f.subjectRefs.filter((r) => naming(r) && r.polarity === 'pos');
   if (!subject.length || subject.some((r) => r.sessions.includes(c.session!))) return null;
   const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity !== 'pos').flatMap((r) => r.sessions));
   if (subject.every((r) => r.sessions.some((s) => ruledOut.has(s)))) return null;
   return `subject names ${subject.map((r) => r.text).join(', ')}`;
+}
+
+// A newsletter's way out, or a label before a (masked) link ("Afmelden: https://…"): a mailing's footer.
+const MAILING_MATTER = /\b(nieuwsbrief|newsletter|mailing\w*|verzendlijst|abonnement\w*|subscri\w*)\b|^\W*(afmelden|uitschrijven|unsubscribe|abmelden)\s*:\s*$/;
+
+// Wordings that ask to be signed up, as against telling that one comes ("ik kom wel").
+const ASKS = /\b(aanmeld\w*|aan te melden|meld\w*\b.*\baan|inschrijv\w*|in te schrijven|schrijf\b.*\bin|noteer|noteren|registr\w*|opgeven|op te geven|geef\b.*\bop|sign (me |us )?up|register)\b/;
+
+/**
+ * The sender's own withdrawal beside a signup: null when there is none (or it rules out another
+ * session, "Venlo lukt niet, Breda wel"); true when it names the very session chosen; false
+ * when it names none.
+ */
+function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
+  if (!f.cancelStrong && !f.cancelWeak) return null;
+  let found: boolean | null = null;
+  const sessionsOf = (refs: Ref[]) => new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
+  // Read per sentence: "ik zal er dus niet bij zijn" is split into clauses at "dus".
+  const bySentence = new Map<number, number[]>();
+  f.bodyClauses.forEach((c, i) => bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), i]));
+  for (const all of bySentence.values()) {
+    const idx = all.filter((i) => f.bodyClauses[i]!.neg);
+    const clauses = idx.map((i) => f.bodyClauses[i]!);
+    const said = all.map((i) => f.bodyClauses[i]!.folded).join(', ');
+    if (!clauses.length || clauses.every((c) => c.others) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
+    // What the negative clauses name; a positive clause beside them is the choice ("Venlo lukt niet, Breda wel").
+    let named = sessionsOf(f.bodyRefs.filter((r) => idx.includes(r.clause)));
+    // "Arnhem leek handig, maar dat wordt niets", "die datum past niet": what it points back to.
+    if (!named.size) named = sessionsOf(f.bodyRefs.filter((r) => r.clause < idx[0]!));
+    // The subject only when the same sentence makes the choice ("Die datum past niet, ik kom graag naar Arnhem").
+    if (!named.size && all.some((i) => f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && naming(r)))) named = sessionsOf(f.subjectRefs);
+    if (named.size && !(session && named.has(session))) continue; // rules out another session
+    found = named.size > 0 ? true : found ?? false;
+  }
+  return found;
+}
+
+// A withdrawal is the sender's own when some clause that withdraws has the sender (or nobody
+// named) as its subject; "mijn collega kan niet" alone is someone else's.
+function ownWithdrawal(f: Features): boolean {
+  const withdrawing = f.bodyClauses.filter((c) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  if (!withdrawing.length) return true; // from the subject ("Afmelding")
+  return withdrawing.some((c) => !c.others || FIRST_PERSON.test(c.folded));
+}
+
+/**
+ * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
+ * about our sessions and the sender's own; contrary evidence turns a register into escalate
+ * or alternatives, never into a confirmation.
+ */
+function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
+  if (d.intent === 'escalate' || d.intent === 'ignore') return d;
+  const stop = (intent: Intent, reason: string, why: string): Decision => result(intent, reason, 0.6, [...d.evidence, why], {
+    candidate: d.session ?? d.requested ?? d.candidate, requested: intent === 'alternatives' ? d.session ?? d.requested : null,
+  });
+  const contrary = (k: string) => e.contrary.find((c) => c.kind === k);
+  if (!e.ours) return stop('escalate', 'not-about-the-sessions', 'names nothing of the sessions, no thread of ours');
+  d.evidence.push(`about the sessions: ${e.ours.where} "${e.ours.text}"`);
+  const transfer = contrary('transfer');
+  if (transfer && d.intent !== 'alternatives') return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);
+  if (d.intent === 'cancel') {
+    const mailing = contrary('mailing');
+    if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
+    if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
+    // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
+    if (f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    const hedge = contrary('hedge') ?? contrary('condition');
+    if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    return d;
+  }
+  if (d.intent === 'register') {
+    // "Mijn collega komt niet mee, ik wel": a change to a shared registration, for a person.
+    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '')) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
+    const hedge = contrary('hedge');
+    if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    const condition = contrary('condition');
+    if (condition) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
+    const withdrawal = ownWithdrawalBeside(f, d.session);
+    if (withdrawal !== null) {
+      // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.
+      if (withdrawal && !ASKS.test(f.register ?? '')) return { ...result('cancel', 'cancel-session', 0.7, [...d.evidence, 'withdraws from the session named']), session: d.session };
+      return stop('escalate', 'mixed', 'signs up and withdraws in the same mail');
+    }
+    const elsewhere = contrary('elsewhere');
+    if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
+  }
+  return d;
 }

@@ -2,7 +2,7 @@
 // or forwarded message below (Outlook "Van:/Verzonden:/Aan:/Onderwerp:" blocks,
 // "-----Oorspronkelijk bericht-----", Gmail/Thunderbird/Apple "Op ... schreef ...:" with ">"
 // lines, GroupWise and Notes headers, forward separators). Only `body` decides a signup.
-import { lines as splitLines } from './text.js';
+import { normaliseLine, lines as splitLines } from './text.js';
 
 export interface SplitText {
   body: string;
@@ -80,18 +80,103 @@ function bottomPosted(ls: string[], q: number): string[] {
 // No signup needs more than this much new text; longer bodies are quoted mail or noise.
 const MAX_NEW_TEXT = 20_000;
 
-/** The new text, the closing with signature, and the quoted part of a plain-text body. */
+/**
+ * The new text, the closing with signature, and the quoted part of a plain-text body. Every
+ * line has its spaces normalised first (normaliseLine); the new text is then read as
+ * paragraphs (see `paragraphs`), so hard wrapping, NBSP and double spaces never change what a
+ * message says.
+ */
 export function splitNewText(text: string): SplitText {
-  const ls = splitLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text);
+  const ls = splitLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text).map(normaliseLine);
   const q = quoteStart(ls);
   let own = q < 0 ? ls : ls.slice(0, q);
   if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);
   const { body, signature } = closingSplit(own);
   // The quoted part is only read by people and tests: joined when asked for.
-  return { body, signature, get quoted() { return q < 0 ? '' : ls.slice(q).join('\n'); } };
+  return { body: paragraphs(body).join('\n').trim(), signature: signature.join('\n').trim(), get quoted() { return q < 0 ? '' : ls.slice(q).join('\n'); } };
 }
 
-function closingSplit(lines: string[]): { body: string; signature: string } {
+// --- paragraphs -----------------------------------------------------------------------
+// A mail client that wraps at 30-80 columns (or a sender pressing Enter) breaks a sentence
+// over lines: "Graag meld ik mij aan voor de" / "sessie in Breda op woensdag 4" / "juli.".
+// The new text is read as paragraphs: a line is joined to the one before unless a blank line,
+// a list item or table row, a form field, a greeting, a P.S. or a quote marker separates them,
+// or the line before ends a sentence. A capital after a line without a full stop continues it
+// only when the line before cannot end there ("samen met" / "Anja Roovers") or the paragraph is
+// visibly wrapped at a width (the first word of the line would not have fitted on the one
+// before); a capitalised word that can only start a sentence ("Ik", "Mijn", "Graag") and a
+// line of capitalised words only ("Jan de Vries", "Gemeente Meppel") are never joined.
+
+const ITEM_LINE = /^([-*+\u2022\u2013\u00b7>]|\d{1,2}[.)]|[a-z][.)])\s+\S|^(dhr|mw|mevr|mr|drs|ir|dr|de heer|mevrouw)\b\.?\s+[A-Z]|\||\S\t\S/i;
+// "Naam: …", "Aantal personen: 2": a label with a capital, at most four words, then a colon.
+const FIELD_LINE = /^\p{Lu}[\p{L}\d.'/()-]*(?: [\p{L}\d.'/()-]+){0,3}:(\s|$)/u;
+const GREETING_LINE = /^(beste|geachte|hallo|hoi|hey|hi|hello|dear|goede(morgen|middag|navond)|goedendag|dag|good (morning|afternoon|evening)|l\.?s\.?|sehr geehrte[rn]?|liebe[rn]?|guten (tag|morgen))\b/i;
+const PS_LINE = /^p\.?\s?s\.?\b/i;
+const SENTENCE_END = /[.!?;:]["')\]]*$/;
+// Words a sentence does not end on: articles, most prepositions, conjunctions, possessives.
+// (Not "op", "aan", "af", "in", "mee", "bij", "uit", "door": "geef ik mij op" ends a sentence.)
+const DANGLING = /(^|\s)(de|het|een|van|voor|naar|met|en|of|maar|om|te|z'n|tot|als|dat|zoals|vanaf|tijdens|mijn|onze|uw|jullie|zijn|haar|hun|the|a|an|to|for|and|or|with|of|at|from|my|our|your|their|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday)$/i;
+// Capitalised words that only start a sentence.
+const STARTER = new Set(('ik wij we mijn onze ons u uw jullie hij zij ze het de een dit dat deze die er daar hier graag hierbij namens helaas maar en dus ook wel niet '
+  + 'kunt kan kunnen wilt wil willen zou zouden is zijn ben bent heb hebt hebben heeft hoe wat waar wanneer welke wie waarom alvast bedankt dank '
+  + 'als omdat want zelf via voor na bij tot vanwege verder tevens daarnaast bovendien echter mocht indien ja nee oké ok '
+  + 'i my our the could can is are please thanks thank would will if as this that there it we you he she they unfortunately also but so and').split(' '));
+const PARTICLE = /^(van|de|der|den|ter|ten|te|het|'t|'s|in|op|aan|&|-)$/;
+
+const firstWord = (l: string) => /^\S+/.exec(l)?.[0] ?? '';
+const bareWord = (w: string) => w.replace(/^[("'\u2018\u201c]+|[)"'\u2019\u201d,.!?;:]+$/g, '');
+
+function isGreeting(l: string): boolean {
+  return GREETING_LINE.test(l) && (/[,!:]$/.test(l) || l.split(' ').length <= 4);
+}
+
+/** A line of capitalised words only, without a full stop: a name, a role, an organisation. */
+function isTitleLine(l: string): boolean {
+  if (SENTENCE_END.test(l) || /,$/.test(l)) return false;
+  return l.split(' ').every((w) => /^[\p{Lu}\d]/u.test(w) || PARTICLE.test(w));
+}
+
+function continues(a: string, b: string, width: number): boolean {
+  if (!a || !b || a.startsWith('>') || isGreeting(a) || SENTENCE_END.test(a)) return false;
+  // A line that cannot end where it does ("… naar") goes on, even into what looks like a label.
+  if (ITEM_LINE.test(b) || PS_LINE.test(b) || (FIELD_LINE.test(b) && !DANGLING.test(a))) return false;
+  if (FIELD_LINE.test(a) && !/^\p{Ll}/u.test(b)) return false;
+  const w = bareWord(firstWord(b));
+  if (DANGLING.test(a)) return /^[\p{L}\d(]/u.test(b);
+  // A lower-case line goes on, except a contrast typed on a line of its own: "ik kan niet naar
+  // assen" / "wel naar breda" (joined, "wel" would fall under the "niet").
+  if (/^\p{Ll}/u.test(b)) return !/^wel\b/.test(b);
+  if (STARTER.has(w.toLowerCase()) || isTitleLine(b)) return false;
+  // Wrapped at a width: the first word of this line would not have fitted on the line before.
+  return /^[\p{L}\d(]/u.test(b) && width >= 24 && a.length >= 12 && a.length + 1 + firstWord(b).length > width;
+}
+
+/** Lines joined into paragraphs (see above); blank lines between paragraphs kept, one at most. */
+export function paragraphs(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!lines[i]) {
+      if (out.length && out[out.length - 1] !== '') out.push('');
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && lines[j]) j++;
+    const block = lines.slice(i, j);
+    const width = block.reduce((m, l) => Math.max(m, l.length), 0);
+    let cur = block[0]!;
+    for (let k = 1; k < block.length; k++) {
+      if (continues(block[k - 1]!, block[k]!, width)) cur += ' ' + block[k];
+      else { out.push(cur); cur = block[k]!; }
+    }
+    out.push(cur);
+    i = j;
+  }
+  return out;
+}
+
+function closingSplit(lines: string[]): { body: string[]; signature: string[] } {
   let own = lines;
   let cut = own.findIndex(isSignatureStart);
   if (cut < 0) {
@@ -105,10 +190,10 @@ function closingSplit(lines: string[]): { body: string; signature: string } {
       }
     }
   }
-  if (cut < 0) return { body: own.join('\n').trim(), signature: '' };
+  if (cut < 0) return { body: own, signature: [] };
   const sig = own.slice(cut);
   // A postscript below the name still belongs to the message.
   const ps = sig.findIndex((l) => /^\s*p\.?\s?s\.?\b/i.test(l));
   const body = own.slice(0, cut).concat(ps >= 0 ? sig.slice(ps) : []);
-  return { body: body.join('\n').trim(), signature: (ps >= 0 ? sig.slice(0, ps) : sig).join('\n').trim() };
+  return { body, signature: ps >= 0 ? sig.slice(0, ps) : sig };
 }

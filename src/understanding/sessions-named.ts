@@ -6,7 +6,7 @@ import type { CatalogueIndex, SessionFacts } from './catalogue-index.js';
 import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
 import { findMunicipalities, placeIndex } from './places.js';
-import type { Token } from './text.js';
+import { fold, type Token } from './text.js';
 
 export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
 /** 'other': named in a clause about someone else ("mijn collega gaat naar Arnhem"). */
@@ -143,6 +143,39 @@ function placeRefs(clause: Clause, ci: number, ctx: RefContext, covered: Set<num
   }
 }
 
+// "De sessie in Limburg": a province names the sessions held in it (none: a place without one).
+// Groningen and Utrecht are read as the municipalities of that name.
+const PROVINCE_HINT = /holland|brabant|limburg|gelderland|drenthe|friesland|fryslan|overijssel|zeeland|flevoland/;
+const PROVINCE = /\b(in|naar|regio|to)\s+((de\s+)?provincie\s+)?(noord[\s-]?holland|zuid[\s-]?holland|noord[\s-]?brabant|brabant|limburg|gelderland|drenthe|friesland|fryslan|overijssel|zeeland|flevoland)\b(?![\s-]?(noord|zuid|midden|oost|west))/g;
+const provinceKey = (p: string) => p.replace(/[\s-]/g, '').replace(/^brabant$/, 'noordbrabant').replace(/^friesland$/, 'fryslan');
+const sessionProvinces = new WeakMap<object, Map<string, string[]>>();
+
+function provincesOf(index: RefContext['index']): Map<string, string[]> {
+  let map = sessionProvinces.get(index);
+  if (!map) {
+    map = new Map();
+    for (const f of index.sessions) {
+      const entry = placeIndex().byFirst.get(f.cityTokens[0] ?? '')?.find((e) => e.tokens.join(' ') === f.cityKey);
+      if (!entry) continue;
+      const key = provinceKey(fold(entry.record.province));
+      map.set(key, [...(map.get(key) ?? []), f.slug]);
+    }
+    sessionProvinces.set(index, map);
+  }
+  return map;
+}
+
+function provinceRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
+  PROVINCE.lastIndex = 0;
+  for (let m = PROVINCE.exec(clause.folded); m; m = PROVINCE.exec(clause.folded)) {
+    const at = m.index + m[0].length - m[4]!.length;
+    if (affiliated(clause.folded, at) || /\b(woon|woonachtig|wonen|werk|werkzaam|afkomstig)\b[^,]*$/.test(clause.folded.slice(0, at))) continue;
+    const sessions = provincesOf(ctx.index).get(provinceKey(m[4]!)) ?? [];
+    const text = clause.text.slice(at, m.index + m[0].length);
+    out.push({ kind: sessions.length ? 'region' : 'place', sessions, polarity: polarityAt(clause, at), clause: ci, text, ...blank });
+  }
+}
+
 function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
   const covered = new Set<number>();
   placeRefs(clause, ci, ctx, covered, out);
@@ -172,6 +205,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): voi
     const sessions = ctx.index.sessions.filter((f) => r.words.every((w) => f.region.includes(w))).map((f) => f.slug);
     out.push({ kind: 'region', sessions, polarity: polarityAt(clause, r.at), clause: ci, text: r.text, ...blank });
   }
+  if (PROVINCE_HINT.test(clause.folded)) provinceRefs(clause, ci, ctx, out);
   partialDateRefs(clause, ci, ctx, out);
 }
 
@@ -208,6 +242,12 @@ function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]
   }
 }
 
+const RELATIVE_SPAN = /\b(in|within|binnen|over)\s+\d+\s*(hours?|days?|weeks?|uur|dagen|weken)\b/;
+const isRelative = (d: PartDate) => d.resolved !== null || RELATIVE_SPAN.test(d.text);
+// A number such as "3-5" or "4.01" is a date when it is said to be one ("op 3-7", "datum: 3-7").
+const DATE_SAID = /\b(op|on|per|datum|date|dd|d\.d\.|(ma|di|wo|do|vr|za|zo)[a-z]*)\s*[.:]?\s*$/;
+const isBareNumber = (d: PartDate, before: string) => /^[\d\s./-]+$/.test(d.text.trim()) && !DATE_SAID.test(before);
+
 const RANGE_BEFORE = /\b(tot( en met)?|t\/m|tm|vanaf|sinds|na|uiterlijk|tussen|until|till|after|since|by|from)\s*$/;
 
 function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
@@ -225,6 +265,9 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
     return { kind: 'weekday', sessions, ...base, past: false, conflict: false, rank: null };
   }
   const matches = ctx.index.sessions.filter((f) => f.month === ymd.month && f.day === ymd.day && (ymd.year === null || ymd.year === f.year));
+  // "today", "in 24 hours", "3-5", "24/7", "4.01": words relative to the message and bare
+  // numbers name a date only when it is a session's; otherwise they are no date anyone asked for.
+  if (!matches.length && (isRelative(d) || isBareNumber(d, before))) return null;
   const year = ymd.year ?? matches[0]?.year ?? ctx.today.year;
   const conflict = d.weekday !== null && new Date(Date.UTC(year, ymd.month - 1, ymd.day)).getUTCDay() !== d.weekday;
   const t = ctx.today;

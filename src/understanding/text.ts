@@ -53,9 +53,31 @@ export function maskAddresses(s: string): string {
     (m) => ' '.repeat(m.length));
 }
 
-/** Normalised lines: CRLF to LF, tabs to spaces, trailing blanks removed. */
+/** Lines: CRLF and CR to LF, trailing blanks removed. */
 export function lines(text: string): string[] {
   return text.split(/\r?\n|\r/).map((l) => (l.length && /\s$/.test(l) ? l.trimEnd() : l));
+}
+
+// Spaces as people's mail clients write them: NBSP (Outlook, Apple), narrow and typographic
+// spaces, the ideographic space; and characters that are no space at all but sit inside
+// words (zero-width space and joiners, word joiner, BOM, soft hyphen).
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const COMBINING = /[\u0300-\u036f]/;
+const NEEDS_WORK = /[^\x20-\x7e]|\s\s|^\s|\s$/;
+
+/**
+ * One line with its spaces normalised: every Unicode space is a space, invisible characters
+ * are gone, letters with a separate accent mark are composed (NFC), the line is trimmed, and the gap between words is one space. A tab between words
+ * is a column of a table pasted into a mail ("Dhr. J. Hoekstra<TAB>FNP") and stays one tab.
+ * Idempotent.
+ */
+export function normaliseLine(line: string): string {
+  if (!NEEDS_WORK.test(line)) return line;
+  let s = line.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').trim();
+  // Letters with their accent as a separate mark ("e" + U+0308, as macOS writes them) composed.
+  if (COMBINING.test(s)) s = s.normalize('NFC');
+  return s.replace(/[ \t]{2,}|\t/g, (gap) => (gap.includes('\t') ? '\t' : ' '));
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -74,8 +96,13 @@ export function numberWord(word: string): number | null {
 export const NUMBER_WORD = '(?:\\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|three|four|five|six|seven|eight|nine|ten)';
 
 // The verbs that carry a signup or a withdrawal, as people mistype them on a phone
-// ("aanmleden"): one wrong or two swapped letters. Same length, so indexes stay valid.
-const KEYWORDS = ['aanmelden', 'aanmelding', 'afmelden', 'afmelding', 'inschrijven', 'inschrijving', 'deelnemen'];
+// ("aanmleden"): one wrong or two swapped letters. Same length, so indexes stay valid. A slip
+// never crosses over: a word that is also one letter from a word of the other family
+// ("aamelden": aanmelden with an "n" dropped, afmelden with an "f" replaced) is left as
+// written, so a mistyped signup never reads as a withdrawal, nor the other way round.
+const SIGNUP_KEYWORDS = ['aanmelden', 'aanmelding', 'inschrijven', 'inschrijving', 'deelnemen', 'ingeschreven', 'aangemeld', 'aanstaande'];
+const WITHDRAWAL_KEYWORDS = ['afmelden', 'afmelding'];
+const KEYWORDS = [...SIGNUP_KEYWORDS, ...WITHDRAWAL_KEYWORDS];
 const KEYWORD_SET = new Set(KEYWORDS);
 
 function oneSlip(a: string, b: string): boolean {
@@ -86,9 +113,50 @@ function oneSlip(a: string, b: string): boolean {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
 }
 
+/** One edit apart: a letter dropped, added, wrong, or two neighbours swapped. */
+export function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) return oneSlip(a, b);
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
+}
+
+// Words of withdrawal (folded). A word one edit from one of them that is not itself a known
+// word ("afmeden", "afzegen", "annuleern") is a withdrawal that may be meant: see withdrawalSlip.
+const WITHDRAWAL_WORDS = ['afmelden', 'afmelding', 'afgemeld', 'afmeld', 'afzeggen', 'annuleren', 'annulering', 'annuleer', 'uitschrijven',
+  'intrekken', 'verhinderd', 'cancel', 'cancelled', 'canceled', 'withdraw'];
+const WITHDRAWAL_SET = new Set(WITHDRAWAL_WORDS);
+// Known words one edit from a withdrawal word that mean something else.
+const NOT_A_WITHDRAWAL = new Set(['afmelde', 'cancels', 'canceling', 'cancelling', 'withdrawn', 'withdraws', 'annuleert', 'verhindert', 'afmeldt']);
+
+function crossesOver(w: string, fixed: string): boolean {
+  const other = WITHDRAWAL_KEYWORDS.includes(fixed) ? SIGNUP_KEYWORDS : WITHDRAWAL_WORDS;
+  return other.some((k) => oneEdit(w, k));
+}
+
 export function fixKeywordTypos(folded: string): string {
   return folded.replace(/\b(aa|af|in|de)[a-z]{6,10}\b/g, (w) => {
     if (KEYWORD_SET.has(w)) return w;
-    return KEYWORDS.find((k) => k.length === w.length && oneSlip(w, k)) ?? w;
+    const fixed = KEYWORDS.find((k) => k.length === w.length && oneSlip(w, k));
+    return fixed && !crossesOver(w, fixed) ? fixed : w;
   });
+}
+
+/**
+ * A word in folded text one edit from a withdrawal word without being one ("afmeden", "no
+ * linger"), or null. Noise may only make the bot more cautious: a signup that may also be a
+ * mistyped withdrawal is for a person.
+ */
+export function withdrawalSlip(folded: string): string | null {
+  const re = /\b[a-z]{5,13}\b/g;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const w = m[0];
+    if (WITHDRAWAL_SET.has(w) || KEYWORD_SET.has(w) || NOT_A_WITHDRAWAL.has(w)) continue;
+    if (WITHDRAWAL_WORDS.some((k) => oneEdit(w, k))) return w;
+  }
+  // "I can no linger attend": "no longer" with its second word mistyped.
+  const no = /\bno ([a-z]{5,7})\b/.exec(folded);
+  return no && no[1] !== 'longer' && oneEdit(no[1]!, 'longer') ? `no ${no[1]}` : null;
 }

@@ -14,6 +14,7 @@ import { findMunicipality } from './municipality.js';
 import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
+import { fold, withdrawalSlip } from './text.js';
 import type { RefContext } from './sessions-named.js';
 
 /** Understanding plus what a reader of the verdict may want to see. */
@@ -64,7 +65,16 @@ export function understand(mail: InboundMail, ctx: UnderstandingContext): Verdic
 function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: CatalogueIndex, split: SplitText, language: Understanding['language']): Verdict {
   const refCtx = refContext(index, ctx.now);
   const features = readFeatures(mail, split, ctx, refCtx);
-  const decision = decide(features, ctx.thread, index, ctx.now);
+  let decision = decide(features, ctx.thread, index, ctx.now);
+  // Noise may only make the bot more cautious (issue 7): a signup whose text holds a word one
+  // letter from a withdrawal ("afmeden", "no linger") goes to a person.
+  const slip = decision.intent === 'register' ? withdrawalSlip(fold(split.body)) : null;
+  if (slip) {
+    decision = {
+      ...decision, intent: 'escalate', reason: 'doubtful-wording', confidence: Math.min(decision.confidence, 0.5), candidate: decision.session, session: null,
+      evidence: [...decision.evidence, `"${slip}" may be a mistyped withdrawal`],
+    };
+  }
   const municipality = findMunicipality(mail, split.body, split.signature, refCtx.isoDate);
   const verdict: Verdict = {
     ...base(language),
@@ -74,14 +84,21 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     reason: decision.reason,
     confidence: decision.confidence,
     evidence: [...decision.evidence, ...(municipality.evidence ? [`municipality from ${municipality.evidence}`] : [])],
-    question: features.question === 'real',
+    question: decision.intent === 'register' ? decision.remark !== null : features.question === 'real',
     requested: decision.requested,
     replaces: decision.replaces,
     candidate: decision.candidate,
   };
   if (decision.intent === 'register') {
     const who = countAttendees(features.content, features.bodyClauses, features.priorSignup);
-    verdict.attendees = who.count;
+    if (who.doubt) {
+      // A mistyped number ("met z'n dieën"): how many come is for a person to read.
+      return {
+        ...verdict, intent: 'escalate', session: null, reason: 'doubtful-wording', candidate: decision.session, confidence: Math.min(verdict.confidence, 0.5),
+        evidence: [...verdict.evidence, `"${who.doubt}" may be a mistyped number`],
+      };
+    }
+    verdict.attendees = decision.attendees ?? who.count;
     verdict.names = who.names;
     verdict.attendeesAdded = who.added;
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);

@@ -40,8 +40,8 @@ test('a first thought given up does not count', async () => {
 
 test('someone else’s withdrawal is theirs: the sender who takes the place signs up', async () => {
   assert.equal(await said('De wethouder heeft zich afgemeld voor Utrecht. Kunt u mij aanmelden? Dan ga ik.'), 'register/utrecht');
-  // An assistant withdrawing the mayor is a withdrawal.
-  assert.equal(await said('De burgemeester is helaas verhinderd voor Venlo en meldt zich af.'), 'cancel/venlo');
+  // The mayor's withdrawal told by someone else is not the sender's own: a person sees whose it is.
+  assert.equal(await said('De burgemeester is helaas verhinderd voor Venlo en meldt zich af.'), 'escalate/null');
 });
 
 test('the part of the day narrows a weekday down', async () => {
@@ -62,6 +62,9 @@ test('unsolicited mail without a spam header is a machine: fake mailbox warnings
   assert.equal(`${phish.intent}/${phish.automated}`, 'ignore/spam');
   const sales = await verdict({ subject: 'Registraties', from: 'Tom <tom@eventtool.example>', text: 'Beste team,\n\nOnze software automatiseert aanmeldingen voor evenementen. Heeft u tijd voor een kort gesprek van 15 minuten?\n\nTom' });
   assert.equal(`${sales.intent}/${sales.automated}`, 'ignore/spam');
+  // A search-engine pitch dressed as a reply, its domain name inside the sentence, promising results.
+  const seo = await verdict({ from: 'Sam <sam@rank-boost.example>', subject: 'Re: Proposal for your site', text: 'Hello,\n\nI looked at your website gemeente.example.nl and it is not ranking well for your keywords. We guarantee more visitors within 60 days at a competitive price.\n\nThanks,\nSam' });
+  assert.equal(`${seo.intent}/${seo.automated}`, 'ignore/spam');
   // A signup that happens to mention a link is a person.
   const person = await verdict({ subject: 'Aanmelding', text: signed('Graag meld ik mij aan voor Breda. Klik hier voor onze nieuwe website: www.oss.nl') });
   assert.equal(person.intent, 'register');
@@ -80,8 +83,10 @@ test('a supplier writing about "your attendees" is unsolicited mail', async () =
 });
 
 test('a question word asks for a person, unless it asks how to sign up or which sessions there are', async () => {
-  assert.equal(await said('Ik kom graag naar Arnhem op 22 juni. Waar kan ik mijn auto kwijt?'), 'escalate/null');
-  assert.equal(await said('Ik kom op 28 juni naar Assen. Hoe kom ik het best vanaf het station bij de zaal?'), 'escalate/null');
+  // Beside a signup that stands on its own, the question goes to a person and the signup is confirmed.
+  assert.equal(await said('Ik kom graag naar Arnhem op 22 juni. Waar kan ik mijn auto kwijt?'), 'register/arnhem');
+  assert.equal(await said('Ik kom op 28 juni naar Assen. Hoe kom ik het best vanaf het station bij de zaal?'), 'register/assen');
+  assert.equal(await said('Hoe kom ik het best vanaf het station bij de zaal in Assen?'), 'escalate/null');
   assert.equal(await said('Ik wil graag naar een sessie. Welke sessies zijn er nog?'), 'alternatives/null');
 });
 
@@ -98,7 +103,7 @@ test('questions that only ask the bot to do it are answered by doing it', async 
 
 test('leaving another meeting early is not leaving the session early', async () => {
   assert.equal(await said('Ik kan eerder weg van mijn overleg, dus ik meld mij aan voor Breda.'), 'register/breda');
-  assert.equal(await said('Ik meld mij aan voor Breda, maar moet om 16.00 uur eerder weg.'), 'escalate/null');
+  assert.equal(await said('Ik meld mij aan voor Breda, maar moet om 16.00 uur eerder weg.'), 'register/breda'); // with a remark for a person
 });
 
 test('an answer on top of the bot’s own list of sessions is read as a choice, also without the database', async () => {

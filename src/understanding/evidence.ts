@@ -1,0 +1,109 @@
+// What the new text says for and against the sender acting now, each item with where it was
+// found. intent.ts proposes a verdict from the features; the gate at its end lets an act
+// (register, cancel, alternatives) through only when this evidence supports it and nothing
+// here contradicts it. Pure: features in, evidence out.
+import type { ThreadContext } from './types.js';
+import type { Features } from './features.js';
+import type { Ref } from './sessions-named.js';
+import * as cue from './cues.js';
+
+export type Where = 'text' | 'subject' | 'thread' | 'quoted';
+
+export type ContraryKind =
+  | 'hedge' // "misschien", "ik laat het nog weten", "onder voorbehoud": holds back
+  | 'condition' // "als er parkeergelegenheid is, kom ik": attendance depends on an answer
+  | 'elsewhere' // asks for a session in another place or on another date
+  | 'transfer' // hands a place on: a person re-assigns it
+  | 'mailing'; // "remove me from your list": a mailing matter, not a withdrawal
+
+export interface Item<K extends string = string> {
+  kind: K;
+  text: string;
+  where: Where;
+}
+
+export interface SenderEvidence {
+  /** What ties the mail to our sessions (a session named, "de bijeenkomst", our thread), or null. */
+  ours: Item | null;
+  contrary: Item<ContraryKind>[];
+}
+
+// Words that can only be about our sessions, or about a registration for them.
+const OUR_WORDS = /\b((ontwerp|regio|denk)?sessies?|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|vng|bzk|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|my (registration|signup|place|seat))\b/;
+
+// Holding back: a signup that is not one yet. Matched on the whole new text.
+const HEDGE = /^mogelijk\b|\b(reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|uitsluitsel|onder voorbehoud|voorlopig|(ik )?laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will) let you know|pencil (me|us) in|not (yet )?decided|undecided)\b/;
+
+// Attendance made to depend on something a person must answer. A condition the bot answers
+// itself ("als er nog plek is", "als het nog kan") is no condition.
+const CONDITION = /^provided\b|\b(only if|provided (that|my|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join))\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+// "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
+const ON_THE_ANSWER = /\b(zo (ja|niet)|in dat (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not)|in that case)\b/;
+const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
+
+// A session elsewhere or on another day: the sender wants one, but not (only) the one named.
+const ELSEWHERE = /\b(sessies?|bijeenkomst(en)?|een|één|session)\b[^.?!]{0,20}\b(dichter ?bij|dichterbij|in de buurt van|closer|nearer)\b|\b(elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;
+
+// Hands a place on rather than giving it up.
+const TRANSFER = /\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
+
+// Removal from a mailing: not a cancellation of anything of ours.
+const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b(list|lists|mailing|mailings|database|newsletter|distribution)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmelden|uitschrijven) (voor|van) (de|uw|jullie) (nieuwsbrief|mailing|mailinglijst|verzendlijst)\b/;
+
+// A weekday alone ("vrijdag") is in too much other mail to tie a message to our sessions.
+const NAMING = new Set(['city', 'venue', 'region', 'date']);
+
+function firstOurs(refs: Ref[], where: Where): Item | null {
+  const r = refs.find((x) => NAMING.has(x.kind) && x.sessions.length > 0 && !x.weak);
+  return r ? { kind: 'session', text: r.text, where } : null;
+}
+
+function sentences(f: Features): string[] {
+  const out = new Map<number, string>();
+  for (const c of f.bodyClauses) out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);
+  return [...out.values()];
+}
+
+function wordsIn(texts: string[], where: Where): Item | null {
+  for (const t of texts) {
+    const m = OUR_WORDS.exec(t);
+    if (m) return { kind: 'words', text: m[0], where };
+  }
+  return null;
+}
+
+function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Item<K> | null {
+  for (const t of texts) {
+    const m = re.exec(t);
+    if (m) return { kind, text: m[0], where: 'text' };
+  }
+  return null;
+}
+
+/** Everything the new text and subject say for and against the sender acting now. */
+export function collectEvidence(f: Features, thread: ThreadContext | null | undefined, subjectFolded: string): SenderEvidence {
+  const said = sentences(f);
+  const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
+    ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
+    ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
+  const contrary: Item<ContraryKind>[] = [];
+  for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
+    const item = find(kind, kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said, re);
+    if (item) contrary.push(item);
+  }
+  if (f.question === 'real' && !contrary.some((c) => c.kind === 'condition')) {
+    const after = find('condition', said, ON_THE_ANSWER);
+    if (after) contrary.push(after);
+  }
+  // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
+  if (!contrary.some((c) => c.kind === 'elsewhere')) {
+    // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
+    const asked = f.bodyClauses.find((c) => c.question && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
+    // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not choose.
+    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
+      && f.bodyClauses[r.clause]?.question);
+    if (asked) contrary.push({ kind: 'elsewhere', text: asked.text, where: 'text' });
+    else if (place) contrary.push({ kind: 'elsewhere', text: place.text, where: 'text' });
+  }
+  return { ours, contrary };
+}
