@@ -189,10 +189,27 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
     const theirs = new Set(f.bodyClauses.flatMap((c, i) => (c.others && !c.neg ? [i] : [])));
     f = { ...f, bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' } : r)) };
   }
+  f = switchedFrom(f, ev);
   const evidence = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
   const d = permitted(propose(f, thread, index, now, ev), f, evidence);
   if (substituteSignup && d.intent === 'register') d.attendees = 1;
   return d;
+}
+
+// "Ik sta (in)geschreven voor Breda, maar wil overstappen naar Venlo": in a sentence that
+// switches, what is named before the clause that switches is the session left, whatever the
+// words for the earlier signup (and however they are typed).
+const SWITCH = /\b(overstap\w*|over te stappen|stap\b[^.?!]{0,30}\bover|wissel\w*|omzetten|om te zetten|overzetten|verplaats\w*|switch\w*|ruilen)\b/;
+function switchedFrom(f: Features, ev: string[]): Features {
+  const at = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
+  if (at < 0) return f;
+  const sentence = f.bodyClauses[at]!.sentence;
+  const target = new Set(f.bodyRefs.filter((r) => r.clause === at && naming(r) && r.polarity === 'pos').flatMap((r) => r.sessions));
+  if (!target.size) return f;
+  const left = (r: Ref) => r.clause < at && f.bodyClauses[r.clause]!.sentence === sentence && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s));
+  if (!f.bodyRefs.some(left)) return f;
+  ev.push('switches: what comes before is the session left');
+  return { ...f, bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) };
 }
 
 // "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.

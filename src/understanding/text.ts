@@ -100,7 +100,7 @@ export const NUMBER_WORD = '(?:\\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|n
 // never crosses over: a word that is also one letter from a word of the other family
 // ("aamelden": aanmelden with an "n" dropped, afmelden with an "f" replaced) is left as
 // written, so a mistyped signup never reads as a withdrawal, nor the other way round.
-const SIGNUP_KEYWORDS = ['aanmelden', 'aanmelding', 'inschrijven', 'inschrijving', 'deelnemen'];
+const SIGNUP_KEYWORDS = ['aanmelden', 'aanmelding', 'inschrijven', 'inschrijving', 'deelnemen', 'ingeschreven', 'aangemeld', 'aanstaande'];
 const WITHDRAWAL_KEYWORDS = ['afmelden', 'afmelding'];
 const KEYWORDS = [...SIGNUP_KEYWORDS, ...WITHDRAWAL_KEYWORDS];
 const KEYWORD_SET = new Set(KEYWORDS);

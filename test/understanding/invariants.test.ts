@@ -107,3 +107,10 @@ test('asking whether one may take part in a capacity of one\'s own is for a pers
   assert.equal(await said('Zou ik als Duitse collega mogen aanschuiven bij de sessie in Venlo?'), 'escalate/null');
   assert.equal(await said('Mag ik mij aanmelden voor de sessie in Venlo?'), 'register/venlo');
 });
+
+test('"X lukt niet, Y wel" stays a choice of Y whatever the line breaks', async () => {
+  for (const text of ['Assen lukt niet\nbreda wel\n\nGroet, Piet', 'Assen lukt niet, Breda wel.\n\nGroet, Piet', 'Utrecht kan ik niet Arnhem wel.\n\nPiet']) {
+    const v = await verdict({ subject: 'Ontwerpsessie', text });
+    assert.equal(v.intent, 'register', JSON.stringify(text));
+  }
+});
