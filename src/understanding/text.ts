@@ -160,3 +160,20 @@ export function withdrawalSlip(folded: string): string | null {
   const no = /\bno ([a-z]{5,7})\b/.exec(folded);
   return no && no[1] !== 'longer' && oneEdit(no[1]!, 'longer') ? `no ${no[1]}` : null;
 }
+
+// Words on which the reading of a signup turns besides withdrawal: an earlier signup ("ik sta
+// ingeschreven voor Breda, maar wil naar Venlo") and a relative date ("aanstaande vrijdag").
+const READING_WORDS = ['ingeschreven', 'aangemeld', 'geregistreerd', 'aanstaande', 'overmorgen'];
+// Real words one edit from them.
+const NOT_A_SLIP = new Set(['aangemelde', 'geregistreerde', 'aanstaand', 'ingeschrevene']);
+
+/** A word one letter from an earlier-signup or relative-date word ("igeschreven", "aanstsande"), or null. */
+export function readingSlip(folded: string): string | null {
+  const re = /\b[a-z]{7,14}\b/g;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const w = m[0];
+    if (READING_WORDS.includes(w) || NOT_A_SLIP.has(w) || KEYWORD_SET.has(w)) continue;
+    if (READING_WORDS.some((k) => oneEdit(w, k))) return w;
+  }
+  return null;
+}

@@ -14,7 +14,7 @@ import { findMunicipality } from './municipality.js';
 import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
-import { fold, withdrawalSlip } from './text.js';
+import { fold, readingSlip, withdrawalSlip } from './text.js';
 import type { RefContext } from './sessions-named.js';
 
 /** Understanding plus what a reader of the verdict may want to see. */
@@ -67,12 +67,15 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
   const features = readFeatures(mail, split, ctx, refCtx);
   let decision = decide(features, ctx.thread, index, ctx.now);
   // Noise may only make the bot more cautious (issue 7): a signup whose text holds a word one
-  // letter from a withdrawal ("afmeden", "no linger") goes to a person.
-  const slip = decision.intent === 'register' ? withdrawalSlip(fold(split.body)) : null;
-  if (slip) {
+  // letter from a withdrawal ("afmeden", "no linger") goes to a person; so does any act whose
+  // text holds a slip of a word the reading turns on ("igeschreven", "aanstsande").
+  const body = fold(split.body);
+  const slip = decision.intent === 'register' ? withdrawalSlip(body) : null;
+  const reading = !slip && ['register', 'cancel', 'alternatives'].includes(decision.intent) ? readingSlip(body) : null;
+  if (slip || reading) {
     decision = {
       ...decision, intent: 'escalate', reason: 'doubtful-wording', confidence: Math.min(decision.confidence, 0.5), candidate: decision.session, session: null,
-      evidence: [...decision.evidence, `"${slip}" may be a mistyped withdrawal`],
+      evidence: [...decision.evidence, slip ? `"${slip}" may be a mistyped withdrawal` : `"${reading}" may be a mistyped word the reading turns on`],
     };
   }
   const municipality = findMunicipality(mail, split.body, split.signature, refCtx.isoDate);
