@@ -37,6 +37,12 @@ const HEDGE = /^mogelijk\b|\b(reken (nog )?niet op (mij|ons)|voorlopige?|zodra i
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
 const CONDITION = /^provided\b|\b(only if|provided (that|my|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+// The same by the sentence's shape, whatever words the condition holds: a subordinate clause
+// before an inverted attendance ("als de trein rijdt, kom ik"), or one after an attendance that
+// opens with a subject ("ik kom naar Venlo als de raad ..."); "als raadslid kom ik" has neither.
+const ATTEND_INVERTED = String.raw`(dan |then )?(kom ik|komen (we|wij)|ben ik|zijn (we|wij)|doe ik|doen (we|wij)|sluit ik|schuiven? (ik|we|wij)|meld(en)? (ik|we|wij)|i('ll| will| can| could| would)|we('ll| will| can| could| would))\b`;
+const ATTEND = String.raw`\b(ik kom|wij komen|we komen|ik ben (er ?bij|aanwezig|present)|ik meld (mij|me)|wij melden|we melden|ik doe mee|ik sluit aan|ik schuif aan|i('ll| will| can| would) (come|attend|join|be there|take part)|we('ll| will| can| would) (come|attend|join|be there|take part))\b`;
+const CONDITION_SHAPE = new RegExp(String.raw`\b(als|indien|wanneer|zolang|if|as long as)\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}|${ATTEND}[^?!;]{0,60}?\b(als|indien|wanneer|zolang|if|as long as)\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her)\b`);
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 const ON_THE_ANSWER = /\b(zo (ja|niet)|in dat (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not)|in that case)\b/;
 const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
@@ -90,6 +96,10 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
   for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
     const item = find(kind, kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said, re);
     if (item) contrary.push(item);
+  }
+  if (!contrary.some((c) => c.kind === 'condition')) {
+    const shaped = find('condition', said.filter((t) => !ANSWERED_CONDITION.test(t)), CONDITION_SHAPE);
+    if (shaped) contrary.push(shaped);
   }
   if (f.question === 'real' && !contrary.some((c) => c.kind === 'condition')) {
     const after = find('condition', said, ON_THE_ANSWER);

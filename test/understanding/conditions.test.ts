@@ -1,0 +1,41 @@
+// Attendance that waits on a condition is no signup yet, whatever stands between "als" and the
+// attendance: the sentence's shape (a subordinate "als/indien/wanneer … ," before an inverted
+// "kom ik", or "ik kom … als de/het …" after it) decides, not a list of the words that may
+// follow "als". "Als raadslid" (as a council member) and conditions the bot answers itself
+// ("als er nog plek is") are no conditions. Fresh messages, written before the rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signed, verdict } from './mail.js';
+
+const CONDITIONAL = [
+  'Als de sessie om 16.00 uur klaar is, kom ik naar Venlo.',
+  'Wanneer de trein naar Venlo weer rijdt, ben ik erbij op 29 juni.',
+  'Indien de raadsvergadering wordt verzet, kom ik graag naar de sessie in Venlo.',
+  'Ik kom graag naar Venlo, als de wethouder die middag vrij kan krijgen.',
+  'Ik meld mij aan voor Venlo als de commissievergadering van die dag niet doorgaat.',
+  'If the afternoon programme ends before five, I will come to Venlo.',
+  'I will attend the session in Venlo if the train strike is over by then.',
+];
+
+const UNCONDITIONAL = [
+  'Als raadslid van Weert kom ik graag naar de sessie in Venlo.',
+  'Als griffier meld ik mij aan voor Venlo op 29 juni.',
+  'Als het nog kan, kom ik graag naar Venlo.',
+  'Ik kom graag naar Venlo als er nog plek is.',
+];
+
+test('attendance that waits on a condition goes to a person, whatever words the condition holds', async () => {
+  const wrong: string[] = [];
+  for (const text of CONDITIONAL) {
+    const v = await verdict({ subject: 'Ontwerpsessie', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+    if (v.intent === 'register') wrong.push(`${text} -> ${v.intent}/${v.session} (${v.reason})`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('"als" as a role, or a condition the bot answers itself, still signs up', async () => {
+  for (const text of UNCONDITIONAL) {
+    const v = await verdict({ subject: 'Ontwerpsessie', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+    assert.equal(`${v.intent}/${v.session}`, 'register/venlo', text);
+  }
+});
