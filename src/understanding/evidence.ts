@@ -34,6 +34,13 @@ const OUR_WORDS = /\b((ontwerp|regio|denk)?sessies?|(regio)?bijeenkomst(en)?|ont
 // Holding back: a signup that is not one yet. Matched on the whole new text.
 const HEDGE = /^mogelijk\b|\b(reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|uitsluitsel|onder voorbehoud|voorlopig|(ik )?laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
 
+// Holding back in other shapes: a step that must come first ("eerst toestemming vragen", "check
+// with my manager first"), an exception ("tenzij", "unless"), an agenda not yet settled, and
+// attendance only hoped for, expected or tried ("hopelijk", "ik verwacht", "I'll try").
+const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navragen|afstemmen|kijken|toestemming|akkoord|bespreken)|toestemming (nodig|vragen|krijgen|van)|goedkeuring (nodig|vragen|van)|(need|have|must|got) to (check|ask|confirm|clear it)\b|check with\b|(first|before) (check|ask|confirm)\w*|need (approval|permission)|tenzij|behalve als|unless|except if|(agenda|planning|schedule)\b[^?!]{0,20}\b(nog )?(niet|not)( yet)? (rond|bekend|definitief|zeker|vast|settled|final|fixed|clear)|(hopelijk|ik hoop|wij hopen|we hopen|hopefully|i hope|we hope|(ik|wij|we) verwacht(en)?|naar verwachting|(i|we) expect|(ik|wij|we) (ga|gaan|zal|zullen) (het )?proberen|(ik|wij|we) probe?er(en)?|(i|we)('ll| will) try|(i|we) (am|are) trying)\b[^?!]{0,30}\b(te komen|komen|kom|erbij|er bij|aanwezig|te zijn|deel te nemen|aan te sluiten|kan ik|kunnen (we|wij)|lukt|to (attend|come|join|be there|make it|take part)|(i|we) (can|will|'ll) (attend|come|join|be there|make it)))/;
+// Hope, expectation or an attempt counts only where it is about attendance ("hopelijk kan ik
+// komen"), not in a closing courtesy ("ik hoop u zo voldoende te hebben geïnformeerd").
+
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
 const CONDITION = /^provided\b|\b(only if|provided (that|my|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
@@ -54,7 +61,7 @@ const ELSEWHERE = /\b(sessies?|bijeenkomst(en)?|een|één|session)\b[^.?!]{0,20}
 const TRANSFER = /\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
 
 // Removal from a mailing: not a cancellation of anything of ours.
-const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b(list|lists|mailing|mailings|database|newsletter|distribution)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmelden|uitschrijven) (voor|van) (de|uw|jullie) (nieuwsbrief|mailing|mailinglijst|verzendlijst)\b/;
+const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b(list|lists|mailing|mailings|database|newsletter|distribution)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmeld\w*|uitschrijv\w*|uit te schrijven|af te melden|meld\w*|schrijf\w*|unsubscrib\w*|opt out)\b[^.?!]{0,30}\b(voor|van|from|of) (de|uw|jullie|het|your|the|this) ([\w-]+ )?(nieuwsbrie[fv]\w*|mailing\w*|verzendlijst|newsletter|mailing list)\b/;
 
 // A weekday alone ("vrijdag") is in too much other mail to tie a message to our sessions.
 const NAMING = new Set(['city', 'venue', 'region', 'date']);
@@ -96,6 +103,10 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
   for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
     const item = find(kind, kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said, re);
     if (item) contrary.push(item);
+  }
+  if (!contrary.some((c) => c.kind === 'hedge')) {
+    const held = find('hedge', said, HELD_BACK);
+    if (held) contrary.push(held);
   }
   if (!contrary.some((c) => c.kind === 'condition')) {
     const shaped = find('condition', said.filter((t) => !ANSWERED_CONDITION.test(t)), CONDITION_SHAPE);

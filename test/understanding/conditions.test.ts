@@ -39,3 +39,38 @@ test('"als" as a role, or a condition the bot answers itself, still signs up', a
     assert.equal(`${v.intent}/${v.session}`, 'register/venlo', text);
   }
 });
+
+// Holding back without the usual words: a step first, an exception, an agenda not settled,
+// attendance only hoped for, expected or tried. Fresh messages, written before the rule.
+const HELD_BACK = [
+  'Ik zou graag naar Venlo willen, maar ik moet eerst toestemming vragen aan mijn leidinggevende.',
+  'I would love to attend the session in Venlo, but I need to check with my manager first.',
+  'Ik kom naar Venlo, tenzij de raad die avond extra vergadert.',
+  'Ik verwacht dat ik erbij kan zijn in Venlo, maar mijn agenda is nog niet rond.',
+  'Hopelijk kan ik op 29 juni naar Venlo komen.',
+  'Ik ga proberen om naar de sessie in Venlo te komen.',
+  'We will try to make it to the session in Venlo.',
+];
+
+test('a signup held back by a first step, an exception, an open agenda or only a hope goes to a person', async () => {
+  const wrong: string[] = [];
+  for (const text of HELD_BACK) {
+    const v = await verdict({ subject: 'Ontwerpsessie', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+    if (v.intent === 'register') wrong.push(`${text} -> ${v.intent}/${v.session} (${v.reason})`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('courtesies that hope or expect nothing of the attendance leave a signup alone', async () => {
+  for (const extra of ['Ik hoop u hiermee voldoende te hebben geïnformeerd.', 'I hope this email finds you well.', 'Ik verwacht uw bevestiging.']) {
+    const v = await verdict({ subject: 'Ontwerpsessie', text: signed(`Hierbij meld ik mij aan voor de sessie in Venlo. ${extra}`, 'Bas Kramer', 'Gemeente Weert') });
+    assert.equal(`${v.intent}/${v.session}`, 'register/venlo', extra);
+  }
+});
+
+test('leaving a newsletter is a mailing matter, not a withdrawal', async () => {
+  for (const text of ['Bij deze meld ik mij af voor de nieuwsbrief van de VNG.', 'Please unsubscribe me from the VNG newsletter.', 'Graag uitschrijven van de mailinglijst.']) {
+    const v = await verdict({ subject: 'Afmelden', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+    assert.notEqual(v.intent, 'cancel', text);
+  }
+});
