@@ -1,4 +1,4 @@
-// Attendance that waits on a condition is no signup yet, whatever stands between "als" and the
+// Contrary evidence in shapes the word lists missed. Attendance that waits on a condition is no signup yet, whatever stands between "als" and the
 // attendance: the sentence's shape (a subordinate "als/indien/wanneer … ," before an inverted
 // "kom ik", or "ik kom … als de/het …" after it) decides, not a list of the words that may
 // follow "als". "Als raadslid" (as a council member) and conditions the bot answers itself
@@ -71,6 +71,16 @@ test('courtesies that hope or expect nothing of the attendance leave a signup al
 test('leaving a newsletter is a mailing matter, not a withdrawal', async () => {
   for (const text of ['Bij deze meld ik mij af voor de nieuwsbrief van de VNG.', 'Please unsubscribe me from the VNG newsletter.', 'Graag uitschrijven van de mailinglijst.']) {
     const v = await verdict({ subject: 'Afmelden', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+    assert.notEqual(v.intent, 'cancel', text);
+  }
+});
+
+test('places asked for others beside "ik kom zelf niet" are never the sender\'s cancellation', async () => {
+  for (const text of [
+    'Graag 2 plekken voor Breda, op naam van Jan Smit en Kees Hol. Ik kom zelf niet.',
+    'Wilt u drie plaatsen voor Breda reserveren voor onze raadsleden? Zelf kan ik helaas niet.',
+  ]) {
+    const v = await verdict({ subject: 'Breda', text: signed(text, 'Lotte Bos', 'Gemeente Oss') });
     assert.notEqual(v.intent, 'cancel', text);
   }
 });
