@@ -317,7 +317,7 @@ function subjectConflict(f: Features, c: Choice): string | null {
 const MAILING_MATTER = /\b(nieuwsbrief|newsletter|mailing\w*|verzendlijst|abonnement\w*|subscri\w*)\b|^\W*(afmelden|uitschrijven|unsubscribe|abmelden)\s*:\s*$/;
 
 // Wordings that ask to be signed up, as against telling that one comes ("ik kom wel").
-const ASKS = /\b(aanmeld\w*|aan te melden|meld\w*\b.*\baan|inschrijv\w*|in te schrijven|schrijf\b.*\bin|noteer|noteren|registr\w*|opgeven|op te geven|geef\b.*\bop|reserve\w*|(plek|plekken|plaats|plaatsen|stoelen)|sign (me |us )?up|register)\b/;
+const ASKS = /\b(aanmeld\w*|oanmeld\w*|meld\w*\b.*\boan|aan te melden|meld\w*\b.*\baan|inschrijv\w*|in te schrijven|schrijf\b.*\bin|noteer|noteren|registr\w*|opgeven|op te geven|geef\b.*\bop|reserve\w*|(plek|plekken|plaats|plaatsen|stoelen)|sign (me |us )?up|register)\b/;
 
 /**
  * The sender's own withdrawal beside a signup: null when there is none (or it rules out another
