@@ -107,7 +107,7 @@ export const NEEDS = /\b(pas (om|rond|vanaf|na|tegen) \d+|later (aansluiten|aans
 
 /** Someone else goes instead of the registered person: a person sorts out the swap. */
 export const SUBSTITUTE = /\b(in (mijn|zijn|haar|diens) plaats|in plaats van mij|vervang(t|en|er|ster)?\b|mijn vervang|instead of me|in my place|replace me)\b/;
-export const OFFER = /\b(presenteren|presentatie (geven|verzorgen|houden)|pitchen|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
+export const OFFER = /\b((ons|onze|mijn) (platform|product|producten|software|applicatie|app|tool|oplossing|aanbod|diensten)\b[^.?!]{0,40}\b(laten zien|tonen|demonstreren|presenteren|pitchen)|(demo|demonstratie) (geven|verzorgen|houden)|(show|demo|demonstrate|present) (our|my) (platform|product|products|software|app|tool|solution|services)|presenteren|presentatie (geven|verzorgen|houden)|pitchen|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
 export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
 
 /** The body refers to an attachment for what it says. */

@@ -37,6 +37,10 @@ const HEDGE = /^mogelijk\b|\b(reken (nog )?niet op (mij|ons)|voorlopige?|zodra i
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
 const CONDITION = /^provided\b|\b(only if|provided (that|my|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+// Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
+// open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
+// schuiven?"): attendance waits on what a person answers.
+const MAY_I_AT_ALL = /\b((is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenkomst) (ook |wel |dan |nog |eigenlijk )*(mogelijk|toegestaan|open|toegankelijk|bedoeld) (voor|als) (een|ons|onze|iemand|mensen|niet)\b|(kan|mag) (dat|dit|het) (ook |wel |dan |nog |eigenlijk )*(als|voor) (een|ons|onze|iemand) (niet-?\w+|buitenlandse?|belgische?|duitse?|externe?|commerciele?|particulier\w*)\b|(is|are) (that|this|it|the sessions?) (also |even |still )*(possible|allowed|open|meant) (for|to) (a|an|us|our|someone|non)\b|(heeft|is) (het|dat|dit) (dan |nog |wel |eigenlijk |nog wel )*(zin|zinvol|nuttig|de moeite( waard)?)\b|(is it|would it be) (still |even )*(worth|useful|worthwhile|any use)\b)[^.?!]*\?/;
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 const ON_THE_ANSWER = /\b(zo (ja|niet)|in dat (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not)|in that case)\b/;
 const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
@@ -87,7 +91,8 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
     ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
   const contrary: Item<ContraryKind>[] = [];
-  for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
+  for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['condition', MAY_I_AT_ALL], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
+    if (kind === 'condition' && contrary.some((c) => c.kind === 'condition')) continue;
     const item = find(kind, kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said, re);
     if (item) contrary.push(item);
   }

@@ -115,7 +115,7 @@ function chooseForCancel(f: Features, thread: ThreadContext | null | undefined):
     const set = new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
     return set.size === 1 ? [...set][0]! : set.size > 1 ? 'several' : null;
   };
-  const own = f.bodyRefs.filter((r) => r.polarity !== 'other');
+  const own = f.bodyRefs.filter((r) => r.polarity !== 'other' && r.polarity !== 'agenda');
   for (const refs of [own, own.filter((r) => r.polarity !== 'pos')]) {
     const s = single(refs);
     if (s && s !== 'several') return s;

@@ -1,0 +1,52 @@
+// Held-out set B (issue 7): a date or city said for another reason than a session choice
+// (the sender's own council meeting, a congress, a work visit) chooses nothing; "wil ik niet
+// missen" is no negation; whether the sender may take part at all, or whether coming is still
+// worth it, is a condition a person answers; a supplier who wants to show its product is an
+// offer, not a signup. Messages written for these tests, not taken from any held-out set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signed, verdict } from './mail.js';
+
+const said = async (text: string, subject = 'Ontwerpsessie', org = 'Gemeente Oss') => {
+  const v = await verdict({ subject, text: signed(text, 'Pieter Dekker', org) });
+  return `${v.intent}/${v.session}`;
+};
+
+test('a date of the sender’s own meeting is no session choice', async () => {
+  // 21 juni is Haarlem's date, 14 juni Utrecht's: here they are the council's and a committee's.
+  assert.equal(await said('Onze gemeenteraad vergadert op 21 juni over de begroting. Ik meld mij graag aan voor Arnhem.'), 'register/arnhem');
+  assert.equal(await said('Op donderdag 14 juni is er een commissievergadering over het sociaal domein, daarna een drukke week. Graag aanmelden voor de sessie in Assen.'), 'register/assen');
+  // Only the meeting's date, no session chosen: the signup leads to the list, never to Haarlem.
+  assert.equal(await said('De raad vergadert op 21 juni. Ik wil graag deelnemen aan een ontwerpsessie.'), 'alternatives/null');
+});
+
+test('a city of a work visit or a congress is no session choice', async () => {
+  assert.equal(await said('Volgende week ben ik op werkbezoek in Utrecht. Voor de ontwerpsessie kies ik Breda op 3 juli.'), 'register/breda');
+  assert.equal(await said('We had a council meeting in Venlo last month. I would like to register for the session in Haarlem.', 'Design session'), 'register/haarlem');
+  // Said in the same clause as the signup, the date still counts.
+  assert.equal(await said('Na de raadsvergadering kom ik graag naar de sessie in Utrecht.'), 'register/utrecht');
+});
+
+test('"wil ik niet missen" wants the session', async () => {
+  assert.equal(await said('Die week is druk, maar de sessie in regio Midden-Oost wil ik niet missen. Bij deze meld ik mij aan.'), 'register/arnhem');
+  assert.equal(await said('I do not want to miss the session in Assen, please sign me up.', 'Design session'), 'register/assen');
+});
+
+test('whether the sender may take part at all waits on a person', async () => {
+  assert.equal(await said('Ik zou graag de sessie in Venlo bijwonen. Is dat ook mogelijk voor een Duitse gemeente?', 'Sessie Venlo', 'Stadt Kleve'), 'escalate/null');
+  assert.equal(await said('I would like to attend the Utrecht session. Is it also open to a non-member organisation?', 'Design session', 'Stichting Wijkkracht'), 'escalate/null');
+  // Asking whether there is room is answered by the bot.
+  assert.equal(await said('Ik wil graag naar Breda. Is dat nog mogelijk?'), 'register/breda');
+});
+
+test('whether coming late is still worth it waits on a person', async () => {
+  assert.equal(await said('Ik wil graag naar Assen, maar ben pas om 15:30 vrij. Heeft het dan nog zin om te komen?'), 'escalate/null');
+  assert.equal(await said('I would like to join in Arnhem but can only arrive at four. Is it still worth coming?', 'Design session'), 'escalate/null');
+  // Arriving late without asking whether to come: a signup with a remark.
+  assert.equal(await said('Ik meld mij aan voor Assen; ik ben er pas om 15:30.'), 'register/assen');
+});
+
+test('a supplier who wants to show its product makes an offer', async () => {
+  assert.equal(await said('Wij zijn graag aanwezig in Utrecht en zouden in de pauze onze software willen demonstreren.', 'Deelname', 'DataBurger BV'), 'escalate/null');
+  assert.equal(await said('We would love to attend in Breda and show our platform to the participants.', 'Design session', 'CivicTools Ltd'), 'escalate/null');
+});
