@@ -88,9 +88,9 @@ const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochten
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.
 // Another engagement of the sender's own: their council or committee meeting, a congress, a
 // recess, a work visit. A clause about it that says nothing of our sessions chooses nothing.
-const AGENDA = /\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\bcongres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
+const AGENDA = /\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\bcongres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
 // What makes a clause about our sessions after all.
-const OURS_IN_CLAUSE = /\b((ontwerp|regio)?sessies?|(regio)?bijeenkomst(en)?|sessions?|aanmeld\w*|aan te melden|meld (ik|wij|we) (mij|me|ons)|inschrijv\w*|kom (ik|wij|we)|komen (wij|we)|ben (ik|wij|we) (er )?bij|i('ll| will) (come|attend|join)|register\w*|sign (me|us) up)\b/;
+const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?bijeenkomst(en)?|sessions?)(?! (over|on|about)\b)|aanmeld\w*|aan te melden|meld (ik|wij|we) (mij|me|ons)|inschrijv\w*|kom (ik|wij|we)|komen (wij|we)|ben (ik|wij|we) (er )?bij|i('ll| will) (come|attend|join)|register\w*|sign (me|us) up)\b/;
 const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
@@ -113,11 +113,16 @@ const POINTS_BACK = /^(maar |but |en |and |dus |want |so )?(dat|die|dit|het|that
 // "Eerst dacht ik aan Haarlem": a first thought, given up.
 const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b/;
 
+// "..., maar op die dag ben ik daar al": another engagement at the time or place just named.
+const BUSY_THEN = /^(maar|but)\b[^.?!]*\b(daar|dan|die dag|op die dag|then|there|that day)\b/;
+
 function contrast(parts: Clause[]): void {
   const k = parts.findIndex((c) => BUT_YES.test(c.folded));
   for (let i = 0; i < k; i++) parts[i]!.neg = true;
   parts.forEach((c, i) => {
     if (i > 0 && c.neg && POINTS_BACK.test(c.folded)) parts[i - 1]!.neg = true;
+    // "Arnhem ligt voor de hand, maar op 22 juni ben ik daar al voor een werkbezoek": taken then.
+    if (i > 0 && c.agenda && BUSY_THEN.test(c.folded)) parts[i - 1]!.neg = true;
     if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => n.neg && POINTS_BACK.test(n.folded))) c.neg = true;
   });
 }

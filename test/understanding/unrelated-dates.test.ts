@@ -50,3 +50,26 @@ test('a supplier who wants to show its product makes an offer', async () => {
   assert.equal(await said('Wij zijn graag aanwezig in Utrecht en zouden in de pauze onze software willen demonstreren.', 'Deelname', 'DataBurger BV'), 'escalate/null');
   assert.equal(await said('We would love to attend in Breda and show our platform to the participants.', 'Design session', 'CivicTools Ltd'), 'escalate/null');
 });
+
+test('a meeting elsewhere ("voor een overleg", "for a meeting", "een bijeenkomst over …") is not our session', async () => {
+  assert.equal(await said('Eind juni ben ik in Assen voor een provinciaal overleg. Voor de ontwerpsessie kies ik Venlo, graag aanmelden.'), 'register/venlo');
+  assert.equal(await said('Next week I am in Breda for a regional meeting, unrelated. I would like to register for the session in Utrecht.', 'Design session'), 'register/utrecht');
+  assert.equal(await said('Op 22 juni ben ik naar een bijeenkomst over afvalbeleid. Meld mij aan voor de sessie in Assen.'), 'register/assen');
+  // "De raad stemt op 12 juni": the council's date, not a session; the session is Haarlem.
+  assert.equal(await said('De raad stemt op dinsdag 12 juni over het akkoord. Ik kom graag naar Haarlem.'), 'register/haarlem');
+});
+
+test('"X ligt voor de hand, maar op die dag ben ik daar al voor …" rules X out', async () => {
+  assert.equal(await said('Utrecht ligt het meest voor de hand, maar op 14 juni ben ik daar al voor een werkbezoek. Zet mij maar op de lijst voor Haarlem.'), 'register/haarlem');
+  // Without another choice the sender gets the list, never the session they are busy on.
+  assert.equal(await said('Utrecht ligt het meest voor de hand, maar op 14 juni ben ik daar al voor een werkbezoek. Ik wil wel graag meedoen aan een sessie.'), 'alternatives/null');
+});
+
+test('a question the sender will ask elsewhere does not hold a signup back', async () => {
+  assert.equal(await said('Ik heb nog een vraag over de subsidieregeling, maar die stel ik via de gewone weg. Ik kom graag naar de sessie in Breda.'), 'register/breda');
+  const elsewhere = await verdict({ subject: 'Ontwerpsessie', text: signed('Ik heb nog een vraag over de subsidieregeling, maar die stel ik via de gewone weg. Ik kom graag naar de sessie in Breda.', 'Pieter Dekker', 'Gemeente Oss') });
+  assert.equal(elsewhere.question, false);
+  // A question announced for us rides along with the signup and waits for a person.
+  const here = await verdict({ subject: 'Ontwerpsessie', text: signed('Ik heb nog een vraag over het programma. Ik kom graag naar de sessie in Breda.', 'Pieter Dekker', 'Gemeente Oss') });
+  assert.equal(`${here.intent}/${here.session}/${here.question}`, 'register/breda/true');
+});
