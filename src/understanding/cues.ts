@@ -7,7 +7,7 @@ export const REGISTER = new RegExp([
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b',
-  '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b', '\\bdoe (mij|me|ons) maar\\b', '\\baan(haken| te haken)\\b', '\\bhaak\\b[^.?!]{0,20}?\\baan\\b', '\\b(hieronder|onderstaand|bijgaand)\\w*\\b[^.?!]{0,30}\\b(deelnemers|aanmeldingen|namen)\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
+  '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\berbij\\b', '\\bdoe (mij|me|ons) maar\\b', '\\bdoe (mij|me|ons) ([a-z-]+ ){1,4}maar\\b', '\\baan(haken| te haken)\\b', '\\bhaak\\b[^.?!]{0,20}?\\baan\\b', '\\b(hieronder|onderstaand|bijgaand)\\w*\\b[^.?!]{0,30}\\b(deelnemers|aanmeldingen|namen)\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
   '\\bsluit(en)?\\b[^.?!]{0,40}?\\baan\\b', '\\baan(sluiten|schuiven)\\b', '\\baan te (sluiten|schuiven)\\b', '\\bschuif\\b[^.?!]{0,30}?\\baan\\b',
   '\\bbijwonen\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\b(zet|zetten|plaats|plaatsen)\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b', '\\bop de (deelnemers)?lijst (zetten|plaatsen)\\b',
   // "mijn collega komt ook (mee)": someone joins, unless the sentence says not.

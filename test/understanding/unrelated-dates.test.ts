@@ -73,3 +73,21 @@ test('a question the sender will ask elsewhere does not hold a signup back', asy
   const here = await verdict({ subject: 'Ontwerpsessie', text: signed('Ik heb nog een vraag over het programma. Ik kom graag naar de sessie in Breda.', 'Pieter Dekker', 'Gemeente Oss') });
   assert.equal(`${here.intent}/${here.session}/${here.question}`, 'register/breda/true');
 });
+
+test('declining another engagement beside a signup is no withdrawal from the session', async () => {
+  assert.equal(await said('Het VNG-jaarcongres kan ik helaas niet bijwonen, maar de sessie in Breda op 3 juli wil ik graag bijwonen.'), 'register/breda');
+  // Declining the session itself still is.
+  assert.equal(await said('De sessie in Breda kan ik helaas niet bijwonen.'), 'cancel/breda');
+});
+
+test('"doe mij X maar" chooses X', async () => {
+  assert.equal(await said('Doe mij Venlo maar.'), 'register/venlo');
+  assert.equal(await said('Doe ons de sessie in Assen maar.'), 'register/assen');
+});
+
+test('signing others up while staying away oneself is a signup of the others', async () => {
+  const v = await verdict({ subject: 'Aanmelding Utrecht', text: signed('Namens de griffie meld ik de volgende raadsleden aan voor de sessie in Utrecht:\n\n- Jan Visser\n- Aylin Demir\n- Kees Bos\n\nIk ben er zelf niet bij. Wilt u de bevestiging naar hen sturen?', 'Pieter Dekker', 'Gemeente Oss') });
+  assert.equal(`${v.intent}/${v.session}/${v.attendees}`, 'register/utrecht/3');
+  // Registered before and then sending others: a person swaps the names.
+  assert.notEqual(await said('Ik sta ingeschreven voor Utrecht, maar ik ben er zelf niet bij. Ik meld de volgende raadsleden aan: Jan Visser en Kees Bos.'), 'register/utrecht');
+});
