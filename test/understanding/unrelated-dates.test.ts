@@ -91,3 +91,11 @@ test('signing others up while staying away oneself is a signup of the others', a
   // Registered before and then sending others: a person swaps the names.
   assert.notEqual(await said('Ik sta ingeschreven voor Utrecht, maar ik ben er zelf niet bij. Ik meld de volgende raadsleden aan: Jan Visser en Kees Bos.'), 'register/utrecht');
 });
+
+test('asking for the overview of the sessions is answered with the list', async () => {
+  assert.equal(await said('Op 14 juni kan ik niet. Ik zou wel naar een van de andere sessies willen; kunt u mij het overzicht sturen?', 'RE: Uitnodiging sessie Utrecht 14 juni'), 'alternatives/null');
+});
+
+test('"ik zou graag ergens … naar een van de sessies komen" wants a session without choosing', async () => {
+  assert.equal(await said('Ik zou graag in de loop van juni naar een van de sessies komen.'), 'alternatives/null');
+});
