@@ -99,3 +99,10 @@ test('asking for the overview of the sessions is answered with the list', async 
 test('"ik zou graag ergens … naar een van de sessies komen" wants a session without choosing', async () => {
   assert.equal(await said('Ik zou graag in de loop van juni naar een van de sessies komen.'), 'alternatives/null');
 });
+
+test('someone taking the registered sender’s place is a transfer for a person, not a cancellation', async () => {
+  assert.equal(await said('Ik sta ingeschreven voor Venlo, maar kan zelf niet. Mijn collega Anna de Wit neemt mijn plaats in.'), 'escalate/null');
+  assert.equal(await said('I am registered for Assen but cannot come; my colleague Tom Baker takes my place.', 'Design session Assen'), 'escalate/null');
+  // Plainly withdrawing stays a cancellation.
+  assert.equal(await said('Ik sta ingeschreven voor Venlo, maar kan helaas niet komen.'), 'cancel/venlo');
+});
