@@ -106,3 +106,13 @@ test('someone taking the registered sender’s place is a transfer for a person,
   // Plainly withdrawing stays a cancellation.
   assert.equal(await said('Ik sta ingeschreven voor Venlo, maar kan helaas niet komen.'), 'cancel/venlo');
 });
+
+test('"mijn collega-wethouder X en ik" are two people', async () => {
+  const v = await verdict({ subject: 'Aanmelding', text: signed('Mijn collega-wethouder Joost Verbeek en ik komen graag naar de sessie in Assen.', 'Pieter Dekker', 'Gemeente Oss') });
+  assert.equal(`${v.intent}/${v.session}/${v.attendees}`, 'register/assen/2');
+});
+
+test('"vergezeld van de griffier" brings one more person', async () => {
+  const v = await verdict({ subject: 'Aanmelding', text: signed('Ik kom graag naar de sessie in Breda, vergezeld van de griffier.', 'Pieter Dekker', 'Gemeente Oss') });
+  assert.equal(`${v.intent}/${v.session}/${v.attendees}`, 'register/breda/2');
+});
