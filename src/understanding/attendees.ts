@@ -46,7 +46,7 @@ function nameOrNone(captured: string | undefined): string | undefined {
 const ONE_COMPANION = new RegExp(`\\b(?:(${ci('mijn|onze|een|de|het|my|our|a|the')}) )?${ci(ROLE)}\\b(?: (${NAME}))?`, 'g');
 // "Piet Jansen (wethouder)": a name with the role in brackets after it.
 const NAME_THEN_ROLE = new RegExp(`\\b[A-Z][\\w'-]+ (?:(?:van|de|der|den) )*[A-Z][\\w'-]+ \\(${ci(ROLE)}`, 'g');
-const COUNTS_AFTER = /(\b(met|en|plus|and|with|samen met|ook namens|also on behalf of)\s*|^\s*)$/i;
+const COUNTS_AFTER = /(\b(met|en|plus|and|with|samen met|ook namens|also on behalf of|vergezeld (van|door)|in gezelschap van|accompanied by|together with)\s*|^\s*)$/i;
 const DESCRIBES = /\b(als|namens|voor|van|aan|bij|door|as|on behalf of)\s*$/i;
 // "Aantal personen: 2" in a form-like signup.
 const FORM_COUNT = new RegExp(`^\\s*(?:aantal|number of) (?:personen|deelnemers|plaatsen|mensen|people|participants|attendees)\\s*:\\s*(${NUMBER_WORD})\\b`, 'im');
@@ -57,7 +57,9 @@ const BRINGS = /\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(se
 const NAMED_GROUP = new RegExp(`\\b(?:${ci('de|mijn|onze|twee|drie|vier')}) ${ci(PLURAL_ROLE)} (${NAME}(?:, ${NAME})*(?: en ${NAME}))`, 'g');
 
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
-function companions(original: string, names: string[]): number {
+function companions(text: string, names: string[]): number {
+  // "mijn collega-wethouder Jan Grimbergen" is one person, a wethouder.
+  const original = text.replace(/\b(collega|colleague)-(?=[a-z])/gi, '');
   let n = 0;
   NAMED_GROUP.lastIndex = 0;
   for (let m = NAMED_GROUP.exec(original); m; m = NAMED_GROUP.exec(original)) {
@@ -71,7 +73,7 @@ function companions(original: string, names: string[]): number {
     const before = original.slice(Math.max(0, m.index - 30), m.index);
     const det = (m[1] ?? '').toLowerCase();
     const name = nameOrNone(m[2]);
-    if (DESCRIBES.test(before) && !/\book namens\s*$/i.test(before)) continue;
+    if (DESCRIBES.test(before) && !/\b(ook namens|(vergezeld|in gezelschap) (van|door))\s*$/i.test(before)) continue;
     if (/^(mijn|onze|een|my|our|a)$/.test(det) || name || COUNTS_AFTER.test(before)) {
       n++;
       spans.push([m.index, m.index + m[0].length]);

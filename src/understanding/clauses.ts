@@ -12,6 +12,11 @@ export interface Clause {
   prior: boolean;
   /** Someone else is the subject ("mijn collega gaat naar Arnhem"), not the sender. */
   others: boolean;
+  /**
+   * The clause is about another engagement of the sender's ("onze raad vergadert op 21 juni",
+   * "werkbezoek in Arnhem", "the VNG congress"), not about our sessions: what it names is no choice.
+   */
+  agenda: boolean;
   /** "bij voorkeur Utrecht" is a first choice; "anders Haarlem", "Breda kan ook" a fallback. */
   rank: 'first' | 'fallback' | null;
   sentence: number;
@@ -64,7 +69,7 @@ function sentences(unit: string): string[] {
 // "Assen lukt niet breda wel" (a phone's two lines joined): "… niet" and "X wel" are two clauses.
 const CLAUSE_SPLIT = /(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|rather|but)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s)/i;
 
-const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|no preference|not only|not sure)\b/g;
+const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss)\b/g;
 const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}[a-z]*(vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|rechtszaak|zitting)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|volgeboekt)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
 const FIRST = /\b(voorkeur|liefst|het liefste?|eerste (keus|keuze)|prefer|preferably|first choice)\b/;
 const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/;
@@ -81,6 +86,11 @@ const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wetho
 export const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
 const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochtend)|good luck|have a (good|nice|great))\b/;
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.
+// Another engagement of the sender's own: their council or committee meeting, a congress, a
+// recess, a work visit. A clause about it that says nothing of our sessions chooses nothing.
+const AGENDA = /\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\b\w*congres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
+// What makes a clause about our sessions after all.
+const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?bijeenkomst(en)?|sessions?)(?! (over|on|about)\b)|aanmeld\w*|aan te melden|meld (ik|wij|we) (mij|me|ons)|inschrijv\w*|kom (ik|wij|we)|komen (wij|we)|ben (ik|wij|we) (er )?bij|i('ll| will) (come|attend|join)|register\w*|sign (me|us) up)\b/;
 const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
@@ -89,8 +99,9 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
   const others = THIRD_PERSON.test(folded) && !FIRST_PERSON.test(folded);
+  const agenda = AGENDA.test(folded) && !OURS_IN_CLAUSE.test(folded);
   return {
-    text, folded, tokens: tokenize(folded), neg: neg || SLIP.test(folded), prior: PRIOR.test(folded) || WISH.test(folded), others, rank, sentence, question,
+    text, folded, tokens: tokenize(folded), neg: neg || SLIP.test(folded), prior: PRIOR.test(folded) || WISH.test(folded), others, agenda, rank, sentence, question,
   };
 }
 
@@ -102,11 +113,16 @@ const POINTS_BACK = /^(maar |but |en |and |dus |want |so )?(dat|die|dit|het|that
 // "Eerst dacht ik aan Haarlem": a first thought, given up.
 const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b/;
 
+// "..., maar op die dag ben ik daar al": another engagement at the time or place just named.
+const BUSY_THEN = /^(maar|but)\b[^.?!]*\b(daar|dan|die dag|op die dag|then|there|that day)\b/;
+
 function contrast(parts: Clause[]): void {
   const k = parts.findIndex((c) => BUT_YES.test(c.folded));
   for (let i = 0; i < k; i++) parts[i]!.neg = true;
   parts.forEach((c, i) => {
     if (i > 0 && c.neg && POINTS_BACK.test(c.folded)) parts[i - 1]!.neg = true;
+    // "Arnhem ligt voor de hand, maar op 22 juni ben ik daar al voor een werkbezoek": taken then.
+    if (i > 0 && c.agenda && BUSY_THEN.test(c.folded)) parts[i - 1]!.neg = true;
     if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => n.neg && POINTS_BACK.test(n.folded))) c.neg = true;
   });
 }

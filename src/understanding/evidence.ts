@@ -50,6 +50,10 @@ const CONDITION = /^provided\b|\b(only if|provided (that|my|the|i|we|it|there)|a
 const ATTEND_INVERTED = String.raw`(dan |then )?(kom ik|komen (we|wij)|ben ik|zijn (we|wij)|doe ik|doen (we|wij)|sluit ik|schuiven? (ik|we|wij)|meld(en)? (ik|we|wij)|i('ll| will| can| could| would)|we('ll| will| can| could| would))\b`;
 const ATTEND = String.raw`\b(ik kom|wij komen|we komen|ik ben (er ?bij|aanwezig|present)|ik meld (mij|me)|wij melden|we melden|ik doe mee|ik sluit aan|ik schuif aan|i('ll| will| can| would) (come|attend|join|be there|take part)|we('ll| will| can| would) (come|attend|join|be there|take part))\b`;
 const CONDITION_SHAPE = new RegExp(String.raw`\b(als|indien|wanneer|zolang|if|as long as)\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}|${ATTEND}[^?!;]{0,60}?\b(als|indien|wanneer|zolang|if|as long as)\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her)\b`);
+// Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
+// open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
+// schuiven?"): attendance waits on what a person answers.
+const MAY_I_AT_ALL = /\b((is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenkomst) (ook |wel |dan |nog |eigenlijk )*(mogelijk|toegestaan|open|toegankelijk|bedoeld) (voor|als) (een|ons|onze|iemand|mensen|niet)\b|(kan|mag) (dat|dit|het) (ook |wel |dan |nog |eigenlijk )*(als|voor) (een|ons|onze|iemand) (niet-?\w+|buitenlandse?|belgische?|duitse?|externe?|commerciele?|particulier\w*)\b|(is|are) (that|this|it|the sessions?) (also |even |still )*(possible|allowed|open|meant) (for|to) (a|an|us|our|someone|non)\b|(heeft|is) (het|dat|dit) (dan |nog |wel |eigenlijk |nog wel )*(zin|zinvol|nuttig|de moeite( waard)?)\b|(is it|would it be) (still |even )*(worth|useful|worthwhile|any use)\b)[^.?!]*\?/;
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 const ON_THE_ANSWER = /\b(zo (ja|niet)|in dat (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not)|in that case)\b/;
 const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
@@ -58,7 +62,7 @@ const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|i
 const ELSEWHERE = /\b(sessies?|bijeenkomst(en)?|een|één|session)\b[^.?!]{0,20}\b(dichter ?bij|dichterbij|in de buurt van|closer|nearer)\b|\b(elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;
 
 // Hands a place on rather than giving it up.
-const TRANSFER = /\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
+const TRANSFER = /\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
 
 // Removal from a mailing: not a cancellation of anything of ours.
 const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b(list|lists|mailing|mailings|database|newsletter|distribution)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmeld\w*|uitschrijv\w*|uit te schrijven|af te melden|meld\w*|schrijf\w*|unsubscrib\w*|opt out)\b[^.?!]{0,30}\b(voor|van|from|of) (de|uw|jullie|het|your|the|this) ([\w-]+ )?(nieuwsbrie[fv]\w*|mailing\w*|verzendlijst|newsletter|mailing list)\b/;
@@ -100,7 +104,8 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
     ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
   const contrary: Item<ContraryKind>[] = [];
-  for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
+  for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['condition', MAY_I_AT_ALL], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
+    if (kind === 'condition' && contrary.some((c) => c.kind === 'condition')) continue;
     const item = find(kind, kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said, re);
     if (item) contrary.push(item);
   }

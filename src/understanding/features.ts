@@ -120,6 +120,8 @@ function firstMatch(text: string, re: RegExp): string | null {
 const WH = /^(maar |en |of |and |but |or )?(hoe|waar|waarom|wat|wie|welk|welke|wanneer|hoelang|hoeveel|how|where|why|what|who|which|when)\b/;
 const WH_ANSWERED = /\b(aan|af)mel\w*|\binschrijv\w*|\bregist\w*|\b(welke|which) (ontwerp)?(sessie|sessies|data|datum|datums|dates?|sessions?|regio)\b|\b(wanneer|waar|when|where) (is|zijn|vindt|vinden|are|was) (die|deze|dat|het|de (ontwerp)?sessie|ze|it|the session)\b|\b(is|zijn|are) (er|there)\b/;
 
+const ASKED_ELSEWHERE = /\b(stuur|stel|vraag|leg|mail)\b[^.?!]{0,30}\b(apart|later|los|elders|via|een andere keer)\b|\b(separately|elsewhere|another time|some other time)\b/;
+
 function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: string | null } {
   const wh = clauses.find((c) => c.question && WH.test(c.folded) && !WH_ANSWERED.test(c.folded)
     && !cue.AVAILABILITY.test(c.folded) && !cue.OTHER_DATES.test(c.folded));
@@ -130,7 +132,9 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   }
   let kind: QuestionKind = 'none';
   let text: string | null = null;
-  const announced = clauses.find((c) => cue.HAS_QUESTION.test(c.folded));
+  // "Ik heb ook nog een vraag over X, maar die stuur ik via de gewone weg": not asked here.
+  const announced = clauses.find((c) => cue.HAS_QUESTION.test(c.folded)
+    && !clauses.some((d) => d.sentence === c.sentence && ASKED_ELSEWHERE.test(d.folded)));
   if (announced) return { kind: 'real', text: announced.folded };
   for (const s of asked.values()) {
     // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it;

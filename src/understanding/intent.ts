@@ -115,7 +115,7 @@ function chooseForCancel(f: Features, thread: ThreadContext | null | undefined):
     const set = new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
     return set.size === 1 ? [...set][0]! : set.size > 1 ? 'several' : null;
   };
-  const own = f.bodyRefs.filter((r) => r.polarity !== 'other');
+  const own = f.bodyRefs.filter((r) => r.polarity !== 'other' && r.polarity !== 'agenda');
   for (const refs of [own, own.filter((r) => r.polarity !== 'pos')]) {
     const s = single(refs);
     if (s && s !== 'several') return s;
@@ -179,9 +179,20 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
+  const setsApart = own.some((i) => /\b(zelf|mijzelf|myself)\b/.test(f.bodyClauses[i]!.folded));
   const othersSignUp = f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
     && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded))
-    && own.some((i) => /\b(zelf|mijzelf|myself)\b/.test(f.bodyClauses[i]!.folded));
+    && setsApart;
+  // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
+  // signs others up (never "mij", "ons") and sets themselves apart; they are not withdrawing.
+  const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && OTHERS_AS_OBJECT.test(c.folded)
+    && !/\b(mij|me|mijzelf|ons|onszelf|myself|us)\b/.test(c.folded))
+    && !f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
+  // Asking for "de bevestiging" is no earlier signup; "ik sta ingeschreven" is (a person swaps it).
+  const registeredBefore = /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.content.toLowerCase());
+  if (signsUpOthers && !othersSignUp && !registeredBefore && !registeredSession(thread) && thread?.about !== 'confirmation') {
+    f = notWithdrawing(f, own, 'pos', ev, 'the sender signs others up and does not come along');
+  }
   const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
   if (substituteSignup) {
     f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
@@ -211,6 +222,9 @@ function switchedFrom(f: Features, ev: string[]): Features {
   ev.push('switches: what comes before is the session left');
   return { ...f, bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) };
 }
+
+// Whom a sender signs up when it is not themselves: "de volgende raadsleden", "onze wethouder".
+const OTHERS_AS_OBJECT = /\b(de volgende|onderstaande|volgende|onze|mijn|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
 
 // "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
 const TRANSFER_ASKED = /\b(overdragen|over te dragen|overnemen|transfer)\b/;
@@ -338,6 +352,8 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
     if (!clauses.length || clauses.every((c) => c.others) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
     // What the negative clauses name; a positive clause beside them is the choice ("Venlo lukt niet, Breda wel").
     let named = sessionsOf(f.bodyRefs.filter((r) => idx.includes(r.clause)));
+    // "Het congres kan ik niet bijwonen, Utrecht wel": declining another engagement is no withdrawal.
+    if (!named.size && clauses.every((c) => c.agenda)) continue;
     // "Arnhem leek handig, maar dat wordt niets", "die datum past niet": what it points back to.
     if (!named.size) named = sessionsOf(f.bodyRefs.filter((r) => r.clause < idx[0]!));
     // The subject only when the same sentence makes the choice ("Die datum past niet, ik kom graag naar Arnhem").

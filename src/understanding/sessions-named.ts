@@ -9,8 +9,11 @@ import { findMunicipalities, placeIndex } from './places.js';
 import { fold, type Token } from './text.js';
 
 export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
-/** 'other': named in a clause about someone else ("mijn collega gaat naar Arnhem"). */
-export type Polarity = 'pos' | 'neg' | 'prior' | 'other';
+/**
+ * 'other': named in a clause about someone else ("mijn collega gaat naar Arnhem"); 'agenda': in a
+ * clause about another engagement of the sender ("onze raad vergadert op 21 juni"): no choice.
+ */
+export type Polarity = 'pos' | 'neg' | 'prior' | 'other' | 'agenda';
 
 export interface Ref {
   kind: RefKind;
@@ -123,7 +126,7 @@ function polarityAt(clause: Clause, at: number): Polarity {
   if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
   if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|omruil|overzet|verplaats|wissel|overstap|stap\b[^,]*\bover|switch|change|move)/.test(clause.folded)
     && /\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';
-  return clause.neg ? 'neg' : clause.prior ? 'prior' : clause.others ? 'other' : 'pos';
+  return clause.neg ? 'neg' : clause.agenda ? 'agenda' : clause.prior ? 'prior' : clause.others ? 'other' : 'pos';
 }
 
 const blank = { past: false, weak: false, conflict: false, rank: null };
