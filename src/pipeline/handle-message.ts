@@ -3,10 +3,11 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
-import { clip, findHandledCopy, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
+import { readSenderFacts } from '../db/decision-inputs.js';
+import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { advanceCursor } from '../db/mailbox-state.js';
-import { countRepliesTo, findThread } from '../db/outbox.js';
-import { activeRegistration, findByCalendarUid, lockSeries } from '../db/registrations.js';
+import { findThread } from '../db/outbox.js';
+import { findByCalendarUid, lockSeries } from '../db/registrations.js';
 import { loadSeriesState } from '../db/sessions.js';
 import type { MailboxStatus } from '../mailbox/types.js';
 import type { Logger } from '../observability/logger.js';
@@ -113,24 +114,28 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const { deps, about, understanding, now } = s;
   const series = deps.catalogue.series;
   await lockSeries(tx, series);
+  const registrant = about.fromAddress ?? '';
+  const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
+  // Everything the decision reads about the sender, in one statement under the lock.
+  const facts = await readSenderFacts(tx, {
+    messageId: about.messageId!, series, sender: registrant, replyAddress: understanding.intent !== 'ignore' ? replyAddress : null,
+    since: new Date(now.getTime() - 3_600_000),
+  });
   // The same message again (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
-  if (await findHandledCopy(tx, about.messageId!)) {
+  if (facts.handledCopy) {
     const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' });
     await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
     return nothing(recorded === null ? 'already-recorded' : 'duplicate');
   }
-  const registrant = about.fromAddress ?? '';
-  const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
   const sessions = await loadSeriesState(tx, series);
-  const registration = registrant ? await activeRegistration(tx, series, registrant) : null;
+  const registration = registrant ? facts.registration : null;
   const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
   const planned = guardReplies(decide({
     understanding, now, sessions, registration,
     calendarRegistration: calendarRow ? { id: calendarRow.id, email: calendarRow.email } : null,
     senderAddress: registrant,
     municipality: understanding.municipality,
-    repliesToSenderLastHour: replyAddress && understanding.intent !== 'ignore'
-      ? await countRepliesTo(tx, replyAddress, new Date(now.getTime() - 3_600_000)) : 0,
+    repliesToSenderLastHour: facts.repliesSince,
     policy: deps.policy,
   }), replyAddress);
   // DMARC failed: nothing changes; a report of one of our replies: a bounce.
@@ -149,7 +154,7 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     leftForPeople: decision.keywords.includes(keywords.attention),
   };
   // Review mode: an organiser approves the decision before anything is changed or sent.
-  const why = await reviewHold(tx, deps.review, understanding, decision, registrant);
+  const why = reviewHold(deps.review, understanding, decision, facts.heldReview);
   if (why) {
     return holdForReview(tx, {
       deps, log: s.log, record, mail: s.mail, understanding, decision, sessions, registration, replyAddress, why,
