@@ -33,6 +33,11 @@ export interface IncomingMessage {
   source: Buffer;
   /** The message was larger than MAX_MESSAGE_BYTES and was cut off. */
   truncated: boolean;
+  /**
+   * Its UID is above the cursor the sync read before listing it (sync.ts): then it cannot be
+   * recorded yet, and the check that would skip it is a round trip saved.
+   */
+  aboveCursor?: boolean;
 }
 
 export interface Handled {
@@ -45,7 +50,9 @@ const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxId
 
 export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<Handled> {
   const uidValidity = Number(box.uidValidity);
-  if (await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) return nothing('already-recorded');
+  // Only saves the work on a message already recorded: should one slip through, its record's
+  // insert finds the (mailbox, UIDVALIDITY, UID) key taken and nothing is changed or sent.
+  if (!msg.aboveCursor && await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) return nothing('already-recorded');
   const log = deps.logger.child({ uid: msg.uid });
   const now = deps.clock();
   const base: NewInbound = {
