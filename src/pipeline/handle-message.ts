@@ -19,7 +19,7 @@ import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
 import { deadlineIn, pastDeadline, TimeLimitError } from '../understanding/time-limit.js';
 import { understand } from '../understanding/understand.js';
-import { applyChanges } from './apply-decision.js';
+import { applyChanges, withCreated } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
 import { readEnvelope, screenDecision, type Envelope } from './envelope.js';
 import { replyAddressOf } from './reply-address.js';
@@ -171,7 +171,7 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const inboundId = await recordInbound(tx, record);
   if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
   await screened.afterRecord(inboundId);
-  const { createdId } = await applyChanges(tx, decision.changes, {
+  const { createdId, created } = await applyChanges(tx, decision.changes, {
     series, sessions, now, domain: domainOf(deps.mail.from.address), actor: { origin: 'mail', name: null }, inboundId,
     registrant: {
       email: registrant, name: personName(s.mail.from?.name), municipality: understanding.municipality,
@@ -180,11 +180,14 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   });
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
   if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
-  // Replies show seats left after this decision's changes, so the state is read again.
+  // Replies show seats left after this decision's changes: a new registration alone is added
+  // to what was read; other changes, the state is read again.
   const outboxIds = decision.replies.length === 0 ? [] : await writeReplies(tx, decision.replies, {
-    inboundId, mail: s.mail, replyAddress, language: understanding.language, createdId, senderRegistrationId,
-    sessions: decision.changes.length ? await loadSeriesState(tx, series) : sessions, catalogue: deps.catalogue,
-    mailConfig: deps.mail, templates: deps.templates, now,
+    inboundId, mail: s.mail, replyAddress, language: understanding.language, createdId, created, senderRegistrationId,
+    sessions: decision.changes.length === 0 ? sessions
+      : decision.changes.length === 1 && created ? withCreated(sessions, created)
+        : await loadSeriesState(tx, series),
+    catalogue: deps.catalogue, mailConfig: deps.mail, templates: deps.templates, now,
   });
   await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
   return { outcome: decision.outcome, keywords: decision.keywords, outboxIds };
