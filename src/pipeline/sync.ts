@@ -58,7 +58,8 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
         await sleep(RETRY_PAUSE_MS * attempt);
       }
     }
-    if (handled.outboxIds.length > 0) await deliverDue(deps, null, handled.outboxIds);
+    // The replies answer this message: its arrival (recorded as received_at) is known here.
+    if (handled.outboxIds.length > 0) await deliverDue(deps, null, handled.outboxIds, m.internalDate);
     followUps.mark(box.uidValidity, m.uid, handled.keywords);
   }
 
