@@ -5,7 +5,6 @@ import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
 import { readSenderFacts } from '../db/decision-inputs.js';
 import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
-import { advanceCursor } from '../db/mailbox-state.js';
 import { findThread } from '../db/outbox.js';
 import { findByCalendarUid, lockSeries } from '../db/registrations.js';
 import { loadSeriesState } from '../db/sessions.js';
@@ -130,8 +129,7 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   });
   // The same message again (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
   if (facts.handledCopy) {
-    const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' });
-    await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
+    const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' }, now);
     return nothing(recorded === null ? 'already-recorded' : 'duplicate');
   }
   const sessions = await loadSeriesState(tx, series);
@@ -168,7 +166,8 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
       domain: domainOf(deps.mail.from.address), now,
     });
   }
-  const inboundId = await recordInbound(tx, record);
+  // Recorded, and the cursor moved past it, in one statement.
+  const inboundId = await recordInbound(tx, record, now);
   if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
   await screened.afterRecord(inboundId);
   const { createdId, created } = await applyChanges(tx, decision.changes, {
@@ -189,7 +188,6 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
         : await loadSeriesState(tx, series),
     catalogue: deps.catalogue, mailConfig: deps.mail, templates: deps.templates, now,
   });
-  await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
   return { outcome: decision.outcome, keywords: decision.keywords, outboxIds };
 }
 
@@ -207,8 +205,7 @@ export function guardReplies(decision: Decision, replyAddress: string | null): D
 /** Oversized, unreadable or failing: recorded for organisers, never answered. */
 export async function recordForOrganisers(deps: PipelineDeps, log: Logger, row: NewInbound): Promise<Handled> {
   await deps.database.db.transaction(async (tx: Tx) => {
-    await recordInbound(tx, { ...row, leftForPeople: true });
-    await advanceCursor(tx, row.mailbox, row.uidValidity, row.uid, deps.clock());
+    await recordInbound(tx, { ...row, leftForPeople: true }, deps.clock());
   });
   log.warn({ event: 'message.recorded', messageId: row.messageId, outcome: row.outcome, error: row.error }, `left for organisers: ${row.outcome}`);
   deps.metrics?.messageRecorded(row.outcome, null);
