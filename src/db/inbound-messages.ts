@@ -2,6 +2,7 @@
 // is what makes handling a message twice impossible.
 import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
+import { advanceCursorQuery } from './mailbox-state.js';
 import { inboundMessages } from './schema.js';
 import { jsonWithoutNul, withoutNul } from './text.js';
 
@@ -27,9 +28,16 @@ export async function findHandledCopy(db: Executor, messageId: string): Promise<
   return row ?? null;
 }
 
-/** Inserts the record; false when this (mailbox, UIDVALIDITY, UID) is already recorded. */
-export async function recordInbound(tx: Executor, row: NewInbound): Promise<number | null> {
-  const [inserted] = await tx
+/**
+ * Inserts the record; null when this (mailbox, UIDVALIDITY, UID) is already recorded. With
+ * `advanceCursorAt`, the same statement moves the folder's cursor past the message (mailbox-state.ts),
+ * as the message's transaction must: one round trip instead of two.
+ */
+export async function recordInbound(tx: Executor, row: NewInbound, advanceCursorAt?: Date): Promise<number | null> {
+  const cursorMoved = advanceCursorAt
+    ? tx.$with('cursor_moved', {}).as(advanceCursorQuery(tx, row.mailbox, row.uidValidity, row.uid, advanceCursorAt).getSQL())
+    : null;
+  const [inserted] = await (cursorMoved ? tx.with(cursorMoved) : tx)
     .insert(inboundMessages)
     .values({
       ...row, subject: row.subject ? clip(row.subject, 998) : row.subject, messageId: withoutNul(row.messageId),

@@ -20,7 +20,12 @@ export async function resetCursor(
 
 /** Moves the cursor forward only (inside the message's own transaction). */
 export async function advanceCursor(db: Executor, mailbox: string, uidValidity: number, uid: number, now: Date): Promise<void> {
-  await db.update(mailboxState)
+  await advanceCursorQuery(db, mailbox, uidValidity, uid, now);
+}
+
+/** The statement of advanceCursor, for recordInbound to send with its insert. */
+export function advanceCursorQuery(db: Executor, mailbox: string, uidValidity: number, uid: number, now: Date) {
+  return db.update(mailboxState)
     .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${uid})`, updatedAt: now })
     .where(sql`${mailboxState.mailbox} = ${mailbox} and ${mailboxState.uidValidity} = ${uidValidity}`);
 }

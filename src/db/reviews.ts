@@ -25,7 +25,7 @@ export async function reviewOfMessage(db: Executor, inboundId: number): Promise<
 }
 
 /** Held and still readable: retention may have removed what it was about. */
-const stillHeld = () => and(eq(reviews.status, 'held'), isNull(inboundMessages.purgedAt));
+export const stillHeld = () => and(eq(reviews.status, 'held'), isNull(inboundMessages.purgedAt));
 
 /** Whether mail from this address is waiting for review: then the next one waits behind it. */
 export async function hasHeldReview(db: Executor, sender: string): Promise<boolean> {

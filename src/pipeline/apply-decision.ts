@@ -5,6 +5,7 @@ import { recordChange, type Actor } from '../db/change-log.js';
 import type { Tx } from '../db/client.js';
 import {
   cancelRegistration, createRegistration, moveRegistration, promoteRegistration, recordCalendarResponse, setAttendees,
+  type RegistrationRow,
 } from '../db/registrations.js';
 import { setCapacity, setSignups } from '../db/sessions.js';
 import type { Change, SessionState } from '../rules/types.js';
@@ -24,9 +25,11 @@ export interface ChangeContext {
   inboundId: number | null;
 }
 
-/** Applies the changes in order; returns the id of the registration created, if any. */
-export async function applyChanges(tx: Tx, changes: Change[], ctx: ChangeContext): Promise<{ createdId: number | null }> {
-  let createdId: number | null = null;
+/** Applies the changes in order; returns the registration created, if any, as the insert returned it. */
+export async function applyChanges(
+  tx: Tx, changes: Change[], ctx: ChangeContext,
+): Promise<{ createdId: number | null; created: RegistrationRow | null }> {
+  let created: RegistrationRow | null = null;
   const sessionId = (slug: string) => {
     const s = ctx.sessions.find((x) => x.slug === slug);
     if (!s) throw new Error(`the rules named an unknown session "${slug}"`);
@@ -49,7 +52,7 @@ export async function applyChanges(tx: Tx, changes: Change[], ctx: ChangeContext
           // Stable for the registration's whole life: updates and cancellations reuse it.
           calendarUid: `${randomUUID()}@${ctx.domain}`, now: ctx.now,
         });
-        createdId = row.id;
+        created = row;
         await log(change.status === 'confirmed' ? 'registered' : 'waitlisted', row.sessionId, row.id, { attendees: change.attendees });
         break;
       }
@@ -82,5 +85,21 @@ export async function applyChanges(tx: Tx, changes: Change[], ctx: ChangeContext
         break;
     }
   }
-  return { createdId };
+  return { createdId: created?.id ?? null, created };
+}
+
+/**
+ * The series' state after a decision whose only change created `row`, as loadSeriesState would
+ * read it now (the series lock keeps everyone else out): its seats are taken, or it is queued
+ * last (the newest on the waiting list). Saves reading the whole series again for every signup.
+ */
+export function withCreated(sessions: SessionState[], row: RegistrationRow): SessionState[] {
+  return sessions.map((s) => {
+    if (s.id !== row.sessionId) return s;
+    if (row.status === 'confirmed') return { ...s, taken: s.taken + row.attendees };
+    if (row.status === 'waitlisted') {
+      return { ...s, waitlist: [...s.waitlist, { id: row.id, email: row.email, name: row.name, attendees: row.attendees }] };
+    }
+    return s;
+  });
 }

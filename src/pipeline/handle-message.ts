@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
-import { clip, findHandledCopy, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
-import { advanceCursor } from '../db/mailbox-state.js';
-import { countRepliesTo, findThread } from '../db/outbox.js';
-import { activeRegistration, findByCalendarUid, lockSeries } from '../db/registrations.js';
+import { readSenderFacts } from '../db/decision-inputs.js';
+import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
+import { findThread } from '../db/outbox.js';
+import { findByCalendarUid, lockSeries } from '../db/registrations.js';
 import { loadSeriesState } from '../db/sessions.js';
 import type { MailboxStatus } from '../mailbox/types.js';
 import type { Logger } from '../observability/logger.js';
@@ -18,7 +18,7 @@ import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
 import { deadlineIn, pastDeadline, TimeLimitError } from '../understanding/time-limit.js';
 import { understand } from '../understanding/understand.js';
-import { applyChanges } from './apply-decision.js';
+import { applyChanges, withCreated } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
 import { readEnvelope, screenDecision, type Envelope } from './envelope.js';
 import { replyAddressOf } from './reply-address.js';
@@ -32,6 +32,11 @@ export interface IncomingMessage {
   source: Buffer;
   /** The message was larger than MAX_MESSAGE_BYTES and was cut off. */
   truncated: boolean;
+  /**
+   * Its UID is above the cursor the sync read before listing it (sync.ts): then it cannot be
+   * recorded yet, and the check that would skip it is a round trip saved.
+   */
+  aboveCursor?: boolean;
 }
 
 export interface Handled {
@@ -44,7 +49,9 @@ const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxId
 
 export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<Handled> {
   const uidValidity = Number(box.uidValidity);
-  if (await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) return nothing('already-recorded');
+  // Only saves the work on a message already recorded: should one slip through, its record's
+  // insert finds the (mailbox, UIDVALIDITY, UID) key taken and nothing is changed or sent.
+  if (!msg.aboveCursor && await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) return nothing('already-recorded');
   const log = deps.logger.child({ uid: msg.uid });
   const now = deps.clock();
   const base: NewInbound = {
@@ -113,24 +120,27 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const { deps, about, understanding, now } = s;
   const series = deps.catalogue.series;
   await lockSeries(tx, series);
-  // The same message again (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
-  if (await findHandledCopy(tx, about.messageId!)) {
-    const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' });
-    await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
-    return nothing(recorded === null ? 'already-recorded' : 'duplicate');
-  }
   const registrant = about.fromAddress ?? '';
   const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
+  // Everything the decision reads about the sender, in one statement under the lock.
+  const facts = await readSenderFacts(tx, {
+    messageId: about.messageId!, series, sender: registrant, replyAddress: understanding.intent !== 'ignore' ? replyAddress : null,
+    since: new Date(now.getTime() - 3_600_000),
+  });
+  // The same message again (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
+  if (facts.handledCopy) {
+    const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' }, now);
+    return nothing(recorded === null ? 'already-recorded' : 'duplicate');
+  }
   const sessions = await loadSeriesState(tx, series);
-  const registration = registrant ? await activeRegistration(tx, series, registrant) : null;
+  const registration = registrant ? facts.registration : null;
   const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
   const planned = guardReplies(decide({
     understanding, now, sessions, registration,
     calendarRegistration: calendarRow ? { id: calendarRow.id, email: calendarRow.email } : null,
     senderAddress: registrant,
     municipality: understanding.municipality,
-    repliesToSenderLastHour: replyAddress && understanding.intent !== 'ignore'
-      ? await countRepliesTo(tx, replyAddress, new Date(now.getTime() - 3_600_000)) : 0,
+    repliesToSenderLastHour: facts.repliesSince,
     policy: deps.policy,
   }), replyAddress);
   // DMARC failed: nothing changes; a report of one of our replies: a bounce.
@@ -149,17 +159,18 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     leftForPeople: decision.keywords.includes(keywords.attention),
   };
   // Review mode: an organiser approves the decision before anything is changed or sent.
-  const why = await reviewHold(tx, deps.review, understanding, decision, registrant);
+  const why = reviewHold(deps.review, understanding, decision, facts.heldReview);
   if (why) {
     return holdForReview(tx, {
       deps, log: s.log, record, mail: s.mail, understanding, decision, sessions, registration, replyAddress, why,
       domain: domainOf(deps.mail.from.address), now,
     });
   }
-  const inboundId = await recordInbound(tx, record);
+  // Recorded, and the cursor moved past it, in one statement.
+  const inboundId = await recordInbound(tx, record, now);
   if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
   await screened.afterRecord(inboundId);
-  const { createdId } = await applyChanges(tx, decision.changes, {
+  const { createdId, created } = await applyChanges(tx, decision.changes, {
     series, sessions, now, domain: domainOf(deps.mail.from.address), actor: { origin: 'mail', name: null }, inboundId,
     registrant: {
       email: registrant, name: personName(s.mail.from?.name), municipality: understanding.municipality,
@@ -168,13 +179,15 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   });
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
   if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
-  // Replies show seats left after this decision's changes, so the state is read again.
+  // Replies show seats left after this decision's changes: a new registration alone is added
+  // to what was read; other changes, the state is read again.
   const outboxIds = decision.replies.length === 0 ? [] : await writeReplies(tx, decision.replies, {
-    inboundId, mail: s.mail, replyAddress, language: understanding.language, createdId, senderRegistrationId,
-    sessions: decision.changes.length ? await loadSeriesState(tx, series) : sessions, catalogue: deps.catalogue,
-    mailConfig: deps.mail, templates: deps.templates, now,
+    inboundId, mail: s.mail, replyAddress, language: understanding.language, createdId, created, senderRegistrationId,
+    sessions: decision.changes.length === 0 ? sessions
+      : decision.changes.length === 1 && created ? withCreated(sessions, created)
+        : await loadSeriesState(tx, series),
+    catalogue: deps.catalogue, mailConfig: deps.mail, templates: deps.templates, now,
   });
-  await advanceCursor(tx, about.mailbox, about.uidValidity, about.uid, now);
   return { outcome: decision.outcome, keywords: decision.keywords, outboxIds };
 }
 
@@ -192,8 +205,7 @@ export function guardReplies(decision: Decision, replyAddress: string | null): D
 /** Oversized, unreadable or failing: recorded for organisers, never answered. */
 export async function recordForOrganisers(deps: PipelineDeps, log: Logger, row: NewInbound): Promise<Handled> {
   await deps.database.db.transaction(async (tx: Tx) => {
-    await recordInbound(tx, { ...row, leftForPeople: true });
-    await advanceCursor(tx, row.mailbox, row.uidValidity, row.uid, deps.clock());
+    await recordInbound(tx, { ...row, leftForPeople: true }, deps.clock());
   });
   log.warn({ event: 'message.recorded', messageId: row.messageId, outcome: row.outcome, error: row.error }, `left for organisers: ${row.outcome}`);
   deps.metrics?.messageRecorded(row.outcome, null);

@@ -11,7 +11,7 @@ import type { Tx } from '../db/client.js';
 import { recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { advanceCursor } from '../db/mailbox-state.js';
 import { enqueueReply, findOutboxRows, type OutboxRow } from '../db/outbox.js';
-import { hasHeldReview, insertReview } from '../db/reviews.js';
+import { insertReview } from '../db/reviews.js';
 import type { ReviewReplyTo } from '../db/schema.js';
 import { loadSeriesState } from '../db/sessions.js';
 import type { Logger } from '../observability/logger.js';
@@ -45,11 +45,11 @@ export function holdReason(policy: ReviewConfig | undefined, u: Understanding, d
  * Hold or apply. Mail from someone whose earlier message is still held waits too (whatever the
  * setting), so one person's messages are decided in the order they wrote them.
  */
-export async function reviewHold(
-  tx: Tx, policy: ReviewConfig | undefined, u: Understanding, d: Decision, sender: string,
-): Promise<HoldReason | null> {
+export function reviewHold(
+  policy: ReviewConfig | undefined, u: Understanding, d: Decision, senderHasHeld: boolean,
+): HoldReason | null {
   if (!reviewable(u, d)) return null;
-  return holdReason(policy, u, d) ?? (sender && (await hasHeldReview(tx, sender)) ? 'sender' : null);
+  return holdReason(policy, u, d) ?? (senderHasHeld ? 'sender' : null);
 }
 
 export interface Hold {

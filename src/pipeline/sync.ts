@@ -34,13 +34,15 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
   let backfill = opts.since ?? null;
   const followUps = createFollowUps(deps);
 
-  async function processOne(session: MailboxSession, box: MailboxStatus, m: MessageSummary, fetched: Source | undefined): Promise<void> {
+  async function processOne(
+    session: MailboxSession, box: MailboxStatus, m: MessageSummary, fetched: Source | undefined, aboveCursor: boolean,
+  ): Promise<void> {
     let handled;
     for (let attempt = 1; ; attempt++) {
       try {
         // The batch's copy first; a retry fetches the message again.
         const { source, truncated } = (attempt === 1 ? fetched : undefined) ?? await session.download(m.uid, deps.mail.maxMessageBytes);
-        handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated });
+        handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated, aboveCursor });
         break;
       } catch (err) {
         // The database or the IMAP server went away: not the message's fault, so it never counts
@@ -56,7 +58,8 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
         await sleep(RETRY_PAUSE_MS * attempt);
       }
     }
-    if (handled.outboxIds.length > 0) await deliverDue(deps, null, handled.outboxIds);
+    // The replies answer this message: its arrival (recorded as received_at) is known here.
+    if (handled.outboxIds.length > 0) await deliverDue(deps, null, handled.outboxIds, m.internalDate);
     followUps.mark(box.uidValidity, m.uid, handled.keywords);
   }
 
@@ -82,7 +85,8 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     return end;
   }
 
-  async function processAll(session: MailboxSession, box: MailboxStatus, listed: MessageSummary[]): Promise<void> {
+  /** aboveCursor: `listed` is what lies above the cursor just read (see syncOnce). */
+  async function processAll(session: MailboxSession, box: MailboxStatus, listed: MessageSummary[], aboveCursor = false): Promise<void> {
     let start = 0;
     let end = batchEnd(listed, 0);
     let next = prefetch(session, listed.slice(0, end));
@@ -95,7 +99,7 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       for (const m of batch) {
         const fetched = sources.get(m.uid);
         sources.delete(m.uid); // no source is held longer than its message needs it
-        await processOne(session, box, m, fetched);
+        await processOne(session, box, m, fetched, aboveCursor);
       }
       followUps.kick(session);
     }
@@ -140,7 +144,12 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       backfill = null;
     }
     cursor = await getCursor(db, box.path);
-    await processAll(session, box, await session.listAfter(cursor?.lastUid ?? 0));
+    // Above the cursor means not recorded yet: only this worker records this folder's mail (it
+    // holds the mailbox's lock), and every record moves the cursor in its own transaction, past
+    // the message it records (handle-message.ts, review-hold.ts). So the per-message check
+    // whether it is recorded can be left out for these; the unique key still stands behind it.
+    const aboveCursor = cursor !== null && cursor.uidValidity === uidValidity;
+    await processAll(session, box, await session.listAfter(cursor?.lastUid ?? 0), aboveCursor);
     const retried = await deliverDue(deps, null);
     if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
     // Keywords and Sent copies of this pass (and any owed from before) are in place when it ends.

@@ -23,6 +23,12 @@ export interface ReplyContext {
   replyAddress: string | null;
   language: Language;
   createdId: number | null;
+  /**
+   * The registration this transaction just created, as its insert returned it: no later change
+   * of the same decision can touch it (the rules only name registrations that existed), so it
+   * need not be read again.
+   */
+  created?: RegistrationRow | null;
   senderRegistrationId: number | null;
   /** Session states after the changes, for seat counts. */
   sessions: SessionState[];
@@ -55,7 +61,8 @@ async function writeReply(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Pro
     return s ? sessionView(s) : null;
   };
   const registrationId = planned.registration === 'new' ? ctx.createdId : planned.registration;
-  const registration = registrationId !== null ? await findRegistration(tx, registrationId) : null;
+  const registration = registrationId === null ? null
+    : ctx.created?.id === registrationId ? ctx.created : await findRegistration(tx, registrationId);
   const addressee = await addresseeOf(tx, planned, ctx, registration);
   if (!addressee) return null;
 
