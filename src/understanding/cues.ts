@@ -82,13 +82,13 @@ export const TOPIC = new RegExp([
 export const BENIGN_QUESTION = /\b((het|een) overzicht|the (list|overview)|van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou) u (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
 
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
-export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|can|may)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
+export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|might)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
 
 /**
  * Asks whether the sender may take part in a capacity of their own ("zou ik als Belgische
  * collega mogen aansluiten?", "may I, as a student, attend?"): who is welcome is an organiser's call.
  */
-export const ELIGIBILITY_SELF = /\b(mag|mogen|may)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z][^?,]{0,40}\b(mag|mogen|may)\b/;
+export const ELIGIBILITY_SELF = /\b(mag|mogen|may|kan|kunnen|can|could)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z][^?,]{0,40}\b(mag|mogen|may|kan|kunnen|can|could)\b/;
 
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;

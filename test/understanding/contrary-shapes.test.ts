@@ -84,3 +84,16 @@ test('places asked for others beside "ik kom zelf niet" are never the sender\'s 
     assert.notEqual(v.intent, 'cancel', text);
   }
 });
+
+test('asking whether one may take part in a capacity of one\'s own is for a person, also with "kan/kunnen/can"', async () => {
+  for (const text of [
+    'Kan ik als gepensioneerd raadslid nog deelnemen aan de sessie in Breda?',
+    'Kunnen wij als waterschap ook aansluiten bij de sessie in Breda op 3 juli?',
+    'Could I, as an intern at the municipality, attend the session in Breda?',
+  ]) {
+    const v = await verdict({ subject: 'Sessie Breda', text: signed(text, 'Lotte Bos', 'Gemeente Oss') });
+    assert.notEqual(v.intent, 'register', text);
+  }
+  const plain = await verdict({ subject: 'Sessie Breda', text: signed('Kan ik mij nog aanmelden voor de sessie in Breda?', 'Lotte Bos', 'Gemeente Oss') });
+  assert.equal(`${plain.intent}/${plain.session}`, 'register/breda');
+});
