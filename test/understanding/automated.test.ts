@@ -302,3 +302,16 @@ test('no person becomes machine mail because of the footer under their message',
   assert.ok(n >= 250, `only ${n} messages`);
   assert.deepEqual(wrong, []);
 });
+
+test('a fake mailbox warning is machine mail however it says the mailbox is full', async () => {
+  for (const [subject, text] of [
+    ['Uw postvak is bijna vol', 'Beste gebruiker,\n\nUw postvak heeft 97% van de opslag bereikt. Klik hier om uw account te verifiëren, anders gaan nieuwe aanmeldingen voor de sessies verloren.\n\nHelpdesk'],
+    ['Mailbox quota', 'Dear user,\n\nYour inbox is almost full and incoming registrations will bounce. Click here to upgrade your storage within 24 hours.\n\nIT Service Desk'],
+  ] as const) {
+    const v = await verdict({ from: 'IT Helpdesk <support@mail-beheer.example>', subject, text });
+    assert.equal(v.intent, 'ignore', subject);
+  }
+  // A person who mentions their own full mailbox and signs up is a person.
+  const person = await verdict({ subject: 'Aanmelding Assen', text: 'Beste,\n\nMijn mailbox zat vol, daarom reageer ik pas nu. Ik meld mij aan voor de sessie in Assen.\n\nGroet,\nJan Jansen\nGemeente Tynaarlo' });
+  assert.equal(`${person.intent}/${person.session}`, 'register/assen');
+});

@@ -1,0 +1,35 @@
+// Mail written by other hands (test/fixtures/written, see its README) as a regression set: the
+// two errors that reach people stay at zero — a confirmation nobody asked for (a register for a
+// message labelled otherwise, or for another session) and a reply to machine mail — and the
+// share of exact verdicts (intent, and the session of a register or cancel) does not fall below
+// what was measured when the sets were added.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { verdict } from './mail.js';
+
+interface Label { file: string; intent: string; session: string | null }
+
+const root = fileURLToPath(new URL('../fixtures/written/', import.meta.url));
+// Measured when the sets were added (intent and session): a 98.3%, b 93%, c 93.3%, d 88.5%.
+const FLOOR: Record<string, number> = { a: 0.97, b: 0.92, c: 0.92, d: 0.88 };
+
+for (const set of Object.keys(FLOOR)) {
+  test(`written set ${set}: no wrong confirmation, no reply to machine mail, exact at least ${FLOOR[set]! * 100}%`, async () => {
+    const labels = readFileSync(join(root, set, 'expected.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Label);
+    const harmful: string[] = [];
+    let exact = 0;
+    for (const l of labels) {
+      const v = await verdict(readFileSync(join(root, set, 'cases', l.file)));
+      const sessionCounts = l.intent === 'register' || l.intent === 'cancel';
+      if (v.intent === l.intent && (!sessionCounts || v.session === l.session)) exact++;
+      if (v.intent === 'register' && (l.intent !== 'register' || v.session !== l.session)) harmful.push(`${l.file}: confirmed ${v.session}, label ${l.intent}/${l.session} (${v.reason})`);
+      if (l.intent === 'ignore' && v.intent !== 'ignore' && v.intent !== 'escalate') harmful.push(`${l.file}: machine mail answered with ${v.intent}`);
+    }
+    assert.deepEqual(harmful, []);
+    const share = exact / labels.length;
+    assert.ok(share >= FLOOR[set]!, `set ${set}: ${(share * 100).toFixed(1)}% exact, below ${FLOOR[set]! * 100}%`);
+  });
+}
