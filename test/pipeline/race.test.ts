@@ -1,26 +1,16 @@
 // Signups racing for the last seats, as concurrent transactions on the real PostgreSQL server:
 // the advisory lock per series makes exactly `capacity` of them win.
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { it } from 'node:test';
 import { registrations } from '../../src/db/schema.js';
 import { handleMessage } from '../../src/pipeline/handle-message.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+import { databaseForTests } from '../support/postgres.js';
 import { inbox, pipelineDeps, signup, withCapacity } from './deps.js';
 
-let pg: TestDatabase;
-let database: Database;
-before(async () => {
-  pg = await createTestDatabase();
-  database = await openDatabase({ url: pg.url, dataDir: '' });
-});
-after(async () => {
-  await database.close();
-  await pg.drop();
-});
+const pg = databaseForTests();
 
 it('gives the last seats to exactly as many people as fit; the others are waitlisted', async () => {
-  const deps = await pipelineDeps(database, withCapacity({ arnhem: 3 }), new Date('2018-06-01T10:00:00Z'));
+  const deps = await pipelineDeps(pg.database, withCapacity({ arnhem: 3 }), new Date('2018-06-01T10:00:00Z'));
   const people = Array.from({ length: 8 }, (_, i) => `raadslid${i}@rheden.nl`);
   const results = await Promise.all(people.map((from, i) => handleMessage(deps, inbox, {
     uid: 100 + i, size: 300, internalDate: null, truncated: false,
@@ -28,7 +18,7 @@ it('gives the last seats to exactly as many people as fit; the others are waitli
   })));
   const outcomes = results.map((r) => r.outcome).sort();
   assert.deepEqual(outcomes, ['registered', 'registered', 'registered', 'waitlisted', 'waitlisted', 'waitlisted', 'waitlisted', 'waitlisted']);
-  const rows = await database.db.select().from(registrations);
+  const rows = await pg.database.db.select().from(registrations);
   assert.equal(rows.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.attendees, 0), 3);
   // Queue order is the order the transactions committed in, so it is strictly increasing.
   const queue = rows.filter((r) => r.status === 'waitlisted').map((r) => r.waitlistedAt!.getTime());
@@ -36,7 +26,7 @@ it('gives the last seats to exactly as many people as fit; the others are waitli
 });
 
 it('handles the same message delivered twice at once only once', async () => {
-  const deps = await pipelineDeps(database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
+  const deps = await pipelineDeps(pg.database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
   const raw = signup('dubbel@zeist.nl', 'Graag aanmelden voor Utrecht, 14 juni.');
   const [a, b] = await Promise.all([
     handleMessage(deps, inbox, { uid: 500, size: raw.length, internalDate: null, truncated: false, source: raw }),
@@ -47,7 +37,7 @@ it('handles the same message delivered twice at once only once', async () => {
 });
 
 it('answers two copies of one message (same Message-ID, different UIDs) once', async () => {
-  const deps = await pipelineDeps(database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
+  const deps = await pipelineDeps(pg.database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
   const raw = signup('kopie@houten.nl', 'Graag aanmelden voor Breda op 3 juli.');
   const results = await Promise.all([600, 601, 602].map((uid) =>
     handleMessage(deps, inbox, { uid, size: raw.length, internalDate: null, truncated: false, source: raw })));

@@ -1,34 +1,24 @@
 // What the message's transaction no longer reads again (issue 10): the state it computes must be
 // the state the database holds, and a message above the cursor is still recorded only once.
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { it } from 'node:test';
 import { getCursor, resetCursor } from '../../src/db/mailbox-state.js';
 import { createRegistration } from '../../src/db/registrations.js';
 import { inboundMessages } from '../../src/db/schema.js';
 import { loadSeriesState } from '../../src/db/sessions.js';
 import { withCreated } from '../../src/pipeline/apply-decision.js';
 import { handleMessage } from '../../src/pipeline/handle-message.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+import { databaseForTests } from '../support/postgres.js';
 import { inbox, pipelineDeps, signup, withCapacity } from './deps.js';
 
-let pg: TestDatabase;
-let database: Database;
-before(async () => {
-  pg = await createTestDatabase();
-  database = await openDatabase({ url: pg.url, dataDir: '' });
-});
-after(async () => {
-  await database.close();
-  await pg.drop();
-});
+const pg = databaseForTests();
 
 it('adds a new registration to the state read before exactly as the database counts it', async () => {
   const now = new Date('2018-06-01T10:00:00Z');
-  const deps = await pipelineDeps(database, withCapacity({ arnhem: 3 }), now);
+  const deps = await pipelineDeps(pg.database, withCapacity({ arnhem: 3 }), now);
   const series = deps.catalogue.series;
   for (const [i, status] of (['confirmed', 'confirmed', 'waitlisted', 'waitlisted'] as const).entries()) {
-    await database.db.transaction(async (tx) => {
+    await pg.database.db.transaction(async (tx) => {
       const before = await loadSeriesState(tx, series);
       const arnhem = before.find((s) => s.slug === 'arnhem')!;
       const row = await createRegistration(tx, {
@@ -41,8 +31,8 @@ it('adds a new registration to the state read before exactly as the database cou
 });
 
 it('records a message said to be above the cursor once, however often it is handled', async () => {
-  const deps = await pipelineDeps(database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
-  await resetCursor(database.db, inbox.path, Number(inbox.uidValidity), 499, new Date());
+  const deps = await pipelineDeps(pg.database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
+  await resetCursor(pg.database.db, inbox.path, Number(inbox.uidValidity), 499, new Date());
   const msg = {
     uid: 500, size: 300, internalDate: null, truncated: false, aboveCursor: true,
     source: signup('boven@zeist.nl', 'Graag aanmelden voor Utrecht, 14 juni.'),
@@ -52,6 +42,6 @@ it('records a message said to be above the cursor once, however often it is hand
   assert.equal(first.outboxIds.length, 1);
   assert.equal(again.outcome, 'already-recorded');
   assert.deepEqual(again.outboxIds, []);
-  assert.equal((await database.db.select().from(inboundMessages)).filter((r) => r.uid === 500).length, 1);
-  assert.equal((await getCursor(database.db, inbox.path))?.lastUid, 500); // moved with the record
+  assert.equal((await pg.database.db.select().from(inboundMessages)).filter((r) => r.uid === 500).length, 1);
+  assert.equal((await getCursor(pg.database.db, inbox.path))?.lastUid, 500); // moved with the record
 });

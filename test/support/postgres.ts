@@ -4,7 +4,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { after, before } from 'node:test';
 import postgres from 'postgres';
+import { openDatabase, type Database } from '../../src/db/client.js';
 
 export interface TestDatabase {
   url: string;
@@ -72,6 +74,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await sql.unsafe(`drop database if exists "${name}" with (force)`);
       });
       return dropped;
+    },
+  };
+}
+
+/**
+ * A fresh database for the calling test file (or suite), opened through the bot's own client in
+ * before() and closed and dropped in after(); read `.database` inside the tests.
+ */
+export function databaseForTests(): { readonly database: Database } {
+  let pg: TestDatabase | undefined;
+  let database: Database | undefined;
+  before(async () => {
+    pg = await createTestDatabase();
+    database = await openDatabase({ url: pg.url, dataDir: '' });
+  });
+  after(async () => {
+    await database?.close();
+    await pg?.drop();
+  });
+  return {
+    get database(): Database {
+      if (!database) throw new Error('databaseForTests: the database is opened in before()');
+      return database;
     },
   };
 }
