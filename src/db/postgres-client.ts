@@ -74,14 +74,21 @@ export function isDriverWriteFault(err: unknown): boolean {
 
 let guards = 0;
 let guardLogger: Logger | undefined;
+// The listeners that were there before the guard (a test runner's, say): they get every other
+// error, but never the driver fault, which is handled and must not fail a test or a process.
+let before: NodeJS.UncaughtExceptionListener[] = [];
 
-function onUncaught(err: Error): void {
+function onUncaught(err: Error, origin: NodeJS.UncaughtExceptionOrigin): void {
   if (isDriverWriteFault(err)) {
     // The query it belonged to was already rejected (the pool was renewed when the socket closed).
     guardLogger?.warn({ event: 'db.driver_fault', error: err.message }, 'postgres.js wrote to a closed connection; ignored');
     return;
   }
-  // Anything else: what Node does when nobody listens, unless someone else does (a test runner).
+  // Anything else: to whoever listened before, else what Node does when nobody listens.
+  if (before.length) {
+    for (const listener of before) listener(err, origin);
+    return;
+  }
   if (process.listenerCount('uncaughtException') > 1) return;
   process.stderr.write(`${err.stack ?? String(err)}\n`);
   process.exit(1);
@@ -89,12 +96,20 @@ function onUncaught(err: Error): void {
 
 /** Installs the process-wide handler while at least one pool is open; returns its release. */
 function guardDriverFault(logger?: Logger): () => void {
-  if (guards++ === 0) process.on('uncaughtException', onUncaught);
+  if (guards++ === 0) {
+    before = process.listeners('uncaughtException');
+    for (const listener of before) process.removeListener('uncaughtException', listener);
+    process.on('uncaughtException', onUncaught);
+  }
   guardLogger = logger ?? guardLogger;
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (--guards === 0) process.removeListener('uncaughtException', onUncaught);
+    if (--guards === 0) {
+      process.removeListener('uncaughtException', onUncaught);
+      for (const listener of before) process.on('uncaughtException', listener);
+      before = [];
+    }
   };
 }
