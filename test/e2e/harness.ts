@@ -145,6 +145,21 @@ export async function startHarness(opts: {
   return harness;
 }
 
+/** A harness whose worker is running and has set its baseline; `stopAll()` stops both. */
+export type RunningHarness = Harness & { stopAll(): Promise<void> };
+
+export async function startHarnessWithWorker(opts: Parameters<typeof startHarness>[0] = {}): Promise<RunningHarness> {
+  const h = await startHarness(opts);
+  const worker = h.startWorker();
+  await worker.ready();
+  return Object.assign(h, {
+    async stopAll() {
+      await worker.stop();
+      await h.close();
+    },
+  });
+}
+
 let counter = 0;
 
 /** A plain RFC 5322 message as a municipal mail client would send it. */

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { inboundMessages, outbox, registrations, suppressions } from '../../src/db/schema.js';
 import { exchange, expectSilence, recordedCount } from '../e2e/conversation.js';
-import { mail, startHarness, type Harness, type Worker } from '../e2e/harness.js';
+import { mail, startHarnessWithWorker, type RunningHarness } from '../e2e/harness.js';
 import { eximBounce, exchangeBounce, gmailBounce, postfixBounce, qmailBounce, type Returned } from '../fixtures/bounces.js';
 import { deliverAll, inboxFlags } from './helpers.js';
 
@@ -19,17 +19,11 @@ const signup = (from: string, city: string) => mail({
 });
 
 describe('bounces of the bot\'s replies', () => {
-  let h: Harness;
-  let worker: Worker;
+  let h: RunningHarness;
   before(async () => {
-    h = await startHarness();
-    worker = h.startWorker();
-    await worker.ready();
+    h = await startHarnessWithWorker();
   });
-  after(async () => {
-    await worker.stop();
-    await h.close();
-  });
+  after(() => h?.stopAll());
 
   /** Registers `from` and returns the confirmation the bot sent, as a bounce would return it. */
   async function confirmed(from: string, city = 'Arnhem'): Promise<Returned> {

@@ -4,22 +4,16 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { inboundMessages } from '../../src/db/schema.js';
 import { exchange, expectSilence } from '../e2e/conversation.js';
-import { mail, startHarness, type Harness, type Worker } from '../e2e/harness.js';
+import { mail, startHarnessWithWorker, type RunningHarness } from '../e2e/harness.js';
 import { slowMessage } from '../fixtures/slow-mail.js';
 import { inboxFlags } from './helpers.js';
 
-let h: Harness;
-let worker: Worker;
+let h: RunningHarness;
 before(async () => {
   // One second: far below the tens of seconds the message needs, far above ordinary mail.
-  h = await startHarness({ env: { MESSAGE_TIME_LIMIT_SECONDS: '1' } });
-  worker = h.startWorker();
-  await worker.ready();
+  h = await startHarnessWithWorker({ env: { MESSAGE_TIME_LIMIT_SECONDS: '1' } });
 });
-after(async () => {
-  await worker.stop();
-  await h.close();
-});
+after(() => h?.stopAll());
 
 it('records a message built to be slow as too-slow for organisers and answers the next one', async () => {
   const started = Date.now();

@@ -12,24 +12,18 @@ import { replyAddressOf } from '../../src/pipeline/reply-address.js';
 import { ParseError, parseMail } from '../../src/understanding/parse.js';
 import { classify } from '../../src/understanding/understand.js';
 import { exchange } from '../e2e/conversation.js';
-import { BOT_ADDRESS, mail, startHarness, type Harness, type Worker } from '../e2e/harness.js';
+import { BOT_ADDRESS, mail, startHarnessWithWorker, type Harness, type RunningHarness } from '../e2e/harness.js';
 import { hostileMessage } from './hostile-mail.js';
 import { deliverAll, orShowLogs, waitFor } from '../faults/helpers.js';
 
 const SAMPLE = 1_000;
 const SEED = 20180602;
 
-let h: Harness;
-let worker: Worker;
+let h: RunningHarness;
 before(async () => {
-  h = await startHarness();
-  worker = h.startWorker();
-  await worker.ready();
+  h = await startHarnessWithWorker();
 });
-after(async () => {
-  await worker?.stop();
-  await h?.close();
-});
+after(() => h?.stopAll());
 
 const count = async (query: ReturnType<typeof sql>) => h.query(async ({ db }) => {
   const res = await db.execute(query);
