@@ -7,6 +7,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signed, verdict } from './mail.js';
 
+/** Those of `texts` that are confirmed when sent as a signup mail, with the verdict. */
+async function confirmed(texts: string[]): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const text of texts) {
+    const v = await verdict({ subject: 'Ontwerpsessie', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+    if (v.intent === 'register') wrong.push(`${text} -> ${v.intent}/${v.session} (${v.reason})`);
+  }
+  return wrong;
+}
+
 const CONDITIONAL = [
   'Als de sessie om 16.00 uur klaar is, kom ik naar Venlo.',
   'Wanneer de trein naar Venlo weer rijdt, ben ik erbij op 29 juni.',
@@ -25,12 +35,7 @@ const UNCONDITIONAL = [
 ];
 
 test('attendance that waits on a condition goes to a person, whatever words the condition holds', async () => {
-  const wrong: string[] = [];
-  for (const text of CONDITIONAL) {
-    const v = await verdict({ subject: 'Ontwerpsessie', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
-    if (v.intent === 'register') wrong.push(`${text} -> ${v.intent}/${v.session} (${v.reason})`);
-  }
-  assert.deepEqual(wrong, []);
+  assert.deepEqual(await confirmed(CONDITIONAL), []);
 });
 
 test('"als" as a role, or a condition the bot answers itself, still signs up', async () => {
@@ -53,12 +58,7 @@ const HELD_BACK = [
 ];
 
 test('a signup held back by a first step, an exception, an open agenda or only a hope goes to a person', async () => {
-  const wrong: string[] = [];
-  for (const text of HELD_BACK) {
-    const v = await verdict({ subject: 'Ontwerpsessie', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
-    if (v.intent === 'register') wrong.push(`${text} -> ${v.intent}/${v.session} (${v.reason})`);
-  }
-  assert.deepEqual(wrong, []);
+  assert.deepEqual(await confirmed(HELD_BACK), []);
 });
 
 test('courtesies that hope or expect nothing of the attendance leave a signup alone', async () => {
