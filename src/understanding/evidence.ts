@@ -104,18 +104,14 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
     ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
   const contrary: Item<ContraryKind>[] = [];
-  for (const [kind, re] of [['hedge', HEDGE], ['condition', CONDITION], ['condition', MAY_I_AT_ALL], ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const) {
-    if (kind === 'condition' && contrary.some((c) => c.kind === 'condition')) continue;
-    const item = find(kind, kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said, re);
+  // Each kind by its wordings, then by its shapes; the first found of a kind stands for it.
+  const kinds = [['hedge', HEDGE], ['hedge', HELD_BACK], ['condition', CONDITION], ['condition', MAY_I_AT_ALL], ['condition', CONDITION_SHAPE],
+    ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const;
+  const unanswered = said.filter((t) => !ANSWERED_CONDITION.test(t));
+  for (const [kind, re] of kinds) {
+    if (contrary.some((c) => c.kind === kind)) continue;
+    const item = find(kind, kind === 'condition' ? unanswered : said, re);
     if (item) contrary.push(item);
-  }
-  if (!contrary.some((c) => c.kind === 'hedge')) {
-    const held = find('hedge', said, HELD_BACK);
-    if (held) contrary.push(held);
-  }
-  if (!contrary.some((c) => c.kind === 'condition')) {
-    const shaped = find('condition', said.filter((t) => !ANSWERED_CONDITION.test(t)), CONDITION_SHAPE);
-    if (shaped) contrary.push(shaped);
   }
   if (f.question === 'real' && !contrary.some((c) => c.kind === 'condition')) {
     const after = find('condition', said, ON_THE_ANSWER);
