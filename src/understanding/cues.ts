@@ -37,6 +37,11 @@ export const CANCEL_STRONG = new RegExp([
   '\\b(haal|schrap|verwijder)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
   // "mijn aanmelding komt te vervallen", "streep mij maar door"
   '\\bkomt te vervallen\\b', '\\b(laten|laat) vervallen\\b', '\\bvervalt\\b', '\\bstreep\\b[^.?!]{0,30}?\\bdoor\\b', '\\bdoor te strepen\\b', '\\bdoorstrepen\\b',
+  // A registration ended, in every form of the verb: "mogen vervallen", "kunnen geschrapt worden",
+  // "graag doorhalen", "wij zien af van deelname", "drop our registration", "pull out".
+  '\\b(mag|mogen|kan|kunnen|moet|moeten)\\b[^.?!]{0,40}?\\bvervallen\\b', '\\bgeschrapt\\b', '\\bdoor(halen|haal|gehaald)\\b', '\\bhaal\\b[^.?!]{0,40}?\\bdoor\\b',
+  '\\bingetrokken\\b', '\\bgeannuleerd\\b', '\\b(zie|ziet|zien)\\b[^.?!]{0,30}?\\baf van (deelname|de sessie|onze|mijn|de bijeenkomst|aanmelding)\\b', '\\bafgezien\\b',
+  '\\bdrop (me|us|my|our|the)\\b', '\\b(pull|pulling|back|backing|drop|dropping) out\\b',
 ].join('|'));
 
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
