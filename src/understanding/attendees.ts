@@ -56,29 +56,59 @@ const BRINGS = /\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(se
 // "de wethouders Gerrie Hendriks en Marc van den Elzen": a plural role, then the names.
 const NAMED_GROUP = new RegExp(`\\b(?:${ci('de|mijn|onze|twee|drie|vier')}) ${ci(PLURAL_ROLE)} (${NAME}(?:, ${NAME})*(?: en ${NAME}))`, 'g');
 
+const PERSON = new RegExp(`^[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+$`);
+const NOT_A_PERSON = /^(Gemeente|Provincie|Waterschap|Regio|Den|Het|De|Sessie|Ministerie|Stichting|Raad|College|Griffie|Hoogheemraadschap|Bergen|Sint|Nieuw|Oud|Groot|Klein)\b/;
+const SELF_WORD = /^(ik|mijzelf|ikzelf|mezelf|i|myself)\b|\b(ik|mijzelf|ikzelf|mezelf|i|myself)$/i;
+const FULL_NAME = `[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+`;
+// "mijzelf en Ellen Mooij": the sender first, then the people named.
+const SELF_AND_NAMED = new RegExp(`\\b(?:ik|mijzelf|ikzelf|mezelf|myself|I)\\s+(?:en|and|&)\\s+${FULL_NAME}(?:(?:,\\s*|,?\\s+(?:en|and|&)\\s+)${FULL_NAME})*`, 'g');
+const NAMED_PEOPLE = new RegExp(`\\b[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+(?:,\\s*[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+)*,?\\s+(?:en|and|&)\\s+(?:[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+|ik|mijzelf|ikzelf|I|myself)\\b`, 'g');
+
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
 function companions(text: string, names: string[]): number {
   // "mijn collega-wethouder Jan Grimbergen" is one person, a wethouder.
   const original = text.replace(/\b(collega|colleague)-(?=[a-z])/gi, '');
   let n = 0;
+  const spans: [number, number][] = [];
+  const counted = (at: number, end: number) => spans.some(([a, b]) => at < b && end > a);
   NAMED_GROUP.lastIndex = 0;
   for (let m = NAMED_GROUP.exec(original); m; m = NAMED_GROUP.exec(original)) {
     const group = m[1]!.split(/, | en /);
     n += group.length;
     names.push(...group);
+    spans.push([m.index, m.index + m[0].length]);
   }
-  const spans: [number, number][] = [];
   ONE_COMPANION.lastIndex = 0;
   for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
     const before = original.slice(Math.max(0, m.index - 30), m.index);
     const det = (m[1] ?? '').toLowerCase();
     const name = nameOrNone(m[2]);
+    if (counted(m.index, m.index + m[0].length)) continue;
     if (DESCRIBES.test(before) && !/\b(ook namens|(vergezeld|in gezelschap) (van|door))\s*$/i.test(before)) continue;
     if (/^(mijn|onze|een|my|our|a)$/.test(det) || name || COUNTS_AFTER.test(before)) {
       n++;
       spans.push([m.index, m.index + m[0].length]);
       if (name) names.push(name);
     }
+  }
+  // "Jan de Vries en Piet Bakker", "Jan Smit en ik": people named by first name and surname,
+  // joined by "en"/"and"; a place or an office ("Gemeente Weert", "Den Haag") is no person.
+  NAMED_PEOPLE.lastIndex = 0;
+  for (let m = NAMED_PEOPLE.exec(original); m; m = NAMED_PEOPLE.exec(original)) {
+    if (counted(m.index, m.index + m[0].length)) continue;
+    const people = m[0].split(/,?\s+(?:en|and|&)\s+|,\s*/).filter((p) => PERSON.test(p) && !NOT_A_PERSON.test(p));
+    if (people.length < 1 || (people.length < 2 && !SELF_WORD.test(m[0]))) continue;
+    n += people.length;
+    names.push(...people);
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  SELF_AND_NAMED.lastIndex = 0;
+  for (let m = SELF_AND_NAMED.exec(original); m; m = SELF_AND_NAMED.exec(original)) {
+    if (counted(m.index, m.index + m[0].length)) continue;
+    const people = m[0].split(/,?\s+(?:en|and|&)\s+|,\s*/).slice(1).filter((p) => PERSON.test(p) && !NOT_A_PERSON.test(p));
+    n += people.length;
+    names.push(...people);
+    spans.push([m.index, m.index + m[0].length]);
   }
   // "samen met iemand van de griffie", "met een raadslid": someone unnamed.
   n += (original.match(/\b(iemand|nog iemand|een ander) (van|uit|namens)\b/gi) ?? []).length;
@@ -97,10 +127,28 @@ const ITEM = /^([-*\u2022\u2013]|\d{1,2}[.)])\s+(?=\S)|^(?=(dhr|mw|mevr|mr|drs|d
 // A row of a text table whose first cell is a person ("B. (Bas) Knuijt | wethouder"), not its header.
 const TABLE_ROW = /^(?!(naam|name|deelnemer|functie)\b)[A-Z][^|]*\s\|/i;
 
+// A line that is a person: a form of address or a first name, then a surname, then at most a
+// role or a party ("Anne Wit, raadslid", "Dhr. P. Dam (wethouder)").
+const PERSON_LINE = new RegExp(`^(?:(?:dhr|mw|mevr|mr|drs|de heer|mevrouw)\\.?\\s+)?(?:[A-Z]\\.\\s*)*${NAME}(?:\\s*(?:,|\\(|-|\\u2013)\\s*[^,.;:!?]{0,40})?$`);
+
 function listItems(text: string): string[] {
-  return text.split('\n').map((l) => l.trim())
-    .filter((l) => ITEM.test(l) || (TABLE_ROW.test(l) && /^[A-Z]/.test(l)))
+  const lines = text.split('\n').map((l) => l.trim());
+  const items = lines.filter((l) => ITEM.test(l) || (TABLE_ROW.test(l) && /^[A-Z]/.test(l)))
     .map((l) => l.replace(ITEM, '').replace(/\s*\|.*$/, '').replace(/(\s{2,}|\t).*$/, ''));
+  if (items.length >= 2) return items;
+  // Names on lines of their own after a line that ends in a colon ("meld ik aan voor Venlo:").
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.endsWith(':')) continue;
+    const run: string[] = [];
+    for (let j = i + 1; j < lines.length && PERSON_LINE.test(lines[j]!) && !NOT_A_NAME.test(lines[j]!.split(' ')[0]!); j++) run.push(lines[j]!);
+    if (run.length >= 2) return run;
+  }
+  return items;
+}
+
+/** How many people the body lists, one per line (bullets, table rows, or names after a colon). */
+export function peopleListed(body: string): number {
+  return listItems(body).filter((i) => /[A-Z]/.test(i)).length;
 }
 
 function stated(sentences: string[]): { n: number; text: string } | null {
@@ -165,7 +213,7 @@ function doubtfulNumber(sentences: readonly string[]): string | null {
 }
 
 /** Count attendees from the body's clauses, and its raw text for lists of names. */
-export function countAttendees(body: string, clauses: readonly Clause[], alreadyRegistered = false): Attendees {
+export function countAttendees(body: string, clauses: readonly Clause[], alreadyRegistered = false, subject: readonly Clause[] = []): Attendees {
   // Sentences that sign someone up, read without their negated clauses.
   const bySentence = new Map<number, Clause[]>();
   for (const c of clauses) if (!c.neg) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), c]);
@@ -185,6 +233,9 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   if (sentences.length === 0) {
     for (const cs of bySentence.values()) if (cs.every((c) => !c.question && !c.prior) && cs.some((c) => !c.others)) read(cs);
   }
+  // Nothing in the body says who comes ("Aanmelding Venlo: Jan de Vries en Piet Bakker" as the
+  // whole mail): the subject does.
+  if (sentences.length === 0 && subject.length && subject.every((c) => !c.neg && !c.question)) read([...subject]);
   const doubt = doubtfulNumber(sentences);
   const counted = countFrom(body, sentences, sentenceOriginals, alreadyRegistered);
   return doubt ? { ...counted, doubt } : counted;

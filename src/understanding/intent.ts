@@ -8,6 +8,7 @@ import type { Ref } from './sessions-named.js';
 import { collectEvidence, type SenderEvidence } from './evidence.js';
 import { FIRST_PERSON } from './clauses.js';
 import * as cue from './cues.js';
+import { peopleListed } from './attendees.js';
 
 export interface Decision {
   intent: Intent;
@@ -179,13 +180,15 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
-  const setsApart = own.some((i) => /\b(zelf|mijzelf|myself)\b/.test(f.bodyClauses[i]!.folded));
+  const setsApart = own.some((i) => /\b(zelf|mijzelf|ikzelf|mezelf|myself)\b/.test(f.bodyClauses[i]!.folded));
   const othersSignUp = f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
     && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded))
     && setsApart;
   // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
   // signs others up (never "mij", "ons") and sets themselves apart; they are not withdrawing.
-  const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && OTHERS_AS_OBJECT.test(c.folded)
+  // Whom: named in the clause ("de volgende raadsleden"), or listed one per line below it.
+  const listed = peopleListed(f.content) >= 2;
+  const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && (OTHERS_AS_OBJECT.test(c.folded) || listed)
     && !/\b(mij|me|mijzelf|ons|onszelf|myself|us)\b/.test(c.folded))
     && !f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
   // Asking for "de bevestiging" is no earlier signup; "ik sta ingeschreven" is (a person swaps it).

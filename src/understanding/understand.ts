@@ -93,7 +93,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     candidate: decision.candidate,
   };
   if (decision.intent === 'register') {
-    const who = countAttendees(features.content, features.bodyClauses, features.priorSignup);
+    const who = countAttendees(features.content, features.bodyClauses, features.priorSignup, features.subjectClauses);
     if (who.doubt) {
       // A mistyped number ("met z'n dieën"): how many come is for a person to read.
       return {
