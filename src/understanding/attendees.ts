@@ -2,7 +2,7 @@
 // total ("met z'n drieën", "met vier personen", "alle drie"), a list of names, or the sender
 // plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
 import type { Clause } from './clauses.js';
-import { REGISTER } from './cues.js';
+import { ACCEPT, REGISTER } from './cues.js';
 import { NUMBER_WORD, numberWord, oneEdit } from './text.js';
 
 export interface Attendees {
@@ -18,7 +18,7 @@ export interface Attendees {
 const TOTAL_PATTERNS: RegExp[] = [
   new RegExp(`\\bmet (?:z'?n|zijn|ons|z'n allen) (${NUMBER_WORD}|tweeen|drieen|vieren|vijven|zessen)\\b`),
   new RegExp(`\\b(?:met|voor|in totaal|totaal|samen|we zijn|wij zijn|komen met) (${NUMBER_WORD}) (?:personen|mensen|deelnemers|man|plaatsen|plekken|aanmeldingen)\\b`),
-  new RegExp(`\\b(${NUMBER_WORD}) (?:personen|deelnemers|plaatsen|plekken|people|persons|participants|attendees|seats|places)\\b`),
+  new RegExp(`\\b(${NUMBER_WORD}) (?:personen|mensen|deelnemers|plaatsen|plekken|people|persons|participants|attendees|seats|places)\\b`),
   new RegExp(`\\b(?:alle|allemaal|alle) (${NUMBER_WORD})\\b`),
   new RegExp(`\\bthe (${NUMBER_WORD}) of us\\b`),
   /\b(allebei|beiden|alle twee|both of us)\b/,
@@ -43,7 +43,8 @@ function nameOrNone(captured: string | undefined): string | undefined {
   const name = (keep < 0 ? words : words.slice(0, keep)).join(' ');
   return name && !NOT_A_NAME.test(name) ? name : undefined;
 }
-const ONE_COMPANION = new RegExp(`\\b(?:(${ci('mijn|onze|een|de|het|my|our|a|the')}) )?${ci(ROLE)}\\b(?: (${NAME}))?`, 'g');
+// The name may follow in brackets with a form of address: "de burgemeester (mevr. M. Willems)".
+const ONE_COMPANION = new RegExp(`\\b(?:(${ci('mijn|onze|een|de|het|my|our|a|the')}) )?${ci(ROLE)}\\b(?: (${NAME})| \\(((?:dhr|mevr|mw|mevrouw|de heer|mr|drs|ir|dr)\\.?\\s[^)]{2,40})\\))?`, 'g');
 // "Piet Jansen (wethouder)": a name with the role in brackets after it.
 const NAME_THEN_ROLE = new RegExp(`\\b[A-Z][\\w'-]+ (?:(?:van|de|der|den) )*[A-Z][\\w'-]+ \\(${ci(ROLE)}`, 'g');
 const COUNTS_AFTER = /(\b(met|en|plus|and|with|samen met|ook namens|also on behalf of|vergezeld (van|door)|in gezelschap van|accompanied by|together with)\s*|^\s*)$/i;
@@ -82,7 +83,7 @@ function companions(text: string, names: string[]): number {
   for (let m = ONE_COMPANION.exec(original); m; m = ONE_COMPANION.exec(original)) {
     const before = original.slice(Math.max(0, m.index - 30), m.index);
     const det = (m[1] ?? '').toLowerCase();
-    const name = nameOrNone(m[2]);
+    const name = nameOrNone(m[2]) ?? m[3]?.trim();
     if (counted(m.index, m.index + m[0].length)) continue;
     if (DESCRIBES.test(before) && !/\b(ook namens|(vergezeld|in gezelschap) (van|door))\s*$/i.test(before)) continue;
     if (/^(mijn|onze|een|my|our|a)$/.test(det) || name || COUNTS_AFTER.test(before)) {
@@ -120,6 +121,11 @@ function companions(text: string, names: string[]): number {
   return n;
 }
 
+// The sender is among those who come: says so ("en ik", "ik kom"), accepts ("Graag!"), or is
+// the subject of a formal attendance ("dat ik, vergezeld van ..., aanwezig zal zijn").
+const SELF_ATTENDS = /\b(ik|wij|we)\b[^?!]{0,100}\b(aanwezig (zal|zullen) zijn|(zal|zullen) (komen|deelnemen|bijwonen|aanwezig zijn))\b/;
+// "Graag!", "Ja, prima": a yes on its own, as in a reply to an invitation.
+const shortAccept = (s: string) => ACCEPT.test(s) && s.split(/[\s,!.]+/).filter(Boolean).length <= 3;
 const SELF = /\b(ook namens|mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|kom ik|en ik|ik en|ik sluit|sluit ik|ik ben erbij|ik neem|neem ik|ik wil (graag )?(deelnemen|komen|aansluiten|meedoen)|ons|onszelf|myself|me|and i|i will|i'll|i would|i'd)\b/;
 
 // Bullets, numbers, or rows of a table that start with a form of address ("Dhr. J. Hoekstra  FNP").
@@ -225,7 +231,7 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   };
   for (const cs of bySentence.values()) {
     const folded = cs.map((c) => c.folded).join(', ');
-    if (REGISTER.test(folded) || BRINGS.test(folded)) read(cs);
+    if (REGISTER.test(folded) || BRINGS.test(folded) || shortAccept(folded)) read(cs);
   }
   // The signup was read elsewhere (the subject, the thread) or its verb is mistyped ("komeen
   // we met z'n drieën"): then every plain statement of the sender's own says who comes, never
@@ -260,7 +266,7 @@ function countFrom(body: string, sentences: string[], sentenceOriginals: string[
     others += counted;
   });
   // Someone already registered who adds people signs up only those people.
-  const self = others === 0 || (!alreadyRegistered && sentences.some((s) => SELF.test(s)));
+  const self = others === 0 || (!alreadyRegistered && sentences.some((s) => SELF.test(s) || SELF_ATTENDS.test(s) || shortAccept(s)));
   const count = Math.max(1, (self ? 1 : 0) + others);
   return { count, names, evidence: others ? `${self ? 'sender + ' : ''}${others} named` : null, added: alreadyRegistered && !self };
 }

@@ -14,6 +14,8 @@ export const REGISTER = new RegExp([
   '\\b(komt|gaat)\\b(?![^.?!]{0,20}\\bniet\\b)[^.?!]{0,15}?\\b(mee|ook)\\b',
   // "De volgende personen komen naar Venlo:", "onderstaande raadsleden nemen deel": a group as the subject.
   '\\b(de volgende|onderstaande|hieronder genoemde|hiernavolgende)\\b[^.?!]{0,30}?\\b(komen|gaan|nemen deel|zijn aanwezig|zijn erbij|schuiven aan|doen mee|sluiten aan)\\b',
+  // "Vanuit de raad komen er drie mensen naar Venlo".
+  '\\b(komen|gaan) er\\b[^.?!]{0,30}?\\b(mensen|personen|deelnemers|raadsleden|collega\'?s)\\b',
   '\\bvan de partij\\b', '\\baanwezig (zijn|zal zijn|zullen zijn)\\b', '\\b(zal|zullen|wil|willen) (graag )?(er )?(aanwezig|komen|deelnemen)\\b',
   '\\b(ik|wij|we) (ga|gaan) (graag )?naar\\b', '\\b(wil|willen|zou|zouden)\\b[^.?!]{0,20}?\\bnaar\\b', '\\b(wil|willen|zou|zouden) graag\\b[^.?!]{0,40}?\\bnaar (een|de|het) (van de )?(ontwerp|regio)?(sessies?|bijeenkomsten?)\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
   '\\bgeef\\b[^.?!]{0,40}?\\bop\\b', '\\bop(geven|gegeven)\\b', '\\bop te geven\\b', '\\breken\\b[^.?!]{0,15}?\\bop (mij|me|ons)\\b',

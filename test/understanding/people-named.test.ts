@@ -18,6 +18,10 @@ const CASES: [number, string, string][] = [
   [2, 'Venlo', 'Aanmelding voor Venlo: ikzelf en wethouder Peter Sterk.'],
   [1, 'Venlo', 'Ik kom graag naar Venlo. Mijn collega Anne Wit heeft zich al apart aangemeld.'],
   [1, 'Venlo', 'Ik meld mij aan voor Venlo namens Gemeente Weert en Gemeente Nederweert.'],
+  // A total in people ("drie mensen"), a role named in brackets, and the sender of a formal letter.
+  [3, 'Venlo', 'Vanuit de raad komen er drie mensen naar Venlo: ik zelf, Bert Wolters en Gea Hoving.'],
+  [2, 'Venlo', 'Graag de burgemeester (mevr. M. Willems) en de gemeentesecretaris (dhr. R. Leenders) aanmelden voor Venlo.'],
+  [2, 'Venlo', 'Ik heb het genoegen u mede te delen dat ik, vergezeld van de raadsgriffier, mevrouw drs. E. Lensink, aanwezig zal zijn bij de sessie te Venlo.'],
 ];
 
 test('people named by name, by list or as the subject are counted once each', async () => {
@@ -27,6 +31,14 @@ test('people named by name, by list or as the subject are counted once each', as
     if (v.intent !== 'register' || v.attendees !== n) wrong.push(`${text.replace(/\n/g, ' | ')}: want ${n}, got ${v.intent}/${v.attendees}`);
   }
   assert.deepEqual(wrong, []);
+});
+
+test('"Graag!" under an invitation, with a colleague who comes along: the sender and the colleague', async () => {
+  const v = await verdict({
+    subject: 'RE: Uitnodiging ontwerpsessie lokale democratie 29 juni Venlo',
+    text: signed('Graag! Mijn collega Fatima el Amrani komt ook mee.', 'Bas Kramer', 'Gemeente Weert'),
+  });
+  assert.equal(`${v.intent}/${v.session}/${v.attendees}`, 'register/venlo/2');
 });
 
 test('a mail that is all subject counts the people its subject names', async () => {
