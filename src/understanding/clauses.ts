@@ -123,9 +123,17 @@ function contrast(parts: Clause[]): void {
     if (i > 0 && c.neg && POINTS_BACK.test(c.folded)) parts[i - 1]!.neg = true;
     // "Arnhem ligt voor de hand, maar op 22 juni ben ik daar al voor een werkbezoek": taken then.
     if (i > 0 && c.agenda && BUSY_THEN.test(c.folded)) parts[i - 1]!.neg = true;
-    if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => n.neg && POINTS_BACK.test(n.folded))) c.neg = true;
+    // "Eerst dacht ik aan Breda, maar ik kies toch voor Venlo": a first thought, then another choice.
+    if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => (n.neg && POINTS_BACK.test(n.folded)) || (!n.neg && CHOSEN_AFTER.test(n.folded)))) c.neg = true;
+    // "Breda, nee, Venlo", "..., of nee, wacht": the writer takes back what came just before.
+    if (i > 0 && TAKEN_BACK.test(c.folded)) parts[i - 1]!.neg = true;
   });
 }
+
+// A choice made after a first thought ("maar ik kies toch", "maar liever", "wordt het").
+const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|instead|rather|choose)\b/;
+// A self-correction on its own: "nee", "maar nee", "of nee, wacht", "correctie".
+const TAKEN_BACK = /^(maar |of |oh |o )?(nee|neen|nope|no|correctie|correction)(,? (wacht|toch|sorry|wait))?[.!]?$/;
 
 /** Clauses of a text, in order, numbered by sentence. */
 export function clausesOf(text: string): Clause[] {
@@ -138,9 +146,17 @@ export function clausesOf(text: string): Clause[] {
       const guarded = s.replace(/\([^()]*\)/g, (m) => m.replace(/,/g, '\u201a'));
       const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(p.trim().replace(/\u201a/g, ','), n, question));
       contrast(parts);
+      // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was
+      // never asked; what it named is ruled out.
+      const previous = out.filter((c) => c.sentence === n - 1);
+      if (previous.length && previous.every((c) => c.question) && previous.length <= 2 && ANSWERED_NO.test(parts[0]?.folded ?? '')) {
+        for (const c of previous) { c.neg = true; c.question = false; }
+      }
       out.push(...parts);
       n++;
     }
   }
   return out;
 }
+
+const ANSWERED_NO = /^(nee|neen|no)\b/;
