@@ -91,6 +91,9 @@ const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochten
 const AGENDA = /\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\b\w*congres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
 // What makes a clause about our sessions after all.
 const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?bijeenkomst(en)?|sessions?)(?! (over|on|about)\b)|aanmeld\w*|aan te melden|meld (ik|wij|we) (mij|me|ons)|inschrijv\w*|kom (ik|wij|we)|komen (wij|we)|ben (ik|wij|we) (er )?bij|i('ll| will) (come|attend|join)|register\w*|sign (me|us) up)\b/;
+// "want op 22 juni hebben we raad", "omdat ik dan in Den Haag zit": a reason that tells of
+// another engagement; its date or place is that engagement's.
+const BECAUSE_BUSY = /^(want|omdat|aangezien|because|since|as)\b[^.?!]*\b(hebben (we|wij)|heb ik|zit(ten)? (ik|we|wij)|ben ik|zijn (we|wij)|moet ik|moeten (we|wij)|i have|we have|i am|we are|i'm|we're)\b/;
 const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
@@ -99,7 +102,7 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
   const others = THIRD_PERSON.test(folded) && !FIRST_PERSON.test(folded);
-  const agenda = AGENDA.test(folded) && !OURS_IN_CLAUSE.test(folded);
+  const agenda = (AGENDA.test(folded) || BECAUSE_BUSY.test(folded)) && !OURS_IN_CLAUSE.test(folded);
   return {
     text, folded, tokens: tokenize(folded), neg: neg || SLIP.test(folded), prior: PRIOR.test(folded) || WISH.test(folded), others, agenda, rank, sentence, question,
   };
@@ -111,10 +114,10 @@ const BUT_YES = /^(maar|but)\b.*\b(wel|does|do|works?|is fine|suits?)\b/;
 // "..., maar dat wordt niets": a negative clause that points back rules out what came before.
 const POINTS_BACK = /^(maar |but |en |and |dus |want |so )?(dat|die|dit|het|that|it)\b/;
 // "Eerst dacht ik aan Haarlem": a first thought, given up.
-const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b/;
+const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|eigenlijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b/;
 
 // "..., maar op die dag ben ik daar al": another engagement at the time or place just named.
-const BUSY_THEN = /^(maar|but)\b[^.?!]*\b(daar|dan|die dag|op die dag|then|there|that day)\b/;
+const BUSY_THEN = /^(maar|but)\b[^.?!]*\b(daar|dan|die (\w*dag|\w*dag(ochtend|middag|avond)|ochtend|middag|avond|datum)|op die dag|then|there|that (day|morning|afternoon|date))\b/;
 
 function contrast(parts: Clause[]): void {
   const k = parts.findIndex((c) => BUT_YES.test(c.folded));
@@ -131,7 +134,7 @@ function contrast(parts: Clause[]): void {
 }
 
 // A choice made after a first thought ("maar ik kies toch", "maar liever", "wordt het").
-const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|instead|rather|choose)\b/;
+const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|bij nader inzien|instead|rather|choose|on second thought)\b/;
 // A self-correction on its own: "nee", "maar nee", "of nee, wacht", "correctie".
 const TAKEN_BACK = /^(maar |of |oh |o )?(nee|neen|nope|no|correctie|correction)(,? (wacht|toch|sorry|wait))?[.!]?$/;
 

@@ -227,7 +227,7 @@ function switchedFrom(f: Features, ev: string[]): Features {
 }
 
 // Whom a sender signs up when it is not themselves: "de volgende raadsleden", "onze wethouder".
-const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(de volgende|onderstaande|volgende|onze|mijn|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
+const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(de volgende|onderstaande|volgende|onze|mijn|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
 
 // "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
 const TRANSFER_ASKED = /\b(overdragen|over te dragen|overnemen|transfer)\b/;

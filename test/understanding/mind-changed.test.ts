@@ -17,6 +17,10 @@ const SETTLED: [string, string, string][] = [
   ['breda', 'Wijziging', 'Graag mijn aanmelding omzetten van Arnhem naar Breda.'],
   ['venlo', 'Aanmelding', 'Mijn collega Anne Wit is op vakantie; ik meld haar bij deze aan voor Venlo. Ik kom zelf niet.'],
   ['venlo', 'Aanmelding wethouder', 'Namens wethouder Jan Peters meld ik hem aan voor Venlo. Zelf ga ik niet mee.'],
+  ['venlo', 'Aanmelding wethouder', 'Namens wethouder Hendriks wil ik hem graag aanmelden voor de sessie in Venlo. Zelf ben ik er niet bij.'],
+  // A second thought, and a reason that tells of another engagement ("want ... hebben we raad").
+  ['venlo', 'Aanmelding', 'Ik wilde me eigenlijk aanmelden voor Breda, maar bij nader inzien heb ik die dinsdagmiddag een raadsvergadering. Doe dus maar Venlo op 29 juni.'],
+  ['breda', 'Wijziging', 'Ik stond voor Arnhem, maar graag omzetten naar Breda want op 22 juni hebben we raad.'],
 ];
 
 const UNSETTLED = [
