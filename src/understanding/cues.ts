@@ -16,6 +16,8 @@ export const REGISTER = new RegExp([
   '\\b(de volgende|onderstaande|hieronder genoemde|hiernavolgende)\\b[^.?!]{0,30}?\\b(komen|gaan|nemen deel|zijn aanwezig|zijn erbij|schuiven aan|doen mee|sluiten aan)\\b',
   // "Vanuit de raad komen er drie mensen naar Venlo".
   '\\b(komen|gaan) er\\b[^.?!]{0,30}?\\b(mensen|personen|deelnemers|raadsleden|collega\'?s)\\b',
+  // A separable verb written in two words, as people type it: "mee doen", "aan melden".
+  '\\b(mee doen|deel nemen|aan melden|in schrijven|aan sluiten|aan schuiven)\\b',
   '\\bvan de partij\\b', '\\baanwezig (zijn|zal zijn|zullen zijn)\\b', '\\b(zal|zullen|wil|willen) (graag )?(er )?(aanwezig|komen|deelnemen)\\b',
   '\\b(ik|wij|we) (ga|gaan) (graag )?naar\\b', '\\b(wil|willen|zou|zouden)\\b[^.?!]{0,20}?\\bnaar\\b', '\\b(wil|willen|zou|zouden) graag\\b[^.?!]{0,40}?\\bnaar (een|de|het) (van de )?(ontwerp|regio)?(sessies?|bijeenkomsten?)\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
   '\\bgeef\\b[^.?!]{0,40}?\\bop\\b', '\\bop(geven|gegeven)\\b', '\\bop te geven\\b', '\\breken\\b[^.?!]{0,15}?\\bop (mij|me|ons)\\b',
@@ -34,7 +36,7 @@ export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|j
 
 /** Withdraws: said outright. */
 export const CANCEL_STRONG = new RegExp([
-  '\\bafmeld(en|ing)\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
+  '\\bafmeld(en|ing)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
   '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\btrek\\b[^.?!]{0,50}?\\b(in|terug)\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
   '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',

@@ -233,8 +233,8 @@ export function findDates(text: string, now: Date, tz: string): DateMention[] {
   const wall = localDate(now, tz);
   const today = { ...wall, weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() };
   const out = kept.map((r) => toMention(r, text, today)).filter((m): m is DateMention => m !== null);
-  // A bare "zo", "ma" or "do" is a weekday only right before a date ("do 28 juni").
-  return mergeWeekdayWithDate(out, text).filter((m) => m.day !== null || m.resolved !== null || !/^(op\s+)?(ma|di|wo|do|vr|za|zo)\.?$/i.test(m.text.trim()));
+  // A bare "zo", "ma", "do" or "vrij" ("dan heb ik vrij") is a weekday only right before a date ("do 28 juni").
+  return mergeWeekdayWithDate(out, text).filter((m) => m.day !== null || m.resolved !== null || !/^(op\s+)?(ma|maa|di|din|wo|woe|do|don|vr|vrij|za|zat|zo|zon)\.?$/i.test(m.text.trim()));
 }
 
 // The longest reading of each stretch of text wins, the earliest on a tie.

@@ -47,6 +47,8 @@ export interface Features {
   othersWithdrew: number[];
   /** Clauses telling of the sender's own earlier withdrawal, in a mail that signs up again. */
   withdrewBefore: number[];
+  /** Our address is in Cc and not in To: the mail is written to others, we only read along. */
+  copiedOnly: boolean;
 }
 
 const PREFIX = /^\s*((re|antw|antwoord|aw|sv|vs|fw|fwd|doorst|tr|wg|fyi)\s*(\[\d+\])?\s*:\s*|\[[^\]]{1,60}\]\s*)+/i;
@@ -225,5 +227,14 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     empty: words === 0,
     othersWithdrew: othersWithdrew(bodyClauses),
     withdrewBefore: withdrewBefore(bodyClauses),
+    copiedOnly: copiedOnly(mail, ctx.ownAddresses) && !SPEAKS_TO_US.test(bodyText),
   };
+}
+
+// Words to us by name, however the mail is addressed: "D-Loket, wilt u Jan aanmelden?", "Beste D-Loket".
+const SPEAKS_TO_US = /\b(beste|geacht\w*|hallo|dear)\s+(d-loket|vng)\b|\b(d-loket|vng)\s*[,:]\s*(wilt|kunt|kan|zou|zouden|graag|willen|mag|please|could|would|can)\b/;
+
+function copiedOnly(mail: InboundMail, own: readonly string[]): boolean {
+  const ours = (list: InboundMail['to']) => list.some((a) => own.includes(a.address.toLowerCase()));
+  return mail.to.length > 0 && !ours(mail.to) && ours(mail.cc);
 }

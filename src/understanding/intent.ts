@@ -213,7 +213,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
 // "Ik sta (in)geschreven voor Breda, maar wil overstappen naar Venlo": in a sentence that
 // switches, what is named before the clause that switches is the session left, whatever the
 // words for the earlier signup (and however they are typed).
-const SWITCH = /\b(overstap\w*|over te stappen|stap\b[^.?!]{0,30}\bover|wissel\w*|omzetten|om te zetten|overzetten|verplaats\w*|switch\w*|ruilen)\b/;
+const SWITCH = /\b(overstap\w*|over te stappen|stap\b[^.?!]{0,30}\bover|wissel\w*|omzetten|om te zetten|zet\w*\b[^.?!]{0,40}\bom|overzetten|verplaats\w*|switch\w*|ruilen)\b/;
 function switchedFrom(f: Features, ev: string[]): Features {
   const at = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
   if (at < 0) return f;
@@ -387,6 +387,8 @@ function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
   });
   const contrary = (k: string) => e.contrary.find((c) => c.kind === k);
   if (!e.ours) return stop('escalate', 'not-about-the-sessions', 'names nothing of the sessions, no thread of ours');
+  // Written to others with us in Cc ("ter informatie"): whatever it says, it does not ask us to act.
+  if (f.copiedOnly) return stop('escalate', 'copied-only', 'addressed to others; D-Loket only in Cc');
   d.evidence.push(`about the sessions: ${e.ours.where} "${e.ours.text}"`);
   const transfer = contrary('transfer');
   if (transfer && d.intent !== 'alternatives') return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);

@@ -122,7 +122,8 @@ function regionRefs(clause: Clause): { words: string[]; at: number; text: string
 function polarityAt(clause: Clause, at: number): Polarity {
   const before = clause.folded.slice(Math.max(0, at - 40), at);
   if (/\b(in plaats van|i\.?p\.?v\.?|instead of|rather than)\s+((naar|to)\s+)?((de|het|the)\s+)?((ontwerp)?sessie\s+)?((in|op|van|te)\s+)?$/.test(before)) return 'neg';
-  if (/\bliever\b/.test(clause.folded.slice(0, at)) && /\bdan\s+((naar|in|op)\s+)?((de )?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
+  // "liever Venlo dan Arnhem", "Venlo is dichterbij dan Arnhem", "closer than Arnhem": what it is compared with is not chosen.
+  if (/\b(liever|dichterbij|dichter bij|[a-z]{2,}er|closer|nearer|better|easier|rather)\b[^,.?!]{0,30}\b(dan|than)\s+((naar|in|op|to)\s+)?((de |the )?(ontwerp)?(sessie|session)\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
   if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
   if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|omruil|overzet|verplaats|wissel|overstap|stap\b[^,]*\bover|switch|change|move)/.test(clause.folded)
     && /\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';
@@ -148,7 +149,7 @@ function placeRefs(clause: Clause, ci: number, ctx: RefContext, covered: Set<num
 
 // "De sessie in Limburg": a province names the sessions held in it (none: a place without one).
 // Groningen and Utrecht are read as the municipalities of that name.
-const PROVINCE_HINT = /holland|brabant|limburg|gelderland|drenthe|friesland|fryslan|overijssel|zeeland|flevoland/;
+const PROVINCE_HINT = /holland|brabant|limburg|gelder|drent|fries|fryslan|overijssel|zee(land|uw)|flevoland/;
 const PROVINCE = /\b(in|naar|regio|to)\s+((de\s+)?provincie\s+)?(noord[\s-]?holland|zuid[\s-]?holland|noord[\s-]?brabant|brabant|limburg|gelderland|drenthe|friesland|fryslan|overijssel|zeeland|flevoland)\b(?![\s-]?(noord|zuid|midden|oost|west))/g;
 const provinceKey = (p: string) => p.replace(/[\s-]/g, '').replace(/^brabant$/, 'noordbrabant').replace(/^friesland$/, 'fryslan');
 const sessionProvinces = new WeakMap<object, Map<string, string[]>>();
@@ -168,7 +169,20 @@ function provincesOf(index: RefContext['index']): Map<string, string[]> {
   return map;
 }
 
+// "De Limburgse sessie", "de Brabantse bijeenkomst": the province as an adjective of a session word.
+const PROVINCE_ADJECTIVE = /\b(noord[\s-]?hollandse|zuid[\s-]?hollandse|noord[\s-]?brabantse|brabantse|limburgse|gelderse|drentse|friese|overijsselse|zeeuwse|flevolandse)\s+(ontwerpsessie|sessie|regiosessie|bijeenkomst|session|meeting)\b/g;
+const ADJECTIVE_PROVINCE: Record<string, string> = {
+  noordhollandse: 'noordholland', zuidhollandse: 'zuidholland', noordbrabantse: 'noordbrabant', brabantse: 'noordbrabant', limburgse: 'limburg',
+  gelderse: 'gelderland', drentse: 'drenthe', friese: 'fryslan', overijsselse: 'overijssel', zeeuwse: 'zeeland', flevolandse: 'flevoland',
+};
+
 function provinceRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
+  PROVINCE_ADJECTIVE.lastIndex = 0;
+  for (let m = PROVINCE_ADJECTIVE.exec(clause.folded); m; m = PROVINCE_ADJECTIVE.exec(clause.folded)) {
+    const sessions = provincesOf(ctx.index).get(ADJECTIVE_PROVINCE[m[1]!.replace(/[\s-]/g, '')] ?? '') ?? [];
+    const text = clause.text.slice(m.index, m.index + m[1]!.length);
+    out.push({ kind: sessions.length ? 'region' : 'place', sessions, polarity: polarityAt(clause, m.index), clause: ci, text, ...blank });
+  }
   PROVINCE.lastIndex = 0;
   for (let m = PROVINCE.exec(clause.folded); m; m = PROVINCE.exec(clause.folded)) {
     const at = m.index + m[0].length - m[4]!.length;
