@@ -35,6 +35,15 @@ const WAITS = [
   'Zet mij voorlopig op de lijst voor Arnhem, definitief hoort u later.',
   'I would come to Arnhem provided that my colleague can join.',
   'We will join the Arnhem session as soon as our budget is approved.',
+  // "als dat kan" pointing back at a question a person must answer; a modal inverted after the
+  // condition; attendance that is pointless otherwise; a decision deferred.
+  'Mag mijn hulphond mee naar binnen? Als dat kan, ben ik erbij in Arnhem.',
+  'Is er een vegetarische lunch? Als dat zo is, kom ik graag naar Arnhem.',
+  'Als de reiskosten vergoed worden, wil ik graag naar Arnhem.',
+  'Ik kom graag naar Arnhem. Is de zaal zonder trappen bereikbaar? Anders kom ik niet.',
+  'Ik zou naar Arnhem willen, maar is er een ringleiding? Zo niet, dan heeft het voor mij geen zin.',
+  'Of wij aan de sessie in Arnhem deelnemen, besluiten we volgende week in het college.',
+  'Over onze deelname aan Arnhem hoort u later meer.',
 ];
 
 const SIGNUPS = [
@@ -44,6 +53,7 @@ const SIGNUPS = [
   'Graag een plek voor mij in Arnhem op 22 juni.',
   'Ik kom naar Arnhem. Mijn inschrijving voor de nieuwsbrief mag trouwens vervallen.',
   'Graag drie plaatsen voor Arnhem; de namen volgen.',
+  'Als het nog kan, kom ik graag naar Arnhem.',
 ];
 
 test('a registration ended in any form of the verb is never confirmed', async () => {
