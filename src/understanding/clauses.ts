@@ -57,7 +57,9 @@ function sentences(unit: string): string[] {
     // "d.d.", "a.s.", initials ("J. Hazelaar") and dates ("22.06.") do not end a sentence.
     // A year ("op 28.06.2018. Is er …") ends a sentence when a capital follows.
     const yearEnds = /\d{4}$/.test(before) && /^\s+[A-Z]/.test(unit.slice(end));
-    if (m[0] === '.' && !yearEnds && (ABBREV.has(word) || /^[a-z]$/i.test(word) || /\d\.$/.test(unit.slice(0, end)) && /\d$/.test(before))) continue;
+    // "op de 28e. Weet u ...": a letter after digits is an ordinal, not an initial.
+    const ordinal = /\d(e|ste|de)$/i.test(before) && /^\s+[A-Z]/.test(unit.slice(end));
+    if (m[0] === '.' && !yearEnds && !ordinal && (ABBREV.has(word) || /^[a-z]$/i.test(word) || /\d\.$/.test(unit.slice(0, end)) && /\d$/.test(before))) continue;
     out.push(unit.slice(start, end).trim());
     start = end;
   }
@@ -88,7 +90,7 @@ const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochten
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.
 // Another engagement of the sender's own: their council or committee meeting, a congress, a
 // recess, a work visit. A clause about it that says nothing of our sessions chooses nothing.
-const AGENDA = /\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\b\w*congres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
+const AGENDA = /\b(wordt|worden)\b[^.?!]{0,40}\b(behandeld|besproken|vastgesteld|geagendeerd)\b|\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\b\w*congres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
 // What makes a clause about our sessions after all.
 const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?bijeenkomst(en)?|sessions?)(?! (over|on|about)\b)|aanmeld\w*|aan te melden|meld (ik|wij|we) (mij|me|ons)|inschrijv\w*|kom (ik|wij|we)|komen (wij|we)|ben (ik|wij|we) (er )?bij|i('ll| will) (come|attend|join)|register\w*|sign (me|us) up)\b/;
 // "want op 22 juni hebben we raad", "omdat ik dan in Den Haag zit": a reason that tells of

@@ -32,7 +32,7 @@ export interface SenderEvidence {
 const OUR_WORDS = /\b([a-z]*sessies?|sesjes?|gearkomste|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|vng|bzk|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|my (registration|signup|place|seat))\b/;
 
 // Holding back: a signup that is not one yet. Matched on the whole new text.
-const HEDGE = /^mogelijk\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig|(ik )?laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
+const HEDGE = /^mogelijk\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig|((ik|wij|we) )?(?<!\b(me|mij|ons|dat|dit|het|iemand|u|jullie) (\w+ )?)laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
 
 // Holding back in other shapes: a step that must come first ("eerst toestemming vragen", "check
 // with my manager first"), an exception ("tenzij", "unless"), an agenda not yet settled, and
@@ -94,8 +94,31 @@ function wordsIn(texts: string[], where: Where): Item | null {
   return null;
 }
 
+// A remark on how one comes, not whether: arrival and leaving times, food, access, travel. A hedge
+// in such a clause ("misschien handig voor de lunch", "ik ben er waarschijnlijk pas om half tien")
+// qualifies the remark, and a person reads it; the signup stands.
+const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|lift|rolstoel|ringleiding|late arrival|arrive|lunch|diet)\b/;
+const ABOUT_COMING = /\b(kom|komen|erbij|er bij|aanwezig|deelnemen|deelname|aanmeld\w*|meld|inschrijv\w*|attend|come|join)\b/;
+
+const globals = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, `${re.flags}g`)));
+  return g;
+}
+
+function qualifiesRemark(sentence: string, match: string): boolean {
+  const clause = sentence.split(/,\s+|\s+(?=(maar|dus|want|omdat|but|so|because)\s)/).find((c) => c && c.includes(match)) ?? sentence;
+  return PRACTICAL.test(clause) && !(ABOUT_COMING.test(clause) && !/\b(later|pas|te laat|eerder)\b/.test(clause));
+}
+
 function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Item<K> | null {
   for (const t of texts) {
+    if (kind === 'hedge') {
+      // Every hedge in the sentence, not only the first: one may qualify a remark, another attendance.
+      for (const m of t.matchAll(globalOf(re))) if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
+      continue;
+    }
     const m = re.exec(t);
     if (m) return { kind, text: m[0], where: 'text' };
   }

@@ -1,0 +1,33 @@
+// A hedge that qualifies a remark on how one comes (arrival time, food, access) leaves the signup
+// standing, and the remark goes to a person; a hedge on whether one comes holds it back, even
+// beside such a remark. "Laat het me weten" asks us to tell; it is no "ik laat het nog weten".
+// Fresh messages, written for the principle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signed, verdict } from './mail.js';
+
+const of = (text: string) => verdict({ subject: 'Venlo 29 juni', text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+
+test('a hedge on a remark leaves the signup standing', async () => {
+  for (const text of [
+    'Ik kom naar Venlo, misschien wat later.',
+    'Ik kom naar Venlo. Ik ben er waarschijnlijk pas om half drie.',
+    'Graag meld ik mij aan voor Venlo. Ik eet glutenvrij, misschien goed om te weten voor de lunch.',
+    'Ik meld me aan voor Venlo. Is er een lift? Het is fijn als iemand me dat laat weten.',
+  ]) {
+    const v = await of(text);
+    assert.equal(`${v.intent}/${v.session}`, 'register/venlo', text);
+  }
+});
+
+test('a hedge on coming holds the signup back, even beside a remark', async () => {
+  for (const text of [
+    'Ik weet nog niet of ik kom, misschien sluit ik later aan.',
+    'Misschien kom ik naar Venlo, maar dan pas later.',
+    'Waarschijnlijk kom ik naar Venlo, dat laat ik nog weten.',
+    'Ik kom misschien naar Venlo. Ik eet vegetarisch.',
+  ]) {
+    const v = await of(text);
+    assert.notEqual(v.intent, 'register', text);
+  }
+});
