@@ -85,6 +85,8 @@ function companions(text: string, names: string[]): number {
     const det = (m[1] ?? '').toLowerCase();
     const name = nameOrNone(m[2]) ?? m[3]?.trim();
     if (counted(m.index, m.index + m[0].length)) continue;
+    // "Bert Hoving (fractievoorzitter)": a role in brackets describes the person before it.
+    if (/\(\s*$/.test(before)) continue;
     if (DESCRIBES.test(before) && !/\b(ook namens|(vergezeld|in gezelschap) (van|door))\s*$/i.test(before)) continue;
     if (/^(mijn|onze|een|my|our|a)$/.test(det) || name || COUNTS_AFTER.test(before)) {
       n++;

@@ -18,6 +18,9 @@ export const REGISTER = new RegExp([
   '\\b(komen|gaan) er\\b[^.?!]{0,30}?\\b(mensen|personen|deelnemers|raadsleden|collega\'?s)\\b',
   // A separable verb written in two words, as people type it: "mee doen", "aan melden".
   '\\b(mee doen|deel nemen|aan melden|in schrijven|aan sluiten|aan schuiven)\\b',
+  // "wij schuiven graag aan", "zet me er maar bij", "geef ik de volgende deelnemers door".
+  '\\bschuiv?(f|en|t)\\b[^.?!]{0,30}?\\baan\\b', '\\b(zet|zetten|schrijf|noteer)\\b[^.?!]{0,20}?\\ber\\b[^.?!]{0,12}?\\bbij\\b',
+  '\\b(deelnemers|namen|aanmeldingen)\\b[^.?!]{0,30}?\\bdoor\\b(?! (de|het|een)\\b)', '\\bdoor te geven\\b', '\\bdoorgeven\\b',
   '\\bvan de partij\\b', '\\baanwezig (zijn|zal zijn|zullen zijn)\\b', '\\b(zal|zullen|wil|willen) (graag )?(er )?(aanwezig|komen|deelnemen)\\b',
   '\\b(ik|wij|we) (ga|gaan) (graag )?naar\\b', '\\b(wil|willen|zou|zouden)\\b[^.?!]{0,20}?\\bnaar\\b', '\\b(wil|willen|zou|zouden) graag\\b[^.?!]{0,40}?\\bnaar (een|de|het) (van de )?(ontwerp|regio)?(sessies?|bijeenkomsten?)\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
   '\\bgeef\\b[^.?!]{0,40}?\\bop\\b', '\\bop(geven|gegeven)\\b', '\\bop te geven\\b', '\\breken\\b[^.?!]{0,15}?\\bop (mij|me|ons)\\b',
@@ -40,7 +43,7 @@ export const CANCEL_STRONG = new RegExp([
   '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\btrek\\b[^.?!]{0,50}?\\b(in|terug)\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
   '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',
-  '\\b(haal|schrap|verwijder)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
+  '\\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\b(plek|plekken|plaats|plaatsen|stoel|stoelen)\\b[^.?!]{0,20}?\\bvrij(geven|gegeven|maken)\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
   // "mijn aanmelding komt te vervallen", "streep mij maar door"
   '\\bkomt te vervallen\\b', '\\b(laten|laat) vervallen\\b', '\\bvervalt\\b', '\\bstreep\\b[^.?!]{0,30}?\\bdoor\\b', '\\bdoor te strepen\\b', '\\bdoorstrepen\\b',
   // A registration ended, in every form of the verb: "mogen vervallen", "kunnen geschrapt worden",

@@ -66,6 +66,8 @@ const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|i
 // A session elsewhere or on another day: the sender wants one, but not (only) the one named.
 const ELSEWHERE = /\b(sessies?|bijeenkomst(en)?|een|één|session)\b[^.?!]{0,20}\b(dichter ?bij|dichterbij|in de buurt van|closer|nearer)\b|\b(elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;
 
+const THAT_IS_CLOSER = /\b(dat|dit|die|het|that|this|it)( is|'s)\b[^.?!]{0,30}\b(dichterbij|dichter bij|closer|nearer)\b/;
+
 // Hands a place on rather than giving it up.
 const TRANSFER = /\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
 
@@ -141,7 +143,9 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
   const unanswered = said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t)));
   for (const [kind, re] of kinds) {
     if (contrary.some((c) => c.kind === kind)) continue;
-    const item = find(kind, kind === 'condition' ? unanswered : said, re);
+    // "Breda, dat is voor mij een stuk dichterbij": says why the choice suits, asks for nothing else.
+    const texts = kind === 'condition' ? unanswered : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t)) : said;
+    const item = find(kind, texts, re);
     if (item) contrary.push(item);
   }
   if (f.question === 'real' && !contrary.some((c) => c.kind === 'condition')) {

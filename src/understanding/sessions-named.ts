@@ -279,6 +279,8 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
     const fits = (f: { session: { start: string } }) => part === null || (part === 'pm') === (Number(f.session.start.slice(0, 2)) >= 12);
     const sessions = ctx.index.sessions.filter((f) => f.weekday === d.weekday && fits(f)).map((f) => f.slug);
     if (!sessions.length) return { kind: 'other-date', sessions, ...base, weak: true, past: false, conflict: false, rank: null };
+    // "die vrijdag", "that Friday": the day of something already named, no choice of its own.
+    if (/\b(die|diezelfde|dezelfde|that|the same)\s*$/.test(before)) return null;
     return { kind: 'weekday', sessions, ...base, past: false, conflict: false, rank: null };
   }
   const matches = ctx.index.sessions.filter((f) => f.month === ymd.month && f.day === ymd.day && (ymd.year === null || ymd.year === f.year));
