@@ -38,6 +38,9 @@ export const REGISTER = new RegExp([
 export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|doe (mij|me|ons) maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
 
 /** Withdraws: said outright. */
+// What a registration is called, or who is registered: the object a withdrawal verb must have.
+const OURS = '(aanmelding\\w*|inschrijving\\w*|registratie\\w*|deelname|plek|plekken|plekje|plaats|plaatsen|naam|namen|mij|me|ons|mijzelf|onszelf)';
+
 export const CANCEL_STRONG = new RegExp([
   '\\bafmeld(en|ing)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
   '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\btrek\\b[^.?!]{0,50}?\\b(in|terug)\\b',
@@ -48,14 +51,15 @@ export const CANCEL_STRONG = new RegExp([
   '\\bkomt te vervallen\\b', '\\b(laten|laat) vervallen\\b', '\\bvervalt\\b', '\\bstreep\\b[^.?!]{0,30}?\\bdoor\\b', '\\bdoor te strepen\\b', '\\bdoorstrepen\\b',
   // A registration ended, in every form of the verb: "mogen vervallen", "kunnen geschrapt worden",
   // "graag doorhalen", "wij zien af van deelname", "drop our registration", "pull out".
-  '\\b(mag|mogen|kan|kunnen|moet|moeten)\\b[^.?!]{0,40}?\\bvervallen\\b', '\\bgeschrapt\\b', '\\bdoor(halen|haal|gehaald)\\b', '\\bhaal\\b[^.?!]{0,40}?\\bdoor\\b',
-  '\\bingetrokken\\b', '\\bgeannuleerd\\b', '\\b(zie|ziet|zien)\\b[^.?!]{0,30}?\\baf van (deelname|de sessie|onze|mijn|de bijeenkomst|aanmelding)\\b', '\\bafgezien\\b',
+  // Said of a registration, never of the sender's own meeting ("mijn overleg is geschrapt").
+  `\\b${OURS}\\b[^.?!]{0,100}?\\b(mag|mogen|kan|kunnen|moet|moeten)\\b[^.?!]{0,25}?\\bvervallen\\b`, `\\b${OURS}\\b[^.?!]{0,60}?\\b(geschrapt|ingetrokken|geannuleerd|doorgehaald)\\b`,
+  '\\bdoor(halen|haal)\\b', '\\bhaal\\b[^.?!]{0,40}?\\bdoor\\b', '\\b(zie|ziet|zien)\\b[^.?!]{0,30}?\\baf van (deelname|de sessie|onze|mijn|de bijeenkomst|aanmelding)\\b', '\\bafgezien\\b',
   '\\bdrop (me|us|my|our|the)\\b', '\\b(pull|pulling|back|backing|drop|dropping) out\\b',
 ].join('|'));
 
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
 export const CANCEL_WEAK = new RegExp([
-  '\\bverhinderd\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
+  '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
   '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
   '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',

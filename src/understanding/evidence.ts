@@ -72,7 +72,9 @@ const THAT_IS_CLOSER = /\b(dat|dit|die|het|that|this|it)( is|'s)\b[^.?!]{0,30}\b
 const TRANSFER = /\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
 
 // Removal from a mailing: not a cancellation of anything of ours.
-const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b(list|lists|mailing|mailings|database|newsletter|distribution)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmeld\w*|uitschrijv\w*|uit te schrijven|af te melden|meld\w*|schrijf\w*|unsubscrib\w*|opt out)\b[^.?!]{0,30}\b(voor|van|from|of) (de|uw|jullie|het|your|the|this) ([\w-]+ )?(nieuwsbrie[fv]\w*|mailing\w*|verzendlijst|newsletter|mailing list)\b/;
+// A bare "list" is as often the list of participants ("take me off the list so someone else can
+// have my seat"): only a mailing, e-mail or distribution list is a mailing matter.
+const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b((mailing|e-?mail|distribution|contact) lists?|mailings|database|newsletter)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmeld\w*|uitschrijv\w*|uit te schrijven|af te melden|meld\w*|schrijf\w*|unsubscrib\w*|opt out)\b[^.?!]{0,30}\b(voor|van|from|of) (de|uw|jullie|het|your|the|this) ([\w-]+ )?(nieuwsbrie[fv]\w*|mailing\w*|verzendlijst|newsletter|mailing list)\b/;
 
 // A weekday alone ("vrijdag") is in too much other mail to tie a message to our sessions.
 const NAMING = new Set(['city', 'venue', 'region', 'date']);

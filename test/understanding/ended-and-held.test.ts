@@ -24,6 +24,8 @@ const ENDED = [
   'We have to pull out of the Venlo session, sorry.',
   'Helaas, niemand van ons kan op 29 juni naar Venlo.',
   'Geen van ons drieën kan nog naar Venlo komen, excuses.',
+  'Onze aanmeldingen voor Venlo (Jan Smit, Piet Dam en ondergetekende, allen raadslid van Weert) mogen helaas vervallen.',
+  "I won't be able to make it to Venlo after all. Please take me off the list so someone else can have my seat.",
 ];
 
 const WAITS = [
@@ -54,6 +56,9 @@ const SIGNUPS = [
   'Ik kom naar Arnhem. Mijn inschrijving voor de nieuwsbrief mag trouwens vervallen.',
   'Graag drie plaatsen voor Arnhem; de namen volgen.',
   'Als het nog kan, kom ik graag naar Arnhem.',
+  // The sender's own meeting called off frees the day: no withdrawal.
+  'Mijn overleg van vanmiddag is geschrapt, dus ik kan toch naar Arnhem. Mag ik nog aanschuiven?',
+  'De raadsvergadering is geannuleerd, dus ik kom graag naar Arnhem.',
 ];
 
 test('a registration ended in any form of the verb is never confirmed', async () => {

@@ -16,6 +16,7 @@ test('everyday wordings read as what they say', async () => {
     ['register/venlo/1', 'Wijziging', 'Vorige week gaf ik me op voor Breda, maar die dinsdag blijkt er een raadsavond te zijn. Ik ga liever naar Venlo, dat is voor mij ook dichterbij.'],
     ['register/venlo/2', 'Venlo', 'Ik kom naar Venlo met raadslid Bert Hoving (fractievoorzitter).'],
     ['cancel/venlo/null', 'Venlo', 'Haalt u mij maar van de lijst voor Venlo.'],
+    ['register/venlo/1', 'Ontwerpsessie', 'We organiseren zelf op 19 juni een inwonersavond. Daarom meld ik mij graag aan voor Venlo op 29 juni.'],
     ['cancel/venlo/null', 'RE: Bevestiging Venlo', 'Het lukt ons niet. Wilt u onze twee plekken in Venlo vrijgeven?'],
   ];
   for (const [want, subject, text] of cases) {
