@@ -113,6 +113,14 @@ function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): string {
   return [...out.values()].join(' . ');
 }
 
+// Where a signup word names what is made possible or asked about, not what the sender does: a
+// purpose ("zodat zij zich kunnen aanmelden", "om mee te kunnen doen") or a question word ("hoe
+// kom ik van het station bij de zaal?"). Those parts are left out when looking for a signup.
+const ENABLING = /\b(zodat|opdat|so that)\b[^,.?!]*|\bom\b[^,.?!]{0,40}?\bte (kunnen|mogen)\b[^,.?!]*|\b(hoe|waar|wanneer|how|where|when)\b[^,.?!]*\?/g;
+function notDoing(text: string): string {
+  return text.replace(ENABLING, ' ');
+}
+
 function firstMatch(text: string, re: RegExp): string | null {
   return re.exec(text)?.[0] ?? null;
 }
@@ -203,7 +211,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     bodyRefs,
     subjectRefs,
     get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
-    register: firstMatch(`${positive} . ${ownSubject.join(' . ')}`, cue.REGISTER),
+    register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
     accept: (isReply || subject.isForward) && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),

@@ -417,6 +417,13 @@ function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
     }
     const elsewhere = contrary('elsewhere');
     if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
+    // "Ik heb me vorige week al aangemeld voor Assen. Hoe kom ik ...?": the signup is told of, not
+    // made; what the mail asks is for a person.
+    const told = ALREADY_SIGNED_UP.exec(f.content.toLowerCase());
+    if (told && d.remark && !d.replaces) return stop('escalate', 'question', `already signed up ("${told[0]}"), asks: ${d.remark}`);
   }
   return d;
 }
+
+// The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
+const ALREADY_SIGNED_UP = /\b(heb|hebben|heeft|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;
