@@ -192,6 +192,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   const words = wordCount(bodyText, 30);
   const q = questions(bodyClauses);
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
+  // Read at most once: the decision asks for it in several places (and spreading the features copies it).
+  let quotedRefs: Ref[] | null = null;
   return {
     isReply,
     isForward: subject.isForward,
@@ -200,7 +202,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     subjectClauses,
     bodyRefs,
     subjectRefs,
-    get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
+    get quotedRefs() { return (quotedRefs ??= quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx)); },
     register: firstMatch(`${positive} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
