@@ -89,6 +89,9 @@ const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochten
 // Another engagement of the sender's own: their council or committee meeting, a congress, a
 // recess, a work visit. A clause about it that says nothing of our sessions chooses nothing.
 const AGENDA = /\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\b\w*congres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
+// Every AGENDA wording holds one of these stems; most clauses hold none, and this is cheap.
+// (Keep in step with AGENDA.)
+const MAYBE_AGENDA = /vergader|bijeen|commissie|overleg|congres|reces|werkbezoek|dienstreis|stemt|besluit|beslist|behandelt|symposium|seminar|evenement|meeting|conference|visit|business trip/;
 // What makes a clause about our sessions after all.
 const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?bijeenkomst(en)?|sessions?)(?! (over|on|about)\b)|aanmeld\w*|aan te melden|meld (ik|wij|we) (mij|me|ons)|inschrijv\w*|kom (ik|wij|we)|komen (wij|we)|ben (ik|wij|we) (er )?bij|i('ll| will) (come|attend|join)|register\w*|sign (me|us) up)\b/;
 const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
@@ -99,7 +102,7 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
   const others = THIRD_PERSON.test(folded) && !FIRST_PERSON.test(folded);
-  const agenda = AGENDA.test(folded) && !OURS_IN_CLAUSE.test(folded);
+  const agenda = MAYBE_AGENDA.test(folded) && AGENDA.test(folded) && !OURS_IN_CLAUSE.test(folded);
   return {
     text, folded, tokens: tokenize(folded), neg: neg || SLIP.test(folded), prior: PRIOR.test(folded) || WISH.test(folded), others, agenda, rank, sentence, question,
   };
