@@ -25,7 +25,8 @@ export interface Item<K extends string = string> {
 export interface SenderEvidence {
   /** What ties the mail to our sessions (a session named, "de bijeenkomst", our thread), or null. */
   ours: Item | null;
-  contrary: Item<ContraryKind>[];
+  /** The evidence of a kind against acting, or null. */
+  contrary(kind: ContraryKind): Item<ContraryKind> | null;
 }
 
 // Words that can only be about our sessions, or about a registration for them.
@@ -97,35 +98,44 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Ite
   return null;
 }
 
-/** Everything the new text and subject say for and against the sender acting now. */
-export function collectEvidence(f: Features, thread: ThreadContext | null | undefined, subjectFolded: string): SenderEvidence {
-  const said = sentences(f);
-  const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
-    ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
-    ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
-  const contrary: Item<ContraryKind>[] = [];
-  // Each kind by its wordings, then by its shapes; the first found of a kind stands for it.
-  const kinds = [['hedge', HEDGE], ['hedge', HELD_BACK], ['condition', CONDITION], ['condition', MAY_I_AT_ALL], ['condition', CONDITION_SHAPE],
-    ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const;
-  const unanswered = said.filter((t) => !ANSWERED_CONDITION.test(t));
-  for (const [kind, re] of kinds) {
-    if (contrary.some((c) => c.kind === kind)) continue;
-    const item = find(kind, kind === 'condition' ? unanswered : said, re);
-    if (item) contrary.push(item);
+// Each kind by its wordings, then by its shapes; the first found stands for the kind.
+const WORDINGS: Record<ContraryKind, RegExp[]> = {
+  hedge: [HEDGE, HELD_BACK], condition: [CONDITION, MAY_I_AT_ALL, CONDITION_SHAPE], elsewhere: [ELSEWHERE], transfer: [TRANSFER], mailing: [MAILING],
+};
+
+function contraryOf(kind: ContraryKind, f: Features, said: string[]): Item<ContraryKind> | null {
+  const texts = kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said;
+  for (const re of WORDINGS[kind]) {
+    const item = find(kind, texts, re);
+    if (item) return item;
   }
-  if (f.question === 'real' && !contrary.some((c) => c.kind === 'condition')) {
-    const after = find('condition', said, ON_THE_ANSWER);
-    if (after) contrary.push(after);
-  }
+  if (kind === 'condition' && f.question === 'real') return find('condition', said, ON_THE_ANSWER);
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
-  if (!contrary.some((c) => c.kind === 'elsewhere')) {
+  if (kind === 'elsewhere') {
     // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
     const asked = f.bodyClauses.find((c) => c.question && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
     // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not choose.
     const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
       && f.bodyClauses[r.clause]?.question);
-    if (asked) contrary.push({ kind: 'elsewhere', text: asked.text, where: 'text' });
-    else if (place) contrary.push({ kind: 'elsewhere', text: place.text, where: 'text' });
+    if (asked) return { kind: 'elsewhere', text: asked.text, where: 'text' };
+    if (place) return { kind: 'elsewhere', text: place.text, where: 'text' };
   }
+  return null;
+}
+
+/**
+ * Everything the new text and subject say for and against the sender acting now. Each kind of
+ * contrary evidence is looked for when the gate first asks for it: most acts need only a few.
+ */
+export function collectEvidence(f: Features, thread: ThreadContext | null | undefined, subjectFolded: string): SenderEvidence {
+  const said = sentences(f);
+  const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
+    ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
+    ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
+  const found = new Map<ContraryKind, Item<ContraryKind> | null>();
+  const contrary = (kind: ContraryKind) => {
+    if (!found.has(kind)) found.set(kind, contraryOf(kind, f, said));
+    return found.get(kind)!;
+  };
   return { ours, contrary };
 }

@@ -5,7 +5,7 @@ import type { Intent, ThreadContext } from './types.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { Features } from './features.js';
 import type { Ref } from './sessions-named.js';
-import { collectEvidence, type SenderEvidence } from './evidence.js';
+import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON } from './clauses.js';
 import * as cue from './cues.js';
 
@@ -180,17 +180,16 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
   const setsApart = own.some((i) => /\b(zelf|mijzelf|myself)\b/.test(f.bodyClauses[i]!.folded));
-  const othersSignUp = f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
-    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded))
-    && setsApart;
+  const othersSignUp = setsApart && f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
+    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
   // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
   // signs others up (never "mij", "ons") and sets themselves apart; they are not withdrawing.
   const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && OTHERS_AS_OBJECT.test(c.folded)
     && !/\b(mij|me|mijzelf|ons|onszelf|myself|us)\b/.test(c.folded))
     && !f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
   // Asking for "de bevestiging" is no earlier signup; "ik sta ingeschreven" is (a person swaps it).
-  const registeredBefore = /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.content.toLowerCase());
-  if (signsUpOthers && !othersSignUp && !registeredBefore && !registeredSession(thread) && thread?.about !== 'confirmation') {
+  const registeredBefore = () => /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.content.toLowerCase());
+  if (signsUpOthers && !othersSignUp && !registeredSession(thread) && thread?.about !== 'confirmation' && !registeredBefore()) {
     f = notWithdrawing(f, own, 'pos', ev, 'the sender signs others up and does not come along');
   }
   const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
@@ -201,8 +200,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
     f = { ...f, bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' } : r)) };
   }
   f = switchedFrom(f, ev);
-  const evidence = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
-  const d = permitted(propose(f, thread, index, now, ev), f, evidence);
+  const d = permitted(propose(f, thread, index, now, ev), f, thread);
   if (substituteSignup && d.intent === 'register') d.attendees = 1;
   return d;
 }
@@ -240,11 +238,11 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   if (threaded) return threaded;
   const signsUp = !!(f.register || f.accept);
   // A signup asked as the question itself ("kan ik ook online deelnemen?") is no signup yet.
-  const firm = f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded)
+  const firm = () => f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded)
     // "Kunt u mij noteren?" asks only to be signed up; "kan ik online deelnemen?" is the real question.
     && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
     || !f.bodyClauses.some((c) => cue.REGISTER.test(c.folded))));
-  if (f.question === 'real' && !firm) {
+  if (f.question === 'real' && !firm()) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
@@ -377,12 +375,13 @@ function ownWithdrawal(f: Features): boolean {
  * about our sessions and the sender's own; contrary evidence turns a register into escalate
  * or alternatives, never into a confirmation.
  */
-function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
+function permitted(d: Decision, f: Features, thread: ThreadContext | null | undefined): Decision {
   if (d.intent === 'escalate' || d.intent === 'ignore') return d;
+  const e = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
   const stop = (intent: Intent, reason: string, why: string): Decision => result(intent, reason, 0.6, [...d.evidence, why], {
     candidate: d.session ?? d.requested ?? d.candidate, requested: intent === 'alternatives' ? d.session ?? d.requested : null,
   });
-  const contrary = (k: string) => e.contrary.find((c) => c.kind === k);
+  const contrary = (k: ContraryKind) => e.contrary(k);
   if (!e.ours) return stop('escalate', 'not-about-the-sessions', 'names nothing of the sessions, no thread of ours');
   d.evidence.push(`about the sessions: ${e.ours.where} "${e.ours.text}"`);
   const transfer = contrary('transfer');
