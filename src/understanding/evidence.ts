@@ -98,15 +98,30 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Ite
   return null;
 }
 
+// Every match of each pattern above holds one of its stems here. The stems are looked for once
+// in the whole text; a pattern runs sentence by sentence only where they are. (Keep in step.)
+const HEDGE_STEMS = /mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided/;
+const HELD_BACK_STEMS = /eerst|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
+const CONDITION_STEMS = /provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
+const QUESTION_MARK = /\?/;
+const CONDITION_SHAPE_STEMS = /kom ik|komen w|ben ik|zijn w|doe ik|doen w|sluit ik|schuif|meld|i'll|i will|i can|i could|i would|we'll|we will|we can|we could|we would|ik kom|wij komen|we komen|ik ben|ik doe|ik sluit/;
+const ELSEWHERE_STEMS = /dichter|in de buurt van|closer|nearer|elders|ergens anders|een andere|somewhere else|another/;
+const TRANSFER_STEMS = /neemt|nemen|take|overdr|over te dragen|doorgeven aan|transfer|give my|collega|vervang/;
+const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|verzendlijst|adresbestand|nieuwsbrie/;
+
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
-const WORDINGS: Record<ContraryKind, RegExp[]> = {
-  hedge: [HEDGE, HELD_BACK], condition: [CONDITION, MAY_I_AT_ALL, CONDITION_SHAPE], elsewhere: [ELSEWHERE], transfer: [TRANSFER], mailing: [MAILING],
+const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
+  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK]],
+  condition: [[CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE]],
+  elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],
+  transfer: [[TRANSFER_STEMS, TRANSFER]],
+  mailing: [[MAILING_STEMS, MAILING]],
 };
 
-function contraryOf(kind: ContraryKind, f: Features, said: string[]): Item<ContraryKind> | null {
+function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: string): Item<ContraryKind> | null {
   const texts = kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t)) : said;
-  for (const re of WORDINGS[kind]) {
-    const item = find(kind, texts, re);
+  for (const [stems, re] of WORDINGS[kind]) {
+    const item = stems.test(whole) ? find(kind, texts, re) : null;
     if (item) return item;
   }
   if (kind === 'condition' && f.question === 'real') return find('condition', said, ON_THE_ANSWER);
@@ -133,8 +148,9 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
     ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
   const found = new Map<ContraryKind, Item<ContraryKind> | null>();
+  const whole = said.join('\n');
   const contrary = (kind: ContraryKind) => {
-    if (!found.has(kind)) found.set(kind, contraryOf(kind, f, said));
+    if (!found.has(kind)) found.set(kind, contraryOf(kind, f, said, whole));
     return found.get(kind)!;
   };
   return { ours, contrary };
