@@ -14,6 +14,7 @@ export interface Features {
   isReply: boolean;
   isForward: boolean; // the subject is a forward's: not the sender's own words
   content: string; // the new text without addresses, phone lines and disclaimers
+  bodyText: string; // the new text, folded
   bodyClauses: Clause[];
   subjectClauses: Clause[];
   bodyRefs: Ref[];
@@ -198,6 +199,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     isReply,
     isForward: subject.isForward,
     content,
+    bodyText,
     bodyClauses,
     subjectClauses,
     bodyRefs,
