@@ -64,7 +64,10 @@ export function lines(text: string): string[] {
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const COMBINING = /[\u0300-\u036f]/;
-const NEEDS_WORK = /[^\x20-\x7e]|\s\s|^\s|\s$/;
+// A line needs work when it holds anything but printable ASCII, or a space doubled, leading or
+// trailing (the only ASCII space left then is " "): as /[^\x20-\x7e]|\s\s|^\s|\s$/, cheaper.
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const needsWork = (line: string) => NOT_PRINTABLE_ASCII.test(line) || line.startsWith(' ') || line.endsWith(' ') || line.includes('  ');
 
 /**
  * One line with its spaces normalised: every Unicode space is a space, invisible characters
@@ -73,7 +76,7 @@ const NEEDS_WORK = /[^\x20-\x7e]|\s\s|^\s|\s$/;
  * Idempotent.
  */
 export function normaliseLine(line: string): string {
-  if (!NEEDS_WORK.test(line)) return line;
+  if (!needsWork(line)) return line;
   let s = line.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').trim();
   // Letters with their accent as a separate mark ("e" + U+0308, as macOS writes them) composed.
   if (COMBINING.test(s)) s = s.normalize('NFC');
