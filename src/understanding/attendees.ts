@@ -2,7 +2,7 @@
 // total ("met z'n drieën", "met vier personen", "alle drie"), a list of names, or the sender
 // plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
 import type { Clause } from './clauses.js';
-import { REGISTER } from './cues.js';
+import { signsUp } from './cues.js';
 import { NUMBER_WORD, numberWord, oneEdit, perWord } from './text.js';
 
 export interface Attendees {
@@ -177,7 +177,7 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   };
   for (const cs of bySentence.values()) {
     const folded = cs.map((c) => c.folded).join(', ');
-    if (REGISTER.test(folded) || BRINGS.test(folded)) read(cs);
+    if (signsUp(folded) || BRINGS.test(folded)) read(cs);
   }
   // The signup was read elsewhere (the subject, the thread) or its verb is mistyped ("komeen
   // we met z'n drieën"): then every plain statement of the sender's own says who comes, never

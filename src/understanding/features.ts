@@ -158,16 +158,16 @@ const AGAIN = /\b(weer|opnieuw|alsnog|toch|again|after all)\b/;
  * another clause (`signsUp`); else none: then the withdrawal is the sender's, now.
  */
 function withdrawalsNotNow(clauses: readonly Clause[], notNow: (c: Clause) => boolean, signsUp: (c: Clause) => boolean): number[] {
-  const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && cue.withdraws(c.folded));
   if (!withdrawing.length || !withdrawing.every(({ c }) => notNow(c))) return [];
   return clauses.some((c) => !c.neg && signsUp(c)) ? withdrawing.map(({ i }) => i) : [];
 }
 
 const withdrewBefore = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => PAST_WITHDRAWAL.test(c.folded),
-  (c) => AGAIN.test(c.folded) && (cue.REGISTER.test(c.folded) || cue.ACCEPT.test(c.folded)));
+  (c) => AGAIN.test(c.folded) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded)));
 // Someone else withdrew (the clause is about them) while the sender signs up in the first person.
 const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => c.others,
-  (c) => FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
+  (c) => FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
 
 function optionNumber(firstLine: string): number | null {
   const m = cue.OPTION_NUMBER.exec(firstLine);

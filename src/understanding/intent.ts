@@ -175,18 +175,18 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
   // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
   // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
-  const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && (cue.CANCEL_WEAK.test(c.folded) || cue.CANCEL_STRONG.test(c.folded)) ? [i] : []));
+  const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && cue.withdraws(c.folded) ? [i] : []));
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
   const setsApart = own.some((i) => /\b(zelf|mijzelf|myself)\b/.test(f.bodyClauses[i]!.folded));
-  const othersSignUp = setsApart && f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
-    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
+  const othersSignUp = setsApart && f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))
+    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
   // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
   // signs others up (never "mij", "ons") and sets themselves apart; they are not withdrawing.
-  const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && OTHERS_AS_OBJECT.test(c.folded)
+  const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.signsUp(c.folded) && OTHERS_AS_OBJECT.test(c.folded)
     && !/\b(mij|me|mijzelf|ons|onszelf|myself|us)\b/.test(c.folded))
-    && !f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
+    && !f.bodyClauses.some((c) => !c.neg && cue.signsUp(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
   // Asking for "de bevestiging" is no earlier signup; "ik sta ingeschreven" is (a person swaps it).
   const registeredBefore = () => /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.content.toLowerCase());
   if (signsUpOthers && !othersSignUp && !registeredSession(thread) && thread?.about !== 'confirmation' && !registeredBefore()) {
@@ -238,10 +238,10 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   if (threaded) return threaded;
   const signsUp = !!(f.register || f.accept);
   // A signup asked as the question itself ("kan ik ook online deelnemen?") is no signup yet.
-  const firm = () => f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded)
+  const firm = () => f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.signsUp(c.folded)
     // "Kunt u mij noteren?" asks only to be signed up; "kan ik online deelnemen?" is the real question.
     && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
-    || !f.bodyClauses.some((c) => cue.REGISTER.test(c.folded))));
+    || !f.bodyClauses.some((c) => cue.signsUp(c.folded))));
   if (f.question === 'real' && !firm()) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
@@ -365,7 +365,7 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
 // A withdrawal is the sender's own when some clause that withdraws has the sender (or nobody
 // named) as its subject; "mijn collega kan niet" alone is someone else's.
 function ownWithdrawal(f: Features): boolean {
-  const withdrawing = f.bodyClauses.filter((c) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  const withdrawing = f.bodyClauses.filter((c) => c.neg && cue.withdraws(c.folded));
   if (!withdrawing.length) return true; // from the subject ("Afmelding")
   return withdrawing.some((c) => !c.others || FIRST_PERSON.test(c.folded));
 }
@@ -391,7 +391,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
     if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
-    if (f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    if (f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     const hedge = contrary('hedge') ?? contrary('condition');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     return d;
