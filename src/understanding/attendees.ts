@@ -2,8 +2,8 @@
 // total ("met z'n drieën", "met vier personen", "alle drie"), a list of names, or the sender
 // plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
 import type { Clause } from './clauses.js';
-import { ACCEPT, REGISTER } from './cues.js';
-import { NUMBER_WORD, numberWord, oneEdit } from './text.js';
+import { ACCEPT, signsUp } from './cues.js';
+import { NUMBER_WORD, numberWord, oneEdit, perWord } from './text.js';
 
 export interface Attendees {
   count: number;
@@ -185,13 +185,13 @@ const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders
 const ROLE_SET = new Set(ROLE_WORDS);
 const NOT_A_SLIP = new Set(['college', 'colleges', 'griffie', 'niemand', 'iemands', 'medewerker', 'ambtenaars']);
 
-function asRole(word: string): string | null {
+const asRole = perWord((word): string | null => {
   const w = word.toLowerCase();
   if (w.length < 5 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
   const near = ROLE_WORDS.filter((r) => oneEdit(w, r));
   // "wethoudes" is one letter from "wethouder" and from "wethouders": the one it ends like.
   return near.find((r) => r.at(-1) === w.at(-1)) ?? near[0] ?? null;
-}
+});
 
 /** A sentence with mistyped role words written as the role, in the case they were typed. */
 function fixRoleSlips(text: string): string {
@@ -233,7 +233,7 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
   };
   for (const cs of bySentence.values()) {
     const folded = cs.map((c) => c.folded).join(', ');
-    if (REGISTER.test(folded) || BRINGS.test(folded) || shortAccept(folded)) read(cs);
+    if (signsUp(folded) || BRINGS.test(folded) || shortAccept(folded)) read(cs);
   }
   // The signup was read elsewhere (the subject, the thread) or its verb is mistyped ("komeen
   // we met z'n drieën"): then every plain statement of the sender's own says who comes, never

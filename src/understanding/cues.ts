@@ -34,6 +34,25 @@ export const REGISTER = new RegExp([
   '\\b(i|we)(\'ll| will) (be there|come)\\b', '\\bbook (me|us|a seat|seats)\\b', '\\breserve\\b', '\\bparticipate\\b',
 ].join('|'));
 
+/**
+ * `test(text)`, remembered per text: whether a clause signs up or withdraws is asked of the
+ * same clause by several readers (features, intent, attendees). Bounded.
+ */
+function remembered(test: (text: string) => boolean): (text: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let answer = seen.get(text);
+    if (answer === undefined) {
+      answer = test(text);
+      if (seen.size >= 5_000) seen.clear();
+      seen.set(text, answer);
+    }
+    return answer;
+  };
+}
+
+export const signsUp = remembered((text) => REGISTER.test(text));
+
 /** A short yes in a reply ("Ja, graag", "Prima", "Yes please"): accepts what the thread offered. */
 export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|doe (mij|me|ons) maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
 
@@ -134,3 +153,6 @@ export const ATTACHMENT_REF = /\b(zie (de )?bijlage|in de bijlage|als bijlage|bi
 /** A bare choice from a numbered list: "2", "optie 2", "nummer 2", "de tweede". */
 export const OPTION_NUMBER = /^(?:(?:ik kies|ik neem|doe maar|dan|graag|kies|i choose|i'll take)\s+)?(?:(?:optie|nummer|nr\.?|keuze|sessie|option|number|#)\s*)?(\d)\s*[.!)]?\s*(?:graag|please|aub|a\.u\.b\.)?[.!]?$|\b(?:optie|nummer|nr\.?|keuze|option|number)\s*(\d)\b|^(?:(?:doe maar|graag|dan)\s+)?de (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste)\b/;
 export const ORDINALS: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6, zevende: 7, achtste: 8 };
+
+/** Withdraws, outright or by not coming (remembered per text, see signsUp). */
+export const withdraws = remembered((text) => CANCEL_STRONG.test(text) || CANCEL_WEAK.test(text));

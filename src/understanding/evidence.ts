@@ -25,7 +25,8 @@ export interface Item<K extends string = string> {
 export interface SenderEvidence {
   /** What ties the mail to our sessions (a session named, "de bijeenkomst", our thread), or null. */
   ours: Item | null;
-  contrary: Item<ContraryKind>[];
+  /** The evidence of a kind against acting, or null. */
+  contrary(kind: ContraryKind): Item<ContraryKind> | null;
 }
 
 // Words that can only be about our sessions, or about a registration for them.
@@ -129,40 +130,65 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Ite
   return null;
 }
 
-/** Everything the new text and subject say for and against the sender acting now. */
-export function collectEvidence(f: Features, thread: ThreadContext | null | undefined, subjectFolded: string): SenderEvidence {
-  const said = sentences(f);
-  const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
-    ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
-    ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
-  const contrary: Item<ContraryKind>[] = [];
-  // Each kind by its wordings, then by its shapes; the first found of a kind stands for it.
-  const kinds = [['hedge', HEDGE], ['hedge', HELD_BACK], ['condition', CONDITION], ['condition', MAY_I_AT_ALL], ['condition', CONDITION_SHAPE],
-    ['elsewhere', ELSEWHERE], ['transfer', TRANSFER], ['mailing', MAILING]] as const;
+// Every match of each pattern above holds one of its stems here. The stems are looked for once
+// in the whole text; a pattern runs sentence by sentence only where they are. (Keep in step.)
+const HEDGE_STEMS = /deelnem|deel|komen|kom|aanmeld|aansluit|attend|come|join|beslis|besluit|bepa|kijk|decid|deelname|aanmelding|mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided/;
+const HELD_BACK_STEMS = /eerst|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
+const CONDITION_STEMS = /zin|anders|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
+const QUESTION_MARK = /\?/;
+const CONDITION_SHAPE_STEMS = /\b(ik|wij|we|i)\b|kom ik|komen w|ben ik|zijn w|doe ik|doen w|sluit ik|schuif|meld|i'll|i will|i can|i could|i would|we'll|we will|we can|we could|we would|ik kom|wij komen|we komen|ik ben|ik doe|ik sluit/;
+const ELSEWHERE_STEMS = /dichter|in de buurt van|closer|nearer|elders|ergens anders|een andere|somewhere else|another/;
+const TRANSFER_STEMS = /neemt|nemen|take|overdr|over te dragen|doorgeven aan|transfer|give my|collega|vervang/;
+const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|verzendlijst|adresbestand|nieuwsbrie/;
+
+// Each kind by its wordings, then by its shapes; the first found stands for the kind.
+const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
+  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK]],
+  condition: [[CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE]],
+  elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],
+  transfer: [[TRANSFER_STEMS, TRANSFER]],
+  mailing: [[MAILING_STEMS, MAILING]],
+};
+
+function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: string): Item<ContraryKind> | null {
   // "Als het nog kan" is for the bot to answer (a seat); "Is parkeren mogelijk? Als dat kan, kom ik"
-  // points back at a question only a person can answer.
+  // points back at a question only a person can answer. "Breda, dat is voor mij een stuk
+  // dichterbij" says why the choice suits and asks for nothing else.
   const askedElse = f.question === 'real' && !ROOM.test(f.questionText ?? '');
-  const unanswered = said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t)));
-  for (const [kind, re] of kinds) {
-    if (contrary.some((c) => c.kind === kind)) continue;
-    // "Breda, dat is voor mij een stuk dichterbij": says why the choice suits, asks for nothing else.
-    const texts = kind === 'condition' ? unanswered : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t)) : said;
-    const item = find(kind, texts, re);
-    if (item) contrary.push(item);
+  const texts = kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t)))
+    : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t)) : said;
+  for (const [stems, re] of WORDINGS[kind]) {
+    const item = stems.test(whole) ? find(kind, texts, re) : null;
+    if (item) return item;
   }
-  if (f.question === 'real' && !contrary.some((c) => c.kind === 'condition')) {
-    const after = find('condition', said, ON_THE_ANSWER);
-    if (after) contrary.push(after);
-  }
+  if (kind === 'condition' && f.question === 'real') return find('condition', said, ON_THE_ANSWER);
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
-  if (!contrary.some((c) => c.kind === 'elsewhere')) {
+  if (kind === 'elsewhere') {
     // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
     const asked = f.bodyClauses.find((c) => c.question && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
     // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not choose.
     const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
       && f.bodyClauses[r.clause]?.question);
-    if (asked) contrary.push({ kind: 'elsewhere', text: asked.text, where: 'text' });
-    else if (place) contrary.push({ kind: 'elsewhere', text: place.text, where: 'text' });
+    if (asked) return { kind: 'elsewhere', text: asked.text, where: 'text' };
+    if (place) return { kind: 'elsewhere', text: place.text, where: 'text' };
   }
+  return null;
+}
+
+/**
+ * Everything the new text and subject say for and against the sender acting now. Each kind of
+ * contrary evidence is looked for when the gate first asks for it: most acts need only a few.
+ */
+export function collectEvidence(f: Features, thread: ThreadContext | null | undefined, subjectFolded: string): SenderEvidence {
+  const said = sentences(f);
+  const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
+    ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
+    ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
+  const found = new Map<ContraryKind, Item<ContraryKind> | null>();
+  const whole = said.join('\n');
+  const contrary = (kind: ContraryKind) => {
+    if (!found.has(kind)) found.set(kind, contraryOf(kind, f, said, whole));
+    return found.get(kind)!;
+  };
   return { ours, contrary };
 }

@@ -14,6 +14,7 @@ export interface Features {
   isReply: boolean;
   isForward: boolean; // the subject is a forward's: not the sender's own words
   content: string; // the new text without addresses, phone lines and disclaimers
+  bodyText: string; // the new text, folded
   bodyClauses: Clause[];
   subjectClauses: Clause[];
   bodyRefs: Ref[];
@@ -167,16 +168,16 @@ const AGAIN = /\b(weer|opnieuw|alsnog|toch|again|after all)\b/;
  * another clause (`signsUp`); else none: then the withdrawal is the sender's, now.
  */
 function withdrawalsNotNow(clauses: readonly Clause[], notNow: (c: Clause) => boolean, signsUp: (c: Clause) => boolean): number[] {
-  const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && cue.withdraws(c.folded));
   if (!withdrawing.length || !withdrawing.every(({ c }) => notNow(c))) return [];
   return clauses.some((c) => !c.neg && signsUp(c)) ? withdrawing.map(({ i }) => i) : [];
 }
 
 const withdrewBefore = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => PAST_WITHDRAWAL.test(c.folded),
-  (c) => AGAIN.test(c.folded) && (cue.REGISTER.test(c.folded) || cue.ACCEPT.test(c.folded)));
+  (c) => AGAIN.test(c.folded) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded)));
 // Someone else withdrew (the clause is about them) while the sender signs up in the first person.
 const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => c.others,
-  (c) => FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded));
+  (c) => FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
 
 function optionNumber(firstLine: string): number | null {
   const m = cue.OPTION_NUMBER.exec(firstLine);
@@ -202,15 +203,18 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   const words = wordCount(bodyText, 30);
   const q = questions(bodyClauses);
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
+  // Read at most once: the decision asks for it in several places (and spreading the features copies it).
+  let quotedRefs: Ref[] | null = null;
   return {
     isReply,
     isForward: subject.isForward,
     content,
+    bodyText,
     bodyClauses,
     subjectClauses,
     bodyRefs,
     subjectRefs,
-    get quotedRefs() { return quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx); },
+    get quotedRefs() { return (quotedRefs ??= quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx)); },
     register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.

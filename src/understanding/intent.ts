@@ -5,7 +5,7 @@ import type { Intent, ThreadContext } from './types.js';
 import type { CatalogueIndex } from './catalogue-index.js';
 import type { Features } from './features.js';
 import type { Ref } from './sessions-named.js';
-import { collectEvidence, type SenderEvidence } from './evidence.js';
+import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
@@ -176,24 +176,23 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
   // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
   // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
-  const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && (cue.CANCEL_WEAK.test(c.folded) || cue.CANCEL_STRONG.test(c.folded)) ? [i] : []));
+  const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && cue.withdraws(c.folded) ? [i] : []));
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
   const setsApart = own.some((i) => /\b(zelf|mijzelf|ikzelf|mezelf|myself)\b/.test(f.bodyClauses[i]!.folded));
-  const othersSignUp = f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))
-    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.REGISTER.test(c.folded))
-    && setsApart;
+  const othersSignUp = setsApart && f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))
+    && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
   // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
   // signs others up (never "mij", "ons") and sets themselves apart; they are not withdrawing.
   // Whom: named in the clause ("de volgende raadsleden"), or listed one per line below it.
   const listed = peopleListed(f.content) >= 2;
-  const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && (OTHERS_AS_OBJECT.test(c.folded) || listed)
+  const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.signsUp(c.folded) && (OTHERS_AS_OBJECT.test(c.folded) || listed)
     && !/\b(mij|me|mijzelf|ons|onszelf|myself|us)\b/.test(c.folded))
-    && !f.bodyClauses.some((c) => !c.neg && cue.REGISTER.test(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
+    && !f.bodyClauses.some((c) => !c.neg && cue.signsUp(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
   // Asking for "de bevestiging" is no earlier signup; "ik sta ingeschreven" is (a person swaps it).
-  const registeredBefore = /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.content.toLowerCase());
-  if (signsUpOthers && !othersSignUp && !registeredBefore && !registeredSession(thread) && thread?.about !== 'confirmation') {
+  const registeredBefore = () => /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.content.toLowerCase());
+  if (signsUpOthers && !othersSignUp && !registeredSession(thread) && thread?.about !== 'confirmation' && !registeredBefore()) {
     f = notWithdrawing(f, own, 'pos', ev, 'the sender signs others up and does not come along');
   }
   const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
@@ -204,8 +203,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
     f = { ...f, bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' } : r)) };
   }
   f = switchedFrom(f, ev);
-  const evidence = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
-  const d = permitted(propose(f, thread, index, now, ev), f, evidence);
+  const d = permitted(propose(f, thread, index, now, ev), f, thread);
   if (substituteSignup && d.intent === 'register') d.attendees = 1;
   return d;
 }
@@ -243,11 +241,11 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   if (threaded) return threaded;
   const signsUp = !!(f.register || f.accept);
   // A signup asked as the question itself ("kan ik ook online deelnemen?") is no signup yet.
-  const firm = f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.REGISTER.test(c.folded)
+  const firm = () => f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.signsUp(c.folded)
     // "Kunt u mij noteren?" asks only to be signed up; "kan ik online deelnemen?" is the real question.
     && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
-    || !f.bodyClauses.some((c) => cue.REGISTER.test(c.folded))));
-  if (f.question === 'real' && !firm) {
+    || !f.bodyClauses.some((c) => cue.signsUp(c.folded))));
+  if (f.question === 'real' && !firm()) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
@@ -370,7 +368,7 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
 // A withdrawal is the sender's own when some clause that withdraws has the sender (or nobody
 // named) as its subject; "mijn collega kan niet" alone is someone else's.
 function ownWithdrawal(f: Features): boolean {
-  const withdrawing = f.bodyClauses.filter((c) => c.neg && (cue.CANCEL_STRONG.test(c.folded) || cue.CANCEL_WEAK.test(c.folded)));
+  const withdrawing = f.bodyClauses.filter((c) => c.neg && cue.withdraws(c.folded));
   if (!withdrawing.length) return true; // from the subject ("Afmelding")
   return withdrawing.some((c) => !c.others || FIRST_PERSON.test(c.folded));
 }
@@ -380,12 +378,13 @@ function ownWithdrawal(f: Features): boolean {
  * about our sessions and the sender's own; contrary evidence turns a register into escalate
  * or alternatives, never into a confirmation.
  */
-function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
+function permitted(d: Decision, f: Features, thread: ThreadContext | null | undefined): Decision {
   if (d.intent === 'escalate' || d.intent === 'ignore') return d;
+  const e = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
   const stop = (intent: Intent, reason: string, why: string): Decision => result(intent, reason, 0.6, [...d.evidence, why], {
     candidate: d.session ?? d.requested ?? d.candidate, requested: intent === 'alternatives' ? d.session ?? d.requested : null,
   });
-  const contrary = (k: string) => e.contrary.find((c) => c.kind === k);
+  const contrary = (k: ContraryKind) => e.contrary(k);
   if (!e.ours) return stop('escalate', 'not-about-the-sessions', 'names nothing of the sessions, no thread of ours');
   // Written to others with us in Cc ("ter informatie"): whatever it says, it does not ask us to act.
   if (f.copiedOnly) return stop('escalate', 'copied-only', 'addressed to others; D-Loket only in Cc');
@@ -397,7 +396,7 @@ function permitted(d: Decision, f: Features, e: SenderEvidence): Decision {
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
     if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
-    if (f.bodyClauses.some((c) => c.others && !c.neg && cue.REGISTER.test(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    if (f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     const hedge = contrary('hedge') ?? contrary('condition');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     return d;

@@ -92,8 +92,9 @@ export function splitNewText(text: string): SplitText {
   let own = q < 0 ? ls : ls.slice(0, q);
   if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);
   const { body, signature } = closingSplit(own);
-  // The quoted part is only read by people and tests: joined when asked for.
-  return { body: paragraphs(body).join('\n').trim(), signature: signature.join('\n').trim(), get quoted() { return q < 0 ? '' : ls.slice(q).join('\n'); } };
+  // The quoted part is only read by people and tests: joined when first asked for.
+  let quoted: string | null = null;
+  return { body: paragraphs(body).join('\n').trim(), signature: signature.join('\n').trim(), get quoted() { return (quoted ??= q < 0 ? '' : ls.slice(q).join('\n')); } };
 }
 
 // --- paragraphs -----------------------------------------------------------------------

@@ -40,24 +40,32 @@ const NOT_THE_SESSION = /\b(via|langs|vanaf|gemeente|gem|griffie|raad|gemeentera
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 
-/** Damerau-Levenshtein distance, giving up above `max`. */
+/**
+ * Damerau-Levenshtein distance (optimal string alignment), giving up above `max`. Three rows
+ * of the table are enough (a swap looks two rows back); they are kept between calls, since
+ * every word of every clause may be compared with the session cities.
+ */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d[i] = [i];
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length + 1));
+  let [back2, back, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) back[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
     let rowMin = Infinity;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(back[j]! + 1, cur[j - 1]! + 1, back[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, back2[j - 2]! + 1);
+      cur[j] = v;
       rowMin = Math.min(rowMin, v);
     }
     if (rowMin > max) return max + 1;
+    [back2, back, cur] = [back, cur, back2];
   }
-  return d[a.length]![b.length]!;
+  return back[b.length]!;
 }
 
 function affiliated(folded: string, at: number): boolean {

@@ -64,7 +64,10 @@ export function lines(text: string): string[] {
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const COMBINING = /[\u0300-\u036f]/;
-const NEEDS_WORK = /[^\x20-\x7e]|\s\s|^\s|\s$/;
+// A line needs work when it holds anything but printable ASCII, or a space doubled, leading or
+// trailing (the only ASCII space left then is " "): as /[^\x20-\x7e]|\s\s|^\s|\s$/, cheaper.
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const needsWork = (line: string) => NOT_PRINTABLE_ASCII.test(line) || line.startsWith(' ') || line.endsWith(' ') || line.includes('  ');
 
 /**
  * One line with its spaces normalised: every Unicode space is a space, invisible characters
@@ -73,7 +76,7 @@ const NEEDS_WORK = /[^\x20-\x7e]|\s\s|^\s|\s$/;
  * Idempotent.
  */
 export function normaliseLine(line: string): string {
-  if (!NEEDS_WORK.test(line)) return line;
+  if (!needsWork(line)) return line;
   let s = line.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').trim();
   // Letters with their accent as a separate mark ("e" + U+0308, as macOS writes them) composed.
   if (COMBINING.test(s)) s = s.normalize('NFC');
@@ -104,6 +107,22 @@ const SIGNUP_KEYWORDS = ['aanmelden', 'aanmelding', 'inschrijven', 'inschrijving
 const WITHDRAWAL_KEYWORDS = ['afmelden', 'afmelding'];
 const KEYWORDS = [...SIGNUP_KEYWORDS, ...WITHDRAWAL_KEYWORDS];
 const KEYWORD_SET = new Set(KEYWORDS);
+
+/**
+ * `f` with its answers remembered, per word: the typo readers below meet the same words in
+ * message after message, and comparing a word with every keyword is their cost. Bounded.
+ */
+export function perWord<T>(f: (word: string) => T): (word: string) => T {
+  const seen = new Map<string, T>();
+  return (word) => {
+    if (seen.has(word)) return seen.get(word)!;
+    const answer = f(word);
+    if (seen.size >= 20_000) seen.clear();
+    // A copy of its own as the key: a matched word may be a slice that keeps a whole text alive.
+    seen.set(word.split('').join(''), answer);
+    return answer;
+  };
+}
 
 function oneSlip(a: string, b: string): boolean {
   let i = 0;
@@ -136,13 +155,18 @@ function crossesOver(w: string, fixed: string): boolean {
   return other.some((k) => oneEdit(w, k));
 }
 
+const keywordFor = perWord((w) => {
+  if (KEYWORD_SET.has(w)) return w;
+  const fixed = KEYWORDS.find((k) => k.length === w.length && oneSlip(w, k));
+  return fixed && !crossesOver(w, fixed) ? fixed : w;
+});
+
 export function fixKeywordTypos(folded: string): string {
-  return folded.replace(/\b(aa|af|in|de)[a-z]{6,10}\b/g, (w) => {
-    if (KEYWORD_SET.has(w)) return w;
-    const fixed = KEYWORDS.find((k) => k.length === w.length && oneSlip(w, k));
-    return fixed && !crossesOver(w, fixed) ? fixed : w;
-  });
+  return folded.replace(/\b(aa|af|in|de)[a-z]{6,10}\b/g, keywordFor);
 }
+
+const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has(w) || NOT_A_WITHDRAWAL.has(w))
+  && WITHDRAWAL_WORDS.some((k) => oneEdit(w, k)));
 
 /**
  * A word in folded text one edit from a withdrawal word without being one ("afmeden", "no
@@ -152,9 +176,7 @@ export function fixKeywordTypos(folded: string): string {
 export function withdrawalSlip(folded: string): string | null {
   const re = /\b[a-z]{5,13}\b/g;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const w = m[0];
-    if (WITHDRAWAL_SET.has(w) || KEYWORD_SET.has(w) || NOT_A_WITHDRAWAL.has(w)) continue;
-    if (WITHDRAWAL_WORDS.some((k) => oneEdit(w, k))) return w;
+    if (nearWithdrawal(m[0])) return m[0];
   }
   // "I can no linger attend": "no longer" with its second word mistyped.
   const no = /\bno ([a-z]{5,7})\b/.exec(folded);
@@ -167,13 +189,14 @@ const READING_WORDS = ['ingeschreven', 'aangemeld', 'geregistreerd', 'aanstaande
 // Real words one edit from them.
 const NOT_A_SLIP = new Set(['aangemelde', 'geregistreerde', 'aanstaand', 'ingeschrevene']);
 
+const nearReadingWord = perWord((w) => !(READING_WORDS.includes(w) || NOT_A_SLIP.has(w) || KEYWORD_SET.has(w))
+  && READING_WORDS.some((k) => oneEdit(w, k)));
+
 /** A word one letter from an earlier-signup or relative-date word ("igeschreven", "aanstsande"), or null. */
 export function readingSlip(folded: string): string | null {
   const re = /\b[a-z]{7,14}\b/g;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const w = m[0];
-    if (READING_WORDS.includes(w) || NOT_A_SLIP.has(w) || KEYWORD_SET.has(w)) continue;
-    if (READING_WORDS.some((k) => oneEdit(w, k))) return w;
+    if (nearReadingWord(m[0])) return m[0];
   }
   return null;
 }

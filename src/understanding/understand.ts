@@ -14,7 +14,7 @@ import { findMunicipality } from './municipality.js';
 import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
-import { fold, readingSlip, withdrawalSlip } from './text.js';
+import { readingSlip, withdrawalSlip } from './text.js';
 import type { RefContext } from './sessions-named.js';
 
 /** Understanding plus what a reader of the verdict may want to see. */
@@ -69,7 +69,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
   // Noise may only make the bot more cautious (issue 7): a signup whose text holds a word one
   // letter from a withdrawal ("afmeden", "no linger") goes to a person; so does any act whose
   // text holds a slip of a word the reading turns on ("igeschreven", "aanstsande").
-  const body = fold(split.body);
+  const body = features.bodyText;
   const slip = decision.intent === 'register' ? withdrawalSlip(body) : null;
   const reading = !slip && ['register', 'cancel', 'alternatives'].includes(decision.intent) ? readingSlip(body) : null;
   if (slip || reading) {

@@ -13,7 +13,7 @@ const of = (subject: string, text: string, extra: { to?: string; headers?: Recor
   verdict({ subject, text: signed(text, 'Bas Kramer', 'Gemeente Weert'), ...extra });
 
 test('sessions named by province adjective, weekday compound, split verb, switch and comparison', async () => {
-  const cases: [string, string, string, string][] = [
+  const cases: [string, string, string][] = [
     ['register/venlo', 'Aanmelding', 'Zet mij maar op de lijst voor de Limburgse sessie.'],
     ['register/assen', 'Aanmelding', 'Ik kom graag naar de Drentse bijeenkomst.'],
     ['register/breda', 'aanmelden', 'Ik schrijf me in voor de dinsdagsessie, dinsdagmiddag heb ik vrij.'],
