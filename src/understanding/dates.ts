@@ -234,7 +234,27 @@ export function findDates(text: string, now: Date, tz: string): DateMention[] {
   const today = { ...wall, weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() };
   const out = kept.map((r) => toMention(r, text, today)).filter((m): m is DateMention => m !== null);
   // A bare "zo", "ma", "do" or "vrij" ("dan heb ik vrij") is a weekday only right before a date ("do 28 juni").
-  return mergeWeekdayWithDate(out, text).filter((m) => m.day !== null || m.resolved !== null || !/^(op\s+)?(ma|maa|di|din|wo|woe|do|don|vr|vrij|za|zat|zo|zon)\.?$/i.test(m.text.trim()));
+  const dates = mergeWeekdayWithDate(out, text).filter((m) => m.day !== null || m.resolved !== null || !/^(op\s+)?(ma|maa|di|din|wo|woe|do|don|vr|vrij|za|zat|zo|zon)\.?$/i.test(m.text.trim()));
+  return [...sharedMonth(dates, text), ...dates].sort((a, b) => a.index - b.index);
+}
+
+// "21 of 22 juni", "14, 21 en 28 juni": the days before share the month of the last one.
+function sharedMonth(ms: DateMention[], text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of ms) {
+    if (m.day === null || m.month === null) continue;
+    let at = m.index;
+    for (;;) {
+      const before = /(\d{1,2})(e|ste|de)?\s*(,|of|en|or|and|\/|-|t\/m)\s*$/i.exec(text.slice(Math.max(0, at - 12), at));
+      if (!before) break;
+      const start = at - before[0].length;
+      const day = Number(before[1]);
+      if (before[3] === '-' || /t\/m/i.test(before[3]!) || day < 1 || day > 31 || /\d$/.test(text.slice(Math.max(0, start - 1), start))) break;
+      out.push({ ...m, index: start, end: start + before[1]!.length + (before[2]?.length ?? 0), text: text.slice(start, start + before[1]!.length), day, weekday: null, resolved: null });
+      at = start;
+    }
+  }
+  return out;
 }
 
 // The longest reading of each stretch of text wins, the earliest on a tie.

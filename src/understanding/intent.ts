@@ -287,6 +287,12 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
     if (!c.session) return result('alternatives', c.reason, 0.8, ev);
     const conflict = subjectConflict(f, c);
     if (conflict) return result('alternatives', 'subject-conflict', 0.7, [...ev, conflict]);
+    // "Een sessie in Groningen, begin juli": the place asked for has no session; a date that
+    // happens to fit another session's does not choose that one.
+    const choosing = c.refs.filter((r) => r.sessions.length > 0);
+    const byDateOnly = choosing.length > 0 && choosing.every((r) => r.kind === 'date' || r.kind === 'weekday');
+    const place = byDateOnly && f.bodyRefs.find((r) => r.kind === 'place' && r.polarity === 'pos');
+    if (place) return result('alternatives', 'place-not-offered', 0.75, [...ev, `no session in ${place.text}`], { candidate: c.session });
     // "Ik meld mij aan voor Utrecht, en mijn collega voor Haarlem": one mail, two people, two
     // sessions. The bot keeps one registration per address: a person handles it.
     const sentences = new Set(c.refs.map((r) => f.bodyClauses[r.clause]?.sentence));

@@ -275,9 +275,13 @@ const isBareNumber = (d: PartDate, before: string) => /^[\d\s./-]+$/.test(d.text
 
 const RANGE_BEFORE = /\b(tot( en met)?|t\/m|tm|vanaf|sinds|na|uiterlijk|tussen|until|till|after|since|by|from)\s*$/;
 
+// "Morgen," or "Middag allemaal," on a line of its own greets; it names no day.
+const GREETING = /^(goede?)?(morgen|middag|avond|namiddag)\b[\s,!.]*([a-z]+[\s,!.]*)?$/;
+
 function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   const before = clause.folded.slice(Math.max(0, d.index - 25), d.index);
   if (RANGE_BEFORE.test(before)) return null;
+  if (d.index === 0 && GREETING.test(clause.folded.trim())) return null;
   const base = { clause: d.part, text: d.text, polarity: polarityAt(clause, d.index), weak: /\b(voor|before)\s*$/.test(before) };
   const ymd = d.day !== null ? { year: d.year ?? d.resolved?.year ?? null, month: d.month!, day: d.day } : d.resolved;
   if (!ymd) {

@@ -1,0 +1,31 @@
+// Conditions in other shapes and dates read as people write them. A condition put as a question
+// first ("Is dat zo, dan kom ik", "Mocht het lukken, dan ..."), "op het moment dat", talks still
+// going on: no signup yet. A place without a session beside a date that fits another session
+// chooses nothing; "28 of 29 juni" names two dates; "Morgen," as a greeting names no day.
+// Fresh messages, written for the principles.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signed, verdict } from './mail.js';
+
+const of = (subject: string, text: string) => verdict({ subject, text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+
+test('a condition put first as a question, "op het moment dat", or talks still going on hold a signup back', async () => {
+  for (const text of [
+    'Zijn raadsleden ook welkom in Venlo? Is dat zo, dan kom ik graag.',
+    'Mocht het lukken met de oppas, dan ben ik er in Venlo bij.',
+    'Ik wil graag naar Venlo op het moment dat mijn wethouder akkoord geeft.',
+    'Venlo lijkt me mooi, maar ik ben nog in overleg met mijn leidinggevende.',
+    'Is er ook een sessie in Zwolle, eind juni? Daar wil ik me graag voor inschrijven.',
+    '28 of 29 juni, wat u het beste uitkomt; ik wil graag meedoen.',
+  ]) {
+    const v = await of('Ontwerpsessie', text);
+    assert.notEqual(v.intent, 'register', text);
+  }
+});
+
+test('an acceptance that starts "Prima, dan" is no condition, and "Morgen," names no day', async () => {
+  const yes = await of('Venlo', 'Prima, dan kom ik naar Venlo.');
+  assert.equal(`${yes.intent}/${yes.session}`, 'register/venlo');
+  const off = await verdict({ subject: 'Aanmelding 29 juni', date: 'Wed, 27 Jun 2018 07:58:44 +0200', text: signed('Morgen,\n\nVrijdag de 29e lukt het me niet, ik moet mijn aanmelding intrekken.', 'Bas Kramer', 'Gemeente Weert') });
+  assert.equal(`${off.intent}/${off.session}`, 'cancel/venlo');
+});
