@@ -17,10 +17,23 @@ test('a condition put first as a question, "op het moment dat", or talks still g
     'Venlo lijkt me mooi, maar ik ben nog in overleg met mijn leidinggevende.',
     'Is er ook een sessie in Zwolle, eind juni? Daar wil ik me graag voor inschrijven.',
     '28 of 29 juni, wat u het beste uitkomt; ik wil graag meedoen.',
+    // Verb families in every form: "denk er serieus over", "kom er bij u op terug", "eerst zien",
+    // "hangt nog af van", "minder zin", "schuif ik" after the condition.
+    'Venlo trekt me wel, ik denk er serieus over.',
+    'Ik kom er volgende week bij u op terug of ik naar Venlo kan.',
+    'Ik moet eerst zien hoe mijn agenda loopt; dan kom ik misschien naar Venlo.',
+    'Ik meld me aan voor Venlo, al hangt het nog af van de begroting.',
+    "Kunnen we onze eigen casus inbrengen in Venlo? Als dat kan, komen we met z'n tweeën; anders heeft het minder zin.",
+    'Als er bij het stadhuis plek is voor mijn auto, schuif ik graag aan in Venlo.',
   ]) {
     const v = await of('Ontwerpsessie', text);
     assert.notEqual(v.intent, 'register', text);
   }
+});
+
+test('"wij trekken ons terug" withdraws', async () => {
+  const v = await of('Venlo 29 juni', 'Mijn collega en ik trekken ons allebei terug voor de sessie in Venlo.');
+  assert.equal(`${v.intent}/${v.session}`, 'cancel/venlo');
 });
 
 test('an acceptance that starts "Prima, dan" is no condition, and "Morgen," names no day', async () => {
