@@ -44,7 +44,7 @@ const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navr
 
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
-const CONDITION = /^provided\b|\b(heeft|is) (het|dat|dit) (voor (mij|ons) )?((helaas|dan|eigenlijk|wel) )*(minder|weinig|geen|niet veel|niet echt|nauwelijks) zin\b|\b(hangt|hangen|hing)\b[^.?!]{0,30}\baf\b|\bafhangen\b|\banders (kom ik|komen (we|wij)|ga ik|gaan (we|wij)) niet\b|\b(only if|provided (that|my|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+const CONDITION = /^provided\b|\b(heeft|is) (het|dat|dit) (voor (mij|ons) )?((helaas|dan|eigenlijk|wel) )*(minder|weinig|geen|niet veel|niet echt|nauwelijks) zin\b|\b(hangt|hangen|hing)\b[^.?!]{0,30}\baf\b|\bafhangen\b|\banders (kom ik|komen (we|wij)|ga ik|gaan (we|wij)) niet\b|\b(only if|provided (that|my|our|his|her|their|your|this|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
 // The same by the sentence's shape, whatever words the condition holds: a subordinate clause
 // before an inverted attendance ("als de trein rijdt, kom ik"), or one after an attendance that
 // opens with a subject ("ik kom naar Venlo als de raad ..."); "als raadslid kom ik" has neither.
@@ -65,7 +65,7 @@ const MAY_I_AT_ALL = /\b((is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenko
 const ON_THE_ANSWER = /\b(zo (ja|niet)|in dat (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not)|in that case)\b/;
 const POINTS_BACK_IF = /\b(als|indien|wanneer|if) (dat|dit|that|this)\b/;
 // A question about seats ("is er nog plek?"), not about room for something else ("ruimte voor onze casus").
-const ROOM = /\b(plek|plekken|plekje|plaats|plaatsen|stoelen|vol|seats?|places?)\b|\bnog (ruimte|room|space)\b/;
+const ROOM = /^(?!.*\b(parkeer\w*|parkeren|auto|fiets|rolstoel|lift)\b).*(\b(plek|plekken|plekje|plaats|plaatsen|stoelen|vol|seats?|places?)\b|\bnog (ruimte|room|space)\b)/;
 const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
 
 // A session elsewhere or on another day: the sender wants one, but not (only) the one named.

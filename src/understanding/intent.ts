@@ -6,7 +6,7 @@ import type { CatalogueIndex } from './catalogue-index.js';
 import type { Features } from './features.js';
 import type { Ref } from './sessions-named.js';
 import { collectEvidence, type ContraryKind } from './evidence.js';
-import { FIRST_PERSON } from './clauses.js';
+import { FIRST_PERSON, type Clause } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
 
@@ -425,10 +425,34 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // "Ik heb me vorige week al aangemeld voor Assen. Hoe kom ik ...?": the signup is told of, not
     // made; what the mail asks is for a person.
     const told = ALREADY_SIGNED_UP.exec(f.content.toLowerCase());
-    if (told && d.remark && !d.replaces) return stop('escalate', 'question', `already signed up ("${told[0]}"), asks: ${d.remark}`);
+    if (told && !/\b(niet|not|never|nooit)\b/.test(told[0]) && d.remark && !d.replaces) return stop('escalate', 'question', `already signed up ("${told[0]}"), asks: ${d.remark}`);
+    // Beside a question, only a signup made firmly is confirmed: the sender's or a colleague's ("ik
+    // meld mij aan", "wij komen", "graag een plek", "mijn collega komt ook"), not a wish ("ik zou
+    // best willen", "zij zouden graag meegaan", "I would like to") or what "je" can do. A wish
+    // with a question is the question's to answer.
+    if (d.remark && !f.accept && !firmSignup(f)) return stop('escalate', 'question', `a wish beside a question, no signup made: ${d.remark}`);
   }
   return d;
 }
 
+const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|i|us)\b|^(graag|gaarne|hierbij|bij deze|please|aanmelding|inschrijving|opgave|registration|signup|sign me up|count me in)\b/;
+const ASKED_OF_US = /\b(kunt|wilt|kan|zou|zoudt|could|would|can|will) (u|jullie|you)\b[^?]*\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|sign|register|add|put|book)\b/;
+const WISH = /\b(zou|zouden|would|could|might)\b|\bwil(len)? best\b/;
+const GENERIC = /\b(je|jij|men|you can|one can)\b/;
+
+function firmSignup(f: Features): boolean {
+  // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
+  // maar wil graag komen").
+  const sentenceOf = (c: Clause) => f.bodyClauses.filter((o) => o.sentence === c.sentence).map((o) => o.folded).join(', ');
+  // A colleague said to come ("mijn collega wil ook graag komen") is as firm as the sender.
+  const body = f.bodyClauses.some((c) => !c.neg && ((!c.question && cue.signsUp(c.folded)
+    && (c.others || SELF_OR_REQUEST.test(c.folded) || SELF_OR_REQUEST.test(sentenceOf(c))) && !WISH.test(c.folded) && !GENERIC.test(c.folded))
+    // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
+    || ASKED_OF_US.test(c.folded)));
+  // "Aanmelding Venlo 29 juni" as the sender's own subject is a signup made.
+  const subject = !f.isReply && !f.isForward && f.subjectClauses.some((c) => !c.neg && cue.signsUp(c.folded));
+  return body || subject;
+}
+
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
-const ALREADY_SIGNED_UP = /\b(heb|hebben|heeft|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;
+const ALREADY_SIGNED_UP = /\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;

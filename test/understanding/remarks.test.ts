@@ -31,3 +31,21 @@ test('a hedge on coming holds the signup back, even beside a remark', async () =
     assert.notEqual(v.intent, 'register', text);
   }
 });
+
+// Beside a question only a signup made firmly is confirmed; a wish ("ik zou best willen", "I
+// would love to"), someone else's wish or what "je" can do leaves the mail to a person.
+test('a wish beside a question goes to a person; a firm signup beside one is confirmed', async () => {
+  for (const text of [
+    'Ik zou best naar Venlo willen. Is er een lift naar de zaal?',
+    'I would love to join the session in Venlo. Is there parking nearby?',
+    'In de uitnodiging staat dat je je kunt aanmelden voor het project. Wat houdt dat in? Wie van ons naar Venlo gaat, bespreek ik daarna.',
+    'Twee collega\'s zouden graag met mij meegaan naar Venlo. Mogen zij mee, of is de sessie alleen voor raadsleden?',
+  ]) {
+    const v = await of(text);
+    assert.notEqual(v.intent, 'register', text);
+  }
+  for (const text of ['Ik meld mij aan voor Venlo. Is er een lift?', 'Graag een plek in Venlo. Is er parkeergelegenheid?', "Wij komen met z'n tweeën naar Venlo. Hoe laat begint het?"]) {
+    const v = await of(text);
+    assert.equal(`${v.intent}/${v.session}`, 'register/venlo', text);
+  }
+});
