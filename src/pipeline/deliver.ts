@@ -27,7 +27,7 @@ export function retryDelayMs(attempt: number): number {
  * (the worker passes none: its follow-ups file them after the reply, see follow-ups.ts).
  */
 export async function deliverDue(
-  deps: PipelineDeps, session: MailboxSession | null, onlyIds?: number[], arrivedAt?: Date | null,
+  deps: PipelineDeps, session: MailboxSession | null, onlyIds?: number[], arrivedAt?: (outboxId: number) => Date | null,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const { db } = deps.database;
@@ -50,10 +50,10 @@ export async function deliverDue(
       report.sent++;
       deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
       // Sent is recorded: nothing the metric needs may turn this into a failure (and a resend).
-      // `arrivedAt`: the caller knows when the message these replies answer arrived (onlyIds).
+      // `arrivedAt`: the caller knows when the messages these replies answer arrived (onlyIds).
       if (deps.metrics) {
         deps.metrics.replySent(row.inboundId === null ? null
-          : arrivedAt !== undefined ? arrivedAt : await receivedAtOf(deps.database.db, row.inboundId).catch(() => null));
+          : arrivedAt ? arrivedAt(row.id) : await receivedAtOf(deps.database.db, row.inboundId).catch(() => null));
       }
     }
     if (rows.length < BATCH) break;

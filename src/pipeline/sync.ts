@@ -3,8 +3,9 @@
 // on new-mail notifications and on the poll interval.
 //
 // A backlog is fetched in batches, the next batch while the current one is decided; deciding
-// stays one message at a time (under the series lock, handle-message.ts). Each reply goes out
-// right after its decision; keywords and Sent copies follow in the background (follow-ups.ts).
+// stays one message at a time (under the series lock, handle-message.ts). Each message's replies
+// go out through one ordered lane (send-lane.ts) while the next message is decided; keywords and
+// Sent copies follow in the background (follow-ups.ts). A sync ends only when all that is done.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getCursor, markSynced, resetCursor } from '../db/mailbox-state.js';
 import { currentCatalogue } from '../db/sessions.js';
@@ -14,6 +15,7 @@ import type { PipelineDeps } from './deps.js';
 import { createFollowUps } from './follow-ups.js';
 import { handleMessage, type IncomingMessage } from './handle-message.js';
 import { recordPoison } from './poison.js';
+import { createSendLane } from './send-lane.js';
 import { failureText, isTransient } from './transient.js';
 
 /** A message that failed this often (not for a passing fault) is set aside for organisers. */
@@ -33,10 +35,13 @@ export interface SyncOptions {
 export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session: MailboxSession) => Promise<void> {
   let backfill = opts.since ?? null;
   const followUps = createFollowUps(deps);
+  const lane = createSendLane(deps);
 
   async function processOne(
     session: MailboxSession, box: MailboxStatus, m: MessageSummary, fetched: Source | undefined, aboveCursor: boolean,
   ): Promise<void> {
+    // Sending failed (the database went away): stop here, as a failed decision would.
+    if (lane.failure()) throw lane.failure();
     let handled;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -58,9 +63,10 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
         await sleep(RETRY_PAUSE_MS * attempt);
       }
     }
-    // The replies answer this message: its arrival (recorded as received_at) is known here.
-    if (handled.outboxIds.length > 0) await deliverDue(deps, null, handled.outboxIds, m.internalDate);
-    followUps.mark(box.uidValidity, m.uid, handled.keywords);
+    // Committed: the lane sends while the next message is decided. The replies answer this
+    // message, so its arrival (recorded as received_at) is known here. Keywords follow the replies.
+    const { keywords } = handled;
+    lane.push(handled.outboxIds, m.internalDate, () => followUps.mark(box.uidValidity, m.uid, keywords));
   }
 
   /** The messages' sources for a batch in one FETCH; an empty map (one by one) when that fails for a reason of its own. */
@@ -109,7 +115,8 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     try {
       await syncOnce(session);
     } catch (err) {
-      // Nothing of the follow-ups may still run when the loop backs off or the worker stops.
+      // Nothing of the sends or follow-ups may still run when the loop backs off or the worker stops.
+      await lane.settle().catch(() => {}); // the sync's own failure is the one to report
       await followUps.settle(session);
       throw err;
     }
@@ -150,6 +157,9 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     // whether it is recorded can be left out for these; the unique key still stands behind it.
     const aboveCursor = cursor !== null && cursor.uidValidity === uidValidity;
     await processAll(session, box, await session.listAfter(cursor?.lastUid ?? 0), aboveCursor);
+    // The lane first: the pass below would otherwise claim what the lane is about to send, and
+    // the two would send side by side, out of order.
+    await lane.settle();
     const retried = await deliverDue(deps, null);
     if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
     // Keywords and Sent copies of this pass (and any owed from before) are in place when it ends.
