@@ -1,5 +1,6 @@
-// One message, end to end: parse, understand, decide, and record the decision with the
-// replies it owes in one transaction. Sending happens after the commit (see deliver.ts).
+// One message, end to end: read it (parse, understand, the envelope: no lock, no writes), then
+// decide and record the decision with the replies it owes in one transaction under the series
+// lock. Sending happens after the commit (see deliver.ts, send-lane.ts).
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
@@ -47,18 +48,36 @@ export interface Handled {
 
 const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxIds: [] });
 
+/**
+ * What reading a message (outside any lock) leaves to record: a verdict for organisers, or
+ * everything the decision needs. Reading writes nothing, so a sync may read the next message
+ * while this one's transaction runs, and still record them one by one in UID order.
+ */
+export type ReadMessage =
+  | { kind: 'done'; handled: Handled }
+  | { kind: 'organisers'; log: Logger; row: NewInbound }
+  | { kind: 'decide'; step: Omit<Step, 'deps'> };
+
 export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<Handled> {
+  return recordMessage(deps, await readMessage(deps, box, msg));
+}
+
+/** Parse, understand, read the envelope: everything before the series lock. Writes nothing. */
+export async function readMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<ReadMessage> {
   const uidValidity = Number(box.uidValidity);
   // Only saves the work on a message already recorded: should one slip through, its record's
   // insert finds the (mailbox, UIDVALIDITY, UID) key taken and nothing is changed or sent.
-  if (!msg.aboveCursor && await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) return nothing('already-recorded');
+  if (!msg.aboveCursor && await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) {
+    return { kind: 'done', handled: nothing('already-recorded') };
+  }
   const log = deps.logger.child({ uid: msg.uid });
   const now = deps.clock();
   const base: NewInbound = {
     mailbox: box.path, uidValidity, uid: msg.uid, size: msg.size, receivedAt: msg.internalDate, processedAt: now, outcome: '',
   };
+  const forOrganisers = (row: NewInbound): ReadMessage => ({ kind: 'organisers', log, row });
   if (msg.truncated) {
-    return recordForOrganisers(deps, log, { ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
+    return forOrganisers({ ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
   }
   // Reading one message (parse, understand, the envelope) has a time limit (time-limit.ts).
   let deadline = deadlineIn(deps.mail.messageTimeLimitMs);
@@ -66,7 +85,7 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   try {
     mail = await parseMail(msg.source, { deadline });
   } catch (err) {
-    return recordForOrganisers(deps, log, { ...base, ...unreadable(err, deps) });
+    return forOrganisers({ ...base, ...unreadable(err, deps) });
   }
   // Without a Message-ID the content itself identifies the message, so a rescan still knows it.
   const messageKey = mail.messageId ?? `<sha256-${createHash('sha256').update(msg.source).digest('hex')}@dloket-bot.invalid>`;
@@ -76,6 +95,8 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   };
   log.info({ event: 'message.received', messageId: messageKey, size: msg.size }, 'message received');
 
+  // A thread is the bot's own mail, committed before it was sent: one this message answers was
+  // committed before it arrived, so reading it ahead of the messages before it misses nothing.
   const left = deadline - performance.now();
   const thread = await findThread(deps.database.db, [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id));
   deadline = deadlineIn(left); // the database's time does not count against the message
@@ -85,18 +106,26 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
       now, catalogue: deps.catalogue, ownAddresses: deps.mail.ownAddresses, thread: thread?.thread ?? null,
     });
   } catch (err) {
-    return recordForOrganisers(deps, log, { ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
+    return forOrganisers({ ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
   }
   let envelope: Envelope;
   try {
     if (pastDeadline(deadline)) throw new TimeLimitError('understanding the message took longer than the time limit');
     envelope = await readEnvelope(mail, msg.source, understanding, deps.mail, deadline);
   } catch (err) {
-    return recordForOrganisers(deps, log, { ...about, ...unreadable(err, deps) });
+    return forOrganisers({ ...about, ...unreadable(err, deps) });
   }
-  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { deps, log, box, msg, mail, about, understanding, envelope, now }));
+  return { kind: 'decide', step: { log, mail, about, understanding, envelope, now } };
+}
+
+/** Records what was read: for organisers, or decided under the series lock in one transaction. */
+export async function recordMessage(deps: PipelineDeps, read: ReadMessage): Promise<Handled> {
+  if (read.kind === 'done') return read.handled;
+  if (read.kind === 'organisers') return recordForOrganisers(deps, read.log, read.row);
+  const { log, about, understanding } = read.step;
+  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { ...read.step, deps }));
   if (result.outcome !== 'already-recorded') {
-    log.info({ event: 'message.recorded', messageId: messageKey, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
+    log.info({ event: 'message.recorded', messageId: about.messageId, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
     deps.metrics?.messageRecorded(result.outcome, understanding.intent);
     if (!deps.mail.repliesEnabled) deps.metrics?.repliesHeld(result.outboxIds.length);
   }
@@ -106,8 +135,6 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
 interface Step {
   deps: PipelineDeps;
   log: Logger;
-  box: MailboxStatus;
-  msg: IncomingMessage;
   mail: InboundMail;
   about: NewInbound;
   understanding: Understanding;

@@ -13,7 +13,7 @@ import type { MailboxSession, MailboxStatus, MessageSummary } from '../mailbox/t
 import { deliverDue } from './deliver.js';
 import type { PipelineDeps } from './deps.js';
 import { createFollowUps } from './follow-ups.js';
-import { handleMessage, type IncomingMessage } from './handle-message.js';
+import { handleMessage, readMessage, recordMessage, type IncomingMessage, type ReadMessage } from './handle-message.js';
 import { recordPoison } from './poison.js';
 import { createSendLane } from './send-lane.js';
 import { failureText, isTransient } from './transient.js';
@@ -27,6 +27,8 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 
 type Source = Pick<IncomingMessage, 'source' | 'truncated'>;
 
+const incoming = (m: MessageSummary, aboveCursor: boolean) => ({ uid: m.uid, size: m.size, internalDate: m.internalDate, aboveCursor });
+
 export interface SyncOptions {
   /** Also handle mail from this date on, once (backfill on purpose); the default handles only new mail. */
   since?: Date | null;
@@ -37,8 +39,9 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
   const followUps = createFollowUps(deps);
   const lane = createSendLane(deps);
 
+  /** `ahead`: the message already read from the batch's copy (see processAll); a retry reads it anew. */
   async function processOne(
-    session: MailboxSession, box: MailboxStatus, m: MessageSummary, fetched: Source | undefined, aboveCursor: boolean,
+    session: MailboxSession, box: MailboxStatus, m: MessageSummary, ahead: Promise<ReadMessage> | undefined, aboveCursor: boolean,
   ): Promise<void> {
     // Sending failed (the database went away): stop here, as a failed decision would.
     if (lane.failure()) throw lane.failure();
@@ -46,8 +49,12 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     for (let attempt = 1; ; attempt++) {
       try {
         // The batch's copy first; a retry fetches the message again.
-        const { source, truncated } = (attempt === 1 ? fetched : undefined) ?? await session.download(m.uid, deps.mail.maxMessageBytes);
-        handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated, aboveCursor });
+        if (attempt === 1 && ahead) {
+          handled = await recordMessage(deps, await ahead);
+        } else {
+          const { source, truncated } = await session.download(m.uid, deps.mail.maxMessageBytes);
+          handled = await handleMessage(deps, box, { ...incoming(m, aboveCursor), source, truncated });
+        }
         break;
       } catch (err) {
         // The database or the IMAP server went away: not the message's fault, so it never counts
@@ -102,10 +109,22 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       start = end;
       end = batchEnd(listed, start);
       next = prefetch(session, listed.slice(start, end));
-      for (const m of batch) {
+      const readAhead = (m: MessageSummary): Promise<ReadMessage> | undefined => {
         const fetched = sources.get(m.uid);
         sources.delete(m.uid); // no source is held longer than its message needs it
-        await processOne(session, box, m, fetched, aboveCursor);
+        if (!fetched) return undefined;
+        const reading = readMessage(deps, box, { ...incoming(m, aboveCursor), ...fetched });
+        reading.catch(() => {}); // awaited by processOne, unless the sync failed before
+        return reading;
+      };
+      let ahead = batch[0] && readAhead(batch[0]);
+      for (const [i, m] of batch.entries()) {
+        const reading = ahead;
+        // Reading writes nothing (handle-message.ts): the next message is read while this one
+        // is decided and recorded, which stays one at a time, in UID order.
+        await reading?.catch(() => {});
+        ahead = batch[i + 1] && readAhead(batch[i + 1]!);
+        await processOne(session, box, m, reading, aboveCursor);
       }
       followUps.kick(session);
     }
