@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
-import { readSenderFacts } from '../db/decision-inputs.js';
+import { readDecisionInputs } from '../db/decision-inputs.js';
 import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { findThread } from '../db/outbox.js';
 import { findByCalendarUid, lockSeries } from '../db/registrations.js';
@@ -149,8 +149,9 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   await lockSeries(tx, series);
   const registrant = about.fromAddress ?? '';
   const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
-  // Everything the decision reads about the sender, in one statement under the lock.
-  const facts = await readSenderFacts(tx, {
+  // Everything the decision reads (the sender, the series' seats), in one statement under the
+  // lock; the lock's own statement came first, so this one sees what the lock protects.
+  const { facts, sessions } = await readDecisionInputs(tx, {
     messageId: about.messageId!, series, sender: registrant, replyAddress: understanding.intent !== 'ignore' ? replyAddress : null,
     since: new Date(now.getTime() - 3_600_000),
   });
@@ -159,7 +160,6 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' }, now);
     return nothing(recorded === null ? 'already-recorded' : 'duplicate');
   }
-  const sessions = await loadSeriesState(tx, series);
   const registration = registrant ? facts.registration : null;
   const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
   const planned = guardReplies(decide({
