@@ -205,7 +205,8 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     },
   });
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
-  if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
+  // A registration it created was linked to it by its insert (apply-decision.ts).
+  if (createdId === null && senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
   // Replies show seats left after this decision's changes: a new registration alone is added
   // to what was read; other changes, the state is read again.
   const outboxIds = decision.replies.length === 0 ? [] : await writeReplies(tx, decision.replies, {

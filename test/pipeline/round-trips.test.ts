@@ -2,9 +2,11 @@
 // the state the database holds, and a message above the cursor is still recorded only once.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { changesOfInbound } from '../../src/db/change-log.js';
 import { getCursor, resetCursor } from '../../src/db/mailbox-state.js';
 import { createRegistration } from '../../src/db/registrations.js';
-import { inboundMessages } from '../../src/db/schema.js';
+import { inboundMessages, registrations } from '../../src/db/schema.js';
 import { loadSeriesState } from '../../src/db/sessions.js';
 import { withCreated } from '../../src/pipeline/apply-decision.js';
 import { handleMessage } from '../../src/pipeline/handle-message.js';
@@ -44,4 +46,18 @@ it('records a message said to be above the cursor once, however often it is hand
   assert.deepEqual(again.outboxIds, []);
   assert.equal((await pg.database.db.select().from(inboundMessages)).filter((r) => r.uid === 500).length, 1);
   assert.equal((await getCursor(pg.database.db, inbox.path))?.lastUid, 500); // moved with the record
+});
+
+it('writes a new registration, its change-log row and the message\'s link to it in one statement, as three did', async () => {
+  const deps = await pipelineDeps(pg.database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
+  const source = signup('nieuw@epe.nl', 'Graag aanmelden voor Arnhem, 22 juni, met z\'n tweeën.');
+  const handled = await handleMessage(deps, inbox, { uid: 700, size: source.length, internalDate: null, truncated: false, source });
+  assert.equal(handled.outcome, 'registered');
+  const [registration] = await pg.database.db.select().from(registrations).where(eq(registrations.email, 'nieuw@epe.nl'));
+  const [inbound] = await pg.database.db.select().from(inboundMessages).where(eq(inboundMessages.uid, 700));
+  assert.equal(inbound?.registrationId, registration!.id);
+  const changes = await changesOfInbound(pg.database.db, inbound!.id);
+  assert.deepEqual(changes.map((c) => [c.action, c.registrationId, c.session, c.origin, c.detail]),
+    [['registered', registration!.id, 'arnhem', 'mail', { session: 'arnhem', attendees: registration!.attendees }]]);
+  assert.equal(changes[0]!.at.toISOString(), '2018-06-01T10:00:00.000Z');
 });
