@@ -54,8 +54,9 @@ export async function markUndelivered(db: Executor, id: number, status: 'failed'
   await db.update(outbox).set({ status, lastError: error.slice(0, 500) }).where(eq(outbox.id, id));
 }
 
-export async function markCopiedToSent(db: Executor, id: number): Promise<void> {
-  await db.update(outbox).set({ copiedToSent: true }).where(eq(outbox.id, id));
+export async function markCopiedToSent(db: Executor, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(outbox).set({ copiedToSent: true }).where(inArray(outbox.id, ids));
 }
 
 /**

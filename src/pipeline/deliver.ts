@@ -82,20 +82,28 @@ async function recordFailure(
   deps.logger.error({ event: 'reply.failed', ...fields }, 'reply could not be delivered: organisers must follow up');
 }
 
-/** Organisers see the bot's answers in Sent, as they would see a colleague's. Files every copy owed. */
+/**
+ * Organisers see the bot's answers in Sent, as they would see a colleague's. Files every copy
+ * owed, and records the copies filed once per batch (one statement, not one per copy): a crash
+ * in between files those copies again, which costs organisers a second copy, never a resend.
+ */
 export async function copyToSent(deps: PipelineDeps, session: MailboxSession): Promise<void> {
   for (;;) {
     const rows = await sentNotCopied(deps.database.db, BATCH);
-    for (const row of rows) {
-      try {
+    const filed: number[] = [];
+    try {
+      for (const row of rows) {
         await session.appendSent(Buffer.from(row.raw, 'utf8'));
-        await markCopiedToSent(deps.database.db, row.id);
-      } catch (err) {
-        // The reply went out; a missing copy is retried at the next sync, never worth a resend.
-        deps.logger.warn({ event: 'reply.sent_copy_failed', outboxId: row.id, error: (err as Error).message }, 'could not file the copy in Sent');
-        return;
+        filed.push(row.id);
       }
+    } catch (err) {
+      // The reply went out; a missing copy is retried at the next sync, never worth a resend.
+      const outboxId = rows[filed.length]?.id;
+      deps.logger.warn({ event: 'reply.sent_copy_failed', outboxId, error: (err as Error).message }, 'could not file the copy in Sent');
+      await markCopiedToSent(deps.database.db, filed);
+      return;
     }
+    await markCopiedToSent(deps.database.db, filed);
     if (rows.length < BATCH) return;
   }
 }
