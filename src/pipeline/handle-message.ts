@@ -146,15 +146,19 @@ interface Step {
 async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const { deps, about, understanding, now } = s;
   const series = deps.catalogue.series;
-  await lockSeries(tx, series);
   const registrant = about.fromAddress ?? '';
   const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
   // Everything the decision reads (the sender, the series' seats), in one statement under the
-  // lock; the lock's own statement came first, so this one sees what the lock protects.
-  const { facts, sessions } = await readDecisionInputs(tx, {
-    messageId: about.messageId!, series, sender: registrant, replyAddress: understanding.intent !== 'ignore' ? replyAddress : null,
-    since: new Date(now.getTime() - 3_600_000),
-  });
+  // lock. The lock's statement is issued first and the reads' right behind it, without waiting
+  // (one write, one round trip): the server runs a connection's statements in order, so the
+  // reads' snapshot is taken once the lock is held and sees what the lock protects.
+  const [, { facts, sessions }] = await Promise.all([
+    lockSeries(tx, series),
+    readDecisionInputs(tx, {
+      messageId: about.messageId!, series, sender: registrant, replyAddress: understanding.intent !== 'ignore' ? replyAddress : null,
+      since: new Date(now.getTime() - 3_600_000),
+    }),
+  ]);
   // The same message again (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
   if (facts.handledCopy) {
     const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' }, now);
