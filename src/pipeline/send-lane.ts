@@ -3,6 +3,9 @@
 // fed only with outbox ids already committed, so a crash loses nothing (deliverDue(deps, null)
 // at start and at the end of every sync sends what is still pending), and it sends in the order
 // the messages were decided: a reply never overtakes an earlier one to the same person.
+// On PostgreSQL the lane's statements use another connection of the pool; on PGlite (one
+// connection) a statement issued outside a transaction waits until the transaction in progress
+// ends, so the lane's claim and sent mark slip in between two messages' transactions.
 import { deliverDue } from './deliver.js';
 import type { PipelineDeps } from './deps.js';
 
