@@ -20,6 +20,8 @@ export interface WorkerProcess {
   waitFor(event: string, timeoutMs: number, match?: (line: LogLine) => boolean, from?: number): Promise<LogLine>;
   /** Current and peak resident set size (VmRSS, VmHWM) in bytes. */
   memory(): { rss: number; peak: number };
+  /** CPU time used so far (user and system), in milliseconds. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,12 @@ export function startWorker(root: string, env: Record<string, string>, flags: st
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) * 1024;
       return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+    },
+    cpuMs() {
+      // utime and stime, fields 14 and 15 of /proc/<pid>/stat (after the command's parenthesis), in clock ticks.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     async stop() {
       child.kill('SIGTERM');

@@ -56,7 +56,7 @@ export async function benchWorker(root: string, opts: WorkerBenchOptions): Promi
     const floorMs = await floorPhase(dovecot, capture, opts.backlog, backlog.reply);
     console.log(`(a) backlog of ${opts.backlog} signups: ${ms(backlog.repliedMs)} until the last reply was accepted by SMTP, ${ms(backlog.allMs)} until every Sent copy and keyword was in place (${ms(backlog.fromSpawnMs)} from process start)`);
     console.log(`    I/O floor (fetch+parse, one insert in one transaction, pooled SMTP send, APPEND to Sent, keyword STORE): ${ms(floorMs)}`);
-    console.log(`    ratio worker/floor: ${(backlog.allMs / floorMs).toFixed(2)}x (target <= 1.5x); ${(opts.backlog / (backlog.allMs / 1000)).toFixed(0)} messages/s`);
+    console.log(`    ratio worker/floor: ${(backlog.allMs / floorMs).toFixed(2)}x (target <= 1.5x); ${(opts.backlog / (backlog.allMs / 1000)).toFixed(0)} messages/s; the worker's CPU time ${ms(backlog.cpuMs)}`);
     const latency = await latencyPhase(dovecot, capture, env, root, flags, opts.latency);
     console.log(`(b) latency over ${opts.latency} messages delivered one by one while idle:`);
     console.log(`    arrival (APPEND done) to reply accepted by SMTP: p50 ${ms(percentile(latency.arrival, 50))}, p95 ${ms(percentile(latency.arrival, 95))}`);
@@ -97,6 +97,7 @@ async function backlogPhase(dovecot: Dovecot, capture: Capture, env: EnvFor, roo
     const spawnedAt = Date.now();
     const worker = startWorker(root, workerEnv, flags);
     const started = await worker.waitFor('worker.started', 120_000);
+    const startedCpu = worker.cpuMs();
     await capture.waitFor(before + count, 600_000);
     const repliedAt = capture.accepted[before + count - 1]!.at;
     // The floor files each copy and sets each keyword too: wait for them before stopping the clock.
@@ -113,9 +114,10 @@ async function backlogPhase(dovecot: Dovecot, capture: Capture, env: EnvFor, roo
     });
     const doneAt = Date.now();
     const { peak } = worker.memory();
+    const cpuMs = worker.cpuMs() - startedCpu;
     await worker.stop();
     return {
-      repliedMs: repliedAt - started.at, allMs: doneAt - started.at, fromSpawnMs: doneAt - spawnedAt, peak,
+      repliedMs: repliedAt - started.at, allMs: doneAt - started.at, fromSpawnMs: doneAt - spawnedAt, peak, cpuMs,
       reply: capture.accepted[before]!.raw,
     };
   } finally {

@@ -1,8 +1,9 @@
 // Registrations: created, moved, cancelled and promoted only inside the pipeline's transaction.
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { NewChange } from './change-log.js';
 import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
-import { outbox, registrations, sessions } from './schema.js';
+import { changeLog, inboundMessages, outbox, registrations, sessions } from './schema.js';
 import { jsonWithoutNul, withoutNul } from './text.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -65,8 +66,19 @@ export interface NewRegistration {
   now: Date;
 }
 
-export async function createRegistration(tx: Executor, r: NewRegistration): Promise<RegistrationRow> {
-  const [row] = await tx
+/**
+ * What else a new registration's statement writes: its change-log row and, for a registration a
+ * message created, the message's link to it. One statement instead of three: the message's
+ * transaction holds the series lock, and every round trip there is one the next message waits for.
+ */
+export interface CreationRecord {
+  change: Omit<NewChange, 'registrationId' | 'sessionId'>;
+  /** The inbound message that created it: its record points at the new registration. */
+  inboundId: number | null;
+}
+
+export async function createRegistration(tx: Executor, r: NewRegistration, record?: CreationRecord): Promise<RegistrationRow> {
+  const insert = tx
     .insert(registrations)
     .values({
       sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
@@ -74,8 +86,21 @@ export async function createRegistration(tx: Executor, r: NewRegistration): Prom
       waitlistedAt: r.status === 'waitlisted' ? r.now : null, createdAt: r.now, updatedAt: r.now,
     })
     .returning();
+  const [row] = record ? await withRecord(tx, insert, record) : await insert;
   if (!row) throw new Error('insert into registrations returned nothing');
   return row;
+}
+
+function withRecord(tx: Executor, insert: { getSQL(): SQL }, { change, inboundId }: CreationRecord) {
+  const created = tx.$with('created', getTableColumns(registrations)).as(insert.getSQL());
+  const c = { ...change, detail: JSON.stringify(change.detail ?? {}) };
+  const logged = tx.$with('logged', {}).as(sql`insert into ${changeLog}
+    (at, origin, actor, action, session_id, registration_id, inbound_id, detail)
+    select ${c.at.toISOString()}::timestamptz, ${c.origin}, ${c.actor ?? null}, ${c.action}, created.session_id, created.id,
+      ${c.inboundId ?? null}::int, ${c.detail}::jsonb from created`);
+  const linked = inboundId === null ? null : tx.$with('linked', {}).as(sql`update ${inboundMessages}
+    set registration_id = created.id from created where ${inboundMessages.id} = ${inboundId}`);
+  return tx.with(created, logged, ...(linked ? [linked] : [])).select().from(created);
 }
 
 /** Moves to another session; the calendar event is updated, so its SEQUENCE goes up. Returns the session left. */

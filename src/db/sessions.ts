@@ -55,22 +55,29 @@ export async function currentCatalogue(db: Executor): Promise<Catalogue | null> 
 
 /** Every session of a series with its confirmed seats and waiting list (queue order). */
 export async function loadSeriesState(db: Executor, series: string): Promise<SessionState[]> {
-  // Seats summed and waiting lists built by the database, in one statement: every decision reads
-  // this (twice), and a row per registration through the driver made each one slower than the
-  // last as a backlog's registrations grew (the worker's profile).
-  const rows = await db
-    .select({
-      session: sessions,
-      taken: sql<number>`coalesce((select sum(r.attendees) from ${registrations} r
-        where r.session_id = "sessions"."id" and r.series = ${series} and r.status = 'confirmed'), 0)::int`,
-      waitlist: sql<WaitlistEntry[]>`coalesce((select json_agg(json_build_object('id', r.id, 'email', r.email, 'name', r.name,
-        'attendees', r.attendees) order by r.waitlisted_at, r.id) from ${registrations} r
-        where r.session_id = "sessions"."id" and r.series = ${series} and r.status = 'waitlisted'), '[]'::json)`,
-    })
-    .from(sessions)
-    .where(eq(sessions.series, series))
-    .orderBy(asc(sessions.date));
-  return rows.map(({ session: r, taken, waitlist }) => ({
+  const rows = await db.select(seriesStateColumns(series)).from(sessions).where(eq(sessions.series, series)).orderBy(asc(sessions.date));
+  return rows.map(toSessionState);
+}
+
+/**
+ * A session row with its seats taken and its waiting list. Summed and built by the database, in
+ * the statement that reads the sessions: every decision reads this, and a row per registration
+ * through the driver made each one slower than the last as a backlog's registrations grew (the
+ * worker's profile). Also read with the sender's facts (decision-inputs.ts).
+ */
+export function seriesStateColumns(series: string) {
+  return {
+    session: sessions,
+    taken: sql<number>`coalesce((select sum(r.attendees) from ${registrations} r
+      where r.session_id = "sessions"."id" and r.series = ${series} and r.status = 'confirmed'), 0)::int`.as('taken'),
+    waitlist: sql<WaitlistEntry[]>`coalesce((select json_agg(json_build_object('id', r.id, 'email', r.email, 'name', r.name,
+      'attendees', r.attendees) order by r.waitlisted_at, r.id) from ${registrations} r
+      where r.session_id = "sessions"."id" and r.series = ${series} and r.status = 'waitlisted'), '[]'::json)`.as('waitlist'),
+  };
+}
+
+export function toSessionState({ session: r, taken, waitlist }: { session: SessionRow; taken: number; waitlist: WaitlistEntry[] }): SessionState {
+  return {
     ...toSession(r),
     id: r.id,
     timezone: r.timezone,
@@ -78,7 +85,7 @@ export async function loadSeriesState(db: Executor, series: string): Promise<Ses
     signups: r.signups,
     taken,
     waitlist,
-  }));
+  };
 }
 
 export interface SessionSeats {

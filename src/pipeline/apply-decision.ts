@@ -21,7 +21,7 @@ export interface ChangeContext {
   domain: string;
   /** Who made the change, for the change log. */
   actor: Actor;
-  /** The message that caused it, if any. */
+  /** The message that caused it, if any: a registration it creates is linked to it too. */
   inboundId: number | null;
 }
 
@@ -36,24 +36,26 @@ export async function applyChanges(
     return s.id;
   };
   const slugOf = (id: number | null) => ctx.sessions.find((x) => x.id === id)?.slug ?? null;
+  const entry = (action: string, session: number | null, detail: Record<string, unknown>) => ({
+    at: ctx.now, origin: ctx.actor.origin, actor: ctx.actor.name, action, inboundId: ctx.inboundId,
+    detail: { session: slugOf(session), ...detail },
+  });
   const log = (action: string, session: number | null, registrationId: number | null, detail: Record<string, unknown>) =>
-    recordChange(tx, {
-      at: ctx.now, origin: ctx.actor.origin, actor: ctx.actor.name, action, sessionId: session, registrationId,
-      inboundId: ctx.inboundId, detail: { session: slugOf(session), ...detail },
-    });
+    recordChange(tx, { ...entry(action, session, detail), sessionId: session, registrationId });
   for (const change of changes) {
     switch (change.type) {
       case 'create': {
         const r = ctx.registrant;
-        const row = await createRegistration(tx, {
-          sessionId: sessionId(change.session), series: ctx.series, email: r.email, name: r.name,
+        const session = sessionId(change.session);
+        // Its change-log row, and the message's link to it, go with the insert (registrations.ts).
+        const logged = entry(change.status === 'confirmed' ? 'registered' : 'waitlisted', session, { attendees: change.attendees });
+        created = await createRegistration(tx, {
+          sessionId: session, series: ctx.series, email: r.email, name: r.name,
           municipality: r.municipality, attendees: change.attendees, names: r.names,
           language: r.language, status: change.status,
           // Stable for the registration's whole life: updates and cancellations reuse it.
           calendarUid: `${randomUUID()}@${ctx.domain}`, now: ctx.now,
-        });
-        created = row;
-        await log(change.status === 'confirmed' ? 'registered' : 'waitlisted', row.sessionId, row.id, { attendees: change.attendees });
+        }, { change: logged, inboundId: ctx.inboundId });
         break;
       }
       case 'move': {

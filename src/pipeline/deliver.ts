@@ -27,7 +27,7 @@ export function retryDelayMs(attempt: number): number {
  * (the worker passes none: its follow-ups file them after the reply, see follow-ups.ts).
  */
 export async function deliverDue(
-  deps: PipelineDeps, session: MailboxSession | null, onlyIds?: number[], arrivedAt?: Date | null,
+  deps: PipelineDeps, session: MailboxSession | null, onlyIds?: number[], arrivedAt?: (outboxId: number) => Date | null,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const { db } = deps.database;
@@ -50,10 +50,10 @@ export async function deliverDue(
       report.sent++;
       deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
       // Sent is recorded: nothing the metric needs may turn this into a failure (and a resend).
-      // `arrivedAt`: the caller knows when the message these replies answer arrived (onlyIds).
+      // `arrivedAt`: the caller knows when the messages these replies answer arrived (onlyIds).
       if (deps.metrics) {
         deps.metrics.replySent(row.inboundId === null ? null
-          : arrivedAt !== undefined ? arrivedAt : await receivedAtOf(deps.database.db, row.inboundId).catch(() => null));
+          : arrivedAt ? arrivedAt(row.id) : await receivedAtOf(deps.database.db, row.inboundId).catch(() => null));
       }
     }
     if (rows.length < BATCH) break;
@@ -82,20 +82,28 @@ async function recordFailure(
   deps.logger.error({ event: 'reply.failed', ...fields }, 'reply could not be delivered: organisers must follow up');
 }
 
-/** Organisers see the bot's answers in Sent, as they would see a colleague's. Files every copy owed. */
+/**
+ * Organisers see the bot's answers in Sent, as they would see a colleague's. Files every copy
+ * owed, and records the copies filed once per batch (one statement, not one per copy): a crash
+ * in between files those copies again, which costs organisers a second copy, never a resend.
+ */
 export async function copyToSent(deps: PipelineDeps, session: MailboxSession): Promise<void> {
   for (;;) {
     const rows = await sentNotCopied(deps.database.db, BATCH);
-    for (const row of rows) {
-      try {
+    const filed: number[] = [];
+    try {
+      for (const row of rows) {
         await session.appendSent(Buffer.from(row.raw, 'utf8'));
-        await markCopiedToSent(deps.database.db, row.id);
-      } catch (err) {
-        // The reply went out; a missing copy is retried at the next sync, never worth a resend.
-        deps.logger.warn({ event: 'reply.sent_copy_failed', outboxId: row.id, error: (err as Error).message }, 'could not file the copy in Sent');
-        return;
+        filed.push(row.id);
       }
+    } catch (err) {
+      // The reply went out; a missing copy is retried at the next sync, never worth a resend.
+      const outboxId = rows[filed.length]?.id;
+      deps.logger.warn({ event: 'reply.sent_copy_failed', outboxId, error: (err as Error).message }, 'could not file the copy in Sent');
+      await markCopiedToSent(deps.database.db, filed);
+      return;
     }
+    await markCopiedToSent(deps.database.db, filed);
     if (rows.length < BATCH) return;
   }
 }

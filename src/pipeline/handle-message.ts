@@ -1,9 +1,10 @@
-// One message, end to end: parse, understand, decide, and record the decision with the
-// replies it owes in one transaction. Sending happens after the commit (see deliver.ts).
+// One message, end to end: read it (parse, understand, the envelope: no lock, no writes), then
+// decide and record the decision with the replies it owes in one transaction under the series
+// lock. Sending happens after the commit (see deliver.ts, send-lane.ts).
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
-import { readSenderFacts } from '../db/decision-inputs.js';
+import { readDecisionInputs } from '../db/decision-inputs.js';
 import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { findThread } from '../db/outbox.js';
 import { findByCalendarUid, lockSeries } from '../db/registrations.js';
@@ -47,18 +48,36 @@ export interface Handled {
 
 const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxIds: [] });
 
+/**
+ * What reading a message (outside any lock) leaves to record: a verdict for organisers, or
+ * everything the decision needs. Reading writes nothing, so a sync may read the next message
+ * while this one's transaction runs, and still record them one by one in UID order.
+ */
+export type ReadMessage =
+  | { kind: 'done'; handled: Handled }
+  | { kind: 'organisers'; log: Logger; row: NewInbound }
+  | { kind: 'decide'; step: Omit<Step, 'deps'> };
+
 export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<Handled> {
+  return recordMessage(deps, await readMessage(deps, box, msg));
+}
+
+/** Parse, understand, read the envelope: everything before the series lock. Writes nothing. */
+export async function readMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<ReadMessage> {
   const uidValidity = Number(box.uidValidity);
   // Only saves the work on a message already recorded: should one slip through, its record's
   // insert finds the (mailbox, UIDVALIDITY, UID) key taken and nothing is changed or sent.
-  if (!msg.aboveCursor && await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) return nothing('already-recorded');
+  if (!msg.aboveCursor && await isRecorded(deps.database.db, box.path, uidValidity, msg.uid)) {
+    return { kind: 'done', handled: nothing('already-recorded') };
+  }
   const log = deps.logger.child({ uid: msg.uid });
   const now = deps.clock();
   const base: NewInbound = {
     mailbox: box.path, uidValidity, uid: msg.uid, size: msg.size, receivedAt: msg.internalDate, processedAt: now, outcome: '',
   };
+  const forOrganisers = (row: NewInbound): ReadMessage => ({ kind: 'organisers', log, row });
   if (msg.truncated) {
-    return recordForOrganisers(deps, log, { ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
+    return forOrganisers({ ...base, outcome: 'oversized', error: `larger than ${deps.mail.maxMessageBytes} bytes` });
   }
   // Reading one message (parse, understand, the envelope) has a time limit (time-limit.ts).
   let deadline = deadlineIn(deps.mail.messageTimeLimitMs);
@@ -66,7 +85,7 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   try {
     mail = await parseMail(msg.source, { deadline });
   } catch (err) {
-    return recordForOrganisers(deps, log, { ...base, ...unreadable(err, deps) });
+    return forOrganisers({ ...base, ...unreadable(err, deps) });
   }
   // Without a Message-ID the content itself identifies the message, so a rescan still knows it.
   const messageKey = mail.messageId ?? `<sha256-${createHash('sha256').update(msg.source).digest('hex')}@dloket-bot.invalid>`;
@@ -76,6 +95,8 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
   };
   log.info({ event: 'message.received', messageId: messageKey, size: msg.size }, 'message received');
 
+  // A thread is the bot's own mail, committed before it was sent: one this message answers was
+  // committed before it arrived, so reading it ahead of the messages before it misses nothing.
   const left = deadline - performance.now();
   const thread = await findThread(deps.database.db, [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id));
   deadline = deadlineIn(left); // the database's time does not count against the message
@@ -85,18 +106,26 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
       now, catalogue: deps.catalogue, ownAddresses: deps.mail.ownAddresses, thread: thread?.thread ?? null,
     });
   } catch (err) {
-    return recordForOrganisers(deps, log, { ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
+    return forOrganisers({ ...about, outcome: 'error', error: `not understood: ${(err as Error).message}` });
   }
   let envelope: Envelope;
   try {
     if (pastDeadline(deadline)) throw new TimeLimitError('understanding the message took longer than the time limit');
     envelope = await readEnvelope(mail, msg.source, understanding, deps.mail, deadline);
   } catch (err) {
-    return recordForOrganisers(deps, log, { ...about, ...unreadable(err, deps) });
+    return forOrganisers({ ...about, ...unreadable(err, deps) });
   }
-  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { deps, log, box, msg, mail, about, understanding, envelope, now }));
+  return { kind: 'decide', step: { log, mail, about, understanding, envelope, now } };
+}
+
+/** Records what was read: for organisers, or decided under the series lock in one transaction. */
+export async function recordMessage(deps: PipelineDeps, read: ReadMessage): Promise<Handled> {
+  if (read.kind === 'done') return read.handled;
+  if (read.kind === 'organisers') return recordForOrganisers(deps, read.log, read.row);
+  const { log, about, understanding } = read.step;
+  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { ...read.step, deps }));
   if (result.outcome !== 'already-recorded') {
-    log.info({ event: 'message.recorded', messageId: messageKey, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
+    log.info({ event: 'message.recorded', messageId: about.messageId, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
     deps.metrics?.messageRecorded(result.outcome, understanding.intent);
     if (!deps.mail.repliesEnabled) deps.metrics?.repliesHeld(result.outboxIds.length);
   }
@@ -106,8 +135,6 @@ export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg:
 interface Step {
   deps: PipelineDeps;
   log: Logger;
-  box: MailboxStatus;
-  msg: IncomingMessage;
   mail: InboundMail;
   about: NewInbound;
   understanding: Understanding;
@@ -119,20 +146,24 @@ interface Step {
 async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const { deps, about, understanding, now } = s;
   const series = deps.catalogue.series;
-  await lockSeries(tx, series);
   const registrant = about.fromAddress ?? '';
   const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
-  // Everything the decision reads about the sender, in one statement under the lock.
-  const facts = await readSenderFacts(tx, {
-    messageId: about.messageId!, series, sender: registrant, replyAddress: understanding.intent !== 'ignore' ? replyAddress : null,
-    since: new Date(now.getTime() - 3_600_000),
-  });
+  // Everything the decision reads (the sender, the series' seats), in one statement under the
+  // lock. The lock's statement is issued first and the reads' right behind it, without waiting
+  // (one write, one round trip): the server runs a connection's statements in order, so the
+  // reads' snapshot is taken once the lock is held and sees what the lock protects.
+  const [, { facts, sessions }] = await Promise.all([
+    lockSeries(tx, series),
+    readDecisionInputs(tx, {
+      messageId: about.messageId!, series, sender: registrant, replyAddress: understanding.intent !== 'ignore' ? replyAddress : null,
+      since: new Date(now.getTime() - 3_600_000),
+    }),
+  ]);
   // The same message again (a copy, or a rescan after UIDVALIDITY changed): never a second answer.
   if (facts.handledCopy) {
     const recorded = await recordInbound(tx, { ...about, outcome: 'duplicate', reason: 'same Message-ID already handled' }, now);
     return nothing(recorded === null ? 'already-recorded' : 'duplicate');
   }
-  const sessions = await loadSeriesState(tx, series);
   const registration = registrant ? facts.registration : null;
   const calendarRow = understanding.calendarReply ? await findByCalendarUid(tx, understanding.calendarReply.uid) : null;
   const planned = guardReplies(decide({
@@ -178,7 +209,8 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     },
   });
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
-  if (senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
+  // A registration it created was linked to it by its insert (apply-decision.ts).
+  if (createdId === null && senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
   // Replies show seats left after this decision's changes: a new registration alone is added
   // to what was read; other changes, the state is read again.
   const outboxIds = decision.replies.length === 0 ? [] : await writeReplies(tx, decision.replies, {

@@ -118,7 +118,8 @@ export async function carryOut(tx: Tx, deps: PipelineDeps, c: Carry, decision: D
     registrant: { email: c.sender, name: personName(c.reply.name), municipality: u.municipality, names: u.names, language: u.language },
   });
   const senderRegistrationId = createdId ?? c.registration?.id ?? null;
-  if (senderRegistrationId !== null) await setInboundRegistration(tx, c.inboundId, senderRegistrationId);
+  // A registration it created was linked to it by its insert (apply-decision.ts).
+  if (createdId === null && senderRegistrationId !== null) await setInboundRegistration(tx, c.inboundId, senderRegistrationId);
   const ids = decision.replies.length === 0 ? [] : await writeReplies(tx, decision.replies, {
     inboundId: c.inboundId, mail: replyMail(c.reply, c.sender), replyAddress: c.reply.address, language: u.language,
     createdId, senderRegistrationId,

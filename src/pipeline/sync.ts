@@ -3,8 +3,9 @@
 // on new-mail notifications and on the poll interval.
 //
 // A backlog is fetched in batches, the next batch while the current one is decided; deciding
-// stays one message at a time (under the series lock, handle-message.ts). Each reply goes out
-// right after its decision; keywords and Sent copies follow in the background (follow-ups.ts).
+// stays one message at a time (under the series lock, handle-message.ts). Each message's replies
+// go out through one ordered lane (send-lane.ts) while the next message is decided; keywords and
+// Sent copies follow in the background (follow-ups.ts). A sync ends only when all that is done.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getCursor, markSynced, resetCursor } from '../db/mailbox-state.js';
 import { currentCatalogue } from '../db/sessions.js';
@@ -12,8 +13,9 @@ import type { MailboxSession, MailboxStatus, MessageSummary } from '../mailbox/t
 import { deliverDue } from './deliver.js';
 import type { PipelineDeps } from './deps.js';
 import { createFollowUps } from './follow-ups.js';
-import { handleMessage, type IncomingMessage } from './handle-message.js';
+import { handleMessage, readMessage, recordMessage, type IncomingMessage, type ReadMessage } from './handle-message.js';
 import { recordPoison } from './poison.js';
+import { createSendLane } from './send-lane.js';
 import { failureText, isTransient } from './transient.js';
 
 /** A message that failed this often (not for a passing fault) is set aside for organisers. */
@@ -25,6 +27,8 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 
 type Source = Pick<IncomingMessage, 'source' | 'truncated'>;
 
+const incoming = (m: MessageSummary, aboveCursor: boolean) => ({ uid: m.uid, size: m.size, internalDate: m.internalDate, aboveCursor });
+
 export interface SyncOptions {
   /** Also handle mail from this date on, once (backfill on purpose); the default handles only new mail. */
   since?: Date | null;
@@ -33,16 +37,24 @@ export interface SyncOptions {
 export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session: MailboxSession) => Promise<void> {
   let backfill = opts.since ?? null;
   const followUps = createFollowUps(deps);
+  const lane = createSendLane(deps);
 
+  /** `ahead`: the message already read from the batch's copy (see processAll); a retry reads it anew. */
   async function processOne(
-    session: MailboxSession, box: MailboxStatus, m: MessageSummary, fetched: Source | undefined, aboveCursor: boolean,
+    session: MailboxSession, box: MailboxStatus, m: MessageSummary, ahead: Promise<ReadMessage> | undefined, aboveCursor: boolean,
   ): Promise<void> {
+    // Sending failed (the database went away): stop here, as a failed decision would.
+    if (lane.failure()) throw lane.failure();
     let handled;
     for (let attempt = 1; ; attempt++) {
       try {
         // The batch's copy first; a retry fetches the message again.
-        const { source, truncated } = (attempt === 1 ? fetched : undefined) ?? await session.download(m.uid, deps.mail.maxMessageBytes);
-        handled = await handleMessage(deps, box, { uid: m.uid, size: m.size, internalDate: m.internalDate, source, truncated, aboveCursor });
+        if (attempt === 1 && ahead) {
+          handled = await recordMessage(deps, await ahead);
+        } else {
+          const { source, truncated } = await session.download(m.uid, deps.mail.maxMessageBytes);
+          handled = await handleMessage(deps, box, { ...incoming(m, aboveCursor), source, truncated });
+        }
         break;
       } catch (err) {
         // The database or the IMAP server went away: not the message's fault, so it never counts
@@ -58,9 +70,10 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
         await sleep(RETRY_PAUSE_MS * attempt);
       }
     }
-    // The replies answer this message: its arrival (recorded as received_at) is known here.
-    if (handled.outboxIds.length > 0) await deliverDue(deps, null, handled.outboxIds, m.internalDate);
-    followUps.mark(box.uidValidity, m.uid, handled.keywords);
+    // Committed: the lane sends while the next message is decided. The replies answer this
+    // message, so its arrival (recorded as received_at) is known here. Keywords follow the replies.
+    const { keywords } = handled;
+    lane.push(handled.outboxIds, m.internalDate, () => followUps.mark(box.uidValidity, m.uid, keywords));
   }
 
   /** The messages' sources for a batch in one FETCH; an empty map (one by one) when that fails for a reason of its own. */
@@ -96,10 +109,22 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       start = end;
       end = batchEnd(listed, start);
       next = prefetch(session, listed.slice(start, end));
-      for (const m of batch) {
+      const readAhead = (m: MessageSummary): Promise<ReadMessage> | undefined => {
         const fetched = sources.get(m.uid);
         sources.delete(m.uid); // no source is held longer than its message needs it
-        await processOne(session, box, m, fetched, aboveCursor);
+        if (!fetched) return undefined;
+        const reading = readMessage(deps, box, { ...incoming(m, aboveCursor), ...fetched });
+        reading.catch(() => {}); // awaited by processOne, unless the sync failed before
+        return reading;
+      };
+      let ahead = batch[0] && readAhead(batch[0]);
+      for (const [i, m] of batch.entries()) {
+        const reading = ahead;
+        // Reading writes nothing (handle-message.ts): the next message is read while this one
+        // is decided and recorded, which stays one at a time, in UID order.
+        await reading?.catch(() => {});
+        ahead = batch[i + 1] && readAhead(batch[i + 1]!);
+        await processOne(session, box, m, reading, aboveCursor);
       }
       followUps.kick(session);
     }
@@ -109,7 +134,8 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     try {
       await syncOnce(session);
     } catch (err) {
-      // Nothing of the follow-ups may still run when the loop backs off or the worker stops.
+      // Nothing of the sends or follow-ups may still run when the loop backs off or the worker stops.
+      await lane.settle().catch(() => {}); // the sync's own failure is the one to report
       await followUps.settle(session);
       throw err;
     }
@@ -150,6 +176,9 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
     // whether it is recorded can be left out for these; the unique key still stands behind it.
     const aboveCursor = cursor !== null && cursor.uidValidity === uidValidity;
     await processAll(session, box, await session.listAfter(cursor?.lastUid ?? 0), aboveCursor);
+    // The lane first: the pass below would otherwise claim what the lane is about to send, and
+    // the two would send side by side, out of order.
+    await lane.settle();
     const retried = await deliverDue(deps, null);
     if (retried.sent + retried.failed > 0) deps.logger.info({ event: 'outbox.drained', ...retried }, 'outbox drained');
     // Keywords and Sent copies of this pass (and any owed from before) are in place when it ends.

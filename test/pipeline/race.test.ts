@@ -1,7 +1,10 @@
 // Signups racing for the last seats, as concurrent transactions on the real PostgreSQL server:
 // the advisory lock per series makes exactly `capacity` of them win.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { it } from 'node:test';
+import { createRegistration, lockSeries } from '../../src/db/registrations.js';
+import { loadSeriesState } from '../../src/db/sessions.js';
 import { registrations } from '../../src/db/schema.js';
 import { handleMessage } from '../../src/pipeline/handle-message.js';
 import { databaseForTests } from '../support/postgres.js';
@@ -43,4 +46,33 @@ it('answers two copies of one message (same Message-ID, different UIDs) once', a
     handleMessage(deps, inbox, { uid, size: raw.length, internalDate: null, truncated: false, source: raw })));
   assert.deepEqual(results.map((r) => r.outcome).sort(), ['duplicate', 'duplicate', 'registered']);
   assert.equal(results.flatMap((r) => r.outboxIds).length, 1);
+});
+
+it('reads, once it holds the series lock, what the transaction that held it before committed', async () => {
+  const now = new Date('2018-06-01T10:00:00Z');
+  const deps = await pipelineDeps(pg.database, withCapacity({ venlo: 1 }), now);
+  const series = deps.catalogue.series;
+  let taken!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // An organiser's change, say, holds the lock and takes Venlo's only seat.
+  const other = pg.database.db.transaction(async (tx) => {
+    await lockSeries(tx, series);
+    const venlo = (await loadSeriesState(tx, series)).find((s) => s.slug === 'venlo')!;
+    await createRegistration(tx, {
+      sessionId: venlo.id, series, email: 'eerst@venlo.nl', name: null, municipality: 'Venlo', attendees: 1, names: [],
+      language: 'nl', status: 'confirmed', calendarUid: 'eerst@test', now,
+    });
+    taken();
+    await held;
+  });
+  await lockTaken;
+  const source = signup('later@venlo.nl', 'Graag aanmelden voor Venlo, 29 juni.');
+  // The message's lock and reads go out together; the server runs the reads once the lock is held.
+  const handling = handleMessage(deps, inbox, { uid: 900, size: source.length, internalDate: null, truncated: false, source });
+  await sleep(300);
+  release();
+  await other;
+  assert.equal((await handling).outcome, 'waitlisted');
 });

@@ -1,17 +1,30 @@
 // What the message's transaction no longer reads again (issue 10): the state it computes must be
 // the state the database holds, and a message above the cursor is still recorded only once.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { after, before, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { openDatabase, type Database, type Db } from '../../src/db/client.js';
+import { changesOfInbound } from '../../src/db/change-log.js';
 import { getCursor, resetCursor } from '../../src/db/mailbox-state.js';
 import { createRegistration } from '../../src/db/registrations.js';
-import { inboundMessages } from '../../src/db/schema.js';
+import * as schema from '../../src/db/schema.js';
+import { inboundMessages, registrations } from '../../src/db/schema.js';
 import { loadSeriesState } from '../../src/db/sessions.js';
 import { withCreated } from '../../src/pipeline/apply-decision.js';
+import { deliverDue } from '../../src/pipeline/deliver.js';
 import { handleMessage } from '../../src/pipeline/handle-message.js';
-import { databaseForTests } from '../support/postgres.js';
+import { createTestDatabase, databaseForTests, type TestDatabase } from '../support/postgres.js';
 import { inbox, pipelineDeps, signup, withCapacity } from './deps.js';
 
 const pg = databaseForTests();
+// A database of its own, through a Drizzle that logs every statement it sends.
+let testDb: TestDatabase;
+before(async () => {
+  testDb = await createTestDatabase();
+});
+after(() => testDb?.drop());
 
 it('adds a new registration to the state read before exactly as the database counts it', async () => {
   const now = new Date('2018-06-01T10:00:00Z');
@@ -44,4 +57,46 @@ it('records a message said to be above the cursor once, however often it is hand
   assert.deepEqual(again.outboxIds, []);
   assert.equal((await pg.database.db.select().from(inboundMessages)).filter((r) => r.uid === 500).length, 1);
   assert.equal((await getCursor(pg.database.db, inbox.path))?.lastUid, 500); // moved with the record
+});
+
+it('writes a new registration, its change-log row and the message\'s link to it in one statement, as three did', async () => {
+  const deps = await pipelineDeps(pg.database, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
+  const source = signup('nieuw@epe.nl', 'Graag aanmelden voor Arnhem, 22 juni, met z\'n tweeën.');
+  const handled = await handleMessage(deps, inbox, { uid: 700, size: source.length, internalDate: null, truncated: false, source });
+  assert.equal(handled.outcome, 'registered');
+  const [registration] = await pg.database.db.select().from(registrations).where(eq(registrations.email, 'nieuw@epe.nl'));
+  const [inbound] = await pg.database.db.select().from(inboundMessages).where(eq(inboundMessages.uid, 700));
+  assert.equal(inbound?.registrationId, registration!.id);
+  const changes = await changesOfInbound(pg.database.db, inbound!.id);
+  assert.deepEqual(changes.map((c) => [c.action, c.registrationId, c.session, c.origin, c.detail]),
+    [['registered', registration!.id, 'arnhem', 'mail', { session: 'arnhem', attendees: registration!.attendees }]]);
+  assert.equal(changes[0]!.at.toISOString(), '2018-06-01T10:00:00.000Z');
+});
+
+it('decides and records a signup in five statements besides BEGIN and COMMIT, and sends its reply in two', async () => {
+  const statements: string[] = [];
+  const sql = postgres(testDb.url, { max: 2, onnotice: () => {} });
+  const db = drizzle(sql, { schema, logger: { logQuery: (query) => statements.push(query) } }) as unknown as Db;
+  const opened = await openDatabase({ url: testDb.url, dataDir: '' });
+  try {
+    const counted: Database = { ...opened, db };
+    const deps = await pipelineDeps(counted, withCapacity({}), new Date('2018-06-01T10:00:00Z'));
+    const sent: string[] = [];
+    deps.sender = { send: async (m) => { sent.push(m.to); return { response: '250 ok' }; } };
+    await resetCursor(db, inbox.path, Number(inbox.uidValidity), 799, new Date());
+    const source = signup('geteld@epe.nl', 'Graag aanmelden voor Arnhem, 22 juni.');
+    statements.length = 0;
+    const handled = await handleMessage(deps, inbox, { uid: 800, size: source.length, internalDate: null, truncated: false, source, aboveCursor: true });
+    assert.equal(handled.outcome, 'registered');
+    // the series lock; the decision's inputs; the record (with the cursor); the registration
+    // (with its change-log row and the link); the reply
+    assert.equal(statements.length, 5, statements.join('\n'));
+    statements.length = 0;
+    await deliverDue(deps, null, handled.outboxIds);
+    assert.deepEqual(sent, ['geteld@epe.nl']);
+    assert.equal(statements.length, 2, statements.join('\n')); // the claim, the sent mark
+  } finally {
+    await sql.end({ timeout: 1 });
+    await opened.close();
+  }
 });
