@@ -5,12 +5,12 @@
 // Fresh messages, written for the principles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signed, verdict } from './mail.js';
+import { confirmedAmong, fromWeert, signed, verdict } from './mail.js';
 
-const of = (subject: string, text: string) => verdict({ subject, text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+const of = fromWeert;
 
 test('a condition put first as a question, "op het moment dat", or talks still going on hold a signup back', async () => {
-  for (const text of [
+  assert.deepEqual(await confirmedAmong('Ontwerpsessie', [
     'Zijn raadsleden ook welkom in Venlo? Is dat zo, dan kom ik graag.',
     'Mocht het lukken met de oppas, dan ben ik er in Venlo bij.',
     'Ik wil graag naar Venlo op het moment dat mijn wethouder akkoord geeft.',
@@ -25,10 +25,7 @@ test('a condition put first as a question, "op het moment dat", or talks still g
     'Ik meld me aan voor Venlo, al hangt het nog af van de begroting.',
     "Kunnen we onze eigen casus inbrengen in Venlo? Als dat kan, komen we met z'n tweeën; anders heeft het minder zin.",
     'Als er bij het stadhuis plek is voor mijn auto, schuif ik graag aan in Venlo.',
-  ]) {
-    const v = await of('Ontwerpsessie', text);
-    assert.notEqual(v.intent, 'register', text);
-  }
+  ]), []);
 });
 
 test('"wij trekken ons terug" withdraws', async () => {

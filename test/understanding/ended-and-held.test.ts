@@ -9,11 +9,7 @@
 // Plain signups that share their words still sign up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signed, verdict } from './mail.js';
-
-async function verdictOf(subject: string, text: string) {
-  return verdict({ subject, text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
-}
+import { confirmedAmong, mismatched } from './mail.js';
 
 const ENDED = [
   'Onze twee aanmeldingen voor Venlo kunnen helaas geschrapt worden.',
@@ -62,33 +58,17 @@ const SIGNUPS = [
 ];
 
 test('a registration ended in any form of the verb is never confirmed', async () => {
-  const wrong: string[] = [];
-  for (const text of ENDED) {
-    const v = await verdictOf('Sessie Venlo', text);
-    if (v.intent === 'register') wrong.push(`${text} -> ${v.intent}/${v.session}`);
-  }
-  assert.deepEqual(wrong, []);
+  assert.deepEqual(await confirmedAmong('Sessie Venlo', ENDED), []);
 });
 
 test('the sender\'s own registration ended, with its session named, is a cancellation of it', async () => {
-  for (const text of ENDED.slice(0, 6)) {
-    const v = await verdictOf('Sessie Venlo', text);
-    assert.equal(`${v.intent}/${v.session}`, 'cancel/venlo', text);
-  }
+  assert.deepEqual(await mismatched('cancel/venlo', 'Sessie Venlo', ENDED.slice(0, 6)), []);
 });
 
 test('attendance that waits on something is never confirmed', async () => {
-  const wrong: string[] = [];
-  for (const text of WAITS) {
-    const v = await verdictOf('Arnhem', text);
-    if (v.intent === 'register') wrong.push(`${text} -> ${v.intent}/${v.session}`);
-  }
-  assert.deepEqual(wrong, []);
+  assert.deepEqual(await confirmedAmong('Arnhem', WAITS), []);
 });
 
 test('signups that share those words still sign up', async () => {
-  for (const text of SIGNUPS) {
-    const v = await verdictOf('Arnhem', text);
-    assert.equal(`${v.intent}/${v.session}`, 'register/arnhem', text);
-  }
+  assert.deepEqual(await mismatched('register/arnhem', 'Arnhem', SIGNUPS), []);
 });

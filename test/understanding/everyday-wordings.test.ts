@@ -4,9 +4,7 @@
 // that points back, "dat is dichterbij" as a reason, a role in brackets that describes a person.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signed, verdict } from './mail.js';
-
-const of = (subject: string, text: string) => verdict({ subject, text: signed(text, 'Bas Kramer', 'Gemeente Weert') });
+import { mismatchedCases } from './mail.js';
 
 test('everyday wordings read as what they say', async () => {
   const cases: [string, string, string][] = [
@@ -19,8 +17,5 @@ test('everyday wordings read as what they say', async () => {
     ['register/venlo/1', 'Ontwerpsessie', 'We organiseren zelf op 19 juni een inwonersavond. Daarom meld ik mij graag aan voor Venlo op 29 juni.'],
     ['cancel/venlo/null', 'RE: Bevestiging Venlo', 'Het lukt ons niet. Wilt u onze twee plekken in Venlo vrijgeven?'],
   ];
-  for (const [want, subject, text] of cases) {
-    const v = await of(subject, text);
-    assert.equal(`${v.intent}/${v.session}/${v.attendees}`, want, text);
-  }
+  assert.deepEqual(await mismatchedCases(cases, (v) => `${v.intent}/${v.session}/${v.attendees}`), []);
 });

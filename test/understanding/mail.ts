@@ -88,3 +88,40 @@ export async function verdict(spec: MailSpec | Buffer, opts: RunOptions = {}): P
 export function signed(text: string, name = 'Jan Jansen', org = 'Gemeente Tilburg'): string {
   return `${text}\n\nMet vriendelijke groet,\n\n${name}\nBeleidsadviseur\n${org}\nPostbus 90155 | 5000 LH Tilburg\nT 013 542 88 88`;
 }
+
+/** The verdict on `text` sent by a council member of Weert under `subject`, as the tests of principles send it. */
+export function fromWeert(subject: string, text: string, extra: Partial<MailSpec> = {}): Promise<Verdict> {
+  return verdict({ subject, text: signed(text, 'Bas Kramer', 'Gemeente Weert'), ...extra });
+}
+
+/** Those of `texts` that are confirmed (register) when sent under `subject`, with what was confirmed. */
+export async function confirmedAmong(subject: string, texts: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const text of texts) {
+    const v = await fromWeert(subject, text);
+    if (v.intent === 'register') out.push(`${text} -> register/${v.session} (${v.reason})`);
+  }
+  return out;
+}
+
+/** Those of `texts` whose verdict, as `intent/session`, is not `want` when sent under `subject`. */
+export async function mismatched(want: string, subject: string, texts: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const text of texts) {
+    const v = await fromWeert(subject, text);
+    if (`${v.intent}/${v.session}` !== want) out.push(`${text} -> ${v.intent}/${v.session} (${v.reason})`);
+  }
+  return out;
+}
+
+/** Of `[want, subject, text]` cases, those whose verdict (`intent/session`, or as `show` puts it) is not `want`. */
+export async function mismatchedCases(
+  cases: readonly (readonly [string, string, string])[], show = (v: Verdict) => `${v.intent}/${v.session}`,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const [want, subject, text] of cases) {
+    const got = show(await fromWeert(subject, text));
+    if (got !== want) out.push(`${text}: want ${want}, got ${got}`);
+  }
+  return out;
+}

@@ -7,10 +7,9 @@
 // speaks to us by name ("D-Loket, wilt u ...").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signed, verdict } from './mail.js';
+import { fromWeert, mismatchedCases } from './mail.js';
 
-const of = (subject: string, text: string, extra: { to?: string; headers?: Record<string, string> } = {}) =>
-  verdict({ subject, text: signed(text, 'Bas Kramer', 'Gemeente Weert'), ...extra });
+const of = fromWeert;
 
 test('sessions named by province adjective, weekday compound, split verb, switch and comparison', async () => {
   const cases: [string, string, string][] = [
@@ -22,10 +21,7 @@ test('sessions named by province adjective, weekday compound, split verb, switch
     ['register/venlo', 'Wijziging', 'Venlo is voor ons veel handiger dan Arnhem. Graag daarom een plek in Venlo.'],
     ['cancel/arnhem', 'Afmelding', 'Helaas moeten wij ons afmelden voor Arnhem; de agenda is die vrijdag overvol.'],
   ];
-  for (const [want, subject, text] of cases) {
-    const v = await of(subject, text);
-    assert.equal(`${v.intent}/${v.session}`, want, text);
-  }
+  assert.deepEqual(await mismatchedCases(cases), []);
 });
 
 test('a province adjective before a word that is no session names nothing', async () => {
