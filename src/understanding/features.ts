@@ -115,9 +115,10 @@ function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): string {
 }
 
 // Where a signup word names what is made possible or asked about, not what the sender does: a
-// purpose ("zodat zij zich kunnen aanmelden", "om mee te kunnen doen") or a question word ("hoe
+// purpose ("zodat zij zich kunnen aanmelden", "om mee te kunnen doen"), a whether ("of het zin
+// heeft om me aan te melden") or a question word ("hoe
 // kom ik van het station bij de zaal?"). Those parts are left out when looking for a signup.
-const ENABLING = /\b(zodat|opdat|so that)\b[^,.?!]*|\bom\b[^,.?!]{0,40}?\bte (kunnen|mogen)\b[^,.?!]*|\b(hoe|waar|wanneer|how|where|when)\b[^,.?!]*\?/g;
+const ENABLING = /\b(zodat|opdat|so that)\b[^,.?!]*|\b(of|whether)\b (het|ik|wij|we|i|it|dat)\b[^,.?!]*|\bom\b[^,.?!]{0,40}?\bte (kunnen|mogen)\b[^,.?!]*|\b(hoe|waar|wanneer|how|where|when)\b[^,.?!]*\?/g;
 function notDoing(text: string): string {
   return text.replace(ENABLING, ' ');
 }

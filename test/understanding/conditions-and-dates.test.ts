@@ -25,6 +25,12 @@ test('a condition put first as a question, "op het moment dat", or talks still g
     'Ik meld me aan voor Venlo, al hangt het nog af van de begroting.',
     "Kunnen we onze eigen casus inbrengen in Venlo? Als dat kan, komen we met z'n tweeën; anders heeft het minder zin.",
     'Als er bij het stadhuis plek is voor mijn auto, schuif ik graag aan in Venlo.',
+    // An inverted condition ("should my schedule allow it", "mocht mijn agenda het toelaten"), a
+    // promise to tell without "I", and a signup word inside a "whether".
+    'I would be glad to come to Venlo, should my diary allow it.',
+    'Mocht mijn agenda het toelaten, dan kom ik graag naar Venlo.',
+    'Thank you, I would like to join in Venlo and will let you know once my week is clear.',
+    'Is de sessie in Venlo ook voor ambtenaren? Dan weet ik of het zin heeft om me aan te melden.',
   ]), []);
 });
 
