@@ -57,13 +57,16 @@ const BRINGS = /\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(se
 // "de wethouders Gerrie Hendriks en Marc van den Elzen": a plural role, then the names.
 const NAMED_GROUP = new RegExp(`\\b(?:${ci('de|mijn|onze|twee|drie|vier')}) ${ci(PLURAL_ROLE)} (${NAME}(?:, ${NAME})*(?: en ${NAME}))`, 'g');
 
-const PERSON = new RegExp(`^[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+$`);
+
+// A first name and a surname ("Jan de Vries"); a place or an office ("Gemeente Weert") is none.
+const FULL_NAME = `[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+`;
+const PERSON = new RegExp(`^${FULL_NAME}$`);
 const NOT_A_PERSON = /^(Gemeente|Provincie|Waterschap|Regio|Den|Het|De|Sessie|Ministerie|Stichting|Raad|College|Griffie|Hoogheemraadschap|Bergen|Sint|Nieuw|Oud|Groot|Klein)\b/;
 const SELF_WORD = /^(ik|mijzelf|ikzelf|mezelf|i|myself)\b|\b(ik|mijzelf|ikzelf|mezelf|i|myself)$/i;
-const FULL_NAME = `[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+`;
+
 // "mijzelf en Ellen Mooij": the sender first, then the people named.
 const SELF_AND_NAMED = new RegExp(`\\b(?:ik|mijzelf|ikzelf|mezelf|myself|I)\\s+(?:en|and|&)\\s+${FULL_NAME}(?:(?:,\\s*|,?\\s+(?:en|and|&)\\s+)${FULL_NAME})*`, 'g');
-const NAMED_PEOPLE = new RegExp(`\\b[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+(?:,\\s*[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+)*,?\\s+(?:en|and|&)\\s+(?:[A-Z][a-z'-]+ (?:(?:${PARTICLES}) )?[A-Z][\\w'-]+|ik|mijzelf|ikzelf|I|myself)\\b`, 'g');
+const NAMED_PEOPLE = new RegExp(`\\b${FULL_NAME}(?:,\\s*${FULL_NAME})*,?\\s+(?:en|and|&)\\s+(?:${FULL_NAME}|ik|mijzelf|ikzelf|I|myself)\\b`, 'g');
 
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
 function companions(text: string, names: string[]): number {
@@ -96,23 +99,19 @@ function companions(text: string, names: string[]): number {
   }
   // "Jan de Vries en Piet Bakker", "Jan Smit en ik": people named by first name and surname,
   // joined by "en"/"and"; a place or an office ("Gemeente Weert", "Den Haag") is no person.
-  NAMED_PEOPLE.lastIndex = 0;
-  for (let m = NAMED_PEOPLE.exec(original); m; m = NAMED_PEOPLE.exec(original)) {
-    if (counted(m.index, m.index + m[0].length)) continue;
-    const people = m[0].split(/,?\s+(?:en|and|&)\s+|,\s*/).filter((p) => PERSON.test(p) && !NOT_A_PERSON.test(p));
-    if (people.length < 1 || (people.length < 2 && !SELF_WORD.test(m[0]))) continue;
-    n += people.length;
-    names.push(...people);
-    spans.push([m.index, m.index + m[0].length]);
-  }
-  SELF_AND_NAMED.lastIndex = 0;
-  for (let m = SELF_AND_NAMED.exec(original); m; m = SELF_AND_NAMED.exec(original)) {
-    if (counted(m.index, m.index + m[0].length)) continue;
-    const people = m[0].split(/,?\s+(?:en|and|&)\s+|,\s*/).slice(1).filter((p) => PERSON.test(p) && !NOT_A_PERSON.test(p));
-    n += people.length;
-    names.push(...people);
-    spans.push([m.index, m.index + m[0].length]);
-  }
+  // A run of names is counted only when it holds two people, or one beside the sender.
+  const named = (re: RegExp, enough: (people: string[], run: string) => boolean) => {
+    for (const m of original.matchAll(re)) {
+      if (counted(m.index!, m.index! + m[0].length)) continue;
+      const people = m[0].split(/,?\s+(?:en|and|&)\s+|,\s*/).filter((p) => PERSON.test(p) && !NOT_A_PERSON.test(p));
+      if (!enough(people, m[0])) continue;
+      n += people.length;
+      names.push(...people);
+      spans.push([m.index!, m.index! + m[0].length]);
+    }
+  };
+  named(NAMED_PEOPLE, (people, run) => people.length >= 2 || (people.length === 1 && SELF_WORD.test(run)));
+  named(SELF_AND_NAMED, () => true);
   // "samen met iemand van de griffie", "met een raadslid": someone unnamed.
   n += (original.match(/\b(iemand|nog iemand|een ander) (van|uit|namens)\b/gi) ?? []).length;
   NAME_THEN_ROLE.lastIndex = 0;
