@@ -146,6 +146,15 @@ const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|b
 // A self-correction on its own: "nee", "maar nee", "of nee, wacht", "correctie".
 const TAKEN_BACK = /^(maar |of |oh |o )?(nee|neen|nope|no|correctie|correction)(,? (wacht|toch|sorry|wait))?[.!]?$/;
 
+/** Each sentence's clauses (those `keep` accepts) joined again with ", ", by sentence number. */
+export function sentenceTexts(clauses: readonly Clause[], keep: (c: Clause) => boolean = () => true): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const c of clauses) {
+    if (keep(c)) out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);
+  }
+  return out;
+}
+
 /** Clauses of a text, in order, numbered by sentence. */
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];

@@ -4,6 +4,7 @@
 // here contradicts it. Pure: features in, evidence out.
 import type { ThreadContext } from './types.js';
 import type { Features } from './features.js';
+import { sentenceTexts } from './clauses.js';
 import type { Ref } from './sessions-named.js';
 import * as cue from './cues.js';
 
@@ -90,9 +91,7 @@ function firstOurs(refs: Ref[], where: Where): Item | null {
 }
 
 function sentences(f: Features): string[] {
-  const out = new Map<number, string>();
-  for (const c of f.bodyClauses) out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);
-  return [...out.values()];
+  return [...sentenceTexts(f.bodyClauses).values()];
 }
 
 function wordsIn(texts: string[], where: Where): Item | null {

@@ -1,7 +1,7 @@
 // Everything the decision looks at, read once from the new text and the subject: clauses,
 // session references, and which wordings (signup, withdrawal, questions...) occur where.
 import type { InboundMail, UnderstandingContext } from './types.js';
-import { clausesOf, FIRST_PERSON, type Clause } from './clauses.js';
+import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import * as cue from './cues.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
@@ -106,12 +106,7 @@ function wordCount(text: string, max: number): number {
 // Sentences rebuilt from their clauses, joined by " . " so that no pattern reaches from one
 // sentence into the next: one regex run per wording instead of one per sentence.
 function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): string {
-  const out = new Map<number, string>();
-  for (const c of clauses) {
-    if (!keepNegated && c.neg) continue;
-    out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);
-  }
-  return [...out.values()].join(' . ');
+  return [...sentenceTexts(clauses, (c) => keepNegated || !c.neg).values()].join(' . ');
 }
 
 // Where a signup word names what is made possible or asked about, not what the sender does: a

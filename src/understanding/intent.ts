@@ -6,7 +6,7 @@ import type { CatalogueIndex } from './catalogue-index.js';
 import type { Features } from './features.js';
 import type { Ref } from './sessions-named.js';
 import { collectEvidence, type ContraryKind } from './evidence.js';
-import { FIRST_PERSON, type Clause } from './clauses.js';
+import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
 
@@ -186,7 +186,8 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
   // signs others up (never "mij", "ons") and sets themselves apart; they are not withdrawing.
   // Whom: named in the clause ("de volgende raadsleden"), or listed one per line below it.
-  const listed = peopleListed(f.content) >= 2;
+  // (Read only when the sender sets themselves apart: most mail never needs it.)
+  const listed = setsApart && peopleListed(f.content) >= 2;
   const signsUpOthers = setsApart && f.bodyClauses.some((c) => !c.neg && cue.signsUp(c.folded) && (OTHERS_AS_OBJECT.test(c.folded) || listed)
     && !/\b(mij|me|mijzelf|ons|onszelf|myself|us)\b/.test(c.folded))
     && !f.bodyClauses.some((c) => !c.neg && cue.signsUp(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
@@ -443,10 +444,10 @@ const GENERIC = /\b(je|jij|men|you can|one can)\b/;
 function firmSignup(f: Features): boolean {
   // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
   // maar wil graag komen").
-  const sentenceOf = (c: Clause) => f.bodyClauses.filter((o) => o.sentence === c.sentence).map((o) => o.folded).join(', ');
+  const said = sentenceTexts(f.bodyClauses);
   // A colleague said to come ("mijn collega wil ook graag komen") is as firm as the sender.
   const body = f.bodyClauses.some((c) => !c.neg && ((!c.question && cue.signsUp(c.folded)
-    && (c.others || SELF_OR_REQUEST.test(c.folded) || SELF_OR_REQUEST.test(sentenceOf(c))) && !WISH.test(c.folded) && !GENERIC.test(c.folded))
+    && (c.others || SELF_OR_REQUEST.test(c.folded) || SELF_OR_REQUEST.test(said.get(c.sentence)!)) && !WISH.test(c.folded) && !GENERIC.test(c.folded))
     // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
     || ASKED_OF_US.test(c.folded)));
   // "Aanmelding Venlo 29 juni" as the sender's own subject is a signup made.

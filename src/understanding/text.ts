@@ -174,10 +174,8 @@ const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has
  * mistyped withdrawal is for a person.
  */
 export function withdrawalSlip(folded: string): string | null {
-  const re = /\b[a-z]{5,13}\b/g;
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    if (nearWithdrawal(m[0])) return m[0];
-  }
+  const word = firstWord(folded, /\b[a-z]{5,13}\b/g, nearWithdrawal);
+  if (word) return word;
   // "I can no linger attend": "no longer" with its second word mistyped.
   const no = /\bno ([a-z]{5,7})\b/.exec(folded);
   return no && no[1] !== 'longer' && oneEdit(no[1]!, 'longer') ? `no ${no[1]}` : null;
@@ -194,9 +192,11 @@ const nearReadingWord = perWord((w) => !(READING_WORDS.includes(w) || NOT_A_SLIP
 
 /** A word one letter from an earlier-signup or relative-date word ("igeschreven", "aanstsande"), or null. */
 export function readingSlip(folded: string): string | null {
-  const re = /\b[a-z]{7,14}\b/g;
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    if (nearReadingWord(m[0])) return m[0];
-  }
+  return firstWord(folded, /\b[a-z]{7,14}\b/g, nearReadingWord);
+}
+
+/** The first word `words` (a global pattern) finds in `folded` that `near` accepts, or null. */
+function firstWord(folded: string, words: RegExp, near: (w: string) => boolean): string | null {
+  for (const m of folded.matchAll(words)) if (near(m[0])) return m[0];
   return null;
 }
