@@ -15,7 +15,8 @@ export type ContraryKind =
   | 'condition' // "als er parkeergelegenheid is, kom ik": attendance depends on an answer
   | 'elsewhere' // asks for a session in another place or on another date
   | 'transfer' // hands a place on: a person re-assigns it
-  | 'mailing'; // "remove me from your list": a mailing matter, not a withdrawal
+  | 'mailing' // "remove me from your list": a mailing matter, not a withdrawal
+  | 'deferred'; // "hij meldt zich zelf nog aan", "de aanmelding volgt": the signup is yet to come
 
 export interface Item<K extends string = string> {
   kind: K;
@@ -43,9 +44,13 @@ const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navr
 // Hope, expectation or an attempt counts only where it is about attendance ("hopelijk kan ik
 // komen"), not in a closing courtesy ("ik hoop u zo voldoende te hebben geïnformeerd").
 
+// A signup left for later or to the person themselves: "hij meldt zich zelf nog aan", "ik schrijf
+// me later in", "de aanmelding volgt", "zodat we de aanmelding kunnen afronden", "she will register
+// herself". What this mail says is not yet the signup.
+const DEFERRED = /\b(meld|meldt|melden|schrijf|schrijft|schrijven|geef|geeft|geven)\b[^.?!]{0,25}\b(zelf( nog)?|later|straks|binnenkort|t\.?z\.?t\.?|te zijner tijd|apart|separaat)\b[^.?!]{0,25}\b(aan|in|op)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(volgt|volgen) (nog|later|z\.?s\.?m\.?|binnenkort|spoedig)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(af (te )?ronden|afronden|definitief (te )?maken|compleet (te )?maken|voltooien)\b|\b(will|'ll) (sign up|register|enrol+)\b[^.?!]{0,20}\b(himself|herself|themselves|later|separately)\b/;
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
-const CONDITION = /^provided\b|\b(should|mocht|mochten) (my|our|the|it|this|that|there|i|we|mijn|onze|de|het|dit|dat|er|ik|wij|we)\b[^.?!]{0,40}\b(allow|permit|work out|fit|be possible|toelaten|toestaan|lukken|passen|uitkomen)\b|\b(heeft|is) (het|dat|dit) (voor (mij|ons) )?((helaas|dan|eigenlijk|wel) )*(minder|weinig|geen|niet veel|niet echt|nauwelijks) zin\b|\b(hangt|hangen|hing)\b[^.?!]{0,30}\baf\b|\bafhangen\b|\banders (kom ik|komen (we|wij)|ga ik|gaan (we|wij)) niet\b|\b(only if|provided (that|my|our|his|her|their|your|this|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,60}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
+const CONDITION = /^provided\b|\b(should|mocht|mochten) (my|our|the|it|this|that|there|i|we|mijn|onze|de|het|dit|dat|er|ik|wij|we)\b[^.?!]{0,40}\b(allow|permit|work out|fit|be possible|toelaten|toestaan|lukken|passen|uitkomen)\b|\b(heeft|is) (het|dat|dit) (voor (mij|ons) )?((helaas|dan|eigenlijk|wel) )*(minder|weinig|geen|niet veel|niet echt|nauwelijks) zin\b|\b(hangt|hangen|hing)\b[^.?!]{0,30}\baf\b|\bafhangen\b|\banders (kom ik|komen (we|wij)|ga ik|gaan (we|wij)) niet\b|\b(only if|provided (that|my|our|his|her|their|your|this|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,100}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
 // The same by the sentence's shape, whatever words the condition holds: a subordinate clause
 // before an inverted attendance ("als de trein rijdt, kom ik"), or one after an attendance that
 // opens with a subject ("ik kom naar Venlo als de raad ..."); "als raadslid kom ik" has neither.
@@ -63,7 +68,9 @@ const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEN
 // schuiven?"): attendance waits on what a person answers.
 const MAY_I_AT_ALL = /\b((is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenkomst) (ook |wel |dan |nog |eigenlijk )*(mogelijk|toegestaan|open|toegankelijk|bedoeld) (voor|als) (een|ons|onze|iemand|mensen|niet)\b|(kan|mag) (dat|dit|het) (ook |wel |dan |nog |eigenlijk )*(als|voor) (een|ons|onze|iemand) (niet-?\w+|buitenlandse?|belgische?|duitse?|externe?|commerciele?|particulier\w*)\b|(is|are) (that|this|it|the sessions?) (also |even |still )*(possible|allowed|open|meant) (for|to) (a|an|us|our|someone|non)\b|(heeft|is) (het|dat|dit) (dan |nog |wel |eigenlijk |nog wel )*(zin|zinvol|nuttig|de moeite( waard)?)\b|(is it|would it be) (still |even )*(worth|useful|worthwhile|any use)\b)[^.?!]*\?/;
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
-const ON_THE_ANSWER = /\b(zo (ja|niet)|in dat (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not)|in that case)\b/;
+const ON_THE_ANSWER = /\b(zo (ja|niet)|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
+// Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
+const SEAT_QUESTION = /\b(kan|kunnen|mag|mogen|can|may) (het|dat|ik|we|wij|i)( me| mij| ons)? (nog|ook|still)\b|\bnog (mogelijk|open|plek|plaats|ruimte)\b|\bstill (possible|open)\b|\b(is|are) there (still )?(a )?(places?|seats?|room)\b/;
 const POINTS_BACK_IF = /\b(als|indien|wanneer|if) (dat|dit|that|this)\b/;
 // A question about seats ("is er nog plek?"), not about room for something else ("ruimte voor onze casus").
 const ROOM = /^(?!.*\b(parkeer\w*|parkeren|auto|fiets|rolstoel|lift)\b).*(\b(plek|plekken|plekje|plaats|plaatsen|stoelen|vol|seats?|places?)\b|\bnog (ruimte|room|space)\b)/;
@@ -137,6 +144,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Ite
 // in the whole text; a pattern runs sentence by sentence only where they are. (Keep in step.)
 const HEDGE_STEMS = /over|terug|gesprek|overleg|beraad|deelnem|deel|komen|kom|aanmeld|aansluit|attend|come|join|beslis|besluit|bepa|kijk|decid|deelname|aanmelding|mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided/;
 const HELD_BACK_STEMS = /eerst|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
+const DEFERRED_STEMS = /zelf|later|straks|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
 const QUESTION_MARK = /\?/;
 const DAN_STEM = /, dan /;
@@ -148,6 +156,7 @@ const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|v
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
   hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK]],
+  deferred: [[DEFERRED_STEMS, DEFERRED]],
   condition: [[CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
   elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],
   transfer: [[TRANSFER_STEMS, TRANSFER]],
@@ -165,7 +174,9 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
     const item = stems.test(whole) ? find(kind, texts, re) : null;
     if (item) return item;
   }
-  if (kind === 'condition' && f.question === 'real') return find('condition', said, ON_THE_ANSWER);
+  // "Zo ja", "if so" wait on the answer to any question but one the bot answers by acting: whether
+  // a seat is still free ("Kan het nog? Zo ja, graag").
+  if (kind === 'condition' && (f.question === 'real' || (f.question === 'benign' && !SEAT_QUESTION.test(f.questionText ?? '')))) return find('condition', said, ON_THE_ANSWER);
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
   if (kind === 'elsewhere') {
     // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.

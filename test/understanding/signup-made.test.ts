@@ -1,0 +1,80 @@
+// Every confirmation needs a signup made in the mail, not only a session named: the sender's own
+// ("ik meld mij aan", "ben erbij", "aanmelden voor Arnhem graag", "graag zou ik deelnemen"), a
+// colleague said to come, people listed to come, a request to us ("zet u mij op de lijst?", "kan
+// ik me nog aanmelden?"), an acceptance of our invitation or an option picked from our list.
+// Interest, plans told of, invitations passed on, a signup left for later, a signup that waits on
+// an answer ("zo ja", "in het eerste geval", "als dat het geval is", "if so") and a mailing
+// request are no signup. Fresh messages, written for the principles.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { confirmedAmong, mismatched } from './mail.js';
+
+const SUBJECT = 'Ontwerpsessie Arnhem 22 juni';
+
+test('a session named without a signup made is left for a person', async () => {
+  assert.deepEqual(await confirmedAmong(SUBJECT, [
+    'De sessie in Arnhem lijkt me erg interessant.',
+    'Ik heb de uitnodiging voor Arnhem doorgestuurd naar onze raadsleden.',
+    'Onze burgemeester heeft laten weten naar Arnhem te willen. Heeft u zijn aanmelding al?',
+    'Ter info: twee raadsleden van ons overwegen om naar Arnhem te gaan.',
+    'Kunnen zij zich rechtstreeks bij u aanmelden voor Arnhem, of gaat dat via de griffie?',
+  ]), []);
+});
+
+test('a question in the subject is no signup', async () => {
+  assert.deepEqual(await confirmedAmong('Deelname raadsleden Arnhem?', [
+    'Zouden onze acht raadsleden samen naar de sessie in Arnhem kunnen komen?',
+  ]), []);
+});
+
+test('a signup left for later, or to the person themselves, is no signup yet', async () => {
+  assert.deepEqual(await confirmedAmong(SUBJECT, [
+    'Onze wethouder is van plan om naar Arnhem te gaan. Zij meldt zich later zelf aan.',
+    'Mijn collega gaat naar Arnhem; hij schrijft zich binnenkort zelf in.',
+    'De aanmelding voor Arnhem volgt nog.',
+    'Wij willen met de hele fractie naar Arnhem. Hoeveel mensen mogen er komen, zodat we de aanmelding kunnen afronden?',
+    'My colleague plans to attend in Arnhem; she will register herself.',
+  ]), []);
+  // Someone else's signup to come leaves the sender's own standing.
+  assert.deepEqual(await mismatched('register/arnhem', SUBJECT, [
+    'Wij melden ons aan voor Arnhem met zijn tweeën. De burgemeester meldt zich eventueel later zelf aan.',
+  ]), []);
+});
+
+test('a signup that waits on the answer to a question is held back, however the answer is pointed at', async () => {
+  assert.deepEqual(await confirmedAmong(SUBJECT, [
+    'Is de sessie in Arnhem ook open voor studenten? In dat geval kom ik graag met mijn klas.',
+    'Is de sessie in Arnhem ook voor externe adviseurs? In het eerste geval meld ik me aan.',
+    'Kunnen we in Arnhem ook in het Engels meedoen? If so, count me in.',
+    'Is there an induction loop in Arnhem? If yes, I would like to join.',
+    'Is er in Arnhem een ringleiding? Als dat het geval is, meld ik me aan.',
+    'Als er bij de zaal in Arnhem geparkeerd kan worden, vlak bij de ingang, dan kom ik.',
+  ]), []);
+});
+
+test('a mailing request under an invitation is no signup', async () => {
+  assert.deepEqual(await confirmedAmong('RE: Uitnodiging ontwerpsessie lokale democratie 22 juni Arnhem', [
+    'Graag mijn adres uit uw verzendlijst verwijderen, ik werk hier niet meer.',
+    'Please remove me from your mailing list for the Arnhem session.',
+  ]), []);
+});
+
+test('signups made in everyday shapes are confirmed', async () => {
+  assert.deepEqual(await mismatched('register/arnhem', SUBJECT, [
+    'Aanmelden voor Arnhem graag.',
+    'Ben erbij in Arnhem!',
+    'Ik ben er in Arnhem zeker bij.',
+    'Graag zou ik deelnemen aan de sessie in Arnhem.',
+    'Ik zou graag naar Arnhem komen.',
+    'I would like to register for Arnhem.',
+    "I'd like to sign up for the session in Arnhem.",
+    'Zet u mij op de lijst voor Arnhem?',
+    'Kunnen jullie mij aanmelden voor Arnhem?',
+    'Kan ik me nog aanmelden voor Arnhem?',
+    'Mag ik nog aanschuiven in Arnhem?',
+    'Burgemeester De Wit neemt graag deel aan de sessie in Arnhem.',
+    'Bij dezen meld ik mij dus aan voor Arnhem.',
+    'Utrecht lukt niet, Arnhem wel.',
+    'Kan ik nog aanhaken in Arnhem? Dan is dit mijn aanmelding.',
+  ]), []);
+});
