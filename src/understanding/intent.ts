@@ -196,7 +196,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (signsUpOthers && !othersSignUp && !registeredSession(thread) && thread?.about !== 'confirmation' && !registeredBefore()) {
     f = notWithdrawing(f, own, 'pos', ev, 'the sender signs others up and does not come along');
   }
-  const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(f.content.toLowerCase());
+  const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.content.toLowerCase()}`);
   if (substituteSignup) {
     f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
     // The colleague's session is the one signed up for.
@@ -229,7 +229,9 @@ function switchedFrom(f: Features, ev: string[]): Features {
 const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(de volgende|onderstaande|volgende|onze|mijn|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
 
 // "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
-const TRANSFER_ASKED = /\b(overdragen|over te dragen|overnemen|transfer)\b/;
+// A swap asked for ("overdragen", "kunt u dit aanpassen?", "Vervanging aanmelding") presupposes a
+// registration to change: a person swaps it.
+const TRANSFER_ASKED = /\b(overdragen|over te dragen|overnemen|transfer|aanpassen|aan te passen|wijzigen|te wijzigen|vervanging|vervangen|omzetten|replace|replacement|substitut\w*)\b/;
 
 function propose(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   if (f.empty && !f.register && !f.subjectRefs.length) return result('escalate', 'empty', 0.5, ev);
@@ -398,10 +400,18 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   d.evidence.push(`about the sessions: ${e.ours.where} "${e.ours.text}"`);
   const transfer = contrary('transfer');
   if (transfer && d.intent !== 'alternatives') return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);
+  // The list of dates goes to someone who wants to come: a signup made, an acceptance, or a
+  // request for dates. "Register today and receive 30% discount" is an advertisement.
+  // An answer in a thread of ours (to our list of dates, say) is answered again with the list.
+  if (d.intent === 'alternatives' && !thread && !f.accept && !f.otherDates && !f.availability && !firmSignup(f, false)) {
+    return stop('escalate', 'question', 'no signup made and no dates asked for');
+  }
   if (d.intent === 'cancel') {
     const mailing = contrary('mailing');
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
     if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
+    // "Mijn collega kan niet meer. Ik kom wel gewoon": the sender stays; a person changes the group.
+    if (STILL_COMING.test(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
     if (f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     const hedge = contrary('hedge') ?? contrary('condition');
@@ -450,6 +460,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   return d;
 }
 
+const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;
 const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
 const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
 
@@ -465,7 +476,7 @@ const ASKED_OF_US = new RegExp([
   // Whether one can still sign oneself up asks for the signup itself ("kan ik me nog aanmelden?");
   // whether one may take part, or how ("kan ik via Skype meedoen?"), is for a person.
   '^(kan|kun|mag) ik (me|mij) (nog |ook )*(aanmelden|inschrijven|opgeven)\\b',
-  '^(kan|kun|mag) ik (me |mij )?(ook )?nog (aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\\b',
+  '^(kan|kun|mag) ik (me |mij )?([a-z]+ )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\\b',
   '^(can|may) i (still |also )*(register|sign up|enrol)\\b',
 ].join('|'));
 // A wish, not a signup: "ik zou best willen", "I might", "could".
@@ -473,6 +484,7 @@ const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? be
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
 // like to register". A signup on its own; beside a question it may hang on the answer (a wish).
 const POLITE = /\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/;
+const SEAT_ASKED = /\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b/;
 const GENERIC = /\b(je|jij|men|you can|one can)\b/;
 // A signup said without a signup verb: the sender's own ("dit is mijn aanmelding", "doe mij maar
 // Haarlem"), a colleague coming in the sender's place, or people listed to come ("hieronder de
@@ -491,6 +503,8 @@ function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const body = f.bodyClauses.some((c) => !c.neg && ((!c.question && cue.signsUp(c.folded)
     && firm(c.folded, c.others || SELF_OR_REQUEST.test(said.get(c.sentence)!)))
     || (!c.question && DECLARED.test(c.folded))
+    // "Ik wil graag meedoen in Haarlem, kan dat nog?": the wish to come, with only a seat asked after.
+    || (c.question && SEAT_ASKED.test(said.get(c.sentence)!) && cue.signsUp(c.folded) && firm(c.folded, c.others))
     // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
     || ASKED_OF_US.test(c.folded)));
   if (body) return true;

@@ -7,7 +7,7 @@
 // request are no signup. Fresh messages, written for the principles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { confirmedAmong, mismatched } from './mail.js';
+import { confirmedAmong, mismatched, signed, verdict } from './mail.js';
 
 const SUBJECT = 'Ontwerpsessie Arnhem 22 juni';
 
@@ -77,4 +77,39 @@ test('signups made in everyday shapes are confirmed', async () => {
     'Utrecht lukt niet, Arnhem wel.',
     'Kan ik nog aanhaken in Arnhem? Dan is dit mijn aanmelding.',
   ]), []);
+});
+
+test('the list of dates goes only to someone who wants to come; an advertisement gets nothing', async () => {
+  for (const text of [
+    'We noticed you organise sessions in June. Register today and receive 30% discount on our attendee database.',
+    'Boost attendance at your June events: sign up now for our mailing service and fill every seat.',
+  ]) {
+    const v = await verdict({ from: 'Growth Team <offers@reach.example.biz>', subject: 'Fill every seat at your June sessions', text });
+    assert.ok(v.intent === 'escalate' || v.intent === 'ignore', `${text} -> ${v.intent}`);
+  }
+  // A wish to come with only a seat asked after is a signup, also for a session that has passed.
+  assert.deepEqual(await mismatched('register/arnhem', SUBJECT, [
+    'Ik wil graag meedoen met de sessie in Arnhem op 22 juni, kan dat nog?',
+    'Kan ik morgen nog aanschuiven in Arnhem?',
+  ]), []);
+});
+
+test('a colleague withdrawn while the sender still comes is for a person, not a cancellation', async () => {
+  for (const text of [
+    'Mijn collega Paul kan helaas niet meer naar Arnhem. Ik kom wel gewoon. Wilt u hem van de lijst halen?',
+    'My colleague has to withdraw from Arnhem; I am still coming.',
+  ]) {
+    const v = await verdict({ subject: 'RE: Aanmelding Arnhem 22 juni (2 personen)', text: signed(text) });
+    assert.equal(v.intent, 'escalate', `${text} -> ${v.intent}/${v.session}`);
+  }
+});
+
+test('a colleague in the sender\'s place with a change asked for is a swap for a person', async () => {
+  for (const [subject, text] of [
+    ['Vervanging aanmelding Arnhem', 'Ik kan zelf niet naar Arnhem op 22 juni. Mijn collega Joost gaat in mijn plaats. Kunt u dit aanpassen?'],
+    ['Ontwerpsessie Arnhem', 'Ik kan helaas niet naar Arnhem, mijn collega Sanne komt in mijn plaats. Wilt u dat wijzigen?'],
+  ] as const) {
+    const v = await verdict({ subject, text: signed(text) });
+    assert.equal(v.intent, 'escalate', `${text} -> ${v.intent}/${v.session}`);
+  }
 });
