@@ -71,8 +71,11 @@ const POSTCODE_PLACE = /\b\d{4}\s?[A-Z]{2}\b(\s+('s[- ])?[A-Z][\w'-]*(\s(aan|op|
 // A short line holding a street and house number ("Stadhuis, Markt 1, Assen") is a postal address.
 const STREET_LINE = /^[^.!?]{0,60}\b([A-Z][a-z]*(straat|weg|plein|laan|singel|kade|gracht|dijk|hof|plateau|boulevard|steeg|dreef|park)|Markt|Plein|Grote Markt|Stationsplein)\s\d{1,4}[a-z]?\b[^.!?]{0,40}$/;
 
+// "21 juni | 09:30 – 12:30 | Seinwezen, Kinderhuissingel 1, Haarlem" is an invitation's line with an address, not an address alone.
+const WHEN = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} (jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b/i;
+
 export function contentOf(body: string): string {
-  return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
+  return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l) && !WHEN.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 
 // A quoted mail of the bot itself (the invitation it answers); lines without their ">".

@@ -113,3 +113,14 @@ test('a colleague in the sender\'s place with a change asked for is a swap for a
     assert.equal(v.intent, 'escalate', `${text} -> ${v.intent}/${v.session}`);
   }
 });
+
+test('a yes under a quoted invitation whose session line carries the venue\'s street is a signup for it', async () => {
+  for (const [line, session] of [
+    ['21 juni | 09:30 – 12:30 | Seinwezen, Kinderhuissingel 1, Haarlem', 'haarlem'],
+    ['14 juni | 9:00 – 12:00 | Stadskantoor Utrecht, Stadsplateau 1, Utrecht', 'utrecht'],
+  ] as const) {
+    const quote = `\n\n> Van: D-Loket <D-Loket@VNG.nl>\n> Verzonden: vrijdag 18 mei 2018 10:02\n> Onderwerp: Uitnodiging ontwerpsessie lokale democratie\n> Graag nodigen we u uit voor een gesprek over democratische uitdagingen in uw gemeente.\n> Uitnodiging ONTWERPSESSIE LOKALE DEMOCRATIE\n> ${line}\n> Aanmelden? Stuur een e-mail naar D-Loket@VNG.nl`;
+    const v = await verdict({ subject: 'RE: Uitnodiging ontwerpsessie lokale democratie', text: `Ja, ik ben erbij!${quote}` });
+    assert.equal(`${v.intent}/${v.session}`, `register/${session}`, line);
+  }
+});
