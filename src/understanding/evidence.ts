@@ -50,6 +50,9 @@ const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navr
 const DEFERRED = /\b(meld|meldt|melden|schrijf|schrijft|schrijven|geef|geeft|geven)\b[^.?!]{0,25}\b(zelf( nog)?|later|straks|binnenkort|t\.?z\.?t\.?|te zijner tijd|apart|separaat)\b[^.?!]{0,25}\b(aan|in|op)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(volgt|volgen) (nog|later|z\.?s\.?m\.?|binnenkort|spoedig)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(af (te )?ronden|afronden|definitief (te )?maken|compleet (te )?maken|voltooien)\b|\b(will|'ll) (sign up|register|enrol+)\b[^.?!]{0,20}\b(himself|herself|themselves|later|separately)\b/;
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
+// "Zonder tolk heeft deelname voor mij weinig zin", "zonder lift kan ik niet komen", "without a
+// ramp I cannot attend": what is missing decides attendance.
+const WITHOUT = /\b(zonder|without)\b[^.?!]{2,50}\b(heeft|is|kan|kom|ga|lukt|there is|there's|i can|i cannot|i can't|makes?)\b[^.?!]{0,40}\b(geen|weinig|minder|niet|no|not|little|cannot|can't)\b[^.?!]{0,20}\b(zin|nut|komen|deelnemen|aanwezig|mogelijk|point|attend|come|sense|use)\b/;
 const CONDITION = /^provided\b|\b(should|mocht|mochten) (my|our|the|it|this|that|there|i|we|mijn|onze|de|het|dit|dat|er|ik|wij|we)\b[^.?!]{0,40}\b(allow|permit|work out|fit|be possible|toelaten|toestaan|lukken|passen|uitkomen)\b|\b(heeft|is) (het|dat|dit) (voor (mij|ons) )?((helaas|dan|eigenlijk|wel) )*(minder|weinig|geen|niet veel|niet echt|nauwelijks) zin\b|\b(hangt|hangen|hing)\b[^.?!]{0,30}\baf\b|\bafhangen\b|\banders (kom ik|komen (we|wij)|ga ik|gaan (we|wij)) niet\b|\b(only if|provided (that|my|our|his|her|their|your|this|the|i|we|it|there)|alleen (als|indien|wanneer)|enkel (als|indien)|mits|op voorwaarde|onder (de )?voorwaarde|afhankelijk van|provided that|on condition|depending on)\b|\b(als|indien|wanneer|if) (er|het|ik|wij|we|dat|dit|u|mijn|onze|there|i|it|you|my|the)\b[^.?!]{0,100}\b(kom ik|komen we|komen wij|ben ik (er )?bij|zijn we (er )?bij|doe ik mee|doen we mee|sluit ik aan|schuif ik aan|meld ik (mij|me)|i('ll| will) (come|attend|join|be there)|count (me|us) in)\b|\b(is (het|dat) (een )?(probleem|bezwaar)|(mag|kan) (dat|het|ik)\b[^.?!]{0,40}\b(later|eerder|halverwege))\b[^.?!]*\?/;
 // The same by the sentence's shape, whatever words the condition holds: a subordinate clause
 // before an inverted attendance ("als de trein rijdt, kom ik"), or one after an attendance that
@@ -145,6 +148,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Ite
 const HEDGE_STEMS = /over|terug|gesprek|overleg|beraad|deelnem|deel|komen|kom|aanmeld|aansluit|attend|come|join|beslis|besluit|bepa|kijk|decid|deelname|aanmelding|mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided/;
 const HELD_BACK_STEMS = /eerst|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
 const DEFERRED_STEMS = /zelf|later|straks|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
+const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
 const QUESTION_MARK = /\?/;
 const DAN_STEM = /, dan /;
@@ -157,7 +161,7 @@ const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|v
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
   hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK]],
   deferred: [[DEFERRED_STEMS, DEFERRED]],
-  condition: [[CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
+  condition: [[WITHOUT_STEMS, WITHOUT], [CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
   elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],
   transfer: [[TRANSFER_STEMS, TRANSFER]],
   mailing: [[MAILING_STEMS, MAILING]],

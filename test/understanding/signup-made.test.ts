@@ -124,3 +124,11 @@ test('a yes under a quoted invitation whose session line carries the venue\'s st
     assert.equal(`${v.intent}/${v.session}`, `register/${session}`, line);
   }
 });
+
+test('what is missing deciding attendance ("zonder tolk heeft het weinig zin") holds a signup back', async () => {
+  assert.deepEqual(await confirmedAmong(SUBJECT, [
+    'Ik wil graag naar Arnhem. Is er een gebarentolk? Zonder tolk heeft deelname voor mij weinig zin.',
+    'Ik kom graag naar Arnhem, maar zonder lift kan ik de zaal niet bereiken en dus niet komen.',
+    'I would like to join in Arnhem. Is there step-free access? Without it I cannot attend.',
+  ]), []);
+});
