@@ -4,14 +4,22 @@ import type { NewChange } from './change-log.js';
 import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
 import { changeLog, inboundMessages, outbox, registrations, sessions } from './schema.js';
+import { statement } from './statement.js';
 import { jsonWithoutNul, withoutNul } from './text.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
-/** Serialises every seat-changing transaction of one series: the last seat goes to exactly one. */
+/**
+ * Serialises every seat-changing transaction of one series: the last seat goes to exactly one.
+ * Built once (statement.ts), as the read that a message sends right behind it (decision-inputs.ts):
+ * the two take the same path to the driver, so the lock's statement is sent first.
+ */
 export async function lockSeries(tx: Executor, series: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'dloket:series:' + series}))`);
+  await seriesLock(tx, { key: 'dloket:series:' + series });
 }
+
+const seriesLock = statement('series_lock', (tx) =>
+  tx.select({ locked: sql`pg_advisory_xact_lock(hashtext(${sql.placeholder('key')}::text))` }).from(sql`(select 1) as one`));
 
 export async function activeRegistration(db: Executor, series: string, email: string): Promise<ActiveRegistration | null> {
   const [row] = await db
