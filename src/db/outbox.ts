@@ -5,7 +5,8 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { ThreadContext } from '../understanding/types.js';
 import { unlessSuppressed } from './bounces.js';
 import type { Executor } from './client.js';
-import { outbox } from './schema.js';
+import { outbox, suppressions } from './schema.js';
+import { statement } from './statement.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutbox = typeof outbox.$inferInsert;
@@ -17,6 +18,38 @@ export async function enqueueReply(tx: Executor, row: NewOutbox): Promise<number
   if (!inserted) throw new Error('insert into outbox returned nothing');
   return inserted.id;
 }
+
+/** What a new reply (or notice) sets; the other columns start at their defaults. */
+export type NewReply = Pick<NewOutbox, 'inboundId' | 'registrationId' | 'kind' | 'toAddress' | 'fromAddress' | 'subject'
+  | 'messageId' | 'inReplyTo' | 'raw' | 'thread' | 'createdAt' | 'nextAttemptAt'> & { status: 'pending' | 'held'; createdAt: Date; nextAttemptAt: Date };
+
+/** enqueueReply for a new reply: the statement every answered message sends, built once (statement.ts). */
+export async function enqueueNewReply(tx: Executor, row: NewReply): Promise<number> {
+  const [inserted] = await insertReply(tx, {
+    inboundId: row.inboundId ?? null, registrationId: row.registrationId ?? null, kind: row.kind, toAddress: row.toAddress,
+    fromAddress: row.fromAddress, subject: row.subject, messageId: row.messageId, inReplyTo: row.inReplyTo ?? null, raw: row.raw,
+    thread: row.thread === undefined || row.thread === null ? null : JSON.stringify(row.thread), status: row.status,
+    createdAt: row.createdAt.toISOString(), nextAttemptAt: row.nextAttemptAt.toISOString(),
+  });
+  if (!inserted) throw new Error('insert into outbox returned nothing');
+  return inserted.id;
+}
+
+const insertReply = statement<{ id: number }>('outbox_insert', (tx) => {
+  const v = (name: string) => sql.placeholder(name);
+  const to = sql`${v('toAddress')}::text`;
+  const bounced = sql`exists (select 1 from ${suppressions} where ${suppressions.address} = ${to})`;
+  return tx.insert(outbox).values({
+    inboundId: sql`${v('inboundId')}::int`, registrationId: sql`${v('registrationId')}::int`, kind: sql`${v('kind')}::text`,
+    toAddress: to, fromAddress: sql`${v('fromAddress')}::text`, subject: sql`${v('subject')}::text`,
+    messageId: sql`${v('messageId')}::text`, inReplyTo: sql`${v('inReplyTo')}::text`, raw: sql`${v('raw')}::text`,
+    thread: sql`${v('thread')}::jsonb`, createdAt: sql`${v('createdAt')}::timestamptz`,
+    nextAttemptAt: sql`${v('nextAttemptAt')}::timestamptz`,
+    // As unlessSuppressed (bounces.ts): an address that bounced hard gets no more mail.
+    status: sql`case when ${bounced} then 'suppressed' else ${v('status')}::text end`,
+    lastError: sql`case when ${bounced} then 'not sent: ' || ${to} || ' bounced hard' end`,
+  }).returning({ id: outbox.id });
+});
 
 /** Claims due rows for sending (SKIP LOCKED: two senders never take the same row). */
 export async function claimDue(db: Executor, now: Date, limit: number, onlyIds?: number[]): Promise<OutboxRow[]> {

@@ -1,5 +1,5 @@
 // Registrations: created, moved, cancelled and promoted only inside the pipeline's transaction.
-import { and, asc, eq, getTableColumns, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { NewChange } from './change-log.js';
 import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
@@ -86,30 +86,47 @@ export interface CreationRecord {
 }
 
 export async function createRegistration(tx: Executor, r: NewRegistration, record?: CreationRecord): Promise<RegistrationRow> {
-  const insert = tx
-    .insert(registrations)
-    .values({
-      sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
-      attendees: r.attendees, names: jsonWithoutNul(r.names), language: r.language, status: r.status, calendarUid: r.calendarUid,
-      waitlistedAt: r.status === 'waitlisted' ? r.now : null, createdAt: r.now, updatedAt: r.now,
+  const values = {
+    sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
+    attendees: r.attendees, names: jsonWithoutNul(r.names), language: r.language, status: r.status, calendarUid: r.calendarUid,
+    waitlistedAt: r.status === 'waitlisted' ? r.now : null, createdAt: r.now, updatedAt: r.now,
+  };
+  const [row] = record
+    ? await createWithRecord(tx, {
+      ...values, names: JSON.stringify(values.names), waitlistedAt: values.waitlistedAt?.toISOString() ?? null,
+      createdAt: r.now.toISOString(), updatedAt: r.now.toISOString(),
+      changeAt: record.change.at.toISOString(), origin: record.change.origin, actor: record.change.actor ?? null,
+      action: record.change.action, changeInboundId: record.change.inboundId ?? null, detail: JSON.stringify(record.change.detail ?? {}),
+      inboundId: record.inboundId,
     })
-    .returning();
-  const [row] = record ? await withRecord(tx, insert, record) : await insert;
+    : await tx.insert(registrations).values(values).returning();
   if (!row) throw new Error('insert into registrations returned nothing');
   return row;
 }
 
-function withRecord(tx: Executor, insert: { getSQL(): SQL }, { change, inboundId }: CreationRecord) {
+/**
+ * The insert with its change-log row and the message's link (none when inboundId is null), in
+ * one statement that every signup sends: built once (statement.ts).
+ */
+const createWithRecord = statement<RegistrationRow>('create_registration', (tx) => {
+  const v = (name: string) => sql.placeholder(name);
+  const insert = tx.insert(registrations).values({
+    sessionId: sql`${v('sessionId')}::int`, series: sql`${v('series')}::text`, email: sql`${v('email')}::text`,
+    name: sql`${v('name')}::text`, municipality: sql`${v('municipality')}::text`, attendees: sql`${v('attendees')}::int`,
+    names: sql`${v('names')}::jsonb`, language: sql`${v('language')}::text`, status: sql`${v('status')}::text`,
+    calendarUid: sql`${v('calendarUid')}::text`, waitlistedAt: sql`${v('waitlistedAt')}::timestamptz`,
+    createdAt: sql`${v('createdAt')}::timestamptz`, updatedAt: sql`${v('updatedAt')}::timestamptz`,
+  }).returning();
   const created = tx.$with('created', getTableColumns(registrations)).as(insert.getSQL());
-  const c = { ...change, detail: JSON.stringify(change.detail ?? {}) };
   const logged = tx.$with('logged', {}).as(sql`insert into ${changeLog}
     (at, origin, actor, action, session_id, registration_id, inbound_id, detail)
-    select ${c.at.toISOString()}::timestamptz, ${c.origin}, ${c.actor ?? null}, ${c.action}, created.session_id, created.id,
-      ${c.inboundId ?? null}::int, ${c.detail}::jsonb from created`);
-  const linked = inboundId === null ? null : tx.$with('linked', {}).as(sql`update ${inboundMessages}
-    set registration_id = created.id from created where ${inboundMessages.id} = ${inboundId}`);
-  return tx.with(created, logged, ...(linked ? [linked] : [])).select().from(created);
-}
+    select ${v('changeAt')}::timestamptz, ${v('origin')}::text, ${v('actor')}::text, ${v('action')}::text, created.session_id, created.id,
+      ${v('changeInboundId')}::int, ${v('detail')}::jsonb from created`);
+  // No message (an organiser's change): the update matches no row.
+  const linked = tx.$with('linked', {}).as(sql`update ${inboundMessages}
+    set registration_id = created.id from created where ${inboundMessages.id} = ${v('inboundId')}::int`);
+  return tx.with(created, logged, linked).select().from(created);
+});
 
 /** Moves to another session; the calendar event is updated, so its SEQUENCE goes up. Returns the session left. */
 export async function moveRegistration(

@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import type { MailConfig } from '../config/config.js';
 import type { Tx } from '../db/client.js';
 import { firstInboundOf } from '../db/inbound-messages.js';
-import { enqueueReply } from '../db/outbox.js';
+import { enqueueNewReply } from '../db/outbox.js';
 import { findRegistration, type RegistrationRow } from '../db/registrations.js';
 import { buildInvite } from '../replies/calendar.js';
 import { composeReply } from '../replies/compose.js';
@@ -109,7 +109,7 @@ async function writeReply(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Pro
     date: ctx.now,
     invite: invite && planned.invite ? { method: planned.invite, ics: invite } : null,
   });
-  return enqueueReply(tx, {
+  return enqueueNewReply(tx, {
     inboundId: ctx.inboundId,
     registrationId,
     kind: planned.kind,
