@@ -35,11 +35,7 @@ export async function findHandledCopy(db: Executor, messageId: string): Promise<
  * message sends, is built once (statement.ts).
  */
 export async function recordInbound(tx: Executor, row: NewInbound, advanceCursorAt?: Date): Promise<number | null> {
-  const values = {
-    ...row, subject: row.subject ? clip(row.subject, 998) : row.subject, messageId: withoutNul(row.messageId),
-    fromAddress: withoutNul(row.fromAddress), fromName: withoutNul(row.fromName), reason: withoutNul(row.reason),
-    error: withoutNul(row.error), understanding: jsonWithoutNul(row.understanding),
-  };
+  const values = prepareRecord(row);
   if (advanceCursorAt) {
     const [inserted] = await recordWithCursor(tx, { ...driverValues(values), cursorAt: advanceCursorAt.toISOString() });
     return inserted?.id ?? null;
@@ -48,8 +44,17 @@ export async function recordInbound(tx: Executor, row: NewInbound, advanceCursor
   return inserted?.id ?? null;
 }
 
+/** A record as it is stored: the subject clipped, no NUL anywhere. */
+export function prepareRecord(row: NewInbound): NewInbound {
+  return {
+    ...row, subject: row.subject ? clip(row.subject, 998) : row.subject, messageId: withoutNul(row.messageId),
+    fromAddress: withoutNul(row.fromAddress), fromName: withoutNul(row.fromName), reason: withoutNul(row.reason),
+    error: withoutNul(row.error), understanding: jsonWithoutNul(row.understanding),
+  };
+}
+
 /** Every column a record may set, as the driver takes it; a column left out gets its default. */
-function driverValues(r: NewInbound): Record<(typeof recordColumns)[number], unknown> {
+export function driverValues(r: NewInbound): Record<(typeof recordColumns)[number], unknown> {
   const time = (d: Date | null | undefined) => d?.toISOString() ?? null;
   return {
     mailbox: r.mailbox, uidValidity: r.uidValidity, uid: r.uid, messageId: r.messageId ?? null, fromAddress: r.fromAddress ?? null,
@@ -61,18 +66,27 @@ function driverValues(r: NewInbound): Record<(typeof recordColumns)[number], unk
   };
 }
 
-const recordColumns = [
+export const recordColumns = [
   'mailbox', 'uidValidity', 'uid', 'messageId', 'fromAddress', 'fromName', 'subject', 'sentAt', 'receivedAt', 'size', 'intent',
   'sessionSlug', 'outcome', 'reason', 'understanding', 'error', 'registrationId', 'processedAt', 'newText', 'leftForPeople',
 ] as const;
 
-const recordWithCursor = statement<{ id: number }>('record_inbound', (tx) => {
-  const v = (name: (typeof recordColumns)[number] | 'cursorAt') => sql.placeholder(name);
-  const cursorMoved = tx.$with('cursor_moved', {}).as(tx.update(mailboxState)
+const recordWithCursor = statement<{ id: number }>('record_inbound', (tx) =>
+  tx.with(cursorMovedCte(tx)).insert(inboundMessages).values(recordValues()).onConflictDoNothing().returning({ id: inboundMessages.id }));
+
+/** The cursor's move past the record's UID (placeholders uid, cursorAt, mailbox, uidValidity), as a CTE. */
+export function cursorMovedCte(tx: Executor) {
+  const v = (name: string) => sql.placeholder(name);
+  return tx.$with('cursor_moved', {}).as(tx.update(mailboxState)
     .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${v('uid')}::bigint)`, updatedAt: sql`${v('cursorAt')}::timestamptz` })
     .where(sql`${mailboxState.mailbox} = ${v('mailbox')}::text and ${mailboxState.uidValidity} = ${v('uidValidity')}::bigint`)
     .getSQL());
-  return tx.with(cursorMoved).insert(inboundMessages).values({
+}
+
+/** The record's values as placeholders named as in driverValues. */
+export function recordValues() {
+  const v = (name: (typeof recordColumns)[number]) => sql.placeholder(name);
+  return {
     mailbox: sql`${v('mailbox')}::text`, uidValidity: sql`${v('uidValidity')}::bigint`, uid: sql`${v('uid')}::bigint`,
     messageId: sql`${v('messageId')}::text`, fromAddress: sql`${v('fromAddress')}::text`, fromName: sql`${v('fromName')}::text`,
     subject: sql`${v('subject')}::text`, sentAt: sql`${v('sentAt')}::timestamptz`, receivedAt: sql`${v('receivedAt')}::timestamptz`,
@@ -81,8 +95,8 @@ const recordWithCursor = statement<{ id: number }>('record_inbound', (tx) => {
     error: sql`${v('error')}::text`, registrationId: sql`${v('registrationId')}::int`,
     processedAt: sql`coalesce(${v('processedAt')}::timestamptz, now())`, newText: sql`${v('newText')}::text`,
     leftForPeople: sql`coalesce(${v('leftForPeople')}::boolean, false)`,
-  }).onConflictDoNothing().returning({ id: inboundMessages.id });
-});
+  };
+}
 
 export async function setInboundRegistration(tx: Executor, id: number, registrationId: number): Promise<void> {
   await tx.update(inboundMessages).set({ registrationId }).where(eq(inboundMessages.id, id));

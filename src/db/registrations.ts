@@ -4,6 +4,7 @@ import type { NewChange } from './change-log.js';
 import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
 import { changeLog, inboundMessages, outbox, registrations, sessions } from './schema.js';
+import { cursorMovedCte, driverValues, prepareRecord, recordValues, type NewInbound } from './inbound-messages.js';
 import { statement } from './statement.js';
 import { jsonWithoutNul, withoutNul } from './text.js';
 
@@ -126,6 +127,55 @@ const createWithRecord = statement<RegistrationRow>('create_registration', (tx) 
   const linked = tx.$with('linked', {}).as(sql`update ${inboundMessages}
     set registration_id = created.id from created where ${inboundMessages.id} = ${v('inboundId')}::int`);
   return tx.with(created, logged, linked).select().from(created);
+});
+
+/**
+ * A signup's record and the registration it makes, in one statement instead of two: the message's
+ * record (and the cursor's move, as recordInbound), the registration, its change-log row, and the
+ * record's link to it (its number is drawn first, so the record is written with it). Null when the
+ * message is recorded already: then nothing else is written either. Every signup sends this
+ * under the series lock, where each round trip is one the next message waits for; built once.
+ */
+export async function recordWithRegistration(
+  tx: Executor, record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>,
+): Promise<{ inboundId: number; created: RegistrationRow } | null> {
+  const inbound = prepareRecord(record);
+  const [row] = await signupStatement(tx, {
+    ...driverValues(inbound), cursorAt: cursorAt.toISOString(),
+    sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
+    attendees: r.attendees, names: JSON.stringify(jsonWithoutNul(r.names)), language: r.language, status: r.status,
+    calendarUid: r.calendarUid, waitlistedAt: r.status === 'waitlisted' ? r.now.toISOString() : null,
+    createdAt: r.now.toISOString(), updatedAt: r.now.toISOString(),
+    changeAt: change.at.toISOString(), origin: change.origin, actor: change.actor ?? null, action: change.action,
+    detail: JSON.stringify(change.detail ?? {}),
+  });
+  if (!row) return null;
+  const { inboundId, ...created } = row;
+  return { inboundId, created };
+}
+
+const signupStatement = statement<RegistrationRow & { inboundId: number }>('record_signup', (tx) => {
+  const v = (name: string) => sql.placeholder(name);
+  const nextId = tx.$with('next_id', {}).as(sql`select nextval(pg_get_serial_sequence('registrations', 'id'))::int as id`);
+  const rec = tx.$with('rec', {}).as(tx.insert(inboundMessages)
+    .values({ ...recordValues(), registrationId: sql`(select id from next_id)` })
+    .onConflictDoNothing()
+    .returning({ id: inboundMessages.id, registrationId: inboundMessages.registrationId })
+    .getSQL());
+  const created = tx.$with('created', getTableColumns(registrations)).as(sql`insert into ${registrations}
+    (id, session_id, series, email, name, municipality, attendees, names, language, status, calendar_uid, waitlisted_at, created_at, updated_at)
+    select rec.registration_id, ${v('sessionId')}::int, ${v('series')}::text, ${v('email')}::text, ${v('name')}::text,
+      ${v('municipality')}::text, ${v('attendees')}::int, ${v('names')}::jsonb, ${v('language')}::text, ${v('status')}::text,
+      ${v('calendarUid')}::text, ${v('waitlistedAt')}::timestamptz, ${v('createdAt')}::timestamptz, ${v('updatedAt')}::timestamptz
+    from rec returning *`);
+  const logged = tx.$with('logged', {}).as(sql`insert into ${changeLog}
+    (at, origin, actor, action, session_id, registration_id, inbound_id, detail)
+    select ${v('changeAt')}::timestamptz, ${v('origin')}::text, ${v('actor')}::text, ${v('action')}::text, created.session_id, created.id,
+      rec.id, ${v('detail')}::jsonb from created, rec`);
+  const columns = Object.fromEntries(Object.keys(getTableColumns(registrations)).map((k) => [k, created[k as keyof typeof created]]));
+  return tx.with(cursorMovedCte(tx), nextId, rec, created, logged)
+    .select({ ...(columns as unknown as typeof created._.selectedFields), inboundId: sql<number>`(select id from rec)`.as('inbound_id') })
+    .from(created);
 });
 
 /** Moves to another session; the calendar event is updated, so its SEQUENCE goes up. Returns the session left. */

@@ -7,7 +7,7 @@ import type { Tx } from '../db/client.js';
 import { readDecisionInputs } from '../db/decision-inputs.js';
 import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { findThread } from '../db/outbox.js';
-import { findByCalendarUid, lockSeries } from '../db/registrations.js';
+import { findByCalendarUid, lockSeries, recordWithRegistration, type RegistrationRow } from '../db/registrations.js';
 import { loadSeriesState } from '../db/sessions.js';
 import type { MailboxStatus } from '../mailbox/types.js';
 import type { Logger } from '../observability/logger.js';
@@ -19,7 +19,7 @@ import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
 import { deadlineIn, pastDeadline, TimeLimitError } from '../understanding/time-limit.js';
 import { understand } from '../understanding/understand.js';
-import { applyChanges, withCreated } from './apply-decision.js';
+import { applyChanges, creationOf, withCreated, type ChangeContext } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
 import { readEnvelope, screenDecision, type Envelope } from './envelope.js';
 import { replyAddressOf } from './reply-address.js';
@@ -197,17 +197,32 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
       domain: domainOf(deps.mail.from.address), now,
     });
   }
-  // Recorded, and the cursor moved past it, in one statement.
-  const inboundId = await recordInbound(tx, record, now);
-  if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
-  await screened.afterRecord(inboundId);
-  const { createdId, created } = await applyChanges(tx, decision.changes, {
+  const changeContext = (inboundId: number | null): ChangeContext => ({
     series, sessions, now, domain: domainOf(deps.mail.from.address), actor: { origin: 'mail', name: null }, inboundId,
     registrant: {
       email: registrant, name: personName(s.mail.from?.name), municipality: understanding.municipality,
       names: understanding.names, language: understanding.language,
     },
   });
+  let inboundId: number | null;
+  let createdId: number | null = null;
+  let created: RegistrationRow | null = null;
+  const [only] = decision.changes;
+  if (decision.changes.length === 1 && only?.type === 'create' && !screened.writesAfterRecord) {
+    // A signup: its record (and the cursor's move), the registration, its change-log row and the
+    // link between them, in one statement (registrations.ts).
+    const creation = creationOf(only, changeContext(null));
+    const done = await recordWithRegistration(tx, record, now, creation.registration, creation.change);
+    if (done === null) return nothing('already-recorded'); // another instance recorded it first
+    ({ inboundId, created } = done);
+    createdId = created.id;
+  } else {
+    // Recorded, and the cursor moved past it, in one statement.
+    inboundId = await recordInbound(tx, record, now);
+    if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
+    await screened.afterRecord(inboundId);
+    ({ createdId, created } = await applyChanges(tx, decision.changes, changeContext(inboundId)));
+  }
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
   // A registration it created was linked to it by its insert (apply-decision.ts).
   if (createdId === null && senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);
