@@ -5,6 +5,7 @@ import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
 import { changeLog, inboundMessages, outbox, registrations, sessions } from './schema.js';
 import { cursorMovedCte, driverValues, prepareRecord, recordValues, type NewInbound } from './inbound-messages.js';
+import { replyInsert, replyValues, type NewReply } from './outbox.js';
 import { statement } from './statement.js';
 import { jsonWithoutNul, withoutNul } from './text.js';
 
@@ -139,22 +140,53 @@ const createWithRecord = statement<RegistrationRow>('create_registration', (tx) 
 export async function recordWithRegistration(
   tx: Executor, record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>,
 ): Promise<{ inboundId: number; created: RegistrationRow } | null> {
-  const inbound = prepareRecord(record);
-  const [row] = await signupStatement(tx, {
-    ...driverValues(inbound), cursorAt: cursorAt.toISOString(),
+  const [row] = await signupStatement(tx, signupValues(record, cursorAt, r, change));
+  if (!row) return null;
+  const { inboundId, ...created } = row;
+  return { inboundId, created };
+}
+
+/**
+ * recordWithRegistration with the signup's one reply in the same statement: its outbox row is
+ * linked to the record and to the registration by the statement itself. Null as there.
+ */
+export async function recordWithRegistrationAndReply(
+  tx: Executor, record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>,
+  reply: Omit<NewReply, 'inboundId' | 'registrationId'>,
+): Promise<{ inboundId: number; created: RegistrationRow; outboxId: number } | null> {
+  const [row] = await signupWithReplyStatement(tx, { ...signupValues(record, cursorAt, r, change), ...replyValues(reply, 'reply_') });
+  if (!row) return null;
+  const { inboundId, outboxId, ...created } = row;
+  return { inboundId, outboxId, created };
+}
+
+/**
+ * The registration a signup is about to insert, as the insert will return it (for composing its
+ * reply before the statement that writes both); its number is not known yet.
+ */
+export function registrationToBe(r: NewRegistration, id: number): RegistrationRow {
+  return {
+    id, sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name) ?? null, municipality: r.municipality,
+    attendees: r.attendees, names: jsonWithoutNul(r.names), language: r.language, status: r.status,
+    waitlistedAt: r.status === 'waitlisted' ? r.now : null, calendarUid: r.calendarUid, calendarSequence: 0, calendarResponse: null,
+    calendarResponseAt: null, attention: null, createdAt: r.now, updatedAt: r.now, cancelledAt: null, remindedAt: null, purgedAt: null,
+  };
+}
+
+function signupValues(record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>) {
+  return {
+    ...driverValues(prepareRecord(record)), cursorAt: cursorAt.toISOString(),
     sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
     attendees: r.attendees, names: JSON.stringify(jsonWithoutNul(r.names)), language: r.language, status: r.status,
     calendarUid: r.calendarUid, waitlistedAt: r.status === 'waitlisted' ? r.now.toISOString() : null,
     createdAt: r.now.toISOString(), updatedAt: r.now.toISOString(),
     changeAt: change.at.toISOString(), origin: change.origin, actor: change.actor ?? null, action: change.action,
     detail: JSON.stringify(change.detail ?? {}),
-  });
-  if (!row) return null;
-  const { inboundId, ...created } = row;
-  return { inboundId, created };
+  };
 }
 
-const signupStatement = statement<RegistrationRow & { inboundId: number }>('record_signup', (tx) => {
+/** The CTEs of a signup's statement: the cursor, the registration's number, the record, the registration, its change-log row. */
+function signupCtes(tx: Executor) {
   const v = (name: string) => sql.placeholder(name);
   const nextId = tx.$with('next_id', {}).as(sql`select nextval(pg_get_serial_sequence('registrations', 'id'))::int as id`);
   const rec = tx.$with('rec', {}).as(tx.insert(inboundMessages)
@@ -173,8 +205,25 @@ const signupStatement = statement<RegistrationRow & { inboundId: number }>('reco
     select ${v('changeAt')}::timestamptz, ${v('origin')}::text, ${v('actor')}::text, ${v('action')}::text, created.session_id, created.id,
       rec.id, ${v('detail')}::jsonb from created, rec`);
   const columns = Object.fromEntries(Object.keys(getTableColumns(registrations)).map((k) => [k, created[k as keyof typeof created]]));
-  return tx.with(cursorMovedCte(tx), nextId, rec, created, logged)
-    .select({ ...(columns as unknown as typeof created._.selectedFields), inboundId: sql<number>`(select id from rec)`.as('inbound_id') })
+  return { ctes: [cursorMovedCte(tx), nextId, rec, created, logged], created, columns: columns as unknown as typeof created._.selectedFields };
+}
+
+const signupStatement = statement<RegistrationRow & { inboundId: number }>('record_signup', (tx) => {
+  const { ctes, created, columns } = signupCtes(tx);
+  return tx.with(...ctes)
+    .select({ ...columns, inboundId: sql<number>`(select id from rec)`.as('inbound_id') })
+    .from(created);
+});
+
+const signupWithReplyStatement = statement<RegistrationRow & { inboundId: number; outboxId: number }>('record_signup_reply', (tx) => {
+  const { ctes, created, columns } = signupCtes(tx);
+  // The reply's placeholders are named reply_…: the record has a subject, a Message-ID and a status of its own.
+  const reply = tx.$with('reply', {}).as(replyInsert(tx, { inboundId: sql`(select id from rec)`, registrationId: sql`(select id from created)` }, 'reply_')
+    .getSQL());
+  return tx.with(...ctes, reply)
+    .select({
+      ...columns, inboundId: sql<number>`(select id from rec)`.as('inbound_id'), outboxId: sql<number>`(select id from reply)`.as('outbox_id'),
+    })
     .from(created);
 });
 
