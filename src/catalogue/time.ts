@@ -19,15 +19,30 @@ function offsetAt(instant: number, tz: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+// Every decision asks for the start of each session of the catalogue: the answers are kept
+// (a handful of sessions; the map is emptied should it ever hold many).
+const instants = new Map<string, number>();
+
 /** The instant at which wall-clock `date` `time` (YYYY-MM-DD, HH:MM) happens in `tz`. */
 export function zonedInstant(date: string, time: string, tz: string): Date {
+  const key = `${date} ${time} ${tz}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = computeInstant(date, time, tz);
+    if (instants.size >= 1000) instants.clear();
+    instants.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+function computeInstant(date: string, time: string, tz: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
   // Two passes settle the offset also next to a DST change.
   let guess = wall - offsetAt(wall, tz);
   guess = wall - offsetAt(guess, tz);
-  return new Date(guess);
+  return guess;
 }
 
 export function sessionStart(session: Session, tz: string): Date {

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { prepareDatabase } from '../db/setup.js';
-import { createLogger, type Logger } from '../observability/logger.js';
+import { batchedDestination, createLogger, type Logger } from '../observability/logger.js';
 
 export interface CommandContext {
   config: Config;
@@ -13,13 +13,17 @@ export interface CommandContext {
 }
 
 /** Loads .env and validates the environment; the worker logs to stdout, other commands to stderr. */
-export function commandContext(opts: { mail: boolean; logTo: 'stdout' | 'stderr' }): CommandContext {
+/** flushLog writes out the log lines still held (the worker's are written in batches). */
+export function commandContext(opts: { mail: boolean; logTo: 'stdout' | 'stderr' }): CommandContext & { flushLog: () => void } {
   loadDotEnv();
   const config = loadConfig(process.env, { mail: opts.mail });
   // One-shot commands print their result; their log stays quiet unless LOG_LEVEL asks otherwise.
   const level = opts.logTo === 'stderr' && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
-  const logger = createLogger(level, pino.destination(opts.logTo === 'stdout' ? 1 : 2));
-  return { config, logger, clock: fixedClock(process.env.DLOKET_NOW) };
+  // The worker's lines are written in batches (flushed on exit); a one-shot command's go out
+  // one by one, in order with what it prints to stderr itself.
+  const destination = opts.logTo === 'stdout' ? batchedDestination(1) : pino.destination(2);
+  const logger = createLogger(level, destination);
+  return { config, logger, clock: fixedClock(process.env.DLOKET_NOW), flushLog: () => destination.flushSync() };
 }
 
 function fixedClock(value: string | undefined): () => Date {

@@ -2,11 +2,12 @@
 // series lock, and every statement there is a round trip the next message waits for. The lock is
 // taken by a statement of its own before this one, so what this reads is what the lock protects
 // (a statement sees the database as it was when the statement began).
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql, type Placeholder } from 'drizzle-orm';
 import type { ActiveRegistration, SessionState } from '../rules/types.js';
 import type { Executor } from './client.js';
 import { stillHeld } from './reviews.js';
-import { seriesStateColumns, toSessionState } from './sessions.js';
+import { seriesStateColumns, toSessionState, type SeriesStateRow } from './sessions.js';
+import { statement } from './statement.js';
 import { inboundMessages, outbox, registrations, reviews, sessions } from './schema.js';
 
 export interface SenderFacts {
@@ -36,15 +37,21 @@ export async function readSenderFacts(tx: Executor, q: SenderQuery): Promise<Sen
   return row;
 }
 
+/** Each value of a SenderQuery, or a placeholder for it (the statement below). */
+type SenderValues = { [K in keyof SenderQuery]: SenderQuery[K] | Placeholder };
+
 /**
  * readSenderFacts and loadSeriesState (sessions.ts) in one statement: the series' sessions, each
  * with the sender's facts beside it (a series without sessions still gets its one row of facts).
+ * Every message reads this: Drizzle builds it once (statement.ts).
  */
-export async function readDecisionInputs(
-  tx: Executor, q: SenderQuery,
-): Promise<{ facts: SenderFacts; sessions: SessionState[] }> {
+const decisionInputs = statement<SenderFacts & SeriesStateRow>('decision_inputs', (tx) => {
+  const q: SenderValues = {
+    messageId: sql.placeholder('messageId'), series: sql.placeholder('series'), sender: sql.placeholder('sender'),
+    replyAddress: sql.placeholder('replyAddress'), since: sql.placeholder('since'),
+  };
   const facts = tx.select(senderFactColumns(tx, q)).from(sql`(select 1) as one`).as('facts');
-  const rows = await tx
+  return tx
     .select({
       handledCopy: facts.handledCopy, registration: facts.registration, repliesSince: facts.repliesSince, heldReview: facts.heldReview,
       ...seriesStateColumns(q.series),
@@ -52,6 +59,13 @@ export async function readDecisionInputs(
     .from(facts)
     .leftJoin(sessions, eq(sessions.series, q.series))
     .orderBy(asc(sessions.date));
+});
+
+export async function readDecisionInputs(
+  tx: Executor, q: SenderQuery,
+): Promise<{ facts: SenderFacts; sessions: SessionState[] }> {
+  // Placeholders in conditions get no column mapping: values go in as the driver takes them.
+  const rows = await decisionInputs(tx, { ...q, since: q.since.toISOString() });
   const [first] = rows;
   if (!first) throw new Error('reading the decision inputs returned nothing');
   const { handledCopy, registration, repliesSince, heldReview } = first;
@@ -61,7 +75,9 @@ export async function readDecisionInputs(
   };
 }
 
-function senderFactColumns(tx: Executor, q: SenderQuery) {
+// One shape whatever the values (no reply address: no reply counts; no sender: nothing held),
+// so that the statement above can be built once with placeholders.
+function senderFactColumns(tx: Executor, q: SenderValues) {
   const handledCopy = tx.select({ one: sql`1` }).from(inboundMessages)
     .where(and(eq(inboundMessages.messageId, q.messageId), sql`${inboundMessages.outcome} not in ('duplicate', 'error')`));
   const registration = tx.select({
@@ -72,9 +88,8 @@ function senderFactColumns(tx: Executor, q: SenderQuery) {
     .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
     .where(and(eq(registrations.series, q.series), eq(registrations.email, q.sender), sql`${registrations.status} <> 'cancelled'`))
     .limit(1);
-  const replies = q.replyAddress
-    ? sql`(select count(*) from ${outbox} where ${and(eq(outbox.toAddress, q.replyAddress), gte(outbox.createdAt, q.since))})`
-    : sql`0`;
+  // A null reply address matches no row (= null is never true): 0.
+  const replies = sql`(select count(*) from ${outbox} where ${outbox.toAddress} = ${q.replyAddress} and ${gte(outbox.createdAt, q.since)})`;
   const held = tx.select({ one: sql`1` }).from(reviews)
     .innerJoin(inboundMessages, eq(inboundMessages.id, reviews.inboundId))
     .where(and(stillHeld(), eq(reviews.sender, q.sender)));
@@ -82,6 +97,6 @@ function senderFactColumns(tx: Executor, q: SenderQuery) {
     handledCopy: sql<boolean>`exists (${handledCopy})`.as('handled_copy'),
     registration: sql<ActiveRegistration | null>`(${registration})`.as('registration'),
     repliesSince: sql<number>`${replies}::int`.as('replies_since'),
-    heldReview: sql<boolean>`${q.sender ? sql`exists (${held})` : sql`false`}`.as('held_review'),
+    heldReview: sql<boolean>`(${q.sender}::text <> '' and exists (${held}))`.as('held_review'),
   };
 }

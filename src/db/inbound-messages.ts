@@ -2,8 +2,8 @@
 // is what makes handling a message twice impossible.
 import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
-import { advanceCursorQuery } from './mailbox-state.js';
-import { inboundMessages } from './schema.js';
+import { inboundMessages, mailboxState } from './schema.js';
+import { statement } from './statement.js';
 import { jsonWithoutNul, withoutNul } from './text.js';
 
 export type InboundRow = typeof inboundMessages.$inferSelect;
@@ -31,22 +31,71 @@ export async function findHandledCopy(db: Executor, messageId: string): Promise<
 /**
  * Inserts the record; null when this (mailbox, UIDVALIDITY, UID) is already recorded. With
  * `advanceCursorAt`, the same statement moves the folder's cursor past the message (mailbox-state.ts),
- * as the message's transaction must: one round trip instead of two.
+ * as the message's transaction must: one round trip instead of two. That statement, which every
+ * message sends, is built once (statement.ts).
  */
 export async function recordInbound(tx: Executor, row: NewInbound, advanceCursorAt?: Date): Promise<number | null> {
-  const cursorMoved = advanceCursorAt
-    ? tx.$with('cursor_moved', {}).as(advanceCursorQuery(tx, row.mailbox, row.uidValidity, row.uid, advanceCursorAt).getSQL())
-    : null;
-  const [inserted] = await (cursorMoved ? tx.with(cursorMoved) : tx)
-    .insert(inboundMessages)
-    .values({
-      ...row, subject: row.subject ? clip(row.subject, 998) : row.subject, messageId: withoutNul(row.messageId),
-      fromAddress: withoutNul(row.fromAddress), fromName: withoutNul(row.fromName), reason: withoutNul(row.reason),
-      error: withoutNul(row.error), understanding: jsonWithoutNul(row.understanding),
-    })
-    .onConflictDoNothing()
-    .returning({ id: inboundMessages.id });
+  const values = prepareRecord(row);
+  if (advanceCursorAt) {
+    const [inserted] = await recordWithCursor(tx, { ...driverValues(values), cursorAt: advanceCursorAt.toISOString() });
+    return inserted?.id ?? null;
+  }
+  const [inserted] = await tx.insert(inboundMessages).values(values).onConflictDoNothing().returning({ id: inboundMessages.id });
   return inserted?.id ?? null;
+}
+
+/** A record as it is stored: the subject clipped, no NUL anywhere. */
+export function prepareRecord(row: NewInbound): NewInbound {
+  return {
+    ...row, subject: row.subject ? clip(row.subject, 998) : row.subject, messageId: withoutNul(row.messageId),
+    fromAddress: withoutNul(row.fromAddress), fromName: withoutNul(row.fromName), reason: withoutNul(row.reason),
+    error: withoutNul(row.error), understanding: jsonWithoutNul(row.understanding),
+  };
+}
+
+/** Every column a record may set, as the driver takes it; a column left out gets its default. */
+export function driverValues(r: NewInbound): Record<(typeof recordColumns)[number], unknown> {
+  const time = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  return {
+    mailbox: r.mailbox, uidValidity: r.uidValidity, uid: r.uid, messageId: r.messageId ?? null, fromAddress: r.fromAddress ?? null,
+    fromName: r.fromName ?? null, subject: r.subject ?? null, sentAt: time(r.sentAt), receivedAt: time(r.receivedAt), size: r.size ?? null,
+    intent: r.intent ?? null, sessionSlug: r.sessionSlug ?? null, outcome: r.outcome, reason: r.reason ?? null,
+    understanding: r.understanding === undefined || r.understanding === null ? null : JSON.stringify(r.understanding),
+    error: r.error ?? null, registrationId: r.registrationId ?? null, processedAt: time(r.processedAt), newText: r.newText ?? null,
+    leftForPeople: r.leftForPeople ?? null,
+  };
+}
+
+export const recordColumns = [
+  'mailbox', 'uidValidity', 'uid', 'messageId', 'fromAddress', 'fromName', 'subject', 'sentAt', 'receivedAt', 'size', 'intent',
+  'sessionSlug', 'outcome', 'reason', 'understanding', 'error', 'registrationId', 'processedAt', 'newText', 'leftForPeople',
+] as const;
+
+const recordWithCursor = statement<{ id: number }>('record_inbound', (tx) =>
+  tx.with(cursorMovedCte(tx)).insert(inboundMessages).values(recordValues()).onConflictDoNothing().returning({ id: inboundMessages.id }));
+
+/** The cursor's move past the record's UID (placeholders uid, cursorAt, mailbox, uidValidity), as a CTE. */
+export function cursorMovedCte(tx: Executor) {
+  const v = (name: string) => sql.placeholder(name);
+  return tx.$with('cursor_moved', {}).as(tx.update(mailboxState)
+    .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${v('uid')}::bigint)`, updatedAt: sql`${v('cursorAt')}::timestamptz` })
+    .where(sql`${mailboxState.mailbox} = ${v('mailbox')}::text and ${mailboxState.uidValidity} = ${v('uidValidity')}::bigint`)
+    .getSQL());
+}
+
+/** The record's values as placeholders named as in driverValues. */
+export function recordValues() {
+  const v = (name: (typeof recordColumns)[number]) => sql.placeholder(name);
+  return {
+    mailbox: sql`${v('mailbox')}::text`, uidValidity: sql`${v('uidValidity')}::bigint`, uid: sql`${v('uid')}::bigint`,
+    messageId: sql`${v('messageId')}::text`, fromAddress: sql`${v('fromAddress')}::text`, fromName: sql`${v('fromName')}::text`,
+    subject: sql`${v('subject')}::text`, sentAt: sql`${v('sentAt')}::timestamptz`, receivedAt: sql`${v('receivedAt')}::timestamptz`,
+    size: sql`${v('size')}::int`, intent: sql`${v('intent')}::text`, sessionSlug: sql`${v('sessionSlug')}::text`,
+    outcome: sql`${v('outcome')}::text`, reason: sql`${v('reason')}::text`, understanding: sql`${v('understanding')}::jsonb`,
+    error: sql`${v('error')}::text`, registrationId: sql`${v('registrationId')}::int`,
+    processedAt: sql`coalesce(${v('processedAt')}::timestamptz, now())`, newText: sql`${v('newText')}::text`,
+    leftForPeople: sql`coalesce(${v('leftForPeople')}::boolean, false)`,
+  };
 }
 
 export async function setInboundRegistration(tx: Executor, id: number, registrationId: number): Promise<void> {

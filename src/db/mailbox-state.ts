@@ -23,7 +23,7 @@ export async function advanceCursor(db: Executor, mailbox: string, uidValidity: 
   await advanceCursorQuery(db, mailbox, uidValidity, uid, now);
 }
 
-/** The statement of advanceCursor, for recordInbound to send with its insert. */
+/** The statement of advanceCursor (recordInbound writes the same update with its insert). */
 export function advanceCursorQuery(db: Executor, mailbox: string, uidValidity: number, uid: number, now: Date) {
   return db.update(mailboxState)
     .set({ lastUid: sql`greatest(${mailboxState.lastUid}, ${uid})`, updatedAt: now })

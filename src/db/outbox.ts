@@ -1,11 +1,12 @@
 // The outbox: every reply is committed here with the decision that caused it, then sent.
 // A crash between the two leaves a pending row that the next start sends; a row is never
 // sent twice on purpose (a retry resends the same bytes with the same Message-ID).
-import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ThreadContext } from '../understanding/types.js';
 import { unlessSuppressed } from './bounces.js';
 import type { Executor } from './client.js';
-import { outbox } from './schema.js';
+import { outbox, suppressions } from './schema.js';
+import { statement } from './statement.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutbox = typeof outbox.$inferInsert;
@@ -16,6 +17,53 @@ export async function enqueueReply(tx: Executor, row: NewOutbox): Promise<number
     .returning({ id: outbox.id });
   if (!inserted) throw new Error('insert into outbox returned nothing');
   return inserted.id;
+}
+
+/** What a new reply (or notice) sets; the other columns start at their defaults. */
+export type NewReply = Pick<NewOutbox, 'inboundId' | 'registrationId' | 'kind' | 'toAddress' | 'fromAddress' | 'subject'
+  | 'messageId' | 'inReplyTo' | 'raw' | 'thread' | 'createdAt' | 'nextAttemptAt'> & { status: 'pending' | 'held'; createdAt: Date; nextAttemptAt: Date };
+
+/** enqueueReply for a new reply: the statement every answered message sends, built once (statement.ts). */
+export async function enqueueNewReply(tx: Executor, row: NewReply): Promise<number> {
+  const [inserted] = await insertReply(tx, {
+    inboundId: row.inboundId ?? null, registrationId: row.registrationId ?? null, ...replyValues(row),
+  });
+  if (!inserted) throw new Error('insert into outbox returned nothing');
+  return inserted.id;
+}
+
+/**
+ * A new reply's values as replyInsert's placeholders take them (but its links), each name after
+ * `prefix` (a statement that writes other rows too keeps their names apart).
+ */
+export function replyValues(row: Omit<NewReply, 'inboundId' | 'registrationId'>, prefix = ''): Record<string, unknown> {
+  const values = {
+    kind: row.kind, toAddress: row.toAddress, fromAddress: row.fromAddress, subject: row.subject, messageId: row.messageId,
+    inReplyTo: row.inReplyTo ?? null, raw: row.raw,
+    thread: row.thread === undefined || row.thread === null ? null : JSON.stringify(row.thread), status: row.status,
+    createdAt: row.createdAt.toISOString(), nextAttemptAt: row.nextAttemptAt.toISOString(),
+  };
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [prefix + k, v]));
+}
+
+const insertReply = statement<{ id: number }>('outbox_insert', (tx) =>
+  replyInsert(tx, { inboundId: sql`${sql.placeholder('inboundId')}::int`, registrationId: sql`${sql.placeholder('registrationId')}::int` }));
+
+/** The insert of a new reply with placeholders (replyValues), its links given as SQL. */
+export function replyInsert(tx: Executor, links: { inboundId: SQL; registrationId: SQL }, prefix = '') {
+  const v = (name: string) => sql.placeholder(prefix + name);
+  const to = sql`${v('toAddress')}::text`;
+  const bounced = sql`exists (select 1 from ${suppressions} where ${suppressions.address} = ${to})`;
+  return tx.insert(outbox).values({
+    inboundId: links.inboundId, registrationId: links.registrationId, kind: sql`${v('kind')}::text`,
+    toAddress: to, fromAddress: sql`${v('fromAddress')}::text`, subject: sql`${v('subject')}::text`,
+    messageId: sql`${v('messageId')}::text`, inReplyTo: sql`${v('inReplyTo')}::text`, raw: sql`${v('raw')}::text`,
+    thread: sql`${v('thread')}::jsonb`, createdAt: sql`${v('createdAt')}::timestamptz`,
+    nextAttemptAt: sql`${v('nextAttemptAt')}::timestamptz`,
+    // As unlessSuppressed (bounces.ts): an address that bounced hard gets no more mail.
+    status: sql`case when ${bounced} then 'suppressed' else ${v('status')}::text end`,
+    lastError: sql`case when ${bounced} then 'not sent: ' || ${to} || ' bounced hard' end`,
+  }).returning({ id: outbox.id });
 }
 
 /** Claims due rows for sending (SKIP LOCKED: two senders never take the same row). */

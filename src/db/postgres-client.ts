@@ -94,12 +94,34 @@ function onUncaught(err: Error, origin: NodeJS.UncaughtExceptionOrigin): void {
   process.exit(1);
 }
 
-/** Installs the process-wide handler while at least one pool is open; returns its release. */
+// The same fault can also surface as a rejection nobody awaits: when the write that fails is
+// postgres.js's own Sync after a first failed write of the same query (connection.js, execute's
+// catch), the promise of Query.handle rejects. The query was rejected by the first failure.
+let beforeRejection: NodeJS.UnhandledRejectionListener[] = [];
+
+function onUnhandled(reason: unknown, promise: Promise<unknown>): void {
+  if (isDriverWriteFault(reason)) {
+    guardLogger?.warn({ event: 'db.driver_fault', error: (reason as Error).message }, 'postgres.js wrote to a closed connection; ignored');
+    return;
+  }
+  if (beforeRejection.length) {
+    for (const listener of beforeRejection) listener(reason, promise);
+    return;
+  }
+  if (process.listenerCount('unhandledRejection') > 1) return;
+  // What Node does when nobody listens (--unhandled-rejections=throw, the default).
+  throw reason;
+}
+
+/** Installs the process-wide handlers while at least one pool is open; returns its release. */
 function guardDriverFault(logger?: Logger): () => void {
   if (guards++ === 0) {
     before = process.listeners('uncaughtException');
     for (const listener of before) process.removeListener('uncaughtException', listener);
     process.on('uncaughtException', onUncaught);
+    beforeRejection = process.listeners('unhandledRejection');
+    for (const listener of beforeRejection) process.removeListener('unhandledRejection', listener);
+    process.on('unhandledRejection', onUnhandled);
   }
   guardLogger = logger ?? guardLogger;
   let released = false;
@@ -110,6 +132,9 @@ function guardDriverFault(logger?: Logger): () => void {
       process.removeListener('uncaughtException', onUncaught);
       for (const listener of before) process.on('uncaughtException', listener);
       before = [];
+      process.removeListener('unhandledRejection', onUnhandled);
+      for (const listener of beforeRejection) process.on('unhandledRejection', listener);
+      beforeRejection = [];
     }
   };
 }

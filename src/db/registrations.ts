@@ -1,17 +1,27 @@
 // Registrations: created, moved, cancelled and promoted only inside the pipeline's transaction.
-import { and, asc, eq, getTableColumns, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { NewChange } from './change-log.js';
 import type { ActiveRegistration } from '../rules/types.js';
 import type { Executor } from './client.js';
 import { changeLog, inboundMessages, outbox, registrations, sessions } from './schema.js';
+import { cursorMovedCte, driverValues, prepareRecord, recordValues, type NewInbound } from './inbound-messages.js';
+import { replyInsert, replyValues, type NewReply } from './outbox.js';
+import { statement } from './statement.js';
 import { jsonWithoutNul, withoutNul } from './text.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
-/** Serialises every seat-changing transaction of one series: the last seat goes to exactly one. */
+/**
+ * Serialises every seat-changing transaction of one series: the last seat goes to exactly one.
+ * Built once (statement.ts), as the read that a message sends right behind it (decision-inputs.ts):
+ * the two take the same path to the driver, so the lock's statement is sent first.
+ */
 export async function lockSeries(tx: Executor, series: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'dloket:series:' + series}))`);
+  await seriesLock(tx, { key: 'dloket:series:' + series });
 }
+
+const seriesLock = statement('series_lock', (tx) =>
+  tx.select({ locked: sql`pg_advisory_xact_lock(hashtext(${sql.placeholder('key')}::text))` }).from(sql`(select 1) as one`));
 
 export async function activeRegistration(db: Executor, series: string, email: string): Promise<ActiveRegistration | null> {
   const [row] = await db
@@ -78,30 +88,144 @@ export interface CreationRecord {
 }
 
 export async function createRegistration(tx: Executor, r: NewRegistration, record?: CreationRecord): Promise<RegistrationRow> {
-  const insert = tx
-    .insert(registrations)
-    .values({
-      sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
-      attendees: r.attendees, names: jsonWithoutNul(r.names), language: r.language, status: r.status, calendarUid: r.calendarUid,
-      waitlistedAt: r.status === 'waitlisted' ? r.now : null, createdAt: r.now, updatedAt: r.now,
+  const values = {
+    sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
+    attendees: r.attendees, names: jsonWithoutNul(r.names), language: r.language, status: r.status, calendarUid: r.calendarUid,
+    waitlistedAt: r.status === 'waitlisted' ? r.now : null, createdAt: r.now, updatedAt: r.now,
+  };
+  const [row] = record
+    ? await createWithRecord(tx, {
+      ...values, names: JSON.stringify(values.names), waitlistedAt: values.waitlistedAt?.toISOString() ?? null,
+      createdAt: r.now.toISOString(), updatedAt: r.now.toISOString(),
+      changeAt: record.change.at.toISOString(), origin: record.change.origin, actor: record.change.actor ?? null,
+      action: record.change.action, changeInboundId: record.change.inboundId ?? null, detail: JSON.stringify(record.change.detail ?? {}),
+      inboundId: record.inboundId,
     })
-    .returning();
-  const [row] = record ? await withRecord(tx, insert, record) : await insert;
+    : await tx.insert(registrations).values(values).returning();
   if (!row) throw new Error('insert into registrations returned nothing');
   return row;
 }
 
-function withRecord(tx: Executor, insert: { getSQL(): SQL }, { change, inboundId }: CreationRecord) {
+/**
+ * The insert with its change-log row and the message's link (none when inboundId is null), in
+ * one statement that every signup sends: built once (statement.ts).
+ */
+const createWithRecord = statement<RegistrationRow>('create_registration', (tx) => {
+  const v = (name: string) => sql.placeholder(name);
+  const insert = tx.insert(registrations).values({
+    sessionId: sql`${v('sessionId')}::int`, series: sql`${v('series')}::text`, email: sql`${v('email')}::text`,
+    name: sql`${v('name')}::text`, municipality: sql`${v('municipality')}::text`, attendees: sql`${v('attendees')}::int`,
+    names: sql`${v('names')}::jsonb`, language: sql`${v('language')}::text`, status: sql`${v('status')}::text`,
+    calendarUid: sql`${v('calendarUid')}::text`, waitlistedAt: sql`${v('waitlistedAt')}::timestamptz`,
+    createdAt: sql`${v('createdAt')}::timestamptz`, updatedAt: sql`${v('updatedAt')}::timestamptz`,
+  }).returning();
   const created = tx.$with('created', getTableColumns(registrations)).as(insert.getSQL());
-  const c = { ...change, detail: JSON.stringify(change.detail ?? {}) };
   const logged = tx.$with('logged', {}).as(sql`insert into ${changeLog}
     (at, origin, actor, action, session_id, registration_id, inbound_id, detail)
-    select ${c.at.toISOString()}::timestamptz, ${c.origin}, ${c.actor ?? null}, ${c.action}, created.session_id, created.id,
-      ${c.inboundId ?? null}::int, ${c.detail}::jsonb from created`);
-  const linked = inboundId === null ? null : tx.$with('linked', {}).as(sql`update ${inboundMessages}
-    set registration_id = created.id from created where ${inboundMessages.id} = ${inboundId}`);
-  return tx.with(created, logged, ...(linked ? [linked] : [])).select().from(created);
+    select ${v('changeAt')}::timestamptz, ${v('origin')}::text, ${v('actor')}::text, ${v('action')}::text, created.session_id, created.id,
+      ${v('changeInboundId')}::int, ${v('detail')}::jsonb from created`);
+  // No message (an organiser's change): the update matches no row.
+  const linked = tx.$with('linked', {}).as(sql`update ${inboundMessages}
+    set registration_id = created.id from created where ${inboundMessages.id} = ${v('inboundId')}::int`);
+  return tx.with(created, logged, linked).select().from(created);
+});
+
+/**
+ * A signup's record and the registration it makes, in one statement instead of two: the message's
+ * record (and the cursor's move, as recordInbound), the registration, its change-log row, and the
+ * record's link to it (its number is drawn first, so the record is written with it). Null when the
+ * message is recorded already: then nothing else is written either. Every signup sends this
+ * under the series lock, where each round trip is one the next message waits for; built once.
+ */
+export async function recordWithRegistration(
+  tx: Executor, record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>,
+): Promise<{ inboundId: number; created: RegistrationRow } | null> {
+  const [row] = await signupStatement(tx, signupValues(record, cursorAt, r, change));
+  if (!row) return null;
+  const { inboundId, ...created } = row;
+  return { inboundId, created };
 }
+
+/**
+ * recordWithRegistration with the signup's one reply in the same statement: its outbox row is
+ * linked to the record and to the registration by the statement itself. Null as there.
+ */
+export async function recordWithRegistrationAndReply(
+  tx: Executor, record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>,
+  reply: Omit<NewReply, 'inboundId' | 'registrationId'>,
+): Promise<{ inboundId: number; created: RegistrationRow; outboxId: number } | null> {
+  const [row] = await signupWithReplyStatement(tx, { ...signupValues(record, cursorAt, r, change), ...replyValues(reply, 'reply_') });
+  if (!row) return null;
+  const { inboundId, outboxId, ...created } = row;
+  return { inboundId, outboxId, created };
+}
+
+/**
+ * The registration a signup is about to insert, as the insert will return it (for composing its
+ * reply before the statement that writes both); its number is not known yet.
+ */
+export function registrationToBe(r: NewRegistration, id: number): RegistrationRow {
+  return {
+    id, sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name) ?? null, municipality: r.municipality,
+    attendees: r.attendees, names: jsonWithoutNul(r.names), language: r.language, status: r.status,
+    waitlistedAt: r.status === 'waitlisted' ? r.now : null, calendarUid: r.calendarUid, calendarSequence: 0, calendarResponse: null,
+    calendarResponseAt: null, attention: null, createdAt: r.now, updatedAt: r.now, cancelledAt: null, remindedAt: null, purgedAt: null,
+  };
+}
+
+function signupValues(record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>) {
+  return {
+    ...driverValues(prepareRecord(record)), cursorAt: cursorAt.toISOString(),
+    sessionId: r.sessionId, series: r.series, email: r.email, name: withoutNul(r.name), municipality: r.municipality,
+    attendees: r.attendees, names: JSON.stringify(jsonWithoutNul(r.names)), language: r.language, status: r.status,
+    calendarUid: r.calendarUid, waitlistedAt: r.status === 'waitlisted' ? r.now.toISOString() : null,
+    createdAt: r.now.toISOString(), updatedAt: r.now.toISOString(),
+    changeAt: change.at.toISOString(), origin: change.origin, actor: change.actor ?? null, action: change.action,
+    detail: JSON.stringify(change.detail ?? {}),
+  };
+}
+
+/** The CTEs of a signup's statement: the cursor, the registration's number, the record, the registration, its change-log row. */
+function signupCtes(tx: Executor) {
+  const v = (name: string) => sql.placeholder(name);
+  const nextId = tx.$with('next_id', {}).as(sql`select nextval(pg_get_serial_sequence('registrations', 'id'))::int as id`);
+  const rec = tx.$with('rec', {}).as(tx.insert(inboundMessages)
+    .values({ ...recordValues(), registrationId: sql`(select id from next_id)` })
+    .onConflictDoNothing()
+    .returning({ id: inboundMessages.id, registrationId: inboundMessages.registrationId })
+    .getSQL());
+  const created = tx.$with('created', getTableColumns(registrations)).as(sql`insert into ${registrations}
+    (id, session_id, series, email, name, municipality, attendees, names, language, status, calendar_uid, waitlisted_at, created_at, updated_at)
+    select rec.registration_id, ${v('sessionId')}::int, ${v('series')}::text, ${v('email')}::text, ${v('name')}::text,
+      ${v('municipality')}::text, ${v('attendees')}::int, ${v('names')}::jsonb, ${v('language')}::text, ${v('status')}::text,
+      ${v('calendarUid')}::text, ${v('waitlistedAt')}::timestamptz, ${v('createdAt')}::timestamptz, ${v('updatedAt')}::timestamptz
+    from rec returning *`);
+  const logged = tx.$with('logged', {}).as(sql`insert into ${changeLog}
+    (at, origin, actor, action, session_id, registration_id, inbound_id, detail)
+    select ${v('changeAt')}::timestamptz, ${v('origin')}::text, ${v('actor')}::text, ${v('action')}::text, created.session_id, created.id,
+      rec.id, ${v('detail')}::jsonb from created, rec`);
+  const columns = Object.fromEntries(Object.keys(getTableColumns(registrations)).map((k) => [k, created[k as keyof typeof created]]));
+  return { ctes: [cursorMovedCte(tx), nextId, rec, created, logged], created, columns: columns as unknown as typeof created._.selectedFields };
+}
+
+const signupStatement = statement<RegistrationRow & { inboundId: number }>('record_signup', (tx) => {
+  const { ctes, created, columns } = signupCtes(tx);
+  return tx.with(...ctes)
+    .select({ ...columns, inboundId: sql<number>`(select id from rec)`.as('inbound_id') })
+    .from(created);
+});
+
+const signupWithReplyStatement = statement<RegistrationRow & { inboundId: number; outboxId: number }>('record_signup_reply', (tx) => {
+  const { ctes, created, columns } = signupCtes(tx);
+  // The reply's placeholders are named reply_…: the record has a subject, a Message-ID and a status of its own.
+  const reply = tx.$with('reply', {}).as(replyInsert(tx, { inboundId: sql`(select id from rec)`, registrationId: sql`(select id from created)` }, 'reply_')
+    .getSQL());
+  return tx.with(...ctes, reply)
+    .select({
+      ...columns, inboundId: sql<number>`(select id from rec)`.as('inbound_id'), outboxId: sql<number>`(select id from reply)`.as('outbox_id'),
+    })
+    .from(created);
+});
 
 /** Moves to another session; the calendar event is updated, so its SEQUENCE goes up. Returns the session left. */
 export async function moveRegistration(

@@ -1,5 +1,5 @@
 // The session catalogue in the database, and the seat counts the rules work with.
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type Placeholder } from 'drizzle-orm';
 import type { Catalogue, Session } from '../catalogue/catalogue.js';
 import type { SessionState, WaitlistEntry } from '../rules/types.js';
 import type { Executor } from './client.js';
@@ -65,7 +65,7 @@ export async function loadSeriesState(db: Executor, series: string): Promise<Ses
  * through the driver made each one slower than the last as a backlog's registrations grew (the
  * worker's profile). Also read with the sender's facts (decision-inputs.ts).
  */
-export function seriesStateColumns(series: string) {
+export function seriesStateColumns(series: string | Placeholder) {
   return {
     session: sessions,
     taken: sql<number>`coalesce((select sum(r.attendees) from ${registrations} r
@@ -76,7 +76,13 @@ export function seriesStateColumns(series: string) {
   };
 }
 
-export function toSessionState({ session: r, taken, waitlist }: { session: SessionRow; taken: number; waitlist: WaitlistEntry[] }): SessionState {
+export interface SeriesStateRow {
+  session: SessionRow;
+  taken: number;
+  waitlist: WaitlistEntry[];
+}
+
+export function toSessionState({ session: r, taken, waitlist }: SeriesStateRow): SessionState {
   return {
     ...toSession(r),
     id: r.id,

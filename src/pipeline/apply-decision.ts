@@ -1,11 +1,11 @@
 // Carries out the rules' changes inside the message's (or the command's) transaction, and
 // writes each one to the change log with who made it.
 import { randomUUID } from 'node:crypto';
-import { recordChange, type Actor } from '../db/change-log.js';
+import { recordChange, type Actor, type NewChange } from '../db/change-log.js';
 import type { Tx } from '../db/client.js';
 import {
   cancelRegistration, createRegistration, moveRegistration, promoteRegistration, recordCalendarResponse, setAttendees,
-  type RegistrationRow,
+  type NewRegistration, type RegistrationRow,
 } from '../db/registrations.js';
 import { setCapacity, setSignups } from '../db/sessions.js';
 import type { Change, SessionState } from '../rules/types.js';
@@ -45,17 +45,9 @@ export async function applyChanges(
   for (const change of changes) {
     switch (change.type) {
       case 'create': {
-        const r = ctx.registrant;
-        const session = sessionId(change.session);
         // Its change-log row, and the message's link to it, go with the insert (registrations.ts).
-        const logged = entry(change.status === 'confirmed' ? 'registered' : 'waitlisted', session, { attendees: change.attendees });
-        created = await createRegistration(tx, {
-          sessionId: session, series: ctx.series, email: r.email, name: r.name,
-          municipality: r.municipality, attendees: change.attendees, names: r.names,
-          language: r.language, status: change.status,
-          // Stable for the registration's whole life: updates and cancellations reuse it.
-          calendarUid: `${randomUUID()}@${ctx.domain}`, now: ctx.now,
-        }, { change: logged, inboundId: ctx.inboundId });
+        const { registration, change: logged } = creationOf(change, ctx);
+        created = await createRegistration(tx, registration, { change: logged, inboundId: ctx.inboundId });
         break;
       }
       case 'move': {
@@ -88,6 +80,28 @@ export async function applyChanges(
     }
   }
   return { createdId: created?.id ?? null, created };
+}
+
+/** The registration a 'create' change makes, and its change-log entry. */
+export function creationOf(
+  change: Extract<Change, { type: 'create' }>, ctx: ChangeContext,
+): { registration: NewRegistration; change: Omit<NewChange, 'registrationId' | 'sessionId'> } {
+  const r = ctx.registrant;
+  const session = ctx.sessions.find((x) => x.slug === change.session);
+  if (!session) throw new Error(`the rules named an unknown session "${change.session}"`);
+  return {
+    registration: {
+      sessionId: session.id, series: ctx.series, email: r.email, name: r.name,
+      municipality: r.municipality, attendees: change.attendees, names: r.names,
+      language: r.language, status: change.status,
+      // Stable for the registration's whole life: updates and cancellations reuse it.
+      calendarUid: `${randomUUID()}@${ctx.domain}`, now: ctx.now,
+    },
+    change: {
+      at: ctx.now, origin: ctx.actor.origin, actor: ctx.actor.name, action: change.status === 'confirmed' ? 'registered' : 'waitlisted',
+      inboundId: ctx.inboundId, detail: { session: session.slug, attendees: change.attendees },
+    },
+  };
 }
 
 /**

@@ -36,6 +36,8 @@ export async function readEnvelope(
 /** The decision as the envelope leaves it, and what to write once the message is recorded. */
 export async function screenDecision(tx: Tx, decision: Decision, envelope: Envelope, now: Date): Promise<{
   decision: Decision;
+  /** afterRecord has something to write (a bounce's consequences); otherwise it does nothing. */
+  writesAfterRecord: boolean;
   afterRecord(inboundId: number): Promise<void>;
 }> {
   const found = envelope.bounce ? await findBouncedReplies(tx, envelope.bounce) : null;
@@ -43,6 +45,7 @@ export async function screenDecision(tx: Tx, decision: Decision, envelope: Envel
   const screened = screen(decision, { dmarc: envelope.dmarc, bounce: plan });
   return {
     decision: screened.decision,
+    writesAfterRecord: Boolean(screened.applyBounce && plan),
     async afterRecord(inboundId) {
       if (screened.applyBounce && plan) await applyBouncePlan(tx, plan, inboundId, now);
     },

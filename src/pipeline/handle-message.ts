@@ -7,7 +7,9 @@ import type { Tx } from '../db/client.js';
 import { readDecisionInputs } from '../db/decision-inputs.js';
 import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
 import { findThread } from '../db/outbox.js';
-import { findByCalendarUid, lockSeries } from '../db/registrations.js';
+import {
+  findByCalendarUid, lockSeries, recordWithRegistration, recordWithRegistrationAndReply, registrationToBe, type RegistrationRow,
+} from '../db/registrations.js';
 import { loadSeriesState } from '../db/sessions.js';
 import type { MailboxStatus } from '../mailbox/types.js';
 import type { Logger } from '../observability/logger.js';
@@ -19,12 +21,12 @@ import { personName } from '../understanding/person-name.js';
 import type { InboundMail, Understanding } from '../understanding/types.js';
 import { deadlineIn, pastDeadline, TimeLimitError } from '../understanding/time-limit.js';
 import { understand } from '../understanding/understand.js';
-import { applyChanges, withCreated } from './apply-decision.js';
+import { applyChanges, creationOf, withCreated, type ChangeContext } from './apply-decision.js';
 import type { PipelineDeps } from './deps.js';
 import { readEnvelope, screenDecision, type Envelope } from './envelope.js';
 import { replyAddressOf } from './reply-address.js';
 import { holdForReview, reviewHold } from './review-hold.js';
-import { writeReplies } from './write-replies.js';
+import { replyRow, writeReplies } from './write-replies.js';
 
 export interface IncomingMessage {
   uid: number;
@@ -142,6 +144,9 @@ interface Step {
   now: Date;
 }
 
+/** Stands for the number of a registration not inserted yet (registrationToBe); never a real one. */
+const PENDING_ID = -1;
+
 /** Under the series lock: load the state, decide, and write the decision and its replies. */
 async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const { deps, about, understanding, now } = s;
@@ -197,17 +202,48 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
       domain: domainOf(deps.mail.from.address), now,
     });
   }
-  // Recorded, and the cursor moved past it, in one statement.
-  const inboundId = await recordInbound(tx, record, now);
-  if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
-  await screened.afterRecord(inboundId);
-  const { createdId, created } = await applyChanges(tx, decision.changes, {
+  const changeContext = (inboundId: number | null): ChangeContext => ({
     series, sessions, now, domain: domainOf(deps.mail.from.address), actor: { origin: 'mail', name: null }, inboundId,
     registrant: {
       email: registrant, name: personName(s.mail.from?.name), municipality: understanding.municipality,
       names: understanding.names, language: understanding.language,
     },
   });
+  let inboundId: number | null;
+  let createdId: number | null = null;
+  let created: RegistrationRow | null = null;
+  const [only] = decision.changes;
+  if (decision.changes.length === 1 && only?.type === 'create' && !screened.writesAfterRecord) {
+    // A signup: its record (and the cursor's move), the registration, its change-log row and the
+    // link between them, in one statement (registrations.ts); with its reply too, when it has one.
+    const creation = creationOf(only, changeContext(null));
+    const [planned] = decision.replies;
+    if (decision.replies.length === 1 && planned?.to === 'sender' && planned.registration === 'new') {
+      // Composed before the statement, from the registration as the insert will return it: the
+      // reply names no number of it, and the statement links the reply to it and to the record.
+      const toBe = registrationToBe(creation.registration, PENDING_ID);
+      const reply = await replyRow(tx, planned, {
+        inboundId: null, mail: s.mail, replyAddress, language: understanding.language, createdId: PENDING_ID, created: toBe,
+        senderRegistrationId: PENDING_ID, sessions: withCreated(sessions, toBe), catalogue: deps.catalogue, mailConfig: deps.mail,
+        templates: deps.templates, now,
+      });
+      if (reply) {
+        const done = await recordWithRegistrationAndReply(tx, record, now, creation.registration, creation.change, reply);
+        if (done === null) return nothing('already-recorded'); // another instance recorded it first
+        return { outcome: decision.outcome, keywords: decision.keywords, outboxIds: [done.outboxId] };
+      }
+    }
+    const done = await recordWithRegistration(tx, record, now, creation.registration, creation.change);
+    if (done === null) return nothing('already-recorded'); // another instance recorded it first
+    ({ inboundId, created } = done);
+    createdId = created.id;
+  } else {
+    // Recorded, and the cursor moved past it, in one statement.
+    inboundId = await recordInbound(tx, record, now);
+    if (inboundId === null) return nothing('already-recorded'); // another instance recorded it first
+    await screened.afterRecord(inboundId);
+    ({ createdId, created } = await applyChanges(tx, decision.changes, changeContext(inboundId)));
+  }
   const senderRegistrationId = createdId ?? registration?.id ?? calendarRow?.id ?? null;
   // A registration it created was linked to it by its insert (apply-decision.ts).
   if (createdId === null && senderRegistrationId !== null) await setInboundRegistration(tx, inboundId, senderRegistrationId);

@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import type { MailConfig } from '../config/config.js';
 import type { Tx } from '../db/client.js';
 import { firstInboundOf } from '../db/inbound-messages.js';
-import { enqueueReply } from '../db/outbox.js';
+import { enqueueNewReply, type NewReply } from '../db/outbox.js';
 import { findRegistration, type RegistrationRow } from '../db/registrations.js';
 import { buildInvite } from '../replies/calendar.js';
 import { composeReply } from '../replies/compose.js';
@@ -56,6 +56,12 @@ export async function writeReplies(tx: Tx, replies: PlannedReply[], ctx: ReplyCo
 }
 
 async function writeReply(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Promise<number | null> {
+  const row = await replyRow(tx, planned, ctx);
+  return row && enqueueNewReply(tx, row);
+}
+
+/** One planned reply as its outbox row (rendered and composed); null when it has nobody to go to. */
+export async function replyRow(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Promise<NewReply | null> {
   const view = (slug: string | null) => {
     const s = slug ? ctx.sessions.find((x) => x.slug === slug) : null;
     return s ? sessionView(s) : null;
@@ -109,7 +115,7 @@ async function writeReply(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Pro
     date: ctx.now,
     invite: invite && planned.invite ? { method: planned.invite, ics: invite } : null,
   });
-  return enqueueReply(tx, {
+  return {
     inboundId: ctx.inboundId,
     registrationId,
     kind: planned.kind,
@@ -123,7 +129,7 @@ async function writeReply(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Pro
     status: ctx.mailConfig.repliesEnabled ? 'pending' : 'held',
     createdAt: ctx.now,
     nextAttemptAt: ctx.now,
-  });
+  };
 }
 
 interface Addressee {

@@ -26,7 +26,21 @@ const bulletLine = /^- +(.*)$/;
 const numberedLine = /^(\d{1,3})\. +(.*)$/;
 const continuationLine = /^ {2,}(\S.*)$/;
 
-function parseBlocks(source: string): Block[] {
+// Values are slots, so a template's expanded text is the same for every reply of one kind,
+// language and session: its blocks are parsed once (read only, never changed after).
+const parsed = new Map<string, readonly Block[]>();
+
+function parseBlocks(source: string): readonly Block[] {
+  let blocks = parsed.get(source);
+  if (!blocks) {
+    blocks = parseSource(source);
+    if (parsed.size >= 200) parsed.clear();
+    parsed.set(source, blocks);
+  }
+  return blocks;
+}
+
+function parseSource(source: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   let afterBlank = true;

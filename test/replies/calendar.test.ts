@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildInvite, describeInvite } from '../../src/replies/calendar.js';
+import fc from 'fast-check';
+import { buildInvite, buildInviteInFull, describeInvite } from '../../src/replies/calendar.js';
 import type { CalendarInvite } from '../../src/replies/types.js';
+import { shippedCatalogue } from '../../src/catalogue/catalogue.js';
 import { sessionView } from './fixtures.js';
 import { component, parseIcs, prop, unescapeText } from './ics.js';
 
@@ -123,5 +125,32 @@ describe('replies/calendar', () => {
     assert.throws(() => buildInvite(invite({ timezone: 'Mars/Olympus' })), /no VTIMEZONE/);
     assert.throws(() => buildInvite(invite({ attendee: { name: null, email: 'a b@c' } })), /attendee address/);
     assert.throws(() => buildInvite(invite({ sequence: -1 })), /SEQUENCE/);
+  });
+
+  it('fills in the template with exactly the text ical-generator writes in full', () => {
+    const slugs = shippedCatalogue.sessions.map((x) => x.slug);
+    // Names and addresses of every length and script: folding depends on their UTF-8 octets.
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', ';', ',', '\\', 'é', 'ß', 'Ø', '€', '中', '😀', '\n', '\ud800', '\udc00'), maxLength: 120 });
+    const local = fc.stringMatching(/^[a-z0-9.+-]{1,70}$/);
+    fc.assert(fc.property(
+      fc.record({
+        method: fc.constantFrom('REQUEST' as const, 'CANCEL' as const),
+        slug: fc.constantFrom(...slugs),
+        uid: fc.stringMatching(/^[A-Za-z0-9@.:;,\\-]{1,120}$/),
+        sequence: fc.nat(1_000_000),
+        name: fc.option(text),
+        local,
+        stamp: fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true }),
+        language: fc.constantFrom('nl' as const, 'en' as const),
+        summary: fc.constantFrom('Ontwerpsessie lokale democratie: Haarlem', 'Sessie für Zürich – één'),
+      }),
+      (r) => {
+        const i = invite({
+          method: r.method, session: sessionView(r.slug), uid: r.uid, sequence: r.sequence, stamp: r.stamp, language: r.language,
+          summary: r.summary, attendee: { name: r.name, email: `${r.local}@gemeente.example` },
+        });
+        assert.equal(buildInvite(i), buildInviteInFull(i));
+      },
+    ), { numRuns: 500 });
   });
 });

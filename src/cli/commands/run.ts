@@ -14,7 +14,7 @@ export function runCommand(): Command {
     .description('watch the mailbox and answer signups (the worker; also `npm start`)')
     .option('--since <date>', 'also handle mail that arrived from this date on (backfill on purpose)', parseDate)
     .action((opts: { since?: Date }) => reportFailure(async () => {
-      const { config, logger } = commandContext({ mail: true, logTo: 'stdout' });
+      const { config, logger, flushLog } = commandContext({ mail: true, logTo: 'stdout' });
       const controller = new AbortController();
       let signals = 0;
       const onSignal = (signal: NodeJS.Signals) => {
@@ -30,8 +30,13 @@ export function runCommand(): Command {
       };
       process.on('SIGTERM', onSignal);
       process.on('SIGINT', onSignal);
-      await runWorker({
-        config: config as typeof config & { mail: MailConfig }, logger, signal: controller.signal, since: opts.since ?? null,
-      });
+      try {
+        await runWorker({
+          config: config as typeof config & { mail: MailConfig }, logger, signal: controller.signal, since: opts.since ?? null,
+        });
+      } finally {
+        // The last lines (worker.stopped) go out now, not only when the process exits.
+        flushLog();
+      }
     }));
 }
