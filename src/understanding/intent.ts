@@ -461,6 +461,8 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
 }
 
 const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;
+const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
+const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction)\b/;
 const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
 const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
 
@@ -495,7 +497,8 @@ const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|gr
 
 function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const wish = (t: string) => WISH.test(t) && (besideQuestion || !POLITE.test(t));
-  const firm = (t: string, others: boolean) => cue.signsUp(t) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
+  // "Bij mijn aanmelding heb ik ... vermeld": a registration had, not one made.
+  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
   // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
   // maar wil graag komen").
   const said = sentenceTexts(f.bodyClauses);
@@ -518,7 +521,8 @@ function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const broken = new Set(f.bodyClauses.filter((c) => c.neg || c.question).map((c) => c.sentence));
   if ([...plain].some(([n, t]) => !broken.has(n) && firm(t, false))) return true;
   // "Aanmelding Venlo 29 juni" as the sender's own subject is a signup made.
-  return !f.isReply && !f.isForward && f.subjectClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded));
+  // Not a subject that asks ("Vraag over deelname Utrecht") or changes one made ("Correctie aanmelding").
+  return !f.isReply && !f.isForward && f.subjectClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded) && !SUBJECT_NOT_A_SIGNUP.test(c.folded));
 }
 
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".

@@ -132,3 +132,13 @@ test('what is missing deciding attendance ("zonder tolk heeft het weinig zin") h
     'I would like to join in Arnhem. Is there step-free access? Without it I cannot attend.',
   ]), []);
 });
+
+test('a subject that asks or corrects, and a registration one has, are no signup made', async () => {
+  assert.deepEqual(await confirmedAmong('Vraag over deelname Arnhem', [
+    'Ik ben geen raadslid maar inwoner. Is het mogelijk dat ik mij aanmeld voor Arnhem, of is die alleen voor bestuurders?',
+  ]), []);
+  assert.deepEqual(await confirmedAmong('Correctie aanmelding 22 juni', [
+    'Bij mijn aanmelding voor Arnhem heb ik vermeld dat ik raadslid ben, maar ik ben griffier. Wilt u dat aanpassen?',
+  ]), []);
+  assert.deepEqual(await mismatched('register/arnhem', '22/6', ['Hierbij mijn aanmelding voor Arnhem.']), []);
+});
