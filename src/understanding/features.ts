@@ -86,6 +86,14 @@ function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext
   return findRefs([clausesOf(contentOf(text))], refCtx)[0] ?? [];
 }
 
+// Our own mail asking which session or date ("Kunt u aangeven welke sessie uw voorkeur heeft?"):
+// a short reply naming one ("Assen graag, 28 juni") answers it with a choice.
+function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
+  const head = fold(quoted.slice(0, 1500));
+  return (ctx.ownAddresses.some((a) => head.includes(a)) || /\bd-loket\b/.test(head))
+    && /\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b/.test(head);
+}
+
 function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext): boolean {
   if (ctx.thread) return ctx.thread.about === 'alternatives' || ctx.thread.proposal !== null;
   const invitation = /\b(uitnodiging|invitation|nog plaatsen vrij|herinnering)\b/;
@@ -217,7 +225,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER),
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
-    accept: (isReply || subject.isForward) && words <= 25 && cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx),
+    accept: (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))
+      || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && asksWhich(split.quoted, ctx))),
     shortReply: words <= 25,
     cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all, cue.CANCEL_WEAK),

@@ -142,3 +142,17 @@ test('a subject that asks or corrects, and a registration one has, are no signup
   ]), []);
   assert.deepEqual(await mismatched('register/arnhem', '22/6', ['Hierbij mijn aanmelding voor Arnhem.']), []);
 });
+
+test('a short reply naming one session under our question which one is a choice made', async () => {
+  const ourQuestion = '\n\nOp 25 mei 2018 om 14:10 schreef D-Loket <D-Loket@VNG.nl>:\n> Dank voor uw aanmelding. U schrijft niet voor welke sessie u zich wilt aanmelden.\n> Kunt u aangeven welke sessie uw voorkeur heeft?\n> Met vriendelijke groet, D-Loket';
+  for (const [answer, session] of [['Assen graag, 28 juni.', 'assen'], ['Dan wordt het Utrecht, 14 juni.', 'utrecht'], ['14 juni', 'utrecht']] as const) {
+    const v = await verdict({ subject: 'Re: Uw aanmelding ontwerpsessie', text: `Hoi,\n${answer}\nGr. Sietske${ourQuestion}` });
+    assert.equal(`${v.intent}/${v.session}`, `register/${session}`, answer);
+  }
+  // Not under a question of ours, and not an answer that doubts or asks.
+  const plain = await verdict({ subject: 'Ontwerpsessie', text: 'Assen graag, 28 juni.\n\nGr. Sietske' });
+  assert.notEqual(plain.intent, 'register');
+  const doubt = await verdict({ subject: 'Re: Uw aanmelding ontwerpsessie', text: `Assen misschien, of toch niet?${ourQuestion}` });
+  assert.notEqual(doubt.intent, 'register');
+  assert.deepEqual(await mismatched('register/haarlem', 'Ontwerpsessie', ['Ik ben er 21 juni bij.']), []);
+});

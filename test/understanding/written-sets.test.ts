@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('../fixtures/written/', import.meta.url));
 // which the rules do by design (src/understanding/README.md).
 const FLOOR: Record<string, number> = {
   a: 0.97, b: 0.92, c: 0.92, d: 0.88, e: 0.84, e2: 0.97, f: 0.94, g: 0.94, h: 0.89, i: 0.87, j: 0.89, k: 0.92, l: 0.84, m: 0.81, n: 0.91, o: 0.84, p: 0.87,
-  q: 0.91, r: 0.94, s: 0.79, t: 0.97, u: 0.89, v: 0.81, w: 0.93, x: 0.98, y: 0.93, z: 0.99, ab: 0.94,
+  q: 0.91, r: 0.94, s: 0.79, t: 0.97, u: 0.89, v: 0.88, w: 0.93, x: 0.98, y: 0.93, z: 0.99, ab: 0.94,
 };
 
 for (const set of Object.keys(FLOOR)) {
