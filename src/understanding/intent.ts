@@ -268,7 +268,14 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
 }
 
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
-  const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos');
+  // A session named in the very sentence that withdraws from it ("ik meld mij daarom af voor de
+  // sessie in Assen", cut in two by the clause split) is what is withdrawn, not another choice.
+  const said = sentenceTexts(f.bodyClauses);
+  const withdrawnHere = (r: Ref) => {
+    const t = said.get(f.bodyClauses[r.clause]?.sentence ?? -1) ?? '';
+    return cue.CANCEL_STRONG.test(t) && !cue.signsUp(t) && !/\bwel\b/.test(t);
+  };
+  const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos' && !withdrawnHere(r));
   // "Mijn collega gaat naar Haarlem, ik kan niet": whose plans change is for a person to sort out.
   if (f.cancelWeak && !f.cancelStrong && !f.register && f.bodyRefs.some((r) => naming(r) && r.polarity === 'other')) {
     return result('escalate', 'mixed', 0.6, [...ev, 'someone else goes, the sender cannot']);

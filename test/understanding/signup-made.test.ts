@@ -156,3 +156,16 @@ test('a short reply naming one session under our question which one is a choice 
   assert.notEqual(doubt.intent, 'register');
   assert.deepEqual(await mismatched('register/haarlem', 'Ontwerpsessie', ['Ik ben er 21 juni bij.']), []);
 });
+
+test('a withdrawal whose sentence names the session it withdraws from is a cancellation of it', async () => {
+  for (const text of [
+    'Op 22 juni is er onverwacht een raadsvergadering. Ik meld mij daarom af voor de sessie in Arnhem. Jammer!',
+    'Door de begrotingsbehandeling moet ik helaas afzeggen voor de sessie in Arnhem.',
+  ]) {
+    const v = await verdict({ subject: 'Ontwerpsessie Arnhem 22 juni - afmelding', text: signed(text) });
+    assert.equal(`${v.intent}/${v.session}`, 'cancel/arnhem', text);
+  }
+  // Ruling one out and naming another in the same sentence stays a choice of the other.
+  const v = await verdict({ subject: 'RE: Bevestiging aanmelding ontwerpsessie 22 juni Arnhem', text: signed('Ik moet 22 juni helaas verstek laten gaan, maar 29 juni in Venlo kan ik wel. Wilt u mij daarvoor inschrijven?') });
+  assert.equal(`${v.intent}/${v.session}`, 'register/venlo');
+});
