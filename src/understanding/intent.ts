@@ -9,6 +9,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
+import { firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
 
 export interface Decision {
   intent: Intent;
@@ -468,69 +469,5 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
 }
 
 const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;
-const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
-const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction)\b/;
-const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
-const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
-
-// The sender speaks: a first person, a request word, or a first-person verb with the subject
-// dropped, as in phone mail ("ben erbij", "kom graag", "aanmelden voor Assen graag", "zet me erbij").
-const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us)\b|^(graag|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|inschrijving|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet)\b/;
-// Asked of us: "kunt u mij aanmelden?", "willen jullie hem inschrijven?", "zet u mij op de lijst?",
-// "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
-const ASKED_OF_US = new RegExp([
-  '\\b(kunt|kunnen|wilt|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|reserveren|boeken|sign|register|add|put|book|move|switch)\\b',
-  '^(zet|zett?en|schrijf|schrijft|meld|meldt|noteer|noteert|boek|boekt|reserveer|reserveert) (u|je|jij|jullie) (mij|me|ons|hem|haar|hen|ze)\\b',
-  '^mag ik\\b[^?]*\\b(aanmelden|aanschuiven|inschrijven|opgeven|meedoen|deelnemen|erbij|er bij)\\b',
-  // Whether one can still sign oneself up asks for the signup itself ("kan ik me nog aanmelden?");
-  // whether one may take part, or how ("kan ik via Skype meedoen?"), is for a person.
-  '^(kan|kun|mag) ik (me|mij) (nog |ook )*(aanmelden|inschrijven|opgeven)\\b',
-  '^(kan|kun|mag) ik (me |mij )?([a-z]+ )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\\b',
-  '^(can|may) i (still |also )*(register|sign up|enrol)\\b',
-].join('|'));
-// A wish, not a signup: "ik zou best willen", "I might", "could".
-const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? best\b/;
-// The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
-// like to register". A signup on its own; beside a question it may hang on the answer (a wish).
-const POLITE = /\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/;
-const SEAT_ASKED = /\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b/;
-const GENERIC = /\b(je|jij|men|you can|one can)\b/;
-// A signup said without a signup verb: the sender's own ("dit is mijn aanmelding", "doe mij maar
-// Haarlem"), a colleague coming in the sender's place, or people listed to come ("hieronder de
-// deelnemers", "de volgende personen komen").
-const DECLARED = /\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mijn|onze|my|our) (aanmelding|inschrijving|opgave|registration)\b|^doe (mij|me|ons) maar\b|\b(komt|komen|gaat|gaan|comes|will come)\b[^.?!]{0,25}\b(in mijn plaats|in onze plaats|in plaats van mij|namens (mij|ons)|in my place|instead of me)\b|\b(hieronder|hierbij|onderstaand\w*|de volgende|the following)\b[^.?!]{0,20}\b(deelnemers|personen|namen|mensen|collega'?s|participants|people|persons|attendees)\b/;
-// A named role speaking through a secretary: "burgemeester Heijmans neemt graag deel".
-const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|gemeentesecretaris|secretaris|directeur|collega|collega's|delegatie)\b[^?]*\b(graag|gaarne)\b/;
-
-function firmSignup(f: Features, besideQuestion: boolean): boolean {
-  const wish = (t: string) => WISH.test(t) && (besideQuestion || !POLITE.test(t));
-  // "Bij mijn aanmelding heb ik ... vermeld": a registration had, not one made.
-  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
-  // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
-  // maar wil graag komen").
-  const said = sentenceTexts(f.bodyClauses);
-  // A colleague said to come ("mijn collega wil ook graag komen") is as firm as the sender.
-  const body = f.bodyClauses.some((c) => !c.neg && ((!c.question && cue.signsUp(c.folded)
-    && firm(c.folded, c.others || SELF_OR_REQUEST.test(said.get(c.sentence)!)))
-    || (!c.question && DECLARED.test(c.folded))
-    // "Ik wil graag meedoen in Haarlem, kan dat nog?": the wish to come, with only a seat asked after.
-    || (c.question && SEAT_ASKED.test(said.get(c.sentence)!) && cue.signsUp(c.folded) && firm(c.folded, c.others))
-    // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
-    || ASKED_OF_US.test(c.folded)));
-  if (body) return true;
-  // "Assen lukt niet, Breda wel": the session set against one ruled out is chosen.
-  const chosenOver = f.bodyClauses.some((c) => c.neg) && f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1
-    && !f.bodyClauses[r.clause]?.question && /\bwel\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));
-  if (chosenOver) return true;
-  // A signup the clause split cut in two ("meld ik mij, dus aan", "zet me er, maar bij"): read
-  // the whole sentence, when none of it is denied or asked.
-  const plain = sentenceTexts(f.bodyClauses, (c) => !c.neg && !c.question);
-  const broken = new Set(f.bodyClauses.filter((c) => c.neg || c.question).map((c) => c.sentence));
-  if ([...plain].some(([n, t]) => !broken.has(n) && firm(t, false))) return true;
-  // "Aanmelding Venlo 29 juni" as the sender's own subject is a signup made.
-  // Not a subject that asks ("Vraag over deelname Utrecht") or changes one made ("Correctie aanmelding").
-  return !f.isReply && !f.isForward && f.subjectClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded) && !SUBJECT_NOT_A_SIGNUP.test(c.folded));
-}
-
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
 const ALREADY_SIGNED_UP = /\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;
