@@ -78,10 +78,15 @@ export function contentOf(body: string): string {
   return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l) && !WHEN.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 
+// The head of a quoted mail names our mailbox: the bot's or an organiser's own mail.
+function fromUs(head: string, own: readonly string[]): boolean {
+  return own.some((a) => head.includes(a)) || /\bd-loket\b/.test(head);
+}
+
 // A quoted mail of the bot itself (the invitation it answers); lines without their ">".
 function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext): Ref[] {
   const head = quoted.slice(0, 600).toLowerCase();
-  if (!own.some((a) => head.includes(a)) && !/\bd-loket\b/.test(head)) return [];
+  if (!fromUs(head, own)) return [];
   const text = quoted.slice(0, 6000).split('\n').map((l) => l.replace(/^(>\s?)+/, '')).join('\n');
   return findRefs([clausesOf(contentOf(text))], refCtx)[0] ?? [];
 }
@@ -90,7 +95,7 @@ function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext
 // a short reply naming one ("Assen graag, 28 juni") answers it with a choice.
 function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
   const head = fold(quoted.slice(0, 1500));
-  return (ctx.ownAddresses.some((a) => head.includes(a)) || /\bd-loket\b/.test(head))
+  return fromUs(head, ctx.ownAddresses)
     && /\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b/.test(head);
 }
 
@@ -99,7 +104,7 @@ function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext
   const invitation = /\b(uitnodiging|invitation|nog plaatsen vrij|herinnering)\b/;
   const head = fold(quoted.slice(0, 1500));
   // The bot's (or an organiser's) own list of sessions with room is an offer too.
-  const ourList = (ctx.ownAddresses.some((a) => head.includes(a)) || /\bd-loket\b/.test(head))
+  const ourList = fromUs(head, ctx.ownAddresses)
     && /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke sessie|volgende sessies|met het nummer|with the number|choose a)\b/.test(head);
   // An overview of the sessions with how to sign up, forwarded by anyone, offers them too.
   const overview = /\b(ontwerp)?sessies\b/.test(head) && /\b(aanmelden|aanmelding|meld (u|je) aan|aansluit\w*|sign up|register)\b/.test(head);

@@ -271,9 +271,11 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   // A session named in the very sentence that withdraws from it ("ik meld mij daarom af voor de
   // sessie in Assen", cut in two by the clause split) is what is withdrawn, not another choice.
-  const said = sentenceTexts(f.bodyClauses);
+  // Only a mail with a withdrawal wording needs its sentences rebuilt for this.
+  let said: Map<number, string> | null = null;
   const withdrawnHere = (r: Ref) => {
-    const t = said.get(f.bodyClauses[r.clause]?.sentence ?? -1) ?? '';
+    if (!f.cancelStrong) return false;
+    const t = (said ??= sentenceTexts(f.bodyClauses)).get(f.bodyClauses[r.clause]?.sentence ?? -1) ?? '';
     return cue.CANCEL_STRONG.test(t) && !cue.signsUp(t) && !/\bwel\b/.test(t);
   };
   const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos' && !withdrawnHere(r));
