@@ -19,17 +19,40 @@ export async function enqueueReply(tx: Executor, row: NewOutbox): Promise<number
   return inserted.id;
 }
 
-/** What a new reply (or notice) sets; the other columns start at their defaults. */
+/**
+ * What a new reply (or notice) sets; the other columns start at their defaults. Status 'sending':
+ * written already claimed by the worker that will send it (see ClaimedReply).
+ */
 export type NewReply = Pick<NewOutbox, 'inboundId' | 'registrationId' | 'kind' | 'toAddress' | 'fromAddress' | 'subject'
-  | 'messageId' | 'inReplyTo' | 'raw' | 'thread' | 'createdAt' | 'nextAttemptAt'> & { status: 'pending' | 'held'; createdAt: Date; nextAttemptAt: Date };
+  | 'messageId' | 'inReplyTo' | 'raw' | 'thread' | 'createdAt' | 'nextAttemptAt'>
+  & { status: 'pending' | 'held' | 'sending'; createdAt: Date; nextAttemptAt: Date };
 
-/** enqueueReply for a new reply: the statement every answered message sends, built once (statement.ts). */
-export async function enqueueNewReply(tx: Executor, row: NewReply): Promise<number> {
+/**
+ * A reply the worker wrote already claimed (state 'sending', first attempt), in the transaction
+ * of the message it answers: its send lane sends it from memory after the commit, without a claim
+ * of its own (a round trip per message). What the lane cannot send it puts back to 'pending'
+ * (releaseClaimed); a crash leaves it 'sending', and the next start requeues it (requeueInterrupted).
+ */
+export type ClaimedReply = Pick<OutboxRow, 'id' | 'kind' | 'fromAddress' | 'toAddress' | 'messageId' | 'attempts' | 'inboundId' | 'raw'>;
+
+/** A new reply as its claim would have returned it (for a reply written with status 'sending'). */
+export function claimedReply(id: number, row: NewReply): ClaimedReply {
+  return {
+    id, kind: row.kind, fromAddress: row.fromAddress, toAddress: row.toAddress, messageId: row.messageId, attempts: 1,
+    inboundId: row.inboundId ?? null, raw: row.raw,
+  };
+}
+
+/**
+ * enqueueReply for a new reply: the statement every answered message sends, built once
+ * (statement.ts). The status it got: 'suppressed' for an address that bounced hard.
+ */
+export async function enqueueNewReply(tx: Executor, row: NewReply): Promise<{ id: number; status: string }> {
   const [inserted] = await insertReply(tx, {
     inboundId: row.inboundId ?? null, registrationId: row.registrationId ?? null, ...replyValues(row),
   });
   if (!inserted) throw new Error('insert into outbox returned nothing');
-  return inserted.id;
+  return inserted;
 }
 
 /**
@@ -41,12 +64,13 @@ export function replyValues(row: Omit<NewReply, 'inboundId' | 'registrationId'>,
     kind: row.kind, toAddress: row.toAddress, fromAddress: row.fromAddress, subject: row.subject, messageId: row.messageId,
     inReplyTo: row.inReplyTo ?? null, raw: row.raw,
     thread: row.thread === undefined || row.thread === null ? null : JSON.stringify(row.thread), status: row.status,
-    createdAt: row.createdAt.toISOString(), nextAttemptAt: row.nextAttemptAt.toISOString(),
+    // A reply written claimed is on its first attempt, as a claim would have counted it.
+    attempts: row.status === 'sending' ? 1 : 0, createdAt: row.createdAt.toISOString(), nextAttemptAt: row.nextAttemptAt.toISOString(),
   };
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [prefix + k, v]));
 }
 
-const insertReply = statement<{ id: number }>('outbox_insert', (tx) =>
+const insertReply = statement<{ id: number; status: string }>('outbox_insert', (tx) =>
   replyInsert(tx, { inboundId: sql`${sql.placeholder('inboundId')}::int`, registrationId: sql`${sql.placeholder('registrationId')}::int` }));
 
 /** The insert of a new reply with placeholders (replyValues), its links given as SQL. */
@@ -59,11 +83,11 @@ export function replyInsert(tx: Executor, links: { inboundId: SQL; registrationI
     toAddress: to, fromAddress: sql`${v('fromAddress')}::text`, subject: sql`${v('subject')}::text`,
     messageId: sql`${v('messageId')}::text`, inReplyTo: sql`${v('inReplyTo')}::text`, raw: sql`${v('raw')}::text`,
     thread: sql`${v('thread')}::jsonb`, createdAt: sql`${v('createdAt')}::timestamptz`,
-    nextAttemptAt: sql`${v('nextAttemptAt')}::timestamptz`,
+    nextAttemptAt: sql`${v('nextAttemptAt')}::timestamptz`, attempts: sql`${v('attempts')}::int`,
     // As unlessSuppressed (bounces.ts): an address that bounced hard gets no more mail.
     status: sql`case when ${bounced} then 'suppressed' else ${v('status')}::text end`,
     lastError: sql`case when ${bounced} then 'not sent: ' || ${to} || ' bounced hard' end`,
-  }).returning({ id: outbox.id });
+  }).returning({ id: outbox.id, status: outbox.status });
 }
 
 /** Claims due rows for sending (SKIP LOCKED: two senders never take the same row). */
@@ -133,6 +157,16 @@ export async function markUndelivered(db: Executor, id: number, status: 'failed'
 export async function markCopiedToSent(db: Executor, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await db.update(outbox).set({ copiedToSent: true }).where(inArray(outbox.id, ids));
+}
+
+/**
+ * Replies this worker claimed but did not send (its send lane stopped: the database went away)
+ * go back to pending, for the closing pass of a later sync. Only rows still 'sending': none of
+ * them reached the SMTP server.
+ */
+export async function releaseClaimed(db: Executor, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(outbox).set({ status: 'pending' }).where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
 }
 
 /**

@@ -153,11 +153,11 @@ export async function recordWithRegistration(
 export async function recordWithRegistrationAndReply(
   tx: Executor, record: NewInbound, cursorAt: Date, r: NewRegistration, change: Omit<NewChange, 'registrationId' | 'sessionId'>,
   reply: Omit<NewReply, 'inboundId' | 'registrationId'>,
-): Promise<{ inboundId: number; created: RegistrationRow; outboxId: number } | null> {
+): Promise<{ inboundId: number; created: RegistrationRow; outboxId: number; outboxStatus: string } | null> {
   const [row] = await signupWithReplyStatement(tx, { ...signupValues(record, cursorAt, r, change), ...replyValues(reply, 'reply_') });
   if (!row) return null;
-  const { inboundId, outboxId, ...created } = row;
-  return { inboundId, outboxId, created };
+  const { inboundId, outboxId, outboxStatus, ...created } = row;
+  return { inboundId, outboxId, outboxStatus, created };
 }
 
 /**
@@ -215,7 +215,7 @@ const signupStatement = statement<RegistrationRow & { inboundId: number }>('reco
     .from(created);
 });
 
-const signupWithReplyStatement = statement<RegistrationRow & { inboundId: number; outboxId: number }>('record_signup_reply', (tx) => {
+const signupWithReplyStatement = statement<RegistrationRow & { inboundId: number; outboxId: number; outboxStatus: string }>('record_signup_reply', (tx) => {
   const { ctes, created, columns } = signupCtes(tx);
   // The reply's placeholders are named reply_…: the record has a subject, a Message-ID and a status of its own.
   const reply = tx.$with('reply', {}).as(replyInsert(tx, { inboundId: sql`(select id from rec)`, registrationId: sql`(select id from created)` }, 'reply_')
@@ -223,6 +223,7 @@ const signupWithReplyStatement = statement<RegistrationRow & { inboundId: number
   return tx.with(...ctes, reply)
     .select({
       ...columns, inboundId: sql<number>`(select id from rec)`.as('inbound_id'), outboxId: sql<number>`(select id from reply)`.as('outbox_id'),
+      outboxStatus: sql<string>`(select status from reply)`.as('outbox_status'),
     })
     .from(created);
 });

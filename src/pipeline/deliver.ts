@@ -3,7 +3,9 @@
 // have arrived (failure after DATA) is never resent blindly.
 import type { Executor } from '../db/client.js';
 import { receivedAtOf } from '../db/inbound-messages.js';
-import { claimDue, markCopiedToSent, markSent, markUndelivered, scheduleRetry, sentNotCopied } from '../db/outbox.js';
+import {
+  claimDue, markCopiedToSent, markSent, markUndelivered, scheduleRetry, sentNotCopied, type ClaimedReply,
+} from '../db/outbox.js';
 import type { MailboxSession } from '../mailbox/types.js';
 import type { PipelineDeps } from './deps.js';
 import { flushOutcomes, recordOutcome } from './unrecorded.js';
@@ -35,31 +37,39 @@ export async function deliverDue(
   for (;;) {
     const rows = await claimDue(db, deps.clock(), BATCH, onlyIds);
     if (rows.length === 0) break;
-    for (const row of rows) {
-      let response: string;
-      try {
-        ({ response } = await deps.sender.send({ from: row.fromAddress, to: row.toAddress, raw: Buffer.from(row.raw, 'utf8') }));
-      } catch (err) {
-        // deps.database.db is read when the record is written: the pool may have been renewed since.
-        await recordOutcome(deps, row.id, () => recordFailure(deps, deps.database.db, row, err, report));
-        continue;
-      }
-      // Accepted by SMTP: from here on a database failure must never lead to a second send.
-      const sentAt = deps.clock();
-      await recordOutcome(deps, row.id, () => markSent(deps.database.db, row.id, response, sentAt));
-      report.sent++;
-      deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
-      // Sent is recorded: nothing the metric needs may turn this into a failure (and a resend).
-      // `arrivedAt`: the caller knows when the messages these replies answer arrived (onlyIds).
-      if (deps.metrics) {
-        deps.metrics.replySent(row.inboundId === null ? null
-          : arrivedAt ? arrivedAt(row.id) : await receivedAtOf(deps.database.db, row.inboundId).catch(() => null));
-      }
-    }
+    for (const row of rows) await sendReply(deps, row, report, arrivedAt);
     if (rows.length < BATCH) break;
   }
   if (session && deps.mail.imap.sentCopy) await copyToSent(deps, session);
   return report;
+}
+
+/**
+ * One claimed reply over SMTP, and its outcome recorded; false when that record had to wait for
+ * the database (deliverDue goes on; the send lane stops there).
+ */
+export async function sendReply(
+  deps: PipelineDeps, row: ClaimedReply, report: DeliveryReport, arrivedAt?: (outboxId: number) => Date | null,
+): Promise<boolean> {
+  let response: string;
+  try {
+    ({ response } = await deps.sender.send({ from: row.fromAddress, to: row.toAddress, raw: Buffer.from(row.raw, 'utf8') }));
+  } catch (err) {
+    // deps.database.db is read when the record is written: the pool may have been renewed since.
+    return recordOutcome(deps, row.id, () => recordFailure(deps, deps.database.db, row, err, report));
+  }
+  // Accepted by SMTP: from here on a database failure must never lead to a second send.
+  const sentAt = deps.clock();
+  const recorded = await recordOutcome(deps, row.id, () => markSent(deps.database.db, row.id, response, sentAt));
+  report.sent++;
+  deps.logger.info({ event: 'reply.sent', outboxId: row.id, kind: row.kind, messageId: row.messageId, attempt: row.attempts }, 'reply sent');
+  // Sent is recorded: nothing the metric needs may turn this into a failure (and a resend).
+  // `arrivedAt`: the caller knows when the messages these replies answer arrived (onlyIds).
+  if (deps.metrics) {
+    deps.metrics.replySent(row.inboundId === null ? null
+      : arrivedAt ? arrivedAt(row.id) : await receivedAtOf(deps.database.db, row.inboundId).catch(() => null));
+  }
+  return recorded;
 }
 
 async function recordFailure(

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Tx } from '../db/client.js';
 import { readDecisionInputs } from '../db/decision-inputs.js';
 import { clip, isRecorded, recordInbound, setInboundRegistration, type NewInbound } from '../db/inbound-messages.js';
-import { findThread } from '../db/outbox.js';
+import { claimedReply, findThread, type ClaimedReply } from '../db/outbox.js';
 import {
   findByCalendarUid, lockSeries, recordWithRegistration, recordWithRegistrationAndReply, registrationToBe, type RegistrationRow,
 } from '../db/registrations.js';
@@ -46,6 +46,16 @@ export interface Handled {
   outcome: string;
   keywords: string[];
   outboxIds: number[];
+  /**
+   * With `claim` (the worker's sync): the replies of outboxIds that were written already claimed
+   * for its send lane, to be sent from here (the others are held or suppressed, not to be sent).
+   */
+  claimed?: ClaimedReply[];
+}
+
+export interface RecordOptions {
+  /** The caller's send lane sends the replies: write them claimed (see ClaimedReply, outbox.ts). */
+  claim?: boolean;
 }
 
 const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxIds: [] });
@@ -58,10 +68,10 @@ const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxId
 export type ReadMessage =
   | { kind: 'done'; handled: Handled }
   | { kind: 'organisers'; log: Logger; row: NewInbound }
-  | { kind: 'decide'; step: Omit<Step, 'deps'> };
+  | { kind: 'decide'; step: Omit<Step, 'deps' | 'claim'> };
 
-export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage): Promise<Handled> {
-  return recordMessage(deps, await readMessage(deps, box, msg));
+export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage, opts: RecordOptions = {}): Promise<Handled> {
+  return recordMessage(deps, await readMessage(deps, box, msg), opts);
 }
 
 /** Parse, understand, read the envelope: everything before the series lock. Writes nothing. */
@@ -121,11 +131,11 @@ export async function readMessage(deps: PipelineDeps, box: MailboxStatus, msg: I
 }
 
 /** Records what was read: for organisers, or decided under the series lock in one transaction. */
-export async function recordMessage(deps: PipelineDeps, read: ReadMessage): Promise<Handled> {
+export async function recordMessage(deps: PipelineDeps, read: ReadMessage, opts: RecordOptions = {}): Promise<Handled> {
   if (read.kind === 'done') return read.handled;
   if (read.kind === 'organisers') return recordForOrganisers(deps, read.log, read.row);
   const { log, about, understanding } = read.step;
-  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { ...read.step, deps }));
+  const result = await deps.database.db.transaction((tx) => decideAndRecord(tx, { ...read.step, deps, claim: opts.claim === true }));
   if (result.outcome !== 'already-recorded') {
     log.info({ event: 'message.recorded', messageId: about.messageId, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
     deps.metrics?.messageRecorded(result.outcome, understanding.intent);
@@ -142,6 +152,7 @@ interface Step {
   understanding: Understanding;
   envelope: Envelope;
   now: Date;
+  claim: boolean;
 }
 
 /** Stands for the number of a registration not inserted yet (registrationToBe); never a real one. */
@@ -150,6 +161,8 @@ const PENDING_ID = -1;
 /** Under the series lock: load the state, decide, and write the decision and its replies. */
 async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const { deps, about, understanding, now } = s;
+  // Filled by writing the replies when they are written claimed (s.claim); a new array per attempt.
+  const claimed = s.claim ? [] as ClaimedReply[] : undefined;
   const series = deps.catalogue.series;
   const registrant = about.fromAddress ?? '';
   const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);
@@ -225,12 +238,13 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
       const reply = await replyRow(tx, planned, {
         inboundId: null, mail: s.mail, replyAddress, language: understanding.language, createdId: PENDING_ID, created: toBe,
         senderRegistrationId: PENDING_ID, sessions: withCreated(sessions, toBe), catalogue: deps.catalogue, mailConfig: deps.mail,
-        templates: deps.templates, now,
+        templates: deps.templates, now, ...(claimed ? { claimed } : {}),
       });
       if (reply) {
         const done = await recordWithRegistrationAndReply(tx, record, now, creation.registration, creation.change, reply);
         if (done === null) return nothing('already-recorded'); // another instance recorded it first
-        return { outcome: decision.outcome, keywords: decision.keywords, outboxIds: [done.outboxId] };
+        if (claimed && done.outboxStatus === 'sending') claimed.push(claimedReply(done.outboxId, { ...reply, inboundId: done.inboundId }));
+        return { outcome: decision.outcome, keywords: decision.keywords, outboxIds: [done.outboxId], ...(claimed ? { claimed } : {}) };
       }
     }
     const done = await recordWithRegistration(tx, record, now, creation.registration, creation.change);
@@ -254,9 +268,9 @@ async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
     sessions: decision.changes.length === 0 ? sessions
       : decision.changes.length === 1 && created ? withCreated(sessions, created)
         : await loadSeriesState(tx, series),
-    catalogue: deps.catalogue, mailConfig: deps.mail, templates: deps.templates, now,
+    catalogue: deps.catalogue, mailConfig: deps.mail, templates: deps.templates, now, ...(claimed ? { claimed } : {}),
   });
-  return { outcome: decision.outcome, keywords: decision.keywords, outboxIds };
+  return { outcome: decision.outcome, keywords: decision.keywords, outboxIds, ...(claimed ? { claimed } : {}) };
 }
 
 /** No safe address to answer (none, our own, a machine's): keep the decision, drop the replies. */

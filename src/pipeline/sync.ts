@@ -50,10 +50,10 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
       try {
         // The batch's copy first; a retry fetches the message again.
         if (attempt === 1 && ahead) {
-          handled = await recordMessage(deps, await ahead);
+          handled = await recordMessage(deps, await ahead, { claim: true });
         } else {
           const { source, truncated } = await session.download(m.uid, deps.mail.maxMessageBytes);
-          handled = await handleMessage(deps, box, { ...incoming(m, aboveCursor), source, truncated });
+          handled = await handleMessage(deps, box, { ...incoming(m, aboveCursor), source, truncated }, { claim: true });
         }
         break;
       } catch (err) {
@@ -70,10 +70,11 @@ export function createSync(deps: PipelineDeps, opts: SyncOptions = {}): (session
         await sleep(RETRY_PAUSE_MS * attempt);
       }
     }
-    // Committed: the lane sends while the next message is decided. The replies answer this
-    // message, so its arrival (recorded as received_at) is known here. Keywords follow the replies.
+    // Committed: the lane sends while the next message is decided, its replies written claimed
+    // for it (claim: true). The replies answer this message, so its arrival (recorded as
+    // received_at) is known here. Keywords follow the replies.
     const { keywords } = handled;
-    lane.push(handled.outboxIds, m.internalDate, () => followUps.mark(box.uidValidity, m.uid, keywords));
+    lane.push(handled.outboxIds, m.internalDate, () => followUps.mark(box.uidValidity, m.uid, keywords), handled.claimed);
   }
 
   /** The messages' sources for a batch in one FETCH; an empty map (one by one) when that fails for a reason of its own. */

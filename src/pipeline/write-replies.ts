@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import type { MailConfig } from '../config/config.js';
 import type { Tx } from '../db/client.js';
 import { firstInboundOf } from '../db/inbound-messages.js';
-import { enqueueNewReply, type NewReply } from '../db/outbox.js';
+import { claimedReply, enqueueNewReply, type ClaimedReply, type NewReply } from '../db/outbox.js';
 import { findRegistration, type RegistrationRow } from '../db/registrations.js';
 import { buildInvite } from '../replies/calendar.js';
 import { composeReply } from '../replies/compose.js';
@@ -36,6 +36,12 @@ export interface ReplyContext {
   mailConfig: MailConfig;
   templates: Templates;
   now: Date;
+  /**
+   * The worker's send lane sends what this message owes: the replies are written already claimed
+   * by it (state 'sending'), and each one that is to go out (not held, not to an address that
+   * bounced hard) is added here. Without it they are written pending, for deliverDue to claim.
+   */
+  claimed?: ClaimedReply[];
 }
 
 export function sessionView(s: SessionState): SessionView {
@@ -57,7 +63,10 @@ export async function writeReplies(tx: Tx, replies: PlannedReply[], ctx: ReplyCo
 
 async function writeReply(tx: Tx, planned: PlannedReply, ctx: ReplyContext): Promise<number | null> {
   const row = await replyRow(tx, planned, ctx);
-  return row && enqueueNewReply(tx, row);
+  if (!row) return null;
+  const { id, status } = await enqueueNewReply(tx, row);
+  if (status === 'sending') ctx.claimed?.push(claimedReply(id, row));
+  return id;
 }
 
 /** One planned reply as its outbox row (rendered and composed); null when it has nobody to go to. */
@@ -126,7 +135,7 @@ export async function replyRow(tx: Tx, planned: PlannedReply, ctx: ReplyContext)
     inReplyTo: addressee.inReplyTo,
     raw: composed.raw.toString('utf8'),
     thread: planned.thread,
-    status: ctx.mailConfig.repliesEnabled ? 'pending' : 'held',
+    status: !ctx.mailConfig.repliesEnabled ? 'held' : ctx.claimed ? 'sending' : 'pending',
     createdAt: ctx.now,
     nextAttemptAt: ctx.now,
   };

@@ -10,11 +10,12 @@ import { changesOfInbound } from '../../src/db/change-log.js';
 import { getCursor, resetCursor } from '../../src/db/mailbox-state.js';
 import { createRegistration } from '../../src/db/registrations.js';
 import * as schema from '../../src/db/schema.js';
-import { inboundMessages, registrations } from '../../src/db/schema.js';
+import { inboundMessages, outbox, registrations } from '../../src/db/schema.js';
 import { loadSeriesState } from '../../src/db/sessions.js';
 import { withCreated } from '../../src/pipeline/apply-decision.js';
 import { deliverDue } from '../../src/pipeline/deliver.js';
 import { handleMessage } from '../../src/pipeline/handle-message.js';
+import { createSendLane } from '../../src/pipeline/send-lane.js';
 import { createTestDatabase, databaseForTests, type TestDatabase } from '../support/postgres.js';
 import { inbox, pipelineDeps, signup, withCapacity } from './deps.js';
 
@@ -73,7 +74,7 @@ it('writes a new registration, its change-log row and the message\'s link to it 
   assert.equal(changes[0]!.at.toISOString(), '2018-06-01T10:00:00.000Z');
 });
 
-it('decides and records a signup in three statements besides BEGIN and COMMIT, and sends its reply in two', async () => {
+it('decides and records a signup in three statements besides BEGIN and COMMIT, and sends its reply in one', async () => {
   const statements: string[] = [];
   const sql = postgres(testDb.url, { max: 2, onnotice: () => {} });
   const db = drizzle(sql, { schema, logger: { logQuery: (query) => statements.push(query) } }) as unknown as Db;
@@ -86,14 +87,33 @@ it('decides and records a signup in three statements besides BEGIN and COMMIT, a
     await resetCursor(db, inbox.path, Number(inbox.uidValidity), 799, new Date());
     const source = signup('geteld@epe.nl', 'Graag aanmelden voor Arnhem, 22 juni.');
     statements.length = 0;
-    const handled = await handleMessage(deps, inbox, { uid: 800, size: source.length, internalDate: null, truncated: false, source, aboveCursor: true });
+    // As the worker's sync does: the reply written claimed for its send lane.
+    const handled = await handleMessage(deps, inbox, {
+      uid: 800, size: source.length, internalDate: null, truncated: false, source, aboveCursor: true,
+    }, { claim: true });
     assert.equal(handled.outcome, 'registered');
     // the series lock; the decision's inputs; the record (with the cursor), the registration
-    // (with its change-log row and the link) and the reply in one
+    // (with its change-log row and the link) and the reply, written claimed, in one
     assert.equal(statements.length, 3, statements.join('\n'));
+    assert.deepEqual(handled.claimed?.map((r) => [r.id, r.toAddress, r.attempts]), [[handled.outboxIds[0], 'geteld@epe.nl', 1]]);
+    const [claimed] = await db.select().from(outbox).where(eq(outbox.id, handled.outboxIds[0]!));
+    assert.deepEqual([claimed?.status, claimed?.attempts], ['sending', 1]);
+    assert.equal(claimed?.raw, handled.claimed?.[0]?.raw); // the lane sends what is stored
     statements.length = 0;
-    await deliverDue(deps, null, handled.outboxIds);
+    const lane = createSendLane(deps);
+    lane.push(handled.outboxIds, null, () => {}, handled.claimed);
+    await lane.settle();
     assert.deepEqual(sent, ['geteld@epe.nl']);
+    assert.equal(statements.length, 1, statements.join('\n')); // the sent mark; no claim
+    const [after] = await db.select().from(outbox).where(eq(outbox.id, handled.outboxIds[0]!));
+    assert.equal(after?.status, 'sent');
+    // Without a lane of its own (a command, a test): written pending, then claimed and marked sent.
+    const other = signup('los@epe.nl', 'Graag aanmelden voor Arnhem, 22 juni.');
+    const pending = await handleMessage(deps, inbox, { uid: 801, size: other.length, internalDate: null, truncated: false, source: other, aboveCursor: true });
+    assert.equal(pending.claimed, undefined);
+    statements.length = 0;
+    await deliverDue(deps, null, pending.outboxIds);
+    assert.deepEqual(sent, ['geteld@epe.nl', 'los@epe.nl']);
     assert.equal(statements.length, 2, statements.join('\n')); // the claim, the sent mark
   } finally {
     await sql.end({ timeout: 1 });

@@ -95,6 +95,87 @@ function lanes(name: string, database: () => Database) {
       await lane.settle(); // the failure was reported once; the lane is usable again
     });
 
+    it('sends replies written claimed for it without claiming them, in order with ids it claims itself', async () => {
+      const sender = recordingSender();
+      const deps: PipelineDeps = { ...await pipelineDeps(database(), withCapacity({}), now), sender };
+      const lane = createSendLane(deps);
+      const people = ['hans@ede.nl', 'ilse@ede.nl', 'hans@ede.nl', 'joop@ede.nl'];
+      const texts = ['Graag aanmelden voor Arnhem, 22 juni.', 'Graag aanmelden voor Arnhem, 22 juni.', 'Graag met twee personen.', 'Graag aanmelden voor Arnhem, 22 juni.'];
+      const ids: number[] = [];
+      const done: number[] = [];
+      for (const [i, from] of people.entries()) {
+        // The third is written pending and pushed by id (as a command's would be): claimed by the lane.
+        const claim = i !== 2;
+        const handled = await handleMessage(deps, inbox, message(from, texts[i]!), { claim });
+        assert.equal(handled.claimed !== undefined, claim);
+        ids.push(...handled.outboxIds);
+        lane.push(handled.outboxIds, now, () => done.push(i), handled.claimed);
+      }
+      await lane.settle();
+      assert.deepEqual(done, [0, 1, 2, 3]);
+      const mine = (await database().db.select().from(outbox).orderBy(asc(outbox.id))).filter((r) => ids.includes(r.id));
+      assert.equal(mine.length, 4);
+      assert.ok(mine.every((r) => r.status === 'sent' && r.attempts === 1), JSON.stringify(mine.map((r) => [r.status, r.attempts])));
+      assert.deepEqual(sender.sent.map((s) => s.messageId), mine.map((r) => r.messageId));
+      assert.equal((await deliverDue(deps, null)).sent, 0);
+    });
+
+    it('puts the replies claimed for it back to pending when the database fails while sending, each sent once', async () => {
+      const sender = recordingSender();
+      const deps: PipelineDeps = { ...await pipelineDeps(database(), withCapacity({}), now), sender };
+      let failures = 1;
+      // The first sent mark fails as a lost connection would; everything else reaches the database.
+      const flaky: Db = new Proxy(database().db, {
+        get(target, prop, receiver) {
+          if (prop === 'update' && failures > 0) {
+            failures--;
+            return () => { throw Object.assign(new Error('connection lost'), { code: 'ECONNRESET' }); };
+          }
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const flakyDeps: PipelineDeps = { ...deps, database: { ...database(), db: flaky } };
+      const lane = createSendLane(flakyDeps);
+      const first = await handleMessage(deps, inbox, message('kees@ede.nl', 'Graag aanmelden voor Arnhem, 22 juni.'), { claim: true });
+      const second = await handleMessage(deps, inbox, message('lies@ede.nl', 'Graag aanmelden voor Arnhem, 22 juni.'), { claim: true });
+      const done: number[] = [];
+      lane.push(first.outboxIds, now, () => done.push(1), first.claimed);
+      lane.push(second.outboxIds, now, () => done.push(2), second.claimed);
+      while (!lane.failure()) await sleep(5);
+      // Decided while the lane had stopped (before the sync saw it): back to pending too, not stuck as claimed.
+      const third = await handleMessage(deps, inbox, message('mien@ede.nl', 'Graag aanmelden voor Arnhem, 22 juni.'), { claim: true });
+      lane.push(third.outboxIds, now, () => done.push(3), third.claimed);
+      await assert.rejects(lane.settle(), /database went away/);
+      // The first went out (its outcome waits in memory); the others never reached SMTP.
+      assert.deepEqual(sender.sent.map((s) => s.to), ['kees@ede.nl']);
+      assert.equal(done.length, 0);
+      const state = async (ids: number[]) => (await database().db.select().from(outbox).orderBy(asc(outbox.id)))
+        .filter((r) => ids.includes(r.id)).map((r) => r.status);
+      await sleep(50); // the third's release is not awaited by anybody
+      assert.deepEqual(await state([...first.outboxIds, ...second.outboxIds, ...third.outboxIds]), ['sending', 'pending', 'pending']);
+      // The next sync's closing pass: the first's outcome written, the others sent, each once.
+      const report = await deliverDue(flakyDeps, null);
+      assert.equal(report.sent, 2);
+      assert.equal((await deliverDue(flakyDeps, null)).sent, 0);
+      assert.deepEqual(sender.sent.map((s) => s.to), ['kees@ede.nl', 'lies@ede.nl', 'mien@ede.nl']);
+      assert.deepEqual(await state([...first.outboxIds, ...second.outboxIds, ...third.outboxIds]), ['sent', 'sent', 'sent']);
+      await lane.settle(); // the failure was reported once; the lane is usable again
+    });
+
+    it('sends a reply written claimed when the worker died before sending it, once, at the next start', async () => {
+      const sender = recordingSender();
+      const deps: PipelineDeps = { ...await pipelineDeps(database(), withCapacity({}), now), sender };
+      // Committed claimed for a lane that never sent it: the process died right after the commit.
+      const claimed = await handleMessage(deps, inbox, message('nel@ede.nl', 'Graag aanmelden voor Arnhem, 22 juni.'), { claim: true });
+      assert.equal(claimed.claimed?.length, 1);
+      assert.equal((await deliverDue(deps, null)).sent, 0, 'claimed rows are not anybody else\'s to send');
+      assert.equal(await requeueInterrupted(database().db), 1);
+      assert.equal((await deliverDue(deps, null)).sent, 1);
+      assert.equal((await deliverDue(deps, null)).sent, 0);
+      assert.deepEqual(sender.sent.map((s) => s.to), ['nel@ede.nl']);
+    });
+
     it('sends a reply committed but not yet sent when the worker died, once, at the next start', async () => {
       const sender = recordingSender();
       const deps: PipelineDeps = { ...await pipelineDeps(database(), withCapacity({}), now), sender };
