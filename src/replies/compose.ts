@@ -2,6 +2,7 @@
 // appended to the Sent folder. Pure apart from the random Message-ID when none is given.
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { buildInMemory } from './mime-build.js';
 import type { RenderedReply } from './types.js';
 import { cleanValue } from './view.js';
 
@@ -76,6 +77,12 @@ export function icsMethod(ics: string): string | null {
 }
 
 export async function composeReply(input: ComposeInput): Promise<ComposedReply> {
+  const { composer, messageId, subject } = replyComposer(input);
+  return { raw: await build(composer), messageId, subject };
+}
+
+/** The reply as nodemailer's MailComposer, before it is built. */
+export function replyComposer(input: ComposeInput): { composer: MailComposer; messageId: string; subject: string } {
   const messageId = input.messageId ? normaliseId(input.messageId) : makeMessageId(input.from.address);
   if (!messageId) throw new Error(`not a Message-ID: "${input.messageId}"`);
   const inReplyTo = input.inReplyTo ? normaliseId(input.inReplyTo) : null;
@@ -114,8 +121,13 @@ export async function composeReply(input: ComposeInput): Promise<ComposedReply> 
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  const raw = await composer.compile().build();
-  return { raw, messageId, subject };
+  return { composer, messageId, subject };
+}
+
+/** The message's bytes: written out at once (mime-build.ts), or by nodemailer's streams for a part not in memory. */
+function build(composer: MailComposer): Promise<Buffer> {
+  const root = composer.compile();
+  return Promise.resolve(buildInMemory(root) ?? root.build());
 }
 
 export interface NoticeInput {
@@ -130,6 +142,12 @@ export interface NoticeInput {
 
 /** A mail of the bot's own that answers nobody (the organisers' digest), as raw MIME. */
 export async function composeNotice(input: NoticeInput): Promise<ComposedReply> {
+  const { composer, messageId, subject } = noticeComposer(input);
+  return { raw: await build(composer), messageId, subject };
+}
+
+/** The notice as nodemailer's MailComposer, before it is built. */
+export function noticeComposer(input: NoticeInput): { composer: MailComposer; messageId: string; subject: string } {
   const messageId = makeMessageId(input.from.address);
   const subject = cleanValue(input.rendered.subject, 250);
   const composer = new MailComposer({
@@ -147,5 +165,5 @@ export async function composeNotice(input: NoticeInput): Promise<ComposedReply> 
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  return { raw: await composer.compile().build(), messageId, subject };
+  return { composer, messageId, subject };
 }
