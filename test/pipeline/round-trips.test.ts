@@ -1,6 +1,7 @@
 // What the message's transaction no longer reads again (issue 10): the state it computes must be
 // the state the database holds, and a message above the cursor is still recorded only once.
 import assert from 'node:assert/strict';
+import { Socket } from 'node:net';
 import { after, before, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -115,8 +116,34 @@ it('decides and records a signup in three statements besides BEGIN and COMMIT, a
     await deliverDue(deps, null, pending.outboxIds);
     assert.deepEqual(sent, ['geteld@epe.nl', 'los@epe.nl']);
     assert.equal(statements.length, 2, statements.join('\n')); // the claim, the sent mark
+
+    // On the wire: BEGIN goes out with the lock and the decision's inputs (db/transaction.ts), so
+    // deciding and recording a signup is three writes to the server (and three round trips):
+    // BEGIN, lock and inputs; the record with its registration and reply; COMMIT.
+    const writes = countWrites(Number(new URL(testDb.url).port || 5432));
+    try {
+      const third = signup('draad@epe.nl', 'Graag aanmelden voor Arnhem, 22 juni.');
+      const done = await handleMessage(deps, inbox, {
+        uid: 802, size: third.length, internalDate: null, truncated: false, source: third, aboveCursor: true,
+      }, { claim: true });
+      assert.equal(done.outcome, 'registered');
+      assert.equal(writes.count, 3);
+    } finally {
+      writes.stop();
+    }
   } finally {
     await sql.end({ timeout: 1 });
     await opened.close();
   }
 });
+
+/** Counts the writes to sockets connected to `port` until stop(). */
+function countWrites(port: number): { count: number; stop(): void } {
+  const original = Socket.prototype.write;
+  const counter = { count: 0, stop: () => { Socket.prototype.write = original; } };
+  Socket.prototype.write = function (this: Socket, ...args: unknown[]) {
+    if (this.remotePort === port) counter.count++;
+    return (original as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof original;
+  return counter;
+}
