@@ -27,6 +27,7 @@ import type { PipelineDeps } from './deps.js';
 import { readEnvelope, screenDecision, type Envelope } from './envelope.js';
 import { replyAddressOf } from './reply-address.js';
 import { holdForReview, reviewHold } from './review-hold.js';
+import { releaseUnsent } from './unrecorded.js';
 import { replyRow, writeReplies } from './write-replies.js';
 
 export interface IncomingMessage {
@@ -69,7 +70,7 @@ const nothing = (outcome: string): Handled => ({ outcome, keywords: [], outboxId
 export type ReadMessage =
   | { kind: 'done'; handled: Handled }
   | { kind: 'organisers'; log: Logger; row: NewInbound }
-  | { kind: 'decide'; step: Omit<Step, 'deps' | 'claim'> };
+  | { kind: 'decide'; step: Omit<Step, 'deps' | 'claimed'> };
 
 export async function handleMessage(deps: PipelineDeps, box: MailboxStatus, msg: IncomingMessage, opts: RecordOptions = {}): Promise<Handled> {
   return recordMessage(deps, await readMessage(deps, box, msg), opts);
@@ -136,8 +137,18 @@ export async function recordMessage(deps: PipelineDeps, read: ReadMessage, opts:
   if (read.kind === 'done') return read.handled;
   if (read.kind === 'organisers') return recordForOrganisers(deps, read.log, read.row);
   const { log, about, understanding } = read.step;
-  // BEGIN goes out with the series lock's statement (db/transaction.ts): a round trip less per message.
-  const result = await transaction(deps.database.db, (tx) => decideAndRecord(tx, { ...read.step, deps, claim: opts.claim === true }));
+  // Replies written claimed for the caller's lane: if the transaction fails after writing them, its
+  // COMMIT may still have gone through (the connection broke before its answer); then nobody would
+  // send them until a restart, so they go back to pending (a no-op for rows rolled back).
+  const claimed = opts.claim ? [] as ClaimedReply[] : undefined;
+  let result: Handled;
+  try {
+    // BEGIN goes out with the series lock's statement (db/transaction.ts): a round trip less per message.
+    result = await transaction(deps.database.db, (tx) => decideAndRecord(tx, { ...read.step, deps, claimed }));
+  } catch (err) {
+    if (claimed && claimed.length > 0) await releaseUnsent(deps, claimed.map((r) => r.id));
+    throw err;
+  }
   if (result.outcome !== 'already-recorded') {
     log.info({ event: 'message.recorded', messageId: about.messageId, outcome: result.outcome, replies: result.outboxIds.length }, 'recorded');
     deps.metrics?.messageRecorded(result.outcome, understanding.intent);
@@ -154,7 +165,8 @@ interface Step {
   understanding: Understanding;
   envelope: Envelope;
   now: Date;
-  claim: boolean;
+  /** Given: the replies are written claimed for the caller's send lane, and added here (see RecordOptions). */
+  claimed: ClaimedReply[] | undefined;
 }
 
 /** Stands for the number of a registration not inserted yet (registrationToBe); never a real one. */
@@ -163,8 +175,7 @@ const PENDING_ID = -1;
 /** Under the series lock: load the state, decide, and write the decision and its replies. */
 async function decideAndRecord(tx: Tx, s: Step): Promise<Handled> {
   const { deps, about, understanding, now } = s;
-  // Filled by writing the replies when they are written claimed (s.claim); a new array per attempt.
-  const claimed = s.claim ? [] as ClaimedReply[] : undefined;
+  const { claimed } = s;
   const series = deps.catalogue.series;
   const registrant = about.fromAddress ?? '';
   const replyAddress = replyAddressOf(s.mail, deps.mail.ownAddresses);

@@ -163,6 +163,36 @@ function lanes(name: string, database: () => Database) {
       await lane.settle(); // the failure was reported once; the lane is usable again
     });
 
+    it('puts a reply written claimed back to pending when its commit went through but its answer was lost', async () => {
+      const sender = recordingSender();
+      const deps: PipelineDeps = { ...await pipelineDeps(database(), withCapacity({}), now), sender };
+      // Commits, then fails as a connection lost before COMMIT's answer would: the message fails
+      // (the sync backs off), but its reply is committed, claimed for a lane that never gets it.
+      const real = database().db;
+      const lost: Db = new Proxy(real, {
+        get(target, prop, receiver) {
+          if (prop === '_') return { ...target._, session: {} }; // not postgres.js: Drizzle's transaction() below
+          if (prop === 'transaction') {
+            return async (fn: Parameters<Db['transaction']>[0]) => {
+              await target.transaction(fn);
+              throw Object.assign(new Error('connection lost'), { code: 'ECONNRESET' });
+            };
+          }
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const msg = message('olga@ede.nl', 'Graag aanmelden voor Arnhem, 22 juni.');
+      await assert.rejects(handleMessage({ ...deps, database: { ...database(), db: lost } }, inbox, msg, { claim: true }), /connection lost/);
+      const rows = (await real.select().from(outbox).orderBy(asc(outbox.id))).filter((r) => r.toAddress === 'olga@ede.nl');
+      assert.deepEqual(rows.map((r) => r.status), ['pending']);
+      // The retry finds it recorded; the closing pass of the sync sends the reply, once.
+      assert.equal((await handleMessage(deps, inbox, { ...msg, aboveCursor: false }, { claim: true })).outcome, 'already-recorded');
+      assert.equal((await deliverDue(deps, null)).sent, 1);
+      assert.equal((await deliverDue(deps, null)).sent, 0);
+      assert.deepEqual(sender.sent.map((s) => s.to), ['olga@ede.nl']);
+    });
+
     it('sends a reply written claimed when the worker died before sending it, once, at the next start', async () => {
       const sender = recordingSender();
       const deps: PipelineDeps = { ...await pipelineDeps(database(), withCapacity({}), now), sender };
