@@ -24,8 +24,11 @@ interface SessionParts {
 
 export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const session = db._.session as unknown;
+  // Not postgres.js, or already inside a transaction (replay runs the pipeline in one it rolls
+  // back; its handle cannot reserve a connection): Drizzle's own, a savepoint there.
   if (!(session instanceof PostgresJsSession)) return db.transaction(fn);
   const s = session as unknown as SessionParts;
+  if (typeof s.client.reserve !== 'function') return db.transaction(fn);
   const reserved = await s.client.reserve();
   try {
     // Written now, sent with the transaction's first statement; its answer is awaited below.

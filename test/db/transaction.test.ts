@@ -45,6 +45,17 @@ function cases(name: string, database: () => Database) {
       assert.equal(await transaction(database().db, async () => 'again'), 'again');
     });
 
+    it('runs inside a caller\'s transaction (replay) as a savepoint of it', async () => {
+      await database().db.transaction(async (outer) => {
+        await transaction(outer as unknown as Database['db'], async (tx) => {
+          await insert(tx, `${name}-inside`);
+        });
+        assert.equal(rows(await outer.execute(sql`select k from tx_test where k = ${`${name}-inside`}`)).length, 1);
+        outer.rollback();
+      }).catch(() => {});
+      assert.equal(await exists(`${name}-inside`), false);
+    });
+
     it('keeps or rolls back a savepoint (tx.transaction) as Drizzle does', async () => {
       await transaction(database().db, async (tx) => {
         await tx.transaction(async (sp) => {
