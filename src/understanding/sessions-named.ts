@@ -7,6 +7,7 @@ import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
 import { findMunicipalities, placeIndex } from './places.js';
 import { fold, type Token } from './text.js';
+import { matchesOf } from './matches.js';
 
 export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
 /**
@@ -253,14 +254,14 @@ function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]
     weak: !sessions.length,
   });
   if (/\d/.test(clause.folded)) {
-    for (const m of clause.folded.matchAll(DAY_ONLY)) push(m.index!, m[0], upcoming((f) => f.day === Number(m[1])));
+    for (const m of matchesOf(DAY_ONLY, clause.folded)) push(m.index!, m[0], upcoming((f) => f.day === Number(m[1])));
   }
-  if (/\bju[nl]|\baug/.test(clause.folded)) for (const m of clause.folded.matchAll(MONTH_ONLY)) {
+  if (/\bju[nl]|\baug/.test(clause.folded)) for (const m of matchesOf(MONTH_ONLY, clause.folded)) {
     const month = MONTHS[m[1]!]!;
     push(m.index!, m[0], upcoming((f) => f.month === month));
   }
   if (!MONTH_PART_HINT.test(clause.folded)) return;
-  for (const m of clause.folded.matchAll(MONTH_PART)) {
+  for (const m of matchesOf(MONTH_PART, clause.folded)) {
     const month = MONTHS[m[2]!]!;
     const [from, to] = /^(begin|early|beginning)/.test(m[1]!) ? [1, 10] : /^(half|medio|midden|mid)/.test(m[1]!) ? [11, 20] : [21, 31];
     push(m.index!, m[0], upcoming((f) => f.month === month && f.day >= from && f.day <= to));

@@ -1,5 +1,6 @@
 // Text helpers shared by the readers: folding (lower case, no diacritics, plain quotes and
 // dashes) that keeps every character at its index, word tokens, and masking of addresses.
+import { matchesOf } from './matches.js';
 
 const SPECIAL: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
@@ -197,6 +198,6 @@ export function readingSlip(folded: string): string | null {
 
 /** The first word `words` (a global pattern) finds in `folded` that `near` accepts, or null. */
 function firstWord(folded: string, words: RegExp, near: (w: string) => boolean): string | null {
-  for (const m of folded.matchAll(words)) if (near(m[0])) return m[0];
+  for (const m of matchesOf(words, folded)) if (near(m[0])) return m[0];
   return null;
 }
