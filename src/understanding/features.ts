@@ -5,7 +5,7 @@ import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.j
 import * as cue from './cues.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
-import { fold } from './text.js';
+import { fold, wordCount } from './text.js';
 
 export type QuestionKind = 'none' | 'benign' | 'real';
 
@@ -109,14 +109,6 @@ function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext
   // An overview of the sessions with how to sign up, forwarded by anyone, offers them too.
   const overview = /\b(ontwerp)?sessies\b/.test(head) && /\b(aanmelden|aanmelding|meld (u|je) aan|aansluit\w*|sign up|register)\b/.test(head);
   return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList || overview;
-}
-
-/** Words in a text, counted up to `max`. */
-function wordCount(text: string, max: number): number {
-  let n = 0;
-  const re = /\S+/g;
-  while (n < max && re.exec(text)) n++;
-  return n;
 }
 
 // Sentences rebuilt from their clauses, joined by " . " so that no pattern reaches from one
