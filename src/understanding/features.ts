@@ -74,7 +74,15 @@ const STREET_LINE = /^[^.!?]{0,60}\b([A-Z][a-z]*(straat|weg|plein|laan|singel|ka
 // "21 juni | 09:30 – 12:30 | Seinwezen, Kinderhuissingel 1, Haarlem" is an invitation's line with an address, not an address alone.
 const WHEN = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} (jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b/i;
 
+// Whether a body may hold any of the lines or postcodes above: each pattern once on the whole
+// body (the line patterns with the m flag, so that ^ and $ hold at every line), sparing most
+// bodies, which hold none, a test per line. A line's match is also one in the whole body.
+const NOISE_LINE_ANYWHERE = new RegExp(NOISE_LINE.source, `${NOISE_LINE.flags}m`);
+const STREET_LINE_ANYWHERE = new RegExp(STREET_LINE.source, `${STREET_LINE.flags}m`);
+const POSTCODE_ANYWHERE = new RegExp(POSTCODE_PLACE.source, POSTCODE_PLACE.flags.replace('g', ''));
+
 export function contentOf(body: string): string {
+  if (!NOISE_LINE_ANYWHERE.test(body) && !STREET_LINE_ANYWHERE.test(body) && !POSTCODE_ANYWHERE.test(body)) return body;
   return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l) && !WHEN.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 
