@@ -2,7 +2,7 @@
 // or forwarded message below (Outlook "Van:/Verzonden:/Aan:/Onderwerp:" blocks,
 // "-----Oorspronkelijk bericht-----", Gmail/Thunderbird/Apple "Op ... schreef ...:" with ">"
 // lines, GroupWise and Notes headers, forward separators). Only `body` decides a signup.
-import { normaliseLine, lines as splitLines } from './text.js';
+import { normalisedLines } from './text.js';
 
 export interface SplitText {
   body: string;
@@ -69,8 +69,15 @@ function isClosing(line: string): boolean {
   return CLOSING_WORDS.test(t) && t.split(/\s+/).length <= 8 && !/\b(ik|wij|we|u|jullie)\b/i.test(t);
 }
 
+// Every line that can start the closing or signature holds one of these: the opening of a
+// closing, a thanks or a mobile footer, a closing word, or the dashes or underscores of a
+// separator. Other lines (most of the new text) are passed over after this one test instead of
+// six. (Keep in step with CLOSING_START, SHORT_THANKS, CLOSING_WORDS and MOBILE.)
+const MAYBE_SIGNATURE_START = /^(mvg|m\.v\.g|gr|vr|hartelijke|met|kind|best|warm|yours|with|thank|many|dank|bedankt|verzonden|verstuurd|gestuurd|sent|get outlook|download outlook|--|_{5})|groet|regards|sincerely|cheers/i;
+
 function isSignatureStart(line: string): boolean {
   const t = line.trim();
+  if (!MAYBE_SIGNATURE_START.test(t)) return false;
   return isClosing(t) || MOBILE.test(t) || /^--\s*$/.test(t) || /^_{5,}$/.test(t);
 }
 
@@ -95,7 +102,7 @@ const MAX_NEW_TEXT = 20_000;
  * message says.
  */
 export function splitNewText(text: string): SplitText {
-  const ls = splitLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text).map(normaliseLine);
+  const ls = normalisedLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text);
   const q = quoteStart(ls);
   let own = q < 0 ? ls : ls.slice(0, q);
   if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);
