@@ -1,6 +1,5 @@
 // Text helpers shared by the readers: folding (lower case, no diacritics, plain quotes and
 // dashes) that keeps every character at its index, word tokens, and masking of addresses.
-import { matchesOf } from './matches.js';
 
 const SPECIAL: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
@@ -213,7 +212,7 @@ const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has
  * mistyped withdrawal is for a person.
  */
 export function withdrawalSlip(folded: string): string | null {
-  const word = firstWord(folded, /\b[a-z]{5,13}\b/g, nearWithdrawal);
+  const word = firstWord(folded, 5, 13, nearWithdrawal);
   if (word) return word;
   // "I can no linger attend": "no longer" with its second word mistyped.
   const no = /\bno ([a-z]{5,7})\b/.exec(folded);
@@ -231,11 +230,30 @@ const nearReadingWord = perWord((w) => !(READING_WORDS.includes(w) || NOT_A_SLIP
 
 /** A word one letter from an earlier-signup or relative-date word ("igeschreven", "aanstsande"), or null. */
 export function readingSlip(folded: string): string | null {
-  return firstWord(folded, /\b[a-z]{7,14}\b/g, nearReadingWord);
+  return firstWord(folded, 7, 14, nearReadingWord);
 }
 
-/** The first word `words` (a global pattern) finds in `folded` that `near` accepts, or null. */
-function firstWord(folded: string, words: RegExp, near: (w: string) => boolean): string | null {
-  for (const m of matchesOf(words, folded)) if (near(m[0])) return m[0];
+// A character of a word for \b: /[A-Za-z0-9_]/.
+const isBoundaryWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The first word of `min` to `max` letters a-z in `folded` that `near` accepts, or null: the
+ * matches of /\b[a-z]{min,max}\b/g in order (runs of word characters made of a-z only, of that
+ * length), found by a loop instead of a pattern run per word.
+ */
+function firstWord(folded: string, min: number, max: number, near: (w: string) => boolean): string | null {
+  for (let i = 0; i < folded.length;) {
+    if (!isBoundaryWordChar(folded.charCodeAt(i))) { i++; continue; }
+    const s = i;
+    let letters = true;
+    for (; i < folded.length && isBoundaryWordChar(folded.charCodeAt(i)); i++) {
+      const c = folded.charCodeAt(i);
+      if (c < 97 || c > 122) letters = false;
+    }
+    if (letters && i - s >= min && i - s <= max) {
+      const word = folded.slice(s, i);
+      if (near(word)) return word;
+    }
+  }
   return null;
 }
