@@ -46,6 +46,18 @@ function units(text: string): string[] {
   return out;
 }
 
+const isLetterOrDot = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
+
+/**
+ * The letters and dots that end a text ("d.d", "J", "" after a digit): what /([A-Za-z.]+)$/
+ * captures, found from the end instead of by a pattern that retries at every letter before it.
+ */
+function trailingWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && isLetterOrDot(s.charCodeAt(i - 1))) i--;
+  return s.slice(i);
+}
+
 function sentences(unit: string): string[] {
   const out: string[] = [];
   let start = 0;
@@ -53,7 +65,7 @@ function sentences(unit: string): string[] {
   for (let m = re.exec(unit); m; m = re.exec(unit)) {
     const end = m.index + m[0].length;
     const before = unit.slice(start, m.index);
-    const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.replace(/\./g, '').toLowerCase() ?? '';
+    const word = trailingWord(before).replaceAll('.', '').toLowerCase();
     // "d.d.", "a.s.", initials ("J. Hazelaar") and dates ("22.06.") do not end a sentence.
     // A year ("op 28.06.2018. Is er …") ends a sentence when a capital follows.
     const yearEnds = /\d{4}$/.test(before) && /^\s+[A-Z]/.test(unit.slice(end));
@@ -189,9 +201,9 @@ export function clausesOf(text: string): Clause[] {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
-      const guarded = s.replace(/\([^()]*\)/g, (m) => m.replace(/,/g, '\u201a'));
+      const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
       const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => {
-        const clause = p.trim().replace(/\u201a/g, ',');
+        const clause = p.trim().replaceAll('\u201a', ',');
         return { text: clause, folded: foldClause(clause) };
       });
       said.push({ question, parts });
