@@ -183,8 +183,20 @@ const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|b
 // A self-correction on its own: "nee", "maar nee", "of nee, wacht", "correctie".
 const TAKEN_BACK = /^(maar |of |oh |o )?(nee|neen|nope|no|correctie|correction)(,? (wacht|toch|sorry|wait))?[.!]?$/;
 
-/** Each sentence's clauses (those `keep` accepts) joined again with ", ", by sentence number. */
-export function sentenceTexts(clauses: readonly Clause[], keep: (c: Clause) => boolean = () => true): Map<number, string> {
+// All the sentences of a list of clauses are asked for by several readers of one message
+// (features, evidence, intent, signup-made): built once per list. (A clause's sentence and
+// folded text do not change once clausesOf has made it.)
+const allSentences = new WeakMap<readonly Clause[], ReadonlyMap<number, string>>();
+
+/** Each sentence's clauses (those `keep` accepts; by default all) joined again with ", ", by sentence number. */
+export function sentenceTexts(clauses: readonly Clause[], keep?: (c: Clause) => boolean): ReadonlyMap<number, string> {
+  if (keep) return joined(clauses, keep);
+  let all = allSentences.get(clauses);
+  if (!all) allSentences.set(clauses, (all = joined(clauses, () => true)));
+  return all;
+}
+
+function joined(clauses: readonly Clause[], keep: (c: Clause) => boolean): Map<number, string> {
   const out = new Map<number, string>();
   for (const c of clauses) {
     if (keep(c)) out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);

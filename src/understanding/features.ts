@@ -122,7 +122,7 @@ function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext
 // Sentences rebuilt from their clauses, joined by " . " so that no pattern reaches from one
 // sentence into the next: one regex run per wording instead of one per sentence.
 function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): string {
-  return [...sentenceTexts(clauses, (c) => keepNegated || !c.neg).values()].join(' . ');
+  return [...(keepNegated ? sentenceTexts(clauses) : sentenceTexts(clauses, (c) => !c.neg)).values()].join(' . ');
 }
 
 // Where a signup word names what is made possible or asked about, not what the sender does: a
@@ -198,7 +198,8 @@ function optionNumber(firstLine: string): number | null {
   return cue.ORDINALS[m[3] ?? ''] ?? null;
 }
 
-export function readFeatures(mail: InboundMail, split: SplitText, ctx: UnderstandingContext, refCtx: RefContext): Features {
+/** The features of a mail; `bodyText` is split.body folded. */
+export function readFeatures(mail: InboundMail, split: SplitText, bodyText: string, ctx: UnderstandingContext, refCtx: RefContext): Features {
   const subject = subjectParts(mail.subject);
   const isReply = subject.isReply || !!ctx.thread;
   const content = contentOf(split.body);
@@ -210,7 +211,6 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   // A subject of one's own ("Aanmelding Venlo 29 juni") speaks for the sender; a reply's does not.
   const ownSubject = !subject.isReply && !subject.isForward ? [subjectClauses.filter((c) => !c.neg).map((c) => c.folded).join(' ')] : [];
   const subjectAll = !subject.isReply && !subject.isForward ? [fold(subject.text)] : [];
-  const bodyText = fold(split.body);
   const firstLine = bodyText.split('\n').map((l) => l.trim()).find((l) => l && !/^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/.test(l)) ?? '';
   const words = wordCount(bodyText, 30);
   const q = questions(bodyClauses);
