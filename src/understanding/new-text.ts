@@ -2,7 +2,7 @@
 // or forwarded message below (Outlook "Van:/Verzonden:/Aan:/Onderwerp:" blocks,
 // "-----Oorspronkelijk bericht-----", Gmail/Thunderbird/Apple "Op ... schreef ...:" with ">"
 // lines, GroupWise and Notes headers, forward separators). Only `body` decides a signup.
-import { normalisedLines } from './text.js';
+import { normaliseLine, lines as splitLines } from './text.js';
 
 export interface SplitText {
   body: string;
@@ -35,18 +35,10 @@ function isAttribution(ls: string[], i: number): boolean {
   return ATTRIBUTION_LOOSE.test(line) && /@|\d/.test(line) && line.length < 200;
 }
 
-// Every line that can start the quoted part holds one of these: the dashes of a separator, the
-// word of a forward, the ">" of a quote or GroupWise header, the underscores above an Outlook
-// header block, the colon of a header line or an attribution, an attribution's verb, or the
-// "Op"/"On" of an attribution wrapped over two lines. A line without any (most lines of the new
-// text) is passed over with this one test instead of the eight below. (Keep in step with them.)
-const MAYBE_QUOTE_START = /[:>_]|--|forward|doorgestuurd|schreef|wrote|geschreven|schrieb|^\s*(op|on)\s/i;
-
 /** Index of the first line of the quoted or forwarded part, or -1. */
 export function quoteStart(ls: string[]): number {
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i]!;
-    if (!MAYBE_QUOTE_START.test(l)) continue;
     if (SEPARATOR.test(l) || BEGIN_FORWARD.test(l) || GROUPWISE.test(l)) return i;
     if (/^\s*_{8,}\s*$/.test(l) && (isHeaderBlock(ls, i + 1) || isHeaderBlock(ls, i + 2))) return i;
     if (isHeaderBlock(ls, i) || isAttribution(ls, i)) return i;
@@ -69,15 +61,8 @@ function isClosing(line: string): boolean {
   return CLOSING_WORDS.test(t) && t.split(/\s+/).length <= 8 && !/\b(ik|wij|we|u|jullie)\b/i.test(t);
 }
 
-// Every line that can start the closing or signature holds one of these: the opening of a
-// closing, a thanks or a mobile footer, a closing word, or the dashes or underscores of a
-// separator. Other lines (most of the new text) are passed over after this one test instead of
-// six. (Keep in step with CLOSING_START, SHORT_THANKS, CLOSING_WORDS and MOBILE.)
-const MAYBE_SIGNATURE_START = /^(mvg|m\.v\.g|gr|vr|hartelijke|met|kind|best|warm|yours|with|thank|many|dank|bedankt|verzonden|verstuurd|gestuurd|sent|get outlook|download outlook|--|_{5})|groet|regards|sincerely|cheers/i;
-
 function isSignatureStart(line: string): boolean {
   const t = line.trim();
-  if (!MAYBE_SIGNATURE_START.test(t)) return false;
   return isClosing(t) || MOBILE.test(t) || /^--\s*$/.test(t) || /^_{5,}$/.test(t);
 }
 
@@ -102,7 +87,7 @@ const MAX_NEW_TEXT = 20_000;
  * message says.
  */
 export function splitNewText(text: string): SplitText {
-  const ls = normalisedLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text);
+  const ls = splitLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text).map(normaliseLine);
   const q = quoteStart(ls);
   let own = q < 0 ? ls : ls.slice(0, q);
   if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);

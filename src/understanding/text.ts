@@ -94,18 +94,7 @@ const COMBINING = /[\u0300-\u036f]/;
 // A line needs work when it holds anything but printable ASCII, or a space doubled, leading or
 // trailing (the only ASCII space left then is " "): as /[^\x20-\x7e]|\s\s|^\s|\s$/, cheaper.
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-const needsWork = (line: string) => NOT_PRINTABLE_ASCII.test(line) || spaced(line);
-const spaced = (line: string) => line.startsWith(' ') || line.endsWith(' ') || line.includes('  ');
-
-/**
- * The lines of a text, each normalised (see normaliseLine). A text of printable ASCII only, as
- * most mail is, is tested for other characters once instead of line by line.
- */
-export function normalisedLines(text: string): string[] {
-  const ls = lines(text);
-  if (/[^\x20-\x7e\r\n]/.test(text)) return ls.map(normaliseLine);
-  return ls.map((l) => (spaced(l) ? normaliseLine(l) : l));
-}
+const needsWork = (line: string) => NOT_PRINTABLE_ASCII.test(line) || line.startsWith(' ') || line.endsWith(' ') || line.includes('  ');
 
 /**
  * One line with its spaces normalised: every Unicode space is a space, invisible characters
