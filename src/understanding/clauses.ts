@@ -116,40 +116,15 @@ const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?b
 const BECAUSE_BUSY = /^(want|omdat|aangezien|because|since|as)\b[^.?!]*\b(hebben (we|wij)|heb ik|zit(ten)? (ik|we|wij)|ben ik|zijn (we|wij)|moet ik|moeten (we|wij)|i have|we have|i am|we are|i'm|we're)\b/;
 const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 
-/**
- * Wordings that most clauses do not hold (listed at the end of this file) are looked for first in
- * all the clauses of a text at once, and clause by clause only where they are there: about ten
- * pattern runs per message instead of ten per clause. None of them looks around (checked), so a
- * match inside one clause is also a match in the clauses joined by "\n" with the m flag (^ and $
- * then hold at every clause's edge): absent there, absent from every clause. Each rare pattern
- * is kept here with its m-flag copy.
- */
-const RARE_ACROSS = new Map<RegExp, RegExp>();
-
-/** A test of each rare pattern on one clause, answered false at once when no clause of the text holds it. */
-type RareTest = (re: RegExp, folded: string) => boolean;
-
-function inAny(joined: string): RareTest {
-  const present = new Map<RegExp, boolean>();
-  return (re, folded) => {
-    let there = present.get(re);
-    if (there === undefined) present.set(re, (there = RARE_ACROSS.get(re)!.test(joined)));
-    return there && re.test(folded);
-  };
-}
-
-function foldClause(text: string): string {
-  return fixKeywordTypos(maskAddresses(fold(text)));
-}
-
-function makeClause(text: string, folded: string, sentence: number, question: boolean, rare: RareTest): Clause {
+function makeClause(text: string, sentence: number, question: boolean): Clause {
+  const folded = fixKeywordTypos(maskAddresses(fold(text)));
   const cleaned = MAYBE_EXCEPTION.test(folded) ? folded.replace(NEG_EXCEPTIONS, ' ') : folded;
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
-  const rank = rare(FALLBACK, folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
-  const others = rare(THIRD_PERSON, folded) && !FIRST_PERSON.test(folded);
-  const agenda = ((rare(MAYBE_AGENDA, folded) && AGENDA.test(folded)) || rare(BECAUSE_BUSY, folded)) && !OURS_IN_CLAUSE.test(folded);
+  const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
+  const others = THIRD_PERSON.test(folded) && !FIRST_PERSON.test(folded);
+  const agenda = ((MAYBE_AGENDA.test(folded) && AGENDA.test(folded)) || BECAUSE_BUSY.test(folded)) && !OURS_IN_CLAUSE.test(folded);
   return {
-    text, folded, tokens: tokenize(folded), neg: neg || rare(SLIP, folded), prior: rare(PRIOR, folded) || rare(WISH, folded), others, agenda, rank, sentence, question,
+    text, folded, tokens: tokenize(folded), neg: neg || SLIP.test(folded), prior: PRIOR.test(folded) || WISH.test(folded), others, agenda, rank, sentence, question,
   };
 }
 
@@ -164,17 +139,17 @@ const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|eigenlijk|at first|o
 // "..., maar op die dag ben ik daar al": another engagement at the time or place just named.
 const BUSY_THEN = /^(maar|but)\b[^.?!]*\b(daar|dan|die (\w*dag|\w*dag(ochtend|middag|avond)|ochtend|middag|avond|datum)|op die dag|then|there|that (day|morning|afternoon|date))\b/;
 
-function contrast(parts: Clause[], rare: RareTest): void {
-  const k = parts.findIndex((c) => rare(BUT_YES, c.folded));
+function contrast(parts: Clause[]): void {
+  const k = parts.findIndex((c) => BUT_YES.test(c.folded));
   for (let i = 0; i < k; i++) parts[i]!.neg = true;
   parts.forEach((c, i) => {
     if (i > 0 && c.neg && POINTS_BACK.test(c.folded)) parts[i - 1]!.neg = true;
     // "Arnhem ligt voor de hand, maar op 22 juni ben ik daar al voor een werkbezoek": taken then.
     if (i > 0 && c.agenda && BUSY_THEN.test(c.folded)) parts[i - 1]!.neg = true;
     // "Eerst dacht ik aan Breda, maar ik kies toch voor Venlo": a first thought, then another choice.
-    if (rare(FIRST_THOUGHT, c.folded) && parts.slice(i + 1).some((n) => (n.neg && POINTS_BACK.test(n.folded)) || (!n.neg && CHOSEN_AFTER.test(n.folded)))) c.neg = true;
+    if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => (n.neg && POINTS_BACK.test(n.folded)) || (!n.neg && CHOSEN_AFTER.test(n.folded)))) c.neg = true;
     // "Breda, nee, Venlo", "..., of nee, wacht": the writer takes back what came just before.
-    if (i > 0 && rare(TAKEN_BACK, c.folded)) parts[i - 1]!.neg = true;
+    if (i > 0 && TAKEN_BACK.test(c.folded)) parts[i - 1]!.neg = true;
   });
 }
 
@@ -206,42 +181,27 @@ function joined(clauses: readonly Clause[], keep: (c: Clause) => boolean): Map<n
 
 /** Clauses of a text, in order, numbered by sentence. */
 export function clausesOf(text: string): Clause[] {
-  // First every sentence's clause texts, folded; then the clauses read, with the rare wordings
-  // looked for in all of them at once (see RARE).
-  const said: { question: boolean; parts: { text: string; folded: string }[] }[] = [];
+  const out: Clause[] = [];
+  let n = 0;
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
       const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
-      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => {
-        const clause = p.trim().replaceAll('\u201a', ',');
-        return { text: clause, folded: foldClause(clause) };
-      });
-      said.push({ question, parts });
+      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(p.trim().replaceAll('\u201a', ','), n, question));
+      contrast(parts);
+      // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was
+      // never asked; what it named is ruled out.
+      const previous = out.filter((c) => c.sentence === n - 1);
+      if (previous.length && previous.every((c) => c.question) && previous.length <= 2 && ANSWERED_NO.test(parts[0]?.folded ?? '')) {
+        for (const c of previous) { c.neg = true; c.question = false; }
+      }
+      out.push(...parts);
+      n++;
     }
   }
-  const rare = inAny(said.flatMap((s) => s.parts.map((p) => p.folded)).join('\n'));
-  const out: Clause[] = [];
-  said.forEach(({ question, parts: texts }, n) => {
-    const parts = texts.map((p) => makeClause(p.text, p.folded, n, question, rare));
-    contrast(parts, rare);
-    // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was
-    // never asked; what it named is ruled out.
-    const previous = out.filter((c) => c.sentence === n - 1);
-    if (previous.length && previous.every((c) => c.question) && previous.length <= 2 && ANSWERED_NO.test(parts[0]?.folded ?? '')) {
-      for (const c of previous) { c.neg = true; c.question = false; }
-    }
-    out.push(...parts);
-  });
   return out;
 }
 
 const ANSWERED_NO = /^(nee|neen|no)\b/;
 
-// The rare wordings (see RARE_ACROSS): a rank, someone else, another engagement, a slip, an earlier
-// signup or a wish; and those of `contrast`.
-for (const re of [FALLBACK, THIRD_PERSON, MAYBE_AGENDA, BECAUSE_BUSY, SLIP, PRIOR, WISH, BUT_YES, FIRST_THOUGHT, TAKEN_BACK]) {
-  if (/\(\?<?[=!]/.test(re.source)) throw new Error(`a rare clause pattern must not look around: ${re.source}`);
-  RARE_ACROSS.set(re, new RegExp(re.source, `${re.flags}m`));
-}
