@@ -126,8 +126,13 @@ function wallClock(instant: Date, tz: string): { year: number; month: number; da
 const offsets = new Map<string, number>();
 
 /** Offset of `tz` from UTC in minutes at an instant (zones change offset on the hour). */
+// The last answer: the readers of one message ask for the same instant several times.
+let last = { tz: '', hour: NaN, offset: 0 };
+
 export function offsetMinutes(instant: Date, tz: string): number {
-  const key = `${tz}|${Math.floor(instant.getTime() / 3_600_000)}`;
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  if (hour === last.hour && tz === last.tz) return last.offset;
+  const key = `${tz}|${hour}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
     const w = wallClock(instant, tz);
@@ -136,6 +141,7 @@ export function offsetMinutes(instant: Date, tz: string): number {
     if (offsets.size > 10_000) offsets.clear();
     offsets.set(key, offset);
   }
+  last = { tz, hour, offset };
   return offset;
 }
 

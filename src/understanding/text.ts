@@ -142,7 +142,9 @@ const KEYWORD_SET = new Set(KEYWORDS);
 export function perWord<T>(f: (word: string) => T): (word: string) => T {
   const seen = new Map<string, T>();
   return (word) => {
-    if (seen.has(word)) return seen.get(word)!;
+    // One lookup for a known word instead of has() and then get(): this runs for many words of every message.
+    const known = seen.get(word);
+    if (known !== undefined || seen.has(word)) return known as T;
     const answer = f(word);
     if (seen.size >= 20_000) seen.clear();
     // A copy of its own as the key: a matched word may be a slice that keeps a whole text alive.
