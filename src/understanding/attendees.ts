@@ -4,6 +4,7 @@
 import type { Clause } from './clauses.js';
 import { ACCEPT, signsUp } from './cues.js';
 import { NUMBER_WORD, numberWord, oneEdit, perWord } from './text.js';
+import { matchesOf } from './matches.js';
 
 export interface Attendees {
   count: number;
@@ -101,7 +102,7 @@ function companions(text: string, names: string[]): number {
   // joined by "en"/"and"; a place or an office ("Gemeente Weert", "Den Haag") is no person.
   // A run of names is counted only when it holds two people, or one beside the sender.
   const named = (re: RegExp, enough: (people: string[], run: string) => boolean) => {
-    for (const m of original.matchAll(re)) {
+    for (const m of matchesOf(re, original)) {
       if (counted(m.index!, m.index! + m[0].length)) continue;
       const people = m[0].split(/,?\s+(?:en|and|&)\s+|,\s*/).filter((p) => PERSON.test(p) && !NOT_A_PERSON.test(p));
       if (!enough(people, m[0])) continue;

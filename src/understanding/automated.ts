@@ -381,13 +381,13 @@ function fromWords(mail: InboundMail, subject: string, head: string, tail: strin
   return spam ? { kind: 'spam', reason: spam } : null;
 }
 
-/** The machine verdict for a message, or null when a person wrote it. */
-export function automatedVerdict(mail: InboundMail, ownAddresses: readonly string[], newText: string, signature = ''): AutomatedVerdict | null {
+/** The machine verdict for a message, or null when a person wrote it. `folded`: newText folded, when the caller has it. */
+export function automatedVerdict(mail: InboundMail, ownAddresses: readonly string[], newText: string, signature = '', folded?: string): AutomatedVerdict | null {
   const own = new Set(ownAddresses.map((a) => a.toLowerCase()));
   const byHeader = fromHeaders(mail, own) ?? fromStructure(mail);
   if (byHeader) return byHeader;
   // Only what the sender wrote: a person forwarding a newsletter is still a person.
-  const head = fold(newText.slice(0, 2000));
+  const head = folded !== undefined && newText.length <= 2000 ? folded : fold(newText.slice(0, 2000));
   const bySubject = fromSubject(mail, head);
   if (bySubject) return bySubject;
   // A sender who signs up or off in their own words is a person, whatever else the text says.

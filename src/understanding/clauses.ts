@@ -46,6 +46,18 @@ function units(text: string): string[] {
   return out;
 }
 
+const isLetterOrDot = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
+
+/**
+ * The letters and dots that end a text ("d.d", "J", "" after a digit): what /([A-Za-z.]+)$/
+ * captures, found from the end instead of by a pattern that retries at every letter before it.
+ */
+function trailingWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && isLetterOrDot(s.charCodeAt(i - 1))) i--;
+  return s.slice(i);
+}
+
 function sentences(unit: string): string[] {
   const out: string[] = [];
   let start = 0;
@@ -53,7 +65,7 @@ function sentences(unit: string): string[] {
   for (let m = re.exec(unit); m; m = re.exec(unit)) {
     const end = m.index + m[0].length;
     const before = unit.slice(start, m.index);
-    const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.replace(/\./g, '').toLowerCase() ?? '';
+    const word = trailingWord(before).replaceAll('.', '').toLowerCase();
     // "d.d.", "a.s.", initials ("J. Hazelaar") and dates ("22.06.") do not end a sentence.
     // A year ("op 28.06.2018. Is er …") ends a sentence when a capital follows.
     const yearEnds = /\d{4}$/.test(before) && /^\s+[A-Z]/.test(unit.slice(end));
@@ -146,8 +158,20 @@ const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|b
 // A self-correction on its own: "nee", "maar nee", "of nee, wacht", "correctie".
 const TAKEN_BACK = /^(maar |of |oh |o )?(nee|neen|nope|no|correctie|correction)(,? (wacht|toch|sorry|wait))?[.!]?$/;
 
-/** Each sentence's clauses (those `keep` accepts) joined again with ", ", by sentence number. */
-export function sentenceTexts(clauses: readonly Clause[], keep: (c: Clause) => boolean = () => true): Map<number, string> {
+// All the sentences of a list of clauses are asked for by several readers of one message
+// (features, evidence, intent, signup-made): built once per list. (A clause's sentence and
+// folded text do not change once clausesOf has made it.)
+const allSentences = new WeakMap<readonly Clause[], ReadonlyMap<number, string>>();
+
+/** Each sentence's clauses (those `keep` accepts; by default all) joined again with ", ", by sentence number. */
+export function sentenceTexts(clauses: readonly Clause[], keep?: (c: Clause) => boolean): ReadonlyMap<number, string> {
+  if (keep) return joined(clauses, keep);
+  let all = allSentences.get(clauses);
+  if (!all) allSentences.set(clauses, (all = joined(clauses, () => true)));
+  return all;
+}
+
+function joined(clauses: readonly Clause[], keep: (c: Clause) => boolean): Map<number, string> {
   const out = new Map<number, string>();
   for (const c of clauses) {
     if (keep(c)) out.set(c.sentence, out.has(c.sentence) ? `${out.get(c.sentence)}, ${c.folded}` : c.folded);
@@ -163,8 +187,8 @@ export function clausesOf(text: string): Clause[] {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
-      const guarded = s.replace(/\([^()]*\)/g, (m) => m.replace(/,/g, '\u201a'));
-      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(p.trim().replace(/\u201a/g, ','), n, question));
+      const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
+      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(p.trim().replaceAll('\u201a', ','), n, question));
       contrast(parts);
       // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was
       // never asked; what it named is ruled out.
@@ -180,3 +204,4 @@ export function clausesOf(text: string): Clause[] {
 }
 
 const ANSWERED_NO = /^(nee|neen|no)\b/;
+

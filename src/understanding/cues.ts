@@ -1,8 +1,21 @@
 // The wordings that carry intent, in Dutch and English, matched on folded text (lower case,
 // no diacritics). Each list is about how officials write, not about particular messages.
 
+/**
+ * One pattern from wordings that each start at a word boundary ("\bmeld..."), the boundary
+ * tested once for them all: `\b(?:a|b|…)` matches exactly what `\ba|\bb|…` matches, but V8
+ * tries every alternative at every position of the text, and most positions (inside a word)
+ * fail the boundary at once. Halves the cost of the long lists below (REGISTER: 3.4 -> 1.9 µs
+ * per message over the regression sets).
+ */
+function wordings(alternatives: readonly string[]): RegExp {
+  const notAtBoundary = alternatives.find((a) => !a.startsWith('\\b'));
+  if (notAtBoundary !== undefined) throw new Error(`a wording that does not start at a word boundary: ${notAtBoundary}`);
+  return new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join('|')})`);
+}
+
 /** Wants to attend: signs up, accepts, asks to be noted. */
-export const REGISTER = new RegExp([
+export const REGISTER = wordings([
   '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
@@ -32,7 +45,7 @@ export const REGISTER = new RegExp([
   '\\bregister\\b', '\\bregistration\\b', '\\bsign (me |us )?up\\b', '\\bsignup\\b', '\\battend\\b', '\\bjoin\\b',
   '\\b(i|we)(\'d| would) (like|love) to (come|be there|take part|participate)\\b', '\\bcount (me|us) in\\b',
   '\\b(i|we)(\'ll| will) (be there|come)\\b', '\\bbook (me|us|a seat|seats)\\b', '\\breserve\\b', '\\bparticipate\\b',
-].join('|'));
+]);
 
 /**
  * `test(text)`, remembered per text: whether a clause signs up or withdraws is asked of the
@@ -60,7 +73,7 @@ export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|j
 // What a registration is called, or who is registered: the object a withdrawal verb must have.
 const OURS = '(aanmelding\\w*|inschrijving\\w*|registratie\\w*|deelname|plek|plekken|plekje|plaats|plaatsen|naam|namen|mij|me|ons|mijzelf|onszelf)';
 
-export const CANCEL_STRONG = new RegExp([
+export const CANCEL_STRONG = wordings([
   '\\bafmeld(en|ing)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
   '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\bteruggetrokken\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
@@ -74,28 +87,28 @@ export const CANCEL_STRONG = new RegExp([
   `\\b${OURS}\\b[^.?!]{0,100}?\\b(mag|mogen|kan|kunnen|moet|moeten)\\b[^.?!]{0,25}?\\bvervallen\\b`, `\\b${OURS}\\b[^.?!]{0,60}?\\b(geschrapt|ingetrokken|geannuleerd|doorgehaald)\\b`,
   '\\bdoor(halen|haal)\\b', '\\bhaal\\b[^.?!]{0,40}?\\bdoor\\b', '\\b(zie|ziet|zien)\\b[^.?!]{0,30}?\\baf van (deelname|de sessie|onze|mijn|de bijeenkomst|aanmelding)\\b', '\\bafgezien\\b',
   '\\bdrop (me|us|my|our|the)\\b', '\\b(pull|pulling|back|backing|drop|dropping) out\\b',
-].join('|'));
+]);
 
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
-export const CANCEL_WEAK = new RegExp([
+export const CANCEL_WEAK = wordings([
   '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
   '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
   '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
   '\\b(can\'?t|cannot|can no longer|won\'?t be able to|will not be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there|participate)\\b',
-].join('|'));
+]);
 
 /** Already registered (so a "kan niet" is a withdrawal, not a wish for other dates). */
 export const PRIOR_SIGNUP = /\b(?<!niet )(?<!nog niet )(aangemeld|ingeschreven|geregistreerd)\b|\b(mijn aanmelding|onze aanmelding|bevestiging|registered|signed up|my registration)\b/;
 
 /** Asks for other dates or sessions than the ones offered. */
-export const OTHER_DATES = new RegExp([
+export const OTHER_DATES = wordings([
   '\\bandere (data|datum|datums|dag|dagen|sessie|sessies|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid)\\b',
   '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer(vakantie|reces)?\\b', '\\balternatie(f|ve) (moment|momenten|datum|data|sessie|mogelijkheid)\\b', '\\b(in|na) (augustus|september|oktober|november|december)\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
   '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
-].join('|'));
+]);
 
 /** Asks where there is room: wants to attend, has not picked. */
 export const AVAILABILITY = /\b((is|komt|zijn|komen) er (ook |nog )?(een |geen )?((ontwerp|regio)?(sessies?|bijeenkomsten?) )?(dichter ?bij|dichterbij|in de buurt)|is er (ook |nog )?een (in|bij)\b|(which|what) of the\b[^?]*\bsessions?\b|\b(sessions?|sessies)\b[^.?]{0,25}\b(still open|nog open)\b|(al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;

@@ -84,6 +84,21 @@ const GROUPS: { when: RegExp; builtIn: string[]; custom: chrono.Parser[] }[] = [
 ];
 const instances = new Map<number, chrono.Chrono>();
 
+// chrono's Dutch casual parsers ("vandaag", "morgen", "vanmiddag") return a new pattern object
+// from innerPattern() on every call, so chrono's cache of the pattern it runs (with its
+// word-boundary prefix) never holds: a new RegExp was built for each of the three on every parse
+// of a text with such a word ("Goedemorgen," is enough; V8 finds their compiled code in its
+// cache). Their patterns do not depend on the parse: each instance here returns the first one
+// it made, every time.
+const NEW_PATTERN_EVERY_CALL = new Set(['NLCasualDateParser', 'NLCasualDateTimeParser', 'NLCasualTimeParser']);
+
+function pinPattern(parser: chrono.Parser): void {
+  const p = parser as chrono.Parser & { innerPattern?: () => RegExp };
+  if (!NEW_PATTERN_EVERY_CALL.has(parser.constructor.name) || typeof p.innerPattern !== 'function') return;
+  const pattern = p.innerPattern();
+  p.innerPattern = () => pattern;
+}
+
 function dutchFor(text: string): chrono.Chrono | null {
   let mask = 0;
   GROUPS.forEach((g, i) => { if (g.when.test(text)) mask |= 1 << i; });
@@ -95,6 +110,7 @@ function dutchFor(text: string): chrono.Chrono | null {
     const config = chrono.nl.createCasualConfiguration();
     config.parsers = [...config.parsers.filter((p) => names.has(p.constructor.name)), ...wanted.flatMap((g) => g.custom)];
     config.refiners = [];
+    config.parsers.forEach(pinPattern);
     c = new chrono.Chrono(config);
     instances.set(mask, c);
   }
@@ -126,8 +142,13 @@ function wallClock(instant: Date, tz: string): { year: number; month: number; da
 const offsets = new Map<string, number>();
 
 /** Offset of `tz` from UTC in minutes at an instant (zones change offset on the hour). */
+// The last answer: the readers of one message ask for the same instant several times.
+let last = { tz: '', hour: NaN, offset: 0 };
+
 export function offsetMinutes(instant: Date, tz: string): number {
-  const key = `${tz}|${Math.floor(instant.getTime() / 3_600_000)}`;
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  if (hour === last.hour && tz === last.tz) return last.offset;
+  const key = `${tz}|${hour}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
     const w = wallClock(instant, tz);
@@ -136,6 +157,7 @@ export function offsetMinutes(instant: Date, tz: string): number {
     if (offsets.size > 10_000) offsets.clear();
     offsets.set(key, offset);
   }
+  last = { tz, hour, offset };
   return offset;
 }
 

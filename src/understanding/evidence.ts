@@ -7,6 +7,7 @@ import type { Features } from './features.js';
 import { sentenceTexts } from './clauses.js';
 import type { Ref } from './sessions-named.js';
 import * as cue from './cues.js';
+import { matchesOf } from './matches.js';
 
 export type Where = 'text' | 'subject' | 'thread' | 'quoted';
 
@@ -134,7 +135,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Ite
   for (const t of texts) {
     if (kind === 'hedge') {
       // Every hedge in the sentence, not only the first: one may qualify a remark, another attendance.
-      for (const m of t.matchAll(globalOf(re))) if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
+      for (const m of matchesOf(globalOf(re), t)) if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
       continue;
     }
     const m = re.exec(t);

@@ -5,7 +5,7 @@ import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.j
 import * as cue from './cues.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
-import { fold } from './text.js';
+import { fold, wordCount } from './text.js';
 
 export type QuestionKind = 'none' | 'benign' | 'real';
 
@@ -74,7 +74,15 @@ const STREET_LINE = /^[^.!?]{0,60}\b([A-Z][a-z]*(straat|weg|plein|laan|singel|ka
 // "21 juni | 09:30 – 12:30 | Seinwezen, Kinderhuissingel 1, Haarlem" is an invitation's line with an address, not an address alone.
 const WHEN = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} (jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b/i;
 
+// Whether a body may hold any of the lines or postcodes above: each pattern once on the whole
+// body (the line patterns with the m flag, so that ^ and $ hold at every line), sparing most
+// bodies, which hold none, a test per line. A line's match is also one in the whole body.
+const NOISE_LINE_ANYWHERE = new RegExp(NOISE_LINE.source, `${NOISE_LINE.flags}m`);
+const STREET_LINE_ANYWHERE = new RegExp(STREET_LINE.source, `${STREET_LINE.flags}m`);
+const POSTCODE_ANYWHERE = new RegExp(POSTCODE_PLACE.source, POSTCODE_PLACE.flags.replace('g', ''));
+
 export function contentOf(body: string): string {
+  if (!NOISE_LINE_ANYWHERE.test(body) && !STREET_LINE_ANYWHERE.test(body) && !POSTCODE_ANYWHERE.test(body)) return body;
   return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l) && !WHEN.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 
@@ -111,18 +119,10 @@ function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext
   return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList || overview;
 }
 
-/** Words in a text, counted up to `max`. */
-function wordCount(text: string, max: number): number {
-  let n = 0;
-  const re = /\S+/g;
-  while (n < max && re.exec(text)) n++;
-  return n;
-}
-
 // Sentences rebuilt from their clauses, joined by " . " so that no pattern reaches from one
 // sentence into the next: one regex run per wording instead of one per sentence.
 function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): string {
-  return [...sentenceTexts(clauses, (c) => keepNegated || !c.neg).values()].join(' . ');
+  return [...(keepNegated ? sentenceTexts(clauses) : sentenceTexts(clauses, (c) => !c.neg)).values()].join(' . ');
 }
 
 // Where a signup word names what is made possible or asked about, not what the sender does: a
@@ -198,7 +198,8 @@ function optionNumber(firstLine: string): number | null {
   return cue.ORDINALS[m[3] ?? ''] ?? null;
 }
 
-export function readFeatures(mail: InboundMail, split: SplitText, ctx: UnderstandingContext, refCtx: RefContext): Features {
+/** The features of a mail; `bodyText` is split.body folded. */
+export function readFeatures(mail: InboundMail, split: SplitText, bodyText: string, ctx: UnderstandingContext, refCtx: RefContext): Features {
   const subject = subjectParts(mail.subject);
   const isReply = subject.isReply || !!ctx.thread;
   const content = contentOf(split.body);
@@ -210,7 +211,6 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   // A subject of one's own ("Aanmelding Venlo 29 juni") speaks for the sender; a reply's does not.
   const ownSubject = !subject.isReply && !subject.isForward ? [subjectClauses.filter((c) => !c.neg).map((c) => c.folded).join(' ')] : [];
   const subjectAll = !subject.isReply && !subject.isForward ? [fold(subject.text)] : [];
-  const bodyText = fold(split.body);
   const firstLine = bodyText.split('\n').map((l) => l.trim()).find((l) => l && !/^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/.test(l)) ?? '';
   const words = wordCount(bodyText, 30);
   const q = questions(bodyClauses);

@@ -272,7 +272,7 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
   // A session named in the very sentence that withdraws from it ("ik meld mij daarom af voor de
   // sessie in Assen", cut in two by the clause split) is what is withdrawn, not another choice.
   // Only a mail with a withdrawal wording needs its sentences rebuilt for this.
-  let said: Map<number, string> | null = null;
+  let said: ReadonlyMap<number, string> | null = null;
   const withdrawnHere = (r: Ref) => {
     if (!f.cancelStrong) return false;
     const t = (said ??= sentenceTexts(f.bodyClauses)).get(f.bodyClauses[r.clause]?.sentence ?? -1) ?? '';

@@ -51,6 +51,8 @@ function hitsInLine(line: string, isoDate: string, where: string, bonus: number)
 const CANDIDATE_LINE = new RegExp(`\\b(${[...LABEL, ...ROLE].join('|')})\\b`, 'i');
 
 function fromText(text: string, isoDate: string, where: string, bonus: number): Hit[] {
+  // A text without any such word (most new texts) is passed over after one test instead of one per line.
+  if (!CANDIDATE_LINE.test(text)) return [];
   return text.split('\n').slice(0, 80).filter((l) => CANDIDATE_LINE.test(l)).flatMap((l) => hitsInLine(l, isoDate, where, bonus));
 }
 

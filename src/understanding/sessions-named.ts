@@ -7,6 +7,7 @@ import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
 import { findMunicipalities, placeIndex } from './places.js';
 import { fold, type Token } from './text.js';
+import { matchesOf } from './matches.js';
 
 export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
 /**
@@ -201,7 +202,27 @@ function provinceRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): 
   }
 }
 
-function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
+/**
+ * Which of the rarer kinds of reference the clauses can hold at all, each looked for once in
+ * all of them (joined by "\n") instead of clause by clause: most messages name no region,
+ * province, part of a month or month alone. Every test is one the clause's own reading needs
+ * to pass (a region needs "regio"/"region" or a compass compound), and none looks beyond its
+ * clause, so a clause that holds a kind holds its hint in the joined text too.
+ */
+interface Hints { region: boolean; province: boolean; digit: boolean; summerMonth: boolean; monthPart: boolean }
+
+const REGION_HINT = /regio|oost|west|east/;
+const SUMMER_MONTH_HINT = /\bju[nl]|\baug/;
+
+function hintsIn(clauses: readonly Clause[]): Hints {
+  const text = clauses.map((c) => c.folded).join('\n');
+  return {
+    region: REGION_HINT.test(text), province: PROVINCE_HINT.test(text), digit: /\d/.test(text),
+    summerMonth: SUMMER_MONTH_HINT.test(text), monthPart: MONTH_PART_HINT.test(text),
+  };
+}
+
+function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, out: Ref[]): void {
   const covered = new Set<number>();
   placeRefs(clause, ci, ctx, covered, out);
   const toks = clause.tokens;
@@ -226,12 +247,12 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): voi
       out.push({ kind: 'city', sessions: [city.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i]!.e), ...blank });
     }
   }
-  for (const r of regionRefs(clause)) {
+  if (hints.region) for (const r of regionRefs(clause)) {
     const sessions = ctx.index.sessions.filter((f) => r.words.every((w) => f.region.includes(w))).map((f) => f.slug);
     out.push({ kind: 'region', sessions, polarity: polarityAt(clause, r.at), clause: ci, text: r.text, ...blank });
   }
-  if (PROVINCE_HINT.test(clause.folded)) provinceRefs(clause, ci, ctx, out);
-  partialDateRefs(clause, ci, ctx, out);
+  if (hints.province && PROVINCE_HINT.test(clause.folded)) provinceRefs(clause, ci, ctx, out);
+  partialDateRefs(clause, ci, ctx, hints, out);
 }
 
 const MONTHS: Record<string, number> = {
@@ -245,22 +266,22 @@ const MONTH_PART = new RegExp(`\\b(begin|eind|einde|half|medio|midden|early|mid|
 const MONTH_ONLY = /(?<!\d\s{0,2})\b(?:in|during)\s+(juni|juli|june|july|augustus|august)\b(?!\s*\d)/g;
 const MONTH_PART_HINT = /\b(begin|eind|einde|half|medio|midden|early|mid|late|end|beginning)\b/;
 
-function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, out: Ref[]): void {
+function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, out: Ref[]): void {
   const today = ctx.today.year * 10000 + ctx.today.month * 100 + ctx.today.day;
   const upcoming = (keep: (f: SessionFacts) => boolean) => ctx.index.sessions.filter((f) => f.year * 10000 + f.month * 100 + f.day >= today && keep(f));
   const push = (at: number, text: string, sessions: SessionFacts[]) => out.push({
     kind: sessions.length ? 'date' : 'other-date', sessions: sessions.map((f) => f.slug), polarity: polarityAt(clause, at), clause: ci, text, ...blank,
     weak: !sessions.length,
   });
-  if (/\d/.test(clause.folded)) {
-    for (const m of clause.folded.matchAll(DAY_ONLY)) push(m.index!, m[0], upcoming((f) => f.day === Number(m[1])));
+  if (hints.digit && /\d/.test(clause.folded)) {
+    for (const m of matchesOf(DAY_ONLY, clause.folded)) push(m.index!, m[0], upcoming((f) => f.day === Number(m[1])));
   }
-  if (/\bju[nl]|\baug/.test(clause.folded)) for (const m of clause.folded.matchAll(MONTH_ONLY)) {
+  if (hints.summerMonth && SUMMER_MONTH_HINT.test(clause.folded)) for (const m of matchesOf(MONTH_ONLY, clause.folded)) {
     const month = MONTHS[m[1]!]!;
     push(m.index!, m[0], upcoming((f) => f.month === month));
   }
-  if (!MONTH_PART_HINT.test(clause.folded)) return;
-  for (const m of clause.folded.matchAll(MONTH_PART)) {
+  if (!hints.monthPart || !MONTH_PART_HINT.test(clause.folded)) return;
+  for (const m of matchesOf(MONTH_PART, clause.folded)) {
     const month = MONTHS[m[2]!]!;
     const [from, to] = /^(begin|early|beginning)/.test(m[1]!) ? [1, 10] : /^(half|medio|midden|mid)/.test(m[1]!) ? [11, 20] : [21, 31];
     push(m.index!, m[0], upcoming((f) => f.month === month && f.day >= from && f.day <= to));
@@ -314,7 +335,8 @@ export function findRefs(groups: readonly (readonly Clause[])[], ctx: RefContext
   const local: number[] = [];
   groups.forEach((g, gi) => g.forEach((_c, i) => { owner.push(gi); local.push(i); }));
   const out: Ref[][] = groups.map(() => []);
-  groups.forEach((g, gi) => g.forEach((c, i) => namedRefs(c, i, ctx, out[gi]!)));
+  const hints = hintsIn(all);
+  groups.forEach((g, gi) => g.forEach((c, i) => namedRefs(c, i, ctx, hints, out[gi]!)));
   // One chrono call for all clauses of the message.
   for (const d of findDatesIn(all.map((c) => c.folded), ctx.now, ctx.index.tz)) {
     const r = dateRef({ ...d, part: local[d.part]! }, all[d.part]!, ctx);

@@ -36,12 +36,39 @@ export interface Token {
   e: number; // end index (exclusive)
 }
 
-/** Words of folded text: runs of letters and digits ("'s-Gravenhage" gives "s", "gravenhage"). */
+// A character of a word token: what /[a-z0-9\u00c0-\u024f]/ accepts.
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+
+/**
+ * Words of folded text: runs of letters and digits ("'s-Gravenhage" gives "s", "gravenhage").
+ * The runs of /[a-z0-9\u00c0-\u024f]+/g, found by a plain loop: every clause is tokenized, and
+ * a pattern run once per word costs more than the loop.
+ */
 export function tokenize(folded: string): Token[] {
   const out: Token[] = [];
-  const re = /[a-z0-9\u00c0-\u024f]+/g;
-  for (let m = re.exec(folded); m; m = re.exec(folded)) out.push({ t: m[0], s: m.index, e: m.index + m[0].length });
+  for (let i = 0; i < folded.length;) {
+    if (!isWordChar(folded.charCodeAt(i))) { i++; continue; }
+    const s = i;
+    while (++i < folded.length && isWordChar(folded.charCodeAt(i)));
+    out.push({ t: folded.slice(s, i), s, e: i });
+  }
   return out;
+}
+
+// What /\s/ accepts: the white space and line terminators of JavaScript.
+const isSpace = (c: number) => (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+  || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** Words (runs of /\S/) in a text, counted up to `max`, by a plain loop. */
+export function wordCount(text: string, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n < max; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /** Blank out e-mail addresses and URLs (same length): "x@venlo.nl" names no session. */
@@ -55,7 +82,7 @@ export function maskAddresses(s: string): string {
 
 /** Lines: CRLF and CR to LF, trailing blanks removed. */
 export function lines(text: string): string[] {
-  return text.split(/\r?\n|\r/).map((l) => (l.length && /\s$/.test(l) ? l.trimEnd() : l));
+  return text.split(/\r?\n|\r/).map((l) => (l.length && isSpace(l.charCodeAt(l.length - 1)) ? l.trimEnd() : l));
 }
 
 // Spaces as people's mail clients write them: NBSP (Outlook, Apple), narrow and typographic
@@ -115,7 +142,9 @@ const KEYWORD_SET = new Set(KEYWORDS);
 export function perWord<T>(f: (word: string) => T): (word: string) => T {
   const seen = new Map<string, T>();
   return (word) => {
-    if (seen.has(word)) return seen.get(word)!;
+    // One lookup for a known word instead of has() and then get(): this runs for many words of every message.
+    const known = seen.get(word);
+    if (known !== undefined || seen.has(word)) return known as T;
     const answer = f(word);
     if (seen.size >= 20_000) seen.clear();
     // A copy of its own as the key: a matched word may be a slice that keeps a whole text alive.
@@ -174,7 +203,7 @@ const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has
  * mistyped withdrawal is for a person.
  */
 export function withdrawalSlip(folded: string): string | null {
-  const word = firstWord(folded, /\b[a-z]{5,13}\b/g, nearWithdrawal);
+  const word = firstWord(folded, 5, 13, nearWithdrawal);
   if (word) return word;
   // "I can no linger attend": "no longer" with its second word mistyped.
   const no = /\bno ([a-z]{5,7})\b/.exec(folded);
@@ -192,11 +221,30 @@ const nearReadingWord = perWord((w) => !(READING_WORDS.includes(w) || NOT_A_SLIP
 
 /** A word one letter from an earlier-signup or relative-date word ("igeschreven", "aanstsande"), or null. */
 export function readingSlip(folded: string): string | null {
-  return firstWord(folded, /\b[a-z]{7,14}\b/g, nearReadingWord);
+  return firstWord(folded, 7, 14, nearReadingWord);
 }
 
-/** The first word `words` (a global pattern) finds in `folded` that `near` accepts, or null. */
-function firstWord(folded: string, words: RegExp, near: (w: string) => boolean): string | null {
-  for (const m of folded.matchAll(words)) if (near(m[0])) return m[0];
+// A character of a word for \b: /[A-Za-z0-9_]/.
+const isBoundaryWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The first word of `min` to `max` letters a-z in `folded` that `near` accepts, or null: the
+ * matches of /\b[a-z]{min,max}\b/g in order (runs of word characters made of a-z only, of that
+ * length), found by a loop instead of a pattern run per word.
+ */
+function firstWord(folded: string, min: number, max: number, near: (w: string) => boolean): string | null {
+  for (let i = 0; i < folded.length;) {
+    if (!isBoundaryWordChar(folded.charCodeAt(i))) { i++; continue; }
+    const s = i;
+    let letters = true;
+    for (; i < folded.length && isBoundaryWordChar(folded.charCodeAt(i)); i++) {
+      const c = folded.charCodeAt(i);
+      if (c < 97 || c > 122) letters = false;
+    }
+    if (letters && i - s >= min && i - s <= max) {
+      const word = folded.slice(s, i);
+      if (near(word)) return word;
+    }
+  }
   return null;
 }

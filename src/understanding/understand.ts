@@ -14,7 +14,7 @@ import { findMunicipality } from './municipality.js';
 import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
-import { readingSlip, withdrawalSlip } from './text.js';
+import { fold, readingSlip, withdrawalSlip } from './text.js';
 import type { RefContext } from './sessions-named.js';
 
 /** Understanding plus what a reader of the verdict may want to see. */
@@ -45,8 +45,10 @@ function base(language: Understanding['language']): Verdict {
 export function understand(mail: InboundMail, ctx: UnderstandingContext): Verdict {
   const index = indexFor(ctx.catalogue);
   const split = splitNewText(mail.text);
+  // The new text folded once, for the machine check and the reading alike.
+  const folded = fold(split.body);
   const language = detectLanguage(split.body || mail.subject);
-  const machine = automatedVerdict(mail, ctx.ownAddresses, split.body, split.signature);
+  const machine = automatedVerdict(mail, ctx.ownAddresses, split.body, split.signature, folded);
   if (machine) {
     return {
       ...base(language), intent: 'ignore', reason: machine.reason, automated: machine.kind, confidence: machine.reason.startsWith('body') ? 0.85 : 0.98,
@@ -55,16 +57,16 @@ export function understand(mail: InboundMail, ctx: UnderstandingContext): Verdic
     };
   }
   try {
-    return decideForPerson(mail, ctx, index, split, language);
+    return decideForPerson(mail, ctx, index, split, folded, language);
   } catch (err) {
     // A fault in the reading must not lose the message: a person looks at it.
     return { ...base(language), reason: 'internal-error', confidence: 0, evidence: [`internal error: ${(err as Error).message}`] };
   }
 }
 
-function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: CatalogueIndex, split: SplitText, language: Understanding['language']): Verdict {
+function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: CatalogueIndex, split: SplitText, folded: string, language: Understanding['language']): Verdict {
   const refCtx = refContext(index, ctx.now);
-  const features = readFeatures(mail, split, ctx, refCtx);
+  const features = readFeatures(mail, split, folded, ctx, refCtx);
   let decision = decide(features, ctx.thread, index, ctx.now);
   // Noise may only make the bot more cautious (issue 7): a signup whose text holds a word one
   // letter from a withdrawal ("afmeden", "no linger") goes to a person; so does any act whose
