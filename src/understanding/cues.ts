@@ -142,8 +142,28 @@ export const CONDITION = /\b(mits|op voorwaarde dat|onder (de )?voorwaarde|afhan
 /** Arriving late, leaving early, or needs the venue must meet: an organiser arranges it. */
 export const NEEDS = /\b(pas (om|rond|vanaf|na|tegen) \d+|later (aansluiten|aanschuiven|komen|binnen)|eerder (weg|vertrekken|weggaan)(?! (van|bij|uit) (mijn|ons|het|een|de)\b)|(moet|moeten) (om|rond) \d[^?!]{0,25}\b(weg|vertrekken)|halverwege|rolstoel|slechtziend|slechthorend|doof|gebarentolk|tolk|mindervalide|invalide|scootmobiel|arrive late|leave early|wheelchair)\b/;
 
+/** The sender writes for someone else: a secretariat or assistant, or "namens de burgemeester". */
+export const ON_BEHALF = /\b(namens|secretariaat|secretaresse|(management|directie|bestuurs)?assistent(e)?|bestuursondersteun\w*|office ?manager|on behalf of|personal assistant)\b/;
+
 /** Someone else goes instead of the registered person: a person sorts out the swap. */
 export const SUBSTITUTE = /\b(in (mijn|zijn|haar|diens) plaats|in plaats van mij|vervang(t|en|er|ster)?\b|mijn vervang|instead of me|in my place|replace me)\b/;
+const SUBSTITUTE_G = new RegExp(SUBSTITUTE.source, 'g');
+// "Er komt geen vervanger", "niemand in mijn plaats": no one goes instead.
+const NONE_BEFORE = /\b(geen|niemand|no|not|nobody|without|zonder)\s+(\w+\s+)?$/;
+// "omdat ik een zieke collega moet vervangen": the sender replaces someone elsewhere; that is
+// why they cannot come, not who comes instead. ("Ik laat me vervangen" still is a substitute.)
+const SENDER_REPLACES = /\b(ik|wij|we)\b(?![^,.;:!?]*\b(me|mij|ons|laat|laten)\b)[^,.;:!?]*$/;
+
+/** Someone goes in the sender's (or registrant's) place: the first SUBSTITUTE wording that says so. */
+export function substituteSaid(text: string): boolean {
+  for (const m of text.matchAll(SUBSTITUTE_G)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    if (NONE_BEFORE.test(before)) continue;
+    if (/^vervang/.test(m[0]) && SENDER_REPLACES.test(before)) continue;
+    return true;
+  }
+  return false;
+}
 export const OFFER = /\b((ons|onze|mijn) (platform|product|producten|software|applicatie|app|tool|oplossing|aanbod|diensten)\b[^.?!]{0,40}\b(laten zien|tonen|demonstreren|presenteren|pitchen)|(demo|demonstratie) (geven|verzorgen|houden)|(show|demo|demonstrate|present) (our|my) (platform|product|products|software|app|tool|solution|services)|presenteren|presentatie (geven|verzorgen|houden)|pitchen|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
 export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
 

@@ -35,6 +35,7 @@ export interface Features {
   offer: boolean;
   complaint: boolean;
   substitute: boolean; // someone goes in the registered person's place
+  onBehalf: boolean; // the sender writes for someone else: a secretariat, an assistant, "namens"
   condition: boolean; // "mits", "op voorwaarde dat": the signup depends on something
   needs: boolean; // arriving late, leaving early, a wheelchair: an organiser arranges it
   attachment: boolean; // the text leans on an attachment that is there
@@ -91,12 +92,13 @@ function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext
   return findRefs([clausesOf(contentOf(text))], refCtx)[0] ?? [];
 }
 
-// Our own mail asking which session or date ("Kunt u aangeven welke sessie uw voorkeur heeft?"):
-// a short reply naming one ("Assen graag, 28 juni") answers it with a choice.
+// Our own mail asking which session or date ("Kunt u aangeven welke sessie uw voorkeur heeft?",
+// "Bedoelt u Venlo of Breda?", "... missen we nog de sessie die u wilt bijwonen"): a short reply
+// naming one ("Assen graag, 28 juni", "Breda bedoel ik") answers it with a choice.
+const ASKS_WHICH = /\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b|\b(de|which) (sessie|session|datum|date) (die|that|which) (u|you)\b|\b(bedoelt|kiest|wilt|mean|prefer) (u|you)\b[^?]{0,80}\b(of|or)\b[^?]{0,60}\?/;
 function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
   const head = fold(quoted.slice(0, 1500));
-  return fromUs(head, ctx.ownAddresses)
-    && /\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b/.test(head);
+  return fromUs(head, ctx.ownAddresses) && ASKS_WHICH.test(head);
 }
 
 function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext): boolean {
@@ -243,7 +245,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|\bpers\b/.test(subjectAll[0] ?? ''),
     offer: cue.OFFER.test(bodyText),
     complaint: cue.COMPLAINT.test(bodyText),
-    substitute: cue.SUBSTITUTE.test(bodyText),
+    substitute: cue.substituteSaid(bodyText),
+    onBehalf: cue.ON_BEHALF.test(bodyText) || cue.ON_BEHALF.test(fold(split.signature)),
     condition: cue.CONDITION.test(bodyText),
     needs: cue.NEEDS.test(bodyText),
     attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),

@@ -9,7 +9,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
-import { firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
+import { askedOfUs, firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
 
 export interface Decision {
   intent: Intent;
@@ -83,7 +83,10 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   const named = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
   const kept = named.filter((r) => !(naming(r) && r.sessions.length === 1 && ruledOut.has(r.sessions[0]!)));
   const pos = kept.some((r) => naming(r)) ? kept : named;
-  if (pos.some(strong)) return agree(pos, 'text');
+  if (pos.some(strong)) {
+    const c = agree(pos, 'text');
+    return c.session || !UNSETTLED.has(c.reason) ? c : bySignupSentence(f, pos) ?? c;
+  }
   // Under the bot's own confirmation its session is current; the thread's subject may be stale
   // (it still names the session someone moved away from).
   const registered = registeredSession(thread);
@@ -98,7 +101,9 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   if (theirs.length) return agree(theirs, 'someone else');
   // "Graag aanmelden" above an invitation for one session: that session. A quoted overview of
   // all sessions decides nothing (agree() finds several).
-  if (f.isReply && f.shortReply) {
+  // Only when the new text only accepts: a session it names or rules out ("maar niet in Utrecht"),
+  // or another asked for ("maar dan voor een andere sessie"), is not the quoted invitation's.
+  if (f.isReply && f.shortReply && !f.bodyRefs.some(naming) && !f.otherDates) {
     const quoted = usable(f.quotedRefs.filter((r) => r.polarity === 'pos' && !r.past));
     if (quoted.length) {
       const c = agree(quoted, 'quoted invitation');
@@ -106,6 +111,29 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
     }
   }
   return { session: null, reason: 'no-session-named', from: 'none', refs: [] };
+}
+
+const UNSETTLED = new Set(['several-sessions', 'date-conflict', 'no-session-on-date']);
+
+/**
+ * "Eerst dacht ik aan Utrecht, maar Arnhem komt beter uit. Meldt u mij aan voor Arnhem": where the
+ * text names several sessions (or other dates), the last sentence that signs up decides when it
+ * names one session and nothing is named after it. What came before is context (a first thought,
+ * a reason, other engagements); a correction after it ("o nee, ik bedoel Arnhem") leaves it open.
+ */
+function bySignupSentence(f: Features, pos: Ref[]): Choice | null {
+  let last = -1;
+  for (const [n, t] of sentenceTexts(f.bodyClauses)) {
+    const asked = f.bodyClauses.some((c) => c.sentence === n && c.question);
+    if (!asked && cue.signsUp(t) && (FIRST_PERSON.test(t) || askedOfUs(t))) last = n;
+  }
+  if (last < 0) return null;
+  const sentenceOf = (r: Ref) => f.bodyClauses[r.clause]?.sentence ?? -1;
+  if (f.bodyRefs.some((r) => sentenceOf(r) > last && r.polarity !== 'neg')) return null;
+  const here = pos.filter((r) => sentenceOf(r) === last);
+  if (!here.some(naming)) return null;
+  const c = agree(here, 'text');
+  return c.session ? { ...c, reason: 'signup-sentence' } : null;
 }
 
 function registeredSession(thread: ThreadContext | null | undefined): string | null {
@@ -419,7 +447,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   if (d.intent === 'cancel') {
     const mailing = contrary('mailing');
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
-    if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
+    // A secretariat withdrawing the person it writes for withdraws the registration it made; a
+    // colleague's absence told by a peer is not the sender's ("mijn collega kan niet").
+    if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
     // "Mijn collega kan niet meer. Ik kom wel gewoon": the sender stays; a person changes the group.
     if (STILL_COMING.test(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
@@ -451,6 +481,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
     const elsewhere = contrary('elsewhere');
     if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
+    // "Graag aanmelden, maar dan voor een andere sessie: op 21 juni vergadert onze raad": another
+    // session asked for in the very sentence that names this one.
+    const other = f.otherDates ? otherAskedBeside(f, d.session) : null;
+    if (other) return stop('alternatives', 'elsewhere', `asks for another session than the one named: "${other}"`);
     // "Ik heb me vorige week al aangemeld voor Assen. Hoe kom ik ...?": the signup is told of, not
     // made; what the mail asks is for a person.
     const told = ALREADY_SIGNED_UP.exec(f.content.toLowerCase());
@@ -468,6 +502,15 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     }
   }
   return d;
+}
+
+function otherAskedBeside(f: Features, session: string | null): string | null {
+  // Not where it is denied: "een andere sessie zit er niet in".
+  for (const c of f.bodyClauses) {
+    const m = c.neg ? null : cue.OTHER_DATES.exec(c.folded);
+    if (m && f.bodyRefs.some((r) => f.bodyClauses[r.clause]?.sentence === c.sentence && r.sessions.includes(session ?? ''))) return m[0];
+  }
+  return null;
 }
 
 const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;

@@ -25,6 +25,8 @@ const ASKED_OF_US = new RegExp([
   '^(kan|kun|mag) ik (me |mij )?([a-z]+ )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\\b',
   '^(can|may) i (still |also )*(register|sign up|enrol)\\b',
 ].join('|'));
+/** A request that we sign someone up, or leave to join ("wilt u mij inschrijven?", "mag ik nog aanschuiven?"). */
+export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
 // A wish, not a signup: "ik zou best willen", "I might", "could".
 const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? best\b/;
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
