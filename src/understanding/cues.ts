@@ -118,6 +118,13 @@ export const TOPIC = new RegExp([
 /** Questions the registration itself answers, or that ask for the list of sessions. */
 export const BENIGN_QUESTION = /\b((het|een) overzicht|the (list|overview)|van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou) u (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
 
+/**
+ * A question the list of open sessions answers: where or when a session is, whether there is one
+ * somewhere, which one suits ("hoe laat begint die?", "is er ook een sessie in Zwolle?", "komt
+ * der ek in sessy yn Fryslân?", "welke zijn er nog?", "wat raadt u aan?", "what is possible").
+ */
+export const LIST_ANSWERS = /\b(hoe laat|wanneer|waar|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|it|the session|one)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\b(de|het) (tijd|tijdstip|datum|data|locatie|adres)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|mailen)\b/;
+
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
 export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|might)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
 

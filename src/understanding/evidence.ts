@@ -117,10 +117,15 @@ function sentences(f: Features): string[] {
   return [...sentenceTexts(f.bodyClauses).values()];
 }
 
+// Another event's signup ("Aanmelding workshop: nog 3 plaatsen!", "inschrijving webinar"): the
+// bare words for a signup are then not about our sessions.
+export const OTHER_EVENT = /\b(workshops?|webinars?|cursus\w*|trainingen|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*|beurs|vakbeurs|demo|demos|event|events)\b/;
+const BARE_SIGNUP_WORD = /^(aanmelding|afmelding|inschrijving)$/;
+
 function wordsIn(texts: string[], where: Where): Item | null {
   for (const t of texts) {
     const m = OUR_WORDS.exec(t);
-    if (m) return { kind: 'words', text: m[0], where };
+    if (m && !(BARE_SIGNUP_WORD.test(m[0]) && OTHER_EVENT.test(t))) return { kind: 'words', text: m[0], where };
   }
   return null;
 }

@@ -279,6 +279,12 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     || !f.bodyClauses.some((c) => cue.signsUp(c.folded))));
   if (f.question === 'real' && !firm()) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
+    // "Ik wil graag naar de sessie in Zwolle. Hoe laat begint die?": no session follows, and the
+    // question is one the list of open sessions answers; the gate still checks the list is wanted.
+    if (c && !c.session && cue.LIST_ANSWERS.test(f.questionText ?? '')) {
+      const d = proposeAct(f, thread, index, now, ev);
+      if (d.intent === 'alternatives') return { ...d, evidence: [...d.evidence, `the list answers: ${f.questionText}`] };
+    }
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
   if (f.condition && signsUp) {
@@ -291,6 +297,7 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
+    if (d.intent === 'alternatives' && f.question === 'real' && cue.LIST_ANSWERS.test(remark)) return { ...d, evidence: [...d.evidence, `the list answers: ${remark}`] };
     return result('escalate', f.question === 'real' ? 'question' : 'needs', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
   }
   return d;
@@ -515,4 +522,5 @@ function otherAskedBeside(f: Features, session: string | null): string | null {
 
 const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
-const ALREADY_SIGNED_UP = /\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;
+// (Also on the list already: "ik sta al op de lijst", "already on the list".)
+const ALREADY_SIGNED_UP = /\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;

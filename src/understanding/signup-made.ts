@@ -6,7 +6,8 @@ import { sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 
 const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
-const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction)\b/;
+// A subject that asks, corrects, or signs up for another event ("Aanmelding workshop").
+const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction|workshops?|webinars?|cursus\w*|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*)\b/;
 export const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
 export const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
 

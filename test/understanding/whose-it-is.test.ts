@@ -178,3 +178,25 @@ test('a signup said to follow after an answer is not made yet; a date the sender
     ['cancel/utrecht', 'Afmelding Utrecht', 'Ik moet me helaas afmelden voor 14 juni. Op 28 juni ben ik ook al bezet, dus een andere sessie zit er niet in.'],
   ]), []);
 });
+
+test('a question the list of sessions answers, from someone who wants to come and has no session, gets the list', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['alternatives/null', 'Aanmelding', 'Ik wil graag naar een sessie in Groningen. Wanneer is die?'],
+    ['alternatives/null', 'Ontwerpsessie', "Graag meld ik mij aan voor de sessie in Den Bosch. Waar is die precies?"],
+    ['alternatives/null', 'Deelname', 'Wij willen graag met z\'n tweeën deelnemen aan een ontwerpsessie. Wat is voor ons de dichtstbijzijnde locatie?'],
+    ['alternatives/null', 'Sessie', 'Ik meld me graag aan. Welke zijn er nog?'],
+  ]), []);
+  // A question the list does not answer stays for a person; no session is ever confirmed.
+  assert.deepEqual(await actedOn([
+    ['alternatives/*', 'Zwolle', 'Ik wil graag naar de sessie in Zwolle. Is er parkeergelegenheid?'],
+    ['register/*', 'Zwolle', 'Is er ook een sessie in Zwolle? Hoe laat begint die?'],
+  ]), []);
+});
+
+test("another event's signup and a registration one already has are no signup made", async () => {
+  assert.deepEqual(await actedOn([
+    ['alternatives/*', 'Aanmelding workshop: nog 3 plaatsen beschikbaar!', 'Uw gemeente komt in aanmerking voor een gratis workshop. Meld u vandaag nog aan!'],
+    ['register/*', 'Aanmelding webinar', 'Graag aanmelden voor het webinar over participatie.'],
+    ['register/*', 'Route Seinwezen', 'Ik kom donderdag naar het Seinwezen (ik sta al op de lijst). Kan ik mijn fiets daar kwijt?'],
+  ]), []);
+});
