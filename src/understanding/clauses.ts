@@ -104,8 +104,13 @@ const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?b
 const BECAUSE_BUSY = /^(want|omdat|aangezien|because|since|as)\b[^.?!]*\b(hebben (we|wij)|heb ik|zit(ten)? (ik|we|wij)|ben ik|zijn (we|wij)|moet ik|moeten (we|wij)|i have|we have|i am|we are|i'm|we're)\b/;
 const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 
+// The period of an initial ("M. van Erp") or a title ("dhr.", "drs.") is no stop inside a clause:
+// "meld ik mw. drs. C. Jansen aan" reads as one wording. Replaced by a space (same length);
+// lower-case abbreviations ("t.z.t.", "a.u.b.") keep theirs.
+const NAME_DOTS = /(?<![A-Za-z])([A-Z]|dhr|mw|mevr|mvr|drs|ir|mr|dr|ing|prof)\.(?=\s)/g;
+
 function makeClause(text: string, sentence: number, question: boolean): Clause {
-  const folded = fixKeywordTypos(maskAddresses(fold(text)));
+  const folded = fixKeywordTypos(maskAddresses(fold(text.includes('.') ? text.replace(NAME_DOTS, (m) => `${m.slice(0, -1)} `) : text)));
   const cleaned = MAYBE_EXCEPTION.test(folded) ? folded.replace(NEG_EXCEPTIONS, ' ') : folded;
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;

@@ -209,7 +209,9 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
-  const setsApart = own.some((i) => /\b(zelf|mijzelf|ikzelf|mezelf|myself)\b/.test(f.bodyClauses[i]!.folded));
+  // ("Zelf ben ik die dag op vakantie, dus ik kom niet": the sentence sets the sender apart.)
+  const setsApart = own.some((i) => /\b(zelf|mijzelf|ikzelf|mezelf|myself)\b/.test(f.bodyClauses[i]!.folded)
+    || f.bodyClauses.some((c) => c.sentence === f.bodyClauses[i]!.sentence && /^(zelf|ikzelf|mijzelf|myself)\b/.test(c.folded)));
   const othersSignUp = setsApart && f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))
     && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
   // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
@@ -255,7 +257,7 @@ function switchedFrom(f: Features, ev: string[]): Features {
 }
 
 // Whom a sender signs up when it is not themselves: "de volgende raadsleden", "onze wethouder".
-const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(de volgende|onderstaande|volgende|onze|mijn|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
+const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,30}\b(burgemeester|wethouders?|raadsleden|griffiers?|gemeentesecretaris|medewerkers?|fractieleden|commissieleden)\b|\b(de volgende|onderstaande|volgende|onze|mijn|de|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
 
 // "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
 // A swap asked for ("overdragen", "kunt u dit aanpassen?", "Vervanging aanmelding") presupposes a

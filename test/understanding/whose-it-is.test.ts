@@ -200,3 +200,15 @@ test("another event's signup and a registration one already has are no signup ma
     ['register/*', 'Route Seinwezen', 'Ik kom donderdag naar het Seinwezen (ik sta al op de lijst). Kan ik mijn fiets daar kwijt?'],
   ]), []);
 });
+
+test('signing others up while staying away is a signup of them, however they are named', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Aanmelding Venlo', 'Namens het college meld ik wethouder P. de Vries en burgemeester mw. A. Smit aan voor Venlo op 29 juni. Zelf ben ik er niet bij.'],
+    ['register/assen', 'Aanmelding Assen', 'Graag meld ik de raadsleden Jan Bos en Els Kok aan voor Assen (28 juni). Ikzelf kom niet mee.'],
+    ['register/breda', 'Aanmelding', 'Ik meld drie medewerkers van mijn afdeling aan voor Breda op 3 juli. Zelf heb ik die dag verlof, dus ik kom niet.'],
+  ]), []);
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Assen', 'Ik kan helaas niet naar Assen op 28 juni. Zelf ben ik er dus niet bij.'],
+    ['register/*', 'Arnhem', 'Ik kom niet naar Arnhem. Zelf ben ik die dag verhinderd.'],
+  ]), []);
+});
