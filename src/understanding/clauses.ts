@@ -28,7 +28,7 @@ const ABBREV = new Set([
   'dd', 'as', 'dhr', 'mw', 'mevr', 'mvr', 'drs', 'ir', 'mr', 'dr', 'ing', 'prof', 'vr', 'do', 'di', 'wo', 'ma', 'za', 'zo',
   'ca', 'ipv', 'tav', 'oa', 'mbt', 'evt', 'incl', 'bijv', 'bv', 'nr', 'tel', 'st', 'jl', 'zsm', 'resp', 'ivm', 'gem',
   'vs', 'etc', 'eg', 'ie', 'no', 'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dec',
-  'mvg', 'gr', 'nb', 'ps', 'kl', 'cq', 'wethr', 'burg', 'ca', 'tm', 'ivm', 'mbv', 'pag', 'vlg',
+  'mvg', 'gr', 'nb', 'ps', 'aanm', 'inschr', 'kl', 'cq', 'wethr', 'burg', 'ca', 'tm', 'ivm', 'mbv', 'pag', 'vlg',
 ]);
 
 /** Text units: a line ends a unit unless it looks hard-wrapped. */
@@ -87,7 +87,7 @@ const PRIOR = /\bmeldde\b[^.?!]{0,40}\baan\b|\b(gaf|gaven)\b[^.?!]{0,20}\bop\b|\
 
 // Someone else is the subject ("mijn collega gaat naar Arnhem") and the sender is not: what
 // the clause names is theirs. Good wishes ("succes vandaag!") choose nothing either.
-const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
+const THIRD_PERSON = /^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
 export const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
 const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochtend)|good luck|have a (good|nice|great))\b/;
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.

@@ -70,11 +70,11 @@ const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEN
 // Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
 // open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
 // schuiven?"): attendance waits on what a person answers.
-const MAY_I_AT_ALL = /\b((is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenkomst) (ook |wel |dan |nog |eigenlijk )*(mogelijk|toegestaan|open|toegankelijk|bedoeld) (voor|als) (een|ons|onze|iemand|mensen|niet)\b|(kan|mag) (dat|dit|het) (ook |wel |dan |nog |eigenlijk )*(als|voor) (een|ons|onze|iemand) (niet-?\w+|buitenlandse?|belgische?|duitse?|externe?|commerciele?|particulier\w*)\b|(is|are) (that|this|it|the sessions?) (also |even |still )*(possible|allowed|open|meant) (for|to) (a|an|us|our|someone|non)\b|(heeft|is) (het|dat|dit) (dan |nog |wel |eigenlijk |nog wel )*(zin|zinvol|nuttig|de moeite( waard)?)\b|(is it|would it be) (still |even )*(worth|useful|worthwhile|any use)\b)[^.?!]*\?/;
+const MAY_I_AT_ALL = /\b(is het de bedoeling dat\b|(is|zijn) (de sessies?|het|die|deze|de bijeenkomst) (alleen|uitsluitend|ook) (voor|bedoeld voor)\b|(is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenkomst) (ook |wel |dan |nog |eigenlijk )*(mogelijk|toegestaan|open|toegankelijk|bedoeld) (voor|als) (een|ons|onze|iemand|mensen|niet)\b|(kan|mag) (dat|dit|het) (ook |wel |dan |nog |eigenlijk )*(als|voor) (een|ons|onze|iemand) (niet-?\w+|buitenlandse?|belgische?|duitse?|externe?|commerciele?|particulier\w*)\b|(is|are) (that|this|it|the sessions?) (also |even |still )*(possible|allowed|open|meant) (for|to) (a|an|us|our|someone|non)\b|(heeft|is) (het|dat|dit) (dan |nog |wel |eigenlijk |nog wel )*(zin|zinvol|nuttig|de moeite( waard)?)\b|(is it|would it be) (still |even )*(worth|useful|worthwhile|any use)\b)[^.?!]*\?/;
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 // "Dan melden we ons daarna aan" right after a question also waits on its answer. ("Dan kom ik
 // graag" after "Is er een sessie in Limburg?" asks where, and is answered with the list.)
-const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij) (me|mij|ons)\b|\b(zo (ja|niet)|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
+const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij) (me|mij|ons)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|\b(zo (ja|niet)|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
 // Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
 // After "zo niet": no obstacle ("geen probleem", "not a problem if not").
 const REMARK_AFTER_ANSWER = /\b(geen (probleem|punt|bezwaar)|(not a|no) problem|maakt (niet|niks) uit|(doesn't|does not) matter)\b/;
@@ -133,7 +133,7 @@ function wordsIn(texts: string[], where: Where): Item | null {
 // A remark on how one comes, not whether: arrival and leaving times, food, access, travel. A hedge
 // in such a clause ("misschien handig voor de lunch", "ik ben er waarschijnlijk pas om half tien")
 // qualifies the remark, and a person reads it; the signup stands.
-const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|lift|rolstoel|ringleiding|ingang|entrance|late arrival|arrive|lunch|diet)\b/;
+const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|lift|rolstoel\w*|ringleiding|ingang|entrance|na (de )?aanvang|na de start|na het begin|binnenlop\w*|binnen (ben|zijn|is)|kwart (over|voor)|kwartiertje|(goed|handig|fijn) om te weten|good to know|late arrival|arrive|lunch|diet)\b/;
 const ABOUT_COMING = /\b(kom|komen|erbij|er bij|aanwezig|deelnemen|deelname|aanmeld\w*|meld|inschrijv\w*|attend|come|join)\b/;
 
 const globals = new Map<RegExp, RegExp>();
@@ -167,6 +167,11 @@ function aboutSomeoneElse(t: string): boolean {
 // "Misschien een volgende keer", "wellicht bij een andere gelegenheid": another occasion, not this one.
 const ANOTHER_OCCASION = /\b(volgende|andere) (keer|gelegenheid|editie|ronde)\b|\b(next|another) (time|occasion)\b|\bin de toekomst\b|\bvolgend jaar\b/;
 
+// What the sender wrote or said before, up to the "maar" that overtakes it.
+const PAST_DOUBT = /^[^.?!]*\b(schreef|mailde|meldde|zei|liet|gaf)\b[^.?!]*?\b(ik|wij|we)\b[^.?!]*?\bmaar\b/;
+
+const STILL_THERE = /\bmaar (ik|wij|we) (ben|zijn|kom|komen)( er)?( (gewoon|wel|zeker|sowieso|hoe dan ook))?\s*(\)|[.!]|$)|\bmaar (ik|wij|we) (ben|zijn|kom|komen) (er )?(gewoon|wel|zeker|sowieso|hoe dan ook)\b/;
+
 interface FindOptions {
   /** Skip hedges about someone else: the sender acts for themselves. */
   ownAct?: boolean;
@@ -176,10 +181,16 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
   for (const t of texts) {
     if (kind === 'hedge') {
       if (ANOTHER_OCCASION.test(t) || (opts.ownAct && aboutSomeoneElse(t))) continue;
+      // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
+      const overtaken = PAST_DOUBT.exec(t);
       // Every hedge in the sentence, not only the first: one may qualify a remark, another attendance.
       for (const m of t.matchAll(globalOf(re))) {
         // "Hierbij laat ik u weten dat …" tells now; "ik laat het nog weten" promises to tell.
         if (/weten$/.test(m[0]) && /^\s*,?\s*(dat|that)\b/.test(t.slice(m.index + m[0].length))) continue;
+        if (overtaken && m.index < overtaken[0].length) continue;
+        // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
+        const setAside = STILL_THERE.exec(t);
+        if (setAside && m.index < setAside.index) continue;
         if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
       }
       continue;
@@ -238,8 +249,9 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
     // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
     // "Wilt u mij in plaats daarvan inschrijven voor Arnhem?" asks us to act: a signup made.
     const asked = f.bodyClauses.find((c, i) => c.question && !(askedOfUs(c.folded) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
-    // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not choose.
-    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
+    // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not
+    // choose. "Is er nog plek in Venlo?" asks for a seat, which the bot answers by confirming.
+    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(?!(plek|plekje|plekken|plaats|plaatsen|ruimte)\b)\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
       && f.bodyClauses[r.clause]?.question);
     if (asked) return { kind: 'elsewhere', text: asked.text, where: 'text' };
     if (place) return { kind: 'elsewhere', text: place.text, where: 'text' };

@@ -35,6 +35,8 @@ export interface Features {
   offer: boolean;
   complaint: boolean;
   substitute: boolean; // someone goes in the registered person's place
+  /** A few words that name a session and ask for it ("venlo aub", "arnhem 22 juni graag"). */
+  ellipticAsk: boolean;
   onBehalf: boolean; // the sender writes for someone else: a secretariat, an assistant, "namens"
   condition: boolean; // "mits", "op voorwaarde dat": the signup depends on something
   needs: boolean; // arriving late, leaving early, a wheelchair: an organiser arranges it
@@ -215,6 +217,10 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
   const bodyText = fold(split.body);
   const firstLine = bodyText.split('\n').map((l) => l.trim()).find((l) => l && !/^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/.test(l)) ?? '';
   const words = wordCount(bodyText, 30);
+  // Phone-short: a clause of its own that names one session and asks for it, in a mail of a few words.
+  const ellipticAsk = words <= 15 && bodyClauses.some((c, i) => !c.neg && !c.question && !c.others
+    && (cue.ELLIPTIC_ASK.test(c.folded) || /\u{1F44D}/u.test(c.text))
+    && bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1 && r.kind !== 'weekday'));
   const q = questions(bodyClauses);
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
   // Read at most once: the decision asks for it in several places (and spreading the features copies it).
@@ -229,7 +235,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, ctx: Understan
     bodyRefs,
     subjectRefs,
     get quotedRefs() { return (quotedRefs ??= quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx)); },
-    register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER),
+    register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER) ?? (ellipticAsk ? 'graag (kort)' : null),
+    ellipticAsk,
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
     accept: (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))

@@ -9,7 +9,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
-import { askedOfUs, firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
+import { askedOfUs, askedToAct, firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
 
 export interface Decision {
   intent: Intent;
@@ -169,8 +169,11 @@ function registerFor(session: string, reason: string, confidence: number, index:
   return result('register', reason, confidence, evidence, { session });
 }
 
+// "ipv Assen toch liever Venlo": what comes "in plaats van" is the session left.
+const INSTEAD_OF = /\b(ipv|i\.p\.v\.?|in plaats van|instead of)\s/;
 function replaced(f: Features, session: string): string | null {
-  const earlier = f.bodyRefs.filter((r) => (r.polarity === 'prior' || (r.polarity === 'neg' && f.priorSignup)) && r.sessions.length === 1 && r.sessions[0] !== session);
+  const instead = (r: Ref) => r.polarity === 'neg' && INSTEAD_OF.test(f.bodyClauses[r.clause]?.folded ?? '');
+  const earlier = f.bodyRefs.filter((r) => (r.polarity === 'prior' || (r.polarity === 'neg' && f.priorSignup) || instead(r)) && r.sessions.length === 1 && r.sessions[0] !== session);
   const set = new Set(earlier.flatMap((r) => r.sessions));
   return set.size === 1 ? [...set][0]! : null;
 }
@@ -278,6 +281,8 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const firm = () => f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.signsUp(c.folded)
     // "Kunt u mij noteren?" asks only to be signed up; "kan ik online deelnemen?" is the real question.
     && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
+    // "Noteert u mij voor de ochtend?", "kunt u mij er ook bij zetten?": asked of us, a signup made.
+    || f.bodyClauses.some((c) => !c.neg && askedToAct(c.folded))
     || !f.bodyClauses.some((c) => cue.signsUp(c.folded))));
   if (f.question === 'real' && !firm()) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
@@ -472,6 +477,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (f.othersWithdrew.length && !ASKS.test(f.register ?? '')) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    // A session elsewhere asked for first: "Is er een sessie in Limburg? Dan kom ik graag" is
+    // answered by the list, whatever condition it puts.
+    const elsewhereFirst = contrary('elsewhere');
+    if (elsewhereFirst) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhereFirst.text}"`);
     const condition = contrary('condition');
     if (condition) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
     // "Hij meldt zich zelf nog aan", "de aanmelding volgt": a signup yet to come. Someone else's
@@ -525,4 +534,4 @@ function otherAskedBeside(f: Features, session: string | null): string | null {
 const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
 // (Also on the list already: "ik sta al op de lijst", "already on the list".)
-const ALREADY_SIGNED_UP = /\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;
+const ALREADY_SIGNED_UP = /\b(al|reeds|inmiddels) (aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;

@@ -212,3 +212,45 @@ test('signing others up while staying away is a signup of them, however they are
     ['register/*', 'Arnhem', 'Ik kom niet naar Arnhem. Zelf ben ik die dag verhinderd.'],
   ]), []);
 });
+
+test('"Dan kom ik" after a question waits on its answer, unless the question is whether a seat is free', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Venlo', 'Wordt er ook over de Omgevingswet gesproken? Dan meld ik me aan voor Venlo.'],
+    ['register/*', 'Assen', 'Are travel costs reimbursed? Then I will come to Assen on 28 June.'],
+    ['register/*', 'Utrecht', 'Is er een vegetarische lunch in Utrecht? Dan kom ik graag op 14 juni.'],
+    ['register/*', 'Assen', 'Wij willen graag komen naar Assen. Is de sessie alleen voor bestuurders, of ook voor inwoners?'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Venlo 29 juni', 'Is er nog plek in Venlo op 29 juni? Dan kom ik graag.'],
+  ]), []);
+});
+
+test('coming from a meeting is no signup; "al aangemeld" is a registration had; a registration withdrawn is a cancel', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'vraagje breda', 'hoe laat begint breda precies? ik kom uit een raadsvergadering'],
+    ['register/*', 'Parkeren Venlo', 'Wij komen met vier personen (al aangemeld) naar het stadhuis in Venlo. Waar kunnen we parkeren?'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['cancel/arnhem', 'Afmelding', 'Helaas trekken wij de aanmelding van onze drie raadsleden voor de sessie in Arnhem in.'],
+    ['register/haarlem', 'Aanmelding', 'Wij komen vanuit Oostzaan met twee man naar de sessie in Haarlem op 21 juni.'],
+  ]), []);
+});
+
+test('phone-short mail: a few words that name a session and ask for it are a signup made', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'ontwerpsessie lokale democratie', 'venlo aub'],
+    ['register/arnhem', 'sessie', 'arnhem 22/6 graag. mvg'],
+    ['register/assen', 'aanm', 'regio noord-oost graag, 2 personen'],
+    ['register/haarlem', 'aanmeling', 'graag aanmelen voor harlem 21 juni'],
+    ['register/utrecht', 'sessie', 'aanm. utrecht 14/6, thx'],
+    ['register/breda', 'ontwerpsessie', 'kom met twee collega\'s naar breda op 3 juli'],
+    ['register/venlo', 'venlo', 'venlo 29 juni, ik kom. (staat nog als voorlopig in mijn agenda, maar ik ben er)'],
+  ]), []);
+  // Asking for information, a question, or a weekday alone is not asking for a seat.
+  assert.deepEqual(await actedOn([
+    ['register/*', 'sessie', 'venlo graag meer info'],
+    ['register/*', 'sessie', 'arnhem graag?'],
+    ['register/*', 'sessie', 'vrijdag graag'],
+    ['register/*', 'sessie', 'assen misschien, graag'],
+  ]), []);
+});
