@@ -9,7 +9,7 @@ export const REGISTER = new RegExp([
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b(?! (uit|vanuit|van) (een|de|het|mijn|onze)\\b)',
   '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\b(ben|zijn) (ik |wij |we )?er( (?!niet|nooit|geen|helaas)[a-z0-9]+){1,4} bij\\b', '\\berbij\\b', '\\bdoe (mij|me|ons) maar\\b', '\\bdoe (mij|me|ons) ([a-z-]+ ){1,4}maar\\b', '\\baan(haken| te haken)\\b', '\\bhaak\\b[^.?!]{0,20}?\\baan\\b', '\\b(hieronder|onderstaand|bijgaand)\\w*\\b[^.?!]{0,30}\\b(deelnemers|aanmeldingen|namen)\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
   '\\bsluit(en)?\\b[^.?!]{0,40}?\\baan\\b', '\\baan(sluiten|schuiven)\\b', '\\baan te (sluiten|schuiven)\\b', '\\bschuif\\b[^.?!]{0,30}?\\baan\\b',
-  '\\bbijwonen\\b', /* Frisian */ '\\boanmeld(e|ing)\\b', '\\bmeld\\w*\\b[^.?!]{0,40}?\\boan\\b', '\\bdiel(nimme|name)\\b', '\\bgraach\\b[^.?!]{0,30}?\\b(kom|komme)\\b', '\\b(kom|komme)\\b[^.?!]{0,30}?\\bgraach\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\b(graag|wil|willen|mag|mogen|kunnen|kan)\\b[^.?!]{0,20}\\b(\\d+|een|twee|drie|vier|vijf|zes) (plek|plekken|plaats|plaatsen|stoelen)\\b', '\\b(\\d+|twee|drie|vier|vijf|zes) (plekken|plaatsen|stoelen) (voor|in|op)\\b', '\\b(zet|zetten|plaats|plaatsen)\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b', '\\bop de (deelnemers)?lijst (zetten|plaatsen)\\b',
+  '\\bbijwonen\\b', /* German (border municipalities) */ '\\bmelde\\b[^.?!]{0,10}\\b(mich|uns)\\b[^?!]{0,80}?\\ban\\b', '\\b(mochte|mochten|werde|werden)\\b[^?!]{0,60}?\\bteilnehmen\\b', '\\bnehme\\b[^?!]{0,40}?\\bteil\\b', '\\b(mich|uns) (gerne |hiermit )*(an)?melden\\b', /* Frisian */ '\\boanmeld(e|ing)\\b', '\\bmeld\\w*\\b[^.?!]{0,40}?\\boan\\b', '\\bdiel(nimme|name)\\b', '\\bgraach\\b[^.?!]{0,30}?\\b(kom|komme)\\b', '\\b(kom|komme)\\b[^.?!]{0,30}?\\bgraach\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\b(graag|wil|willen|mag|mogen|kunnen|kan)\\b[^.?!]{0,20}\\b(\\d+|een|twee|drie|vier|vijf|zes) (plek|plekken|plaats|plaatsen|stoelen)\\b', '\\b(\\d+|twee|drie|vier|vijf|zes) (plekken|plaatsen|stoelen) (voor|in|op)\\b', '\\b(zet|zetten|plaats|plaatsen)\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b', '\\bop de (deelnemers)?lijst (zetten|plaatsen)\\b',
   // "mijn collega komt ook (mee)": someone joins, unless the sentence says not.
   '\\b(komt|gaat)\\b(?![^.?!]{0,20}\\bniet\\b)[^.?!]{0,15}?\\b(mee|ook)\\b',
   // "De volgende personen komen naar Venlo:", "onderstaande raadsleden nemen deel": a group as the subject.
@@ -67,7 +67,7 @@ export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|j
 const OURS = '(aanmelding\\w*|inschrijving\\w*|registratie\\w*|deelname|plek|plekken|plekje|plaats|plaatsen|naam|namen|mij|me|ons|mijzelf|onszelf)';
 
 export const CANCEL_STRONG = new RegExp([
-  '\\bafmeld(en|ing)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
+  '\\bafmeld(en|ing)\\b', /* Frisian, Limburgish */ '\\b(ofmeld|aafmeld)\\w*', '\\bkin\\b[^.?!]{0,15}\\b(net|neet)\\b[^.?!]{0,10}\\b(komme|kaome|kome)\\b', /* formal, Flemish: send one's apologies */ '\\b(mij|me|zich|ons) (\\w+ ){0,2}verontschuldig(en|d)\\b', '\\bbericht van verhindering\\b', /* German */ '\\b(absagen|absage|abmelden|abmeldung)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
   '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,20}\\b(aanmelding|aanmeldingen|inschrijving|deelname)\\b[^.?!]{0,80}?\\bin\\b', '\\bteruggetrokken\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
   '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',
@@ -99,7 +99,7 @@ export const OTHER_DATES = new RegExp([
   '\\bandere (data|datum|datums|dag|dagen|sessie|sessies|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid)\\b',
   '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer(vakantie|reces)?\\b', '\\balternatie(f|ve) (moment|momenten|datum|data|sessie|mogelijkheid)\\b', '\\b(in|na) (augustus|september|oktober|november|december)\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
-  '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
+  '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\b(andere[nr]?|welche|weitere) (termine?|termin|sitzungen|daten)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
 ].join('|'));
 

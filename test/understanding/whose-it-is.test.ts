@@ -254,3 +254,22 @@ test('phone-short mail: a few words that name a session and ask for it are a sig
     ['register/*', 'sessie', 'assen misschien, graag'],
   ]), []);
 });
+
+test('the languages of the border and the provinces: German, Flemish, Frisian and Limburgish signups and withdrawals', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Anmeldung Venlo', 'Sehr geehrte Damen und Herren, hiermit melde ich mich für die Sitzung am 29.06. in Venlo an.'],
+    ['register/arnhem', 'Teilnahme', 'Ich möchte gerne am Freitag, 22. Juni, in Arnhem teilnehmen.'],
+    ['cancel/venlo', 'Absage Venlo', 'Leider muss ich meine Anmeldung für die Sitzung in Venlo am 29.6. absagen.'],
+    ['cancel/breda', 'Verontschuldiging', 'Ik moet mij helaas verontschuldigen voor de sessie van 3 juli in Breda.'],
+    ['cancel/assen', 'Assen', 'Ik kin spitigernôch net komme nei Assen. Wolle jo my ôfmelde?'],
+    ['cancel/venlo', 'Venlo', 'Ich kin toch neet kómme nao Venlo, sorry. Wils doe mich aafmelde?'],
+    ['alternatives/null', 'Teilnahme Ontwerpsessie', 'Ich möchte gerne an einer der Sitzungen teilnehmen. Welche Termine gibt es noch?'],
+  ]), []);
+});
+
+test('a step still to take holds a signup back', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Sessie Breda', 'Ik zou graag naar Breda op 3 juli komen, maar moet het nog afstemmen met de griffier. Ik kom er zo snel mogelijk bij u op terug.'],
+    ['register/*', 'Arnhem', 'Ik kom graag naar Arnhem, maar ik moet dat nog even overleggen met mijn wethouder.'],
+  ]), []);
+});
