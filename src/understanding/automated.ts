@@ -164,7 +164,7 @@ function fromStructure(mail: InboundMail): AutomatedVerdict | null {
 
 // Subject openings of machines (Outlook, Exchange, Notes, GroupWise, Gmail and friends).
 const SUBJECT_RULES: [RegExp, AutomatedKind, string][] = [
-  [/^(automatisch antwoord|automatic reply|auto(matic)?[- ]?(reply|response|antwoord)|autoreply|out of (the )?office|afwezigheids(bericht|melding|assistent|notitie)|abwesenheitsnotiz|abwesenheit|automatische antwort|reponse automatique|respuesta automatica|risposta automatica|fuori sede|autosvar|automatisk svar|franvaro)/, 'auto-reply', 'subject-auto-reply'],
+  [/^(automatisch antwoord|automatic reply|auto(matic)?[- ]?(reply|response|antwoord)|autoreply|out of (the )?office|afwezigheids(bericht|melding|assistent|notitie)|abwesenheitsnotiz|abwesenheit|automatische antwort|reponse automatique|respuesta automatica|risposta automatica|fuori sede|autosvar|automatisk svar|franvaro|automatysk (antwurd|berjocht)|ofwezich(heids)?)/, 'auto-reply', 'subject-auto-reply'],
   // Words a person might also open a subject with count only as a "Word:" prefix.
   [/^(auto|afwezig|afwezigheid|niet aanwezig|vakantie|on vacation|away|abwesend|urlaub)\s*:/, 'auto-reply', 'subject-auto-reply'],
   [/^(undeliverable|undelivered mail|onbestelbaar|niet (afgeleverd|bezorgd)|kan niet worden bezorgd|delivery status notification|delivery (has )?failed|delivery failure|delivery (notification|delayed|warning)|mail delivery (failed|failure|system|warning)|(mail|message) (could not be|not) delivered|warning: could not send|returned mail|failure notice|non[- ]delivery|unzustellbar|nicht zustellbar|non remis|non recapitabile|delayed mail|mail system error)/, 'bounce', 'subject-bounce'],
@@ -208,10 +208,13 @@ const OOF_ABSENT = new RegExp([
   // de: "Ich bin bis 15. Juni nicht im Büro", "bin ich außer Haus"
   /\b(ich bin|bin ich)\b(?:[^.\n]|\d\.){0,80}?\b(nicht im (buro|bureau|buero|haus|hause)|au(ss|ß)er haus|abwesend|nicht erreichbar|im urlaub|in urlaub|auf (dienst)?reise)\b/.source,
   /\b(abwesend|nicht im (buro|buero)) (bis|vom|ab)\b/.source,
+  // fy: "Ik bin oant en mei 22 juny net op it wurk", "ik bin ôfwêzich", "mei fakânsje"
+  /\b(ik bin|bin ik)\b[^.]{0,60}?\b(net op it wurk|net oanwezich|ofwezich|mei (fakansje|ferlof))\b/.source,
 ].join('|'));
 const OOF_HANDLING = new RegExp([
   /\b(uw (e-?mail|bericht|mail) (wordt|zal)|(lees|bekijk) (ik )?(in (die|deze) periode )?(mijn )?(e-?)?mail (niet|beperkt)|beperkt (toegang|bereikbaar)|voor dringende (zaken|vragen)|in dringende gevallen|na mijn terugkomst|ben (ik )?(weer|vanaf .{1,30}) (terug|aanwezig|bereikbaar)|weer terug op|(mail|bericht) wordt niet doorgestuurd)\b/.source,
   /\b(for urgent (matters|questions)|limited access to (my )?e-?mail|(will|shall) (reply|respond|answer)|when i('| a)m back|upon my return|your (e-?mail|message) will)\b/.source,
+  /\b(jo (e-?mail|mail|berjocht) wurdt|foar driuwende (saken|fragen))\b/.source,
   /\b(ihre (e-?mail|nachricht|mail) wird (nicht )?(weitergeleitet|gelesen|bearbeitet)|in dringenden fallen|wenden sie sich (bitte )?an|nach meiner ruckkehr|bin ich (wieder|ab) .{1,30}(erreichbar|im buro|zuruck|da)|(ab|nach) dem .{1,20} (wieder )?erreichbar|keinen zugriff auf (meine )?e-?mails?|e-?mails werden (nicht|erst)|ich werde ihre (nachricht|e-?mail|anfrage) .{0,40}(beantworten|bearbeiten))\b/.source,
 ].join('|'));
 // The message says itself that a machine wrote it.

@@ -28,7 +28,7 @@ const ABBREV = new Set([
   'dd', 'as', 'dhr', 'mw', 'mevr', 'mvr', 'drs', 'ir', 'mr', 'dr', 'ing', 'prof', 'vr', 'do', 'di', 'wo', 'ma', 'za', 'zo',
   'ca', 'ipv', 'tav', 'oa', 'mbt', 'evt', 'incl', 'bijv', 'bv', 'nr', 'tel', 'st', 'jl', 'zsm', 'resp', 'ivm', 'gem',
   'vs', 'etc', 'eg', 'ie', 'no', 'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dec',
-  'mvg', 'gr', 'nb', 'ps', 'kl', 'cq', 'wethr', 'burg', 'ca', 'tm', 'ivm', 'mbv', 'pag', 'vlg',
+  'mvg', 'gr', 'nb', 'ps', 'aanm', 'inschr', 'kl', 'cq', 'wethr', 'burg', 'ca', 'tm', 'ivm', 'mbv', 'pag', 'vlg',
 ]);
 
 /** Text units: a line ends a unit unless it looks hard-wrapped. */
@@ -82,30 +82,30 @@ function sentences(unit: string): string[] {
 // "maar" after a pronoun or an imperative is a particle ("streep mij maar door", "doe maar Breda"), not "but".
 // "Assen lukt niet breda wel" (a phone's two lines joined): "… niet" and "X wel" are two clauses.
 // (Every split starts at a space, comma or colon; the lookahead up front lets the engine skip other characters.)
-const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|rather|but)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s))/i;
+const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|doe (?:mij|me|ons) maar|rather|but)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s))/i;
 
 const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss)\b/g;
 // Every NEG_EXCEPTIONS wording holds one of these; most clauses hold none. (Keep in step.)
 const MAYBE_EXCEPTION = /geen|niet|no preference|not |miss/;
-const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}[a-z]*(vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|rechtszaak|zitting)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|overvol|propvol|volgeboekt|volgepland)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
+const NEG = /\b(niet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far|bezet)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}[a-z]*(vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|rechtszaak|zitting)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|overvol|propvol|volgeboekt|volgepland)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
 const FIRST = /\b(voorkeur|liefst|het liefste?|eerste (keus|keuze)|prefer|preferably|first choice)\b/;
 const FALLBACK = /^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/;
 
 // Everything that rules something out, withdrawals included, as one pattern.
 const NEGATIVE = new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`);
 // Every negative wording holds one of these stems; most clauses hold none, and this is cheap.
-const MAYBE_NEGATIVE = /niet|geen|nooit|trok|ingetrok|niemand|none|nobody|neither|vrijge|vrijma|doorhal|haal|gehaald|drop|out\b|vol\b|volgeboekt|gepland|schreef|typte|vergis|ongeluk|verkeerd|verval|streep|strepen|haak|ver\b|ver weg|far\b|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
+const MAYBE_NEGATIVE = /bezet|kin |ofmeld|aafmeld|absag|abmeld|verontschuldig|verhindering|niet|geen|nooit|trok|ingetrok|niemand|none|nobody|neither|vrijge|vrijma|doorhal|haal|gehaald|drop|out\b|vol\b|volgeboekt|gepland|schreef|typte|vergis|ongeluk|verkeerd|verval|streep|strepen|haak|ver\b|ver weg|far\b|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|af\b|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|not\b|n't|cannot|cant\b|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|zie\b|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi/;
 const PRIOR = /\bmeldde\b[^.?!]{0,40}\baan\b|\b(gaf|gaven)\b[^.?!]{0,20}\bop\b|\bschreef\b[^.?!]{0,20}\bin\b|\b(sta|stond|staan|stonden)\b[^.?!,]{0,40}\bop de (deelnemers)?lijst\b|\b(aangemeld|ingeschreven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/;
 
 // Someone else is the subject ("mijn collega gaat naar Arnhem") and the sender is not: what
 // the clause names is theirs. Good wishes ("succes vandaag!") choose nothing either.
-const THIRD_PERSON = /\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
+const THIRD_PERSON = /^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
 export const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
 const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochtend)|good luck|have a (good|nice|great))\b/;
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.
 // Another engagement of the sender's own: their council or committee meeting, a congress, a
 // recess, a work visit. A clause about it that says nothing of our sessions chooses nothing.
-const AGENDA = /\b((we|wij|ik) )?(organiseren|organiseer|houden|hebben) ((we|wij|ik) )?(zelf |ook |al )*\b[^.?!]{0,30}\b(een|onze|ons eigen|mijn) ([a-z-]+ )?(avond|middag|ochtend|dag|evenement|inwonersavond|bewonersavond|informatieavond)\b|\b(wordt|worden)\b[^.?!]{0,40}\b(behandeld|besproken|vastgesteld|geagendeerd)\b|\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\b\w*congres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
+const AGENDA = /\b((we|wij|ik) )?(organiseren|organiseer|houden|hebben) ((we|wij|ik) )?(zelf |ook |al )*\b[^.?!]{0,30}\b(een|onze|ons eigen|mijn) ([a-z-]+ )?(avond|middag|ochtend|dag|evenement|inwonersavond|bewonersavond|informatieavond)\b|\b(wordt|worden)\b[^.?!]{0,40}\b(behandeld|besproken|vastgesteld|geagendeerd)\b|\b((gemeente)?raad|commissie|fractie|college|staten) (vergadert|vergaderen|komt\b[^,]{0,20}\bbijeen)\b|\b(vergadert|vergaderen) (de|onze|ons|het|mijn) ((gemeente)?raad|commissie|fractie|college|staten)\b|\b(raads|commissie|fractie|college|staten|gemeenteraads|leden|team|afdelings|directie)?vergadering(en)?\b|\b(raads)?commissies?\b|\b(raads|fractie)overleg\b|\b\w*congres\w*|\b(zomer|kerst|herfst|voorjaars)?reces\b|\bwerkbezoek\w*|\bdienstreis\w*|\b((gemeente)?raad|commissie|staten) (stemt|besluit|beslist|behandelt)\b|\b(voor|bij|op|naar) (een|het|de) ([a-z0-9-]+ ){0,2}(overleg|symposium|seminar|evenement|(regio)?bijeenkomst over)\b|\b(for|at) (a|an|the) ([a-z0-9-]+ ){0,2}(meeting|conference|congress|visit|symposium|seminar)\b|\b(council|committee|staff|board|team) meetings?\b|\bconference\b|\b(work|site|working) visits?\b|\bbusiness trip\b|\brecess\b/;
 // Every AGENDA wording holds one of these stems; most clauses hold none, and this is cheap.
 // (Keep in step with AGENDA.)
 const MAYBE_AGENDA = /organiseer|organiseren|houden|hebben|behandeld|besproken|vastgesteld|geagendeerd|vergader|bijeen|commissie|overleg|congres|reces|werkbezoek|dienstreis|stemt|besluit|beslist|behandelt|symposium|seminar|evenement|meeting|conference|visit|business trip/;
@@ -116,8 +116,13 @@ const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?b
 const BECAUSE_BUSY = /^(want|omdat|aangezien|because|since|as)\b[^.?!]*\b(hebben (we|wij)|heb ik|zit(ten)? (ik|we|wij)|ben ik|zijn (we|wij)|moet ik|moeten (we|wij)|i have|we have|i am|we are|i'm|we're)\b/;
 const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 
+// The period of an initial ("M. van Erp") or a title ("dhr.", "drs.") is no stop inside a clause:
+// "meld ik mw. drs. C. Jansen aan" reads as one wording. Replaced by a space (same length);
+// lower-case abbreviations ("t.z.t.", "a.u.b.") keep theirs.
+const NAME_DOTS = /(?<![A-Za-z])([A-Z]|dhr|mw|mevr|mvr|drs|ir|mr|dr|ing|prof)\.(?=\s)/g;
+
 function makeClause(text: string, sentence: number, question: boolean): Clause {
-  const folded = fixKeywordTypos(maskAddresses(fold(text)));
+  const folded = fixKeywordTypos(maskAddresses(fold(text.includes('.') ? text.replace(NAME_DOTS, (m) => `${m.slice(0, -1)} `) : text)));
   const cleaned = MAYBE_EXCEPTION.test(folded) ? folded.replace(NEG_EXCEPTIONS, ' ') : folded;
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;

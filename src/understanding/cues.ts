@@ -16,13 +16,13 @@ function wordings(alternatives: readonly string[]): RegExp {
 
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = wordings([
-  '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
+  '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
-  '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b',
+  '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b(?! (uit|vanuit|van) (een|de|het|mijn|onze)\\b)',
   '\\b(kom|komen) (ik|wij|we)\\b', '\\b(ben|zijn) (ik |wij |we )?(er )?(graag )?(ook )?(bij|erbij)\\b', '\\b(ben|zijn) (ik |wij |we )?er( (?!niet|nooit|geen|helaas)[a-z0-9]+){1,4} bij\\b', '\\berbij\\b', '\\bdoe (mij|me|ons) maar\\b', '\\bdoe (mij|me|ons) ([a-z-]+ ){1,4}maar\\b', '\\baan(haken| te haken)\\b', '\\bhaak\\b[^.?!]{0,20}?\\baan\\b', '\\b(hieronder|onderstaand|bijgaand)\\w*\\b[^.?!]{0,30}\\b(deelnemers|aanmeldingen|namen)\\b', '\\b(wil|willen|zou|zouden|graag)\\b[^.?!]{0,25}\\bbij (te )?zijn\\b',
   '\\bsluit(en)?\\b[^.?!]{0,40}?\\baan\\b', '\\baan(sluiten|schuiven)\\b', '\\baan te (sluiten|schuiven)\\b', '\\bschuif\\b[^.?!]{0,30}?\\baan\\b',
-  '\\bbijwonen\\b', /* Frisian */ '\\boanmeld(e|ing)\\b', '\\bmeld\\w*\\b[^.?!]{0,40}?\\boan\\b', '\\bdiel(nimme|name)\\b', '\\bgraach\\b[^.?!]{0,30}?\\b(kom|komme)\\b', '\\b(kom|komme)\\b[^.?!]{0,30}?\\bgraach\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\b(graag|wil|willen|mag|mogen|kunnen|kan)\\b[^.?!]{0,20}\\b(\\d+|een|twee|drie|vier|vijf|zes) (plek|plekken|plaats|plaatsen|stoelen)\\b', '\\b(\\d+|twee|drie|vier|vijf|zes) (plekken|plaatsen|stoelen) (voor|in|op)\\b', '\\b(zet|zetten|plaats|plaatsen)\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b', '\\bop de (deelnemers)?lijst (zetten|plaatsen)\\b',
+  '\\bbijwonen\\b', /* German (border municipalities) */ '\\bmelde\\b[^.?!]{0,10}\\b(mich|uns)\\b[^?!]{0,80}?\\ban\\b', '\\b(mochte|mochten|werde|werden)\\b[^?!]{0,60}?\\bteilnehmen\\b', '\\bnehme\\b[^?!]{0,40}?\\bteil\\b', '\\b(mich|uns) (gerne |hiermit )*(an)?melden\\b', /* Frisian */ '\\boanmeld(e|ing)\\b', '\\bmeld\\w*\\b[^.?!]{0,40}?\\boan\\b', '\\bdiel(nimme|name)\\b', '\\bgraach\\b[^.?!]{0,30}?\\b(kom|komme)\\b', '\\b(kom|komme)\\b[^.?!]{0,30}?\\bgraach\\b', '\\bnoteer\\b', '\\bnoteren\\b', '\\breserve(er|ren)\\b', '\\b(graag|wil|willen|mag|mogen|kunnen|kan)\\b[^.?!]{0,20}\\b(\\d+|een|twee|drie|vier|vijf|zes) (plek|plekken|plaats|plaatsen|stoelen)\\b', '\\b(\\d+|twee|drie|vier|vijf|zes) (plekken|plaatsen|stoelen) (voor|in|op)\\b', '\\b(zet|zetten|plaats|plaatsen)\\b[^.?!]{0,30}?\\bop de (lijst|deelnemerslijst)\\b', '\\bop de (deelnemers)?lijst (zetten|plaatsen)\\b',
   // "mijn collega komt ook (mee)": someone joins, unless the sentence says not.
   '\\b(komt|gaat)\\b(?![^.?!]{0,20}\\bniet\\b)[^.?!]{0,15}?\\b(mee|ook)\\b',
   // "De volgende personen komen naar Venlo:", "onderstaande raadsleden nemen deel": a group as the subject.
@@ -66,6 +66,12 @@ function remembered(test: (text: string) => boolean): (text: string) => boolean 
 
 export const signsUp = remembered((text) => REGISTER.test(text));
 
+/**
+ * A phone-short request: a clause that names a session and only asks for it ("venlo aub",
+ * "arnhem 22 juni graag", "regio noord-oost graag, 1 persoon", "aanm. assen 28/6 👍").
+ */
+export const ELLIPTIC_ASK = /^[^?]{0,40}\b(graag|aub|a\.u\.b\.?|svp|please|pls)\b(?![^?]*\b(info|informatie|meer|weten|horen|programma)\b)[^?]{0,40}$/;
+
 /** A short yes in a reply ("Ja, graag", "Prima", "Yes please"): accepts what the thread offered. */
 export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|doe (mij|me|ons) maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
 
@@ -74,8 +80,8 @@ export const ACCEPT = /^(ja|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|j
 const OURS = '(aanmelding\\w*|inschrijving\\w*|registratie\\w*|deelname|plek|plekken|plekje|plaats|plaatsen|naam|namen|mij|me|ons|mijzelf|onszelf)';
 
 export const CANCEL_STRONG = wordings([
-  '\\bafmeld(en|ing)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
-  '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\bteruggetrokken\\b',
+  '\\bafmeld(en|ing)\\b', /* Frisian, Limburgish */ '\\b(ofmeld|aafmeld)\\w*', '\\bkin\\b[^.?!]{0,15}\\b(net|neet)\\b[^.?!]{0,10}\\b(komme|kaome|kome)\\b', /* formal, Flemish: send one's apologies */ '\\b(mij|me|zich|ons) (\\w+ ){0,2}verontschuldig(en|d)\\b', '\\bbericht van verhindering\\b', /* German */ '\\b(absagen|absage|abmelden|abmeldung)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
+  '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,20}\\b(aanmelding|aanmeldingen|inschrijving|deelname)\\b[^.?!]{0,80}?\\bin\\b', '\\bteruggetrokken\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
   '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',
   '\\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\b(plek|plekken|plaats|plaatsen|stoel|stoelen)\\b[^.?!]{0,20}?\\bvrij(geven|gegeven|maken)\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
@@ -106,7 +112,7 @@ export const OTHER_DATES = wordings([
   '\\bandere (data|datum|datums|dag|dagen|sessie|sessies|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid)\\b',
   '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer(vakantie|reces)?\\b', '\\balternatie(f|ve) (moment|momenten|datum|data|sessie|mogelijkheid)\\b', '\\b(in|na) (augustus|september|oktober|november|december)\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
-  '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
+  '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\b(andere[nr]?|welche|weitere) (termine?|termin|sitzungen|daten)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
 ]);
 
@@ -130,6 +136,13 @@ export const TOPIC = new RegExp([
 
 /** Questions the registration itself answers, or that ask for the list of sessions. */
 export const BENIGN_QUESTION = /\b((het|een) overzicht|the (list|overview)|van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou) u (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
+
+/**
+ * A question the list of open sessions answers: where or when a session is, whether there is one
+ * somewhere, which one suits ("hoe laat begint die?", "is er ook een sessie in Zwolle?", "komt
+ * der ek in sessy yn Fryslân?", "welke zijn er nog?", "wat raadt u aan?", "what is possible").
+ */
+export const LIST_ANSWERS = /\b(hoe laat|wanneer|waar|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|it|the session|one)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\b(de|het) (tijd|tijdstip|datum|data|locatie|adres)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|mailen)\b/;
 
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
 export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|might)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
@@ -155,8 +168,28 @@ export const CONDITION = /\b(mits|op voorwaarde dat|onder (de )?voorwaarde|afhan
 /** Arriving late, leaving early, or needs the venue must meet: an organiser arranges it. */
 export const NEEDS = /\b(pas (om|rond|vanaf|na|tegen) \d+|later (aansluiten|aanschuiven|komen|binnen)|eerder (weg|vertrekken|weggaan)(?! (van|bij|uit) (mijn|ons|het|een|de)\b)|(moet|moeten) (om|rond) \d[^?!]{0,25}\b(weg|vertrekken)|halverwege|rolstoel|slechtziend|slechthorend|doof|gebarentolk|tolk|mindervalide|invalide|scootmobiel|arrive late|leave early|wheelchair)\b/;
 
+/** The sender writes for someone else: a secretariat or assistant, or "namens de burgemeester". */
+export const ON_BEHALF = /\b(namens|secretariaat|secretaresse|(management|directie|bestuurs)?assistent(e)?|bestuursondersteun\w*|office ?manager|on behalf of|personal assistant)\b/;
+
 /** Someone else goes instead of the registered person: a person sorts out the swap. */
 export const SUBSTITUTE = /\b(in (mijn|zijn|haar|diens) plaats|in plaats van mij|vervang(t|en|er|ster)?\b|mijn vervang|instead of me|in my place|replace me)\b/;
+const SUBSTITUTE_G = new RegExp(SUBSTITUTE.source, 'g');
+// "Er komt geen vervanger", "niemand in mijn plaats": no one goes instead.
+const NONE_BEFORE = /\b(geen|niemand|no|not|nobody|without|zonder)\s+(\w+\s+)?$/;
+// "omdat ik een zieke collega moet vervangen": the sender replaces someone elsewhere; that is
+// why they cannot come, not who comes instead. ("Ik laat me vervangen" still is a substitute.)
+const SENDER_REPLACES = /\b(ik|wij|we)\b(?![^,.;:!?]*\b(me|mij|ons|laat|laten)\b)[^,.;:!?]*$/;
+
+/** Someone goes in the sender's (or registrant's) place: the first SUBSTITUTE wording that says so. */
+export function substituteSaid(text: string): boolean {
+  for (const m of text.matchAll(SUBSTITUTE_G)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    if (NONE_BEFORE.test(before)) continue;
+    if (/^vervang/.test(m[0]) && SENDER_REPLACES.test(before)) continue;
+    return true;
+  }
+  return false;
+}
 export const OFFER = /\b((ons|onze|mijn) (platform|product|producten|software|applicatie|app|tool|oplossing|aanbod|diensten)\b[^.?!]{0,40}\b(laten zien|tonen|demonstreren|presenteren|pitchen)|(demo|demonstratie) (geven|verzorgen|houden)|(show|demo|demonstrate|present) (our|my) (platform|product|products|software|app|tool|solution|services)|presenteren|presentatie (geven|verzorgen|houden)|pitchen|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
 export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
 

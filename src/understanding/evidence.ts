@@ -4,7 +4,8 @@
 // here contradicts it. Pure: features in, evidence out.
 import type { ThreadContext } from './types.js';
 import type { Features } from './features.js';
-import { sentenceTexts } from './clauses.js';
+import { FIRST_PERSON, sentenceTexts } from './clauses.js';
+import { askedOfUs, signsUpSelf } from './signup-made.js';
 import type { Ref } from './sessions-named.js';
 import * as cue from './cues.js';
 import { matchesOf } from './matches.js';
@@ -33,22 +34,22 @@ export interface SenderEvidence {
 }
 
 // Words that can only be about our sessions, or about a registration for them.
-const OUR_WORDS = /\b([a-z]*sessies?|sesjes?|gearkomste|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|vng|bzk|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|my (registration|signup|place|seat))\b/;
+const OUR_WORDS = /\b([a-z]*sessies?|sesjes?|gearkomste|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|vng|bzk|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|the ((monday|tuesday|wednesday|thursday|friday|morning|afternoon|\d{1,2}(st|nd|rd|th)) ){1,3}sessions?|my (registration|signup|place|seat))\b/;
 
 // Holding back: a signup that is not one yet. Matched on the whole new text.
-const HEDGE = /^mogelijk\b|\b(denk|denken|dacht|overweeg|overweeg\w+)\b[^.?!]{0,25}\bover\b|\b(kom|komen)\b[^.?!]{0,25}\bop terug\b|\bterug(komen|kom)\b|\bnog\b[^.?!]{0,20}\bin (gesprek|overleg|beraad)\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig|((ik|wij|we) )?(?<!\b(me|mij|ons|dat|dit|het|iemand|u|jullie) (\w+ )?)laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will|and will|shall) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
+const HEDGE = /^mogelijk\b|\b(denk|denken|dacht|overweeg|overweeg\w+)\b[^.?!]{0,25}\bover\b|\b(kom|komen)\b[^.?!]{0,40}\bop terug\b|\bterug(komen|kom)\b|\bnog\b[^.?!]{0,20}\bin (gesprek|overleg|beraad)\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig|((ik|wij|we) )?(?<!\b(me|mij|ons|dat|dit|het|iemand|u|jullie) (\w+ )?)laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will|and will|shall) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
 
 // Holding back in other shapes: a step that must come first ("eerst toestemming vragen", "check
 // with my manager first"), an exception ("tenzij", "unless"), an agenda not yet settled, and
 // attendance only hoped for, expected or tried ("hopelijk", "ik verwacht", "I'll try").
-const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navragen|afstemmen|kijken|zien|bekijken|afwachten|uitzoeken|toestemming|akkoord|bespreken)|toestemming (nodig|vragen|krijgen|van)|goedkeuring (nodig|vragen|van)|(need|have|must|got) to (check|ask|confirm|clear it)\b|check with\b|(first|before) (check|ask|confirm)\w*|need (approval|permission)|tenzij|behalve als|unless|except if|(agenda|planning|schedule)\b[^?!]{0,20}\b(nog )?(niet|not)( yet)? (rond|bekend|definitief|zeker|vast|settled|final|fixed|clear)|(hopelijk|ik hoop|wij hopen|we hopen|hopefully|i hope|we hope|(ik|wij|we) verwacht(en)?|naar verwachting|(i|we) expect|(ik|wij|we) (ga|gaan|zal|zullen) (het )?proberen|(ik|wij|we) probe?er(en)?|(i|we)('ll| will) try|(i|we) (am|are) trying)\b[^?!]{0,30}\b(te komen|komen|kom|erbij|er bij|aanwezig|te zijn|deel te nemen|aan te sluiten|kan ik|kunnen (we|wij)|lukt|to (attend|come|join|be there|make it|take part)|(i|we) (can|will|'ll) (attend|come|join|be there|make it)))/;
+const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navragen|afstemmen|kijken|zien|bekijken|afwachten|uitzoeken|toestemming|akkoord|bespreken)|nog\b[^.?!]{0,25}\b(afstemmen|af te stemmen|overleggen|te overleggen|bespreken|te bespreken|navragen|na te vragen|checken)|toestemming (nodig|vragen|krijgen|van)|goedkeuring (nodig|vragen|van)|(need|have|must|got) to (check|ask|confirm|clear it)\b|check with\b|(first|before) (check|ask|confirm)\w*|need (approval|permission)|tenzij|behalve als|unless|except if|(agenda|planning|schedule)\b[^?!]{0,20}\b(nog )?(niet|not)( yet)? (rond|bekend|definitief|zeker|vast|settled|final|fixed|clear)|(hopelijk|ik hoop|wij hopen|we hopen|hopefully|i hope|we hope|(ik|wij|we) verwacht(en)?|naar verwachting|(i|we) expect|(ik|wij|we) (ga|gaan|zal|zullen) (het )?proberen|(ik|wij|we) probe?er(en)?|(i|we)('ll| will) try|(i|we) (am|are) trying)\b[^?!]{0,30}\b(te komen|komen|kom|erbij|er bij|aanwezig|te zijn|deel te nemen|aan te sluiten|kan ik|kunnen (we|wij)|lukt|to (attend|come|join|be there|make it|take part)|(i|we) (can|will|'ll) (attend|come|join|be there|make it)))/;
 // Hope, expectation or an attempt counts only where it is about attendance ("hopelijk kan ik
 // komen"), not in a closing courtesy ("ik hoop u zo voldoende te hebben geïnformeerd").
 
 // A signup left for later or to the person themselves: "hij meldt zich zelf nog aan", "ik schrijf
 // me later in", "de aanmelding volgt", "zodat we de aanmelding kunnen afronden", "she will register
 // herself". What this mail says is not yet the signup.
-const DEFERRED = /\b(meld|meldt|melden|schrijf|schrijft|schrijven|geef|geeft|geven)\b[^.?!]{0,25}\b(zelf( nog)?|later|straks|binnenkort|t\.?z\.?t\.?|te zijner tijd|apart|separaat)\b[^.?!]{0,25}\b(aan|in|op)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(volgt|volgen) (nog|later|z\.?s\.?m\.?|binnenkort|spoedig)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(af (te )?ronden|afronden|definitief (te )?maken|compleet (te )?maken|voltooien)\b|\b(will|'ll) (sign up|register|enrol+)\b[^.?!]{0,20}\b(himself|herself|themselves|later|separately)\b/;
+const DEFERRED = /\b(meld|meldt|melden|schrijf|schrijft|schrijven|geef|geeft|geven)\b[^.?!]{0,25}\b(zelf( nog)?|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t\.?|te zijner tijd|apart|separaat)\b[^.?!]{0,25}\b(aan|in|op)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(volgt|volgen) (nog|later|z\.?s\.?m\.?|binnenkort|spoedig)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(af (te )?ronden|afronden|definitief (te )?maken|compleet (te )?maken|voltooien)\b|\b(will|'ll) (sign up|register|enrol+)\b[^.?!]{0,20}\b(himself|herself|themselves|later|separately)\b/;
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition.
 // "Zonder tolk heeft deelname voor mij weinig zin", "zonder lift kan ik niet komen", "without a
@@ -70,10 +71,14 @@ const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEN
 // Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
 // open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
 // schuiven?"): attendance waits on what a person answers.
-const MAY_I_AT_ALL = /\b((is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenkomst) (ook |wel |dan |nog |eigenlijk )*(mogelijk|toegestaan|open|toegankelijk|bedoeld) (voor|als) (een|ons|onze|iemand|mensen|niet)\b|(kan|mag) (dat|dit|het) (ook |wel |dan |nog |eigenlijk )*(als|voor) (een|ons|onze|iemand) (niet-?\w+|buitenlandse?|belgische?|duitse?|externe?|commerciele?|particulier\w*)\b|(is|are) (that|this|it|the sessions?) (also |even |still )*(possible|allowed|open|meant) (for|to) (a|an|us|our|someone|non)\b|(heeft|is) (het|dat|dit) (dan |nog |wel |eigenlijk |nog wel )*(zin|zinvol|nuttig|de moeite( waard)?)\b|(is it|would it be) (still |even )*(worth|useful|worthwhile|any use)\b)[^.?!]*\?/;
+const MAY_I_AT_ALL = /\b(is het de bedoeling dat\b|(is|zijn) (de sessies?|het|die|deze|de bijeenkomst) (alleen|uitsluitend|ook) (voor|bedoeld voor)\b|(is|zijn) (dat|dit|het|die|deze|de sessies?|de bijeenkomst) (ook |wel |dan |nog |eigenlijk )*(mogelijk|toegestaan|open|toegankelijk|bedoeld) (voor|als) (een|ons|onze|iemand|mensen|niet)\b|(kan|mag) (dat|dit|het) (ook |wel |dan |nog |eigenlijk )*(als|voor) (een|ons|onze|iemand) (niet-?\w+|buitenlandse?|belgische?|duitse?|externe?|commerciele?|particulier\w*)\b|(is|are) (that|this|it|the sessions?) (also |even |still )*(possible|allowed|open|meant) (for|to) (a|an|us|our|someone|non)\b|(heeft|is) (het|dat|dit) (dan |nog |wel |eigenlijk |nog wel )*(zin|zinvol|nuttig|de moeite( waard)?)\b|(is it|would it be) (still |even )*(worth|useful|worthwhile|any use)\b)[^.?!]*\?/;
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
-const ON_THE_ANSWER = /\b(zo (ja|niet)|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
+// "Dan melden we ons daarna aan" right after a question also waits on its answer. ("Dan kom ik
+// graag" after "Is er een sessie in Limburg?" asks where, and is answered with the list.)
+const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij) (me|mij|ons)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|\b(zo (ja|niet)|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
 // Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
+// After "zo niet": no obstacle ("geen probleem", "not a problem if not").
+const REMARK_AFTER_ANSWER = /\b(geen (probleem|punt|bezwaar)|(not a|no) problem|maakt (niet|niks) uit|(doesn't|does not) matter)\b/;
 const SEAT_QUESTION = /\b(kan|kunnen|mag|mogen|can|may) (het|dat|ik|we|wij|i)( me| mij| ons)? (nog|ook|still)\b|\bnog (mogelijk|open|plek|plaats|ruimte)\b|\bstill (possible|open)\b|\b(is|are) there (still )?(a )?(places?|seats?|room)\b/;
 const POINTS_BACK_IF = /\b(als|indien|wanneer|if) (dat|dit|that|this)\b/;
 // A question about seats ("is er nog plek?"), not about room for something else ("ruimte voor onze casus").
@@ -83,6 +88,14 @@ const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|i
 // A session elsewhere or on another day: the sender wants one, but not (only) the one named.
 const ELSEWHERE = /\b(sessies?|bijeenkomst(en)?|een|één|session)\b[^.?!]{0,20}\b(dichter ?bij|dichterbij|in de buurt van|closer|nearer)\b|\b(elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;
 
+// "Roosendaal ligt een stuk dichter bij Breda": the comparison's object is a session named, so
+// it says why that one suits.
+function closerToChosen(t: string, f: Features): boolean {
+  const m = /\b(dichter ?bij|closer to|nearer to|in de buurt van)\s+/.exec(t);
+  if (!m) return false;
+  const after = t.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  return f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1 && (r.kind === 'city' || r.kind === 'venue') && after.startsWith(r.text.toLowerCase()));
+}
 const THAT_IS_CLOSER = /\b(dat|dit|die|het|that|this|it)( is|'s)\b[^.?!]{0,30}\b(dichterbij|dichter bij|closer|nearer)\b/;
 
 // Hands a place on rather than giving it up.
@@ -105,10 +118,15 @@ function sentences(f: Features): string[] {
   return [...sentenceTexts(f.bodyClauses).values()];
 }
 
+// Another event's signup ("Aanmelding workshop: nog 3 plaatsen!", "inschrijving webinar"): the
+// bare words for a signup are then not about our sessions.
+export const OTHER_EVENT = /\b(workshops?|webinars?|cursus\w*|trainingen|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*|beurs|vakbeurs|demo|demos|event|events)\b/;
+const BARE_SIGNUP_WORD = /^(aanmelding|afmelding|inschrijving)$/;
+
 function wordsIn(texts: string[], where: Where): Item | null {
   for (const t of texts) {
     const m = OUR_WORDS.exec(t);
-    if (m) return { kind: 'words', text: m[0], where };
+    if (m && !(BARE_SIGNUP_WORD.test(m[0]) && OTHER_EVENT.test(t))) return { kind: 'words', text: m[0], where };
   }
   return null;
 }
@@ -116,7 +134,7 @@ function wordsIn(texts: string[], where: Where): Item | null {
 // A remark on how one comes, not whether: arrival and leaving times, food, access, travel. A hedge
 // in such a clause ("misschien handig voor de lunch", "ik ben er waarschijnlijk pas om half tien")
 // qualifies the remark, and a person reads it; the signup stands.
-const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|lift|rolstoel|ringleiding|late arrival|arrive|lunch|diet)\b/;
+const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|lift|rolstoel\w*|ringleiding|ingang|entrance|na (de )?aanvang|na de start|na het begin|binnenlop\w*|binnen (ben|zijn|is)|kwart (over|voor)|kwartiertje|(goed|handig|fijn) om te weten|good to know|late arrival|arrive|lunch|diet)\b/;
 const ABOUT_COMING = /\b(kom|komen|erbij|er bij|aanwezig|deelnemen|deelname|aanmeld\w*|meld|inschrijv\w*|attend|come|join)\b/;
 
 const globals = new Map<RegExp, RegExp>();
@@ -126,16 +144,56 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
+function remarkAfterAnswer(t: string): boolean {
+  const m = ON_THE_ANSWER.exec(t);
+  if (!m) return false;
+  const rest = t.slice(m.index + m[0].length);
+  return REMARK_AFTER_ANSWER.test(t) || (PRACTICAL.test(rest) && !ABOUT_COMING.test(rest));
+}
+
 function qualifiesRemark(sentence: string, match: string): boolean {
   const clause = sentence.split(/,\s+|\s+(?=(maar|dus|want|omdat|but|so|because)\s)/).find((c) => c && c.includes(match)) ?? sentence;
   return PRACTICAL.test(clause) && !(ABOUT_COMING.test(clause) && !/\b(later|pas|te laat|eerder)\b/.test(clause));
 }
 
-function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Item<K> | null {
+// Someone other than the sender, as the one a sentence is about.
+const SOMEONE_ELSE = /\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|collega's|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|fractiegenoot|colleague|alderman|mayor)\b|\b(hij|zij|ze|he|she|they)\b/;
+// The sender only reporting ("weet ik nog niet", "laat ik weten"): not the sender's own coming.
+const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b/g;
+const IN_MY_PLACE = /\b(in (mijn|onze) plaats|namens (mij|ons)|instead of me|in my place|vervang\w*)\b/;
+/** The sentence is about someone else's coming, not the sender's ("mijn collega twijfelt nog"). */
+function aboutSomeoneElse(t: string): boolean {
+  return SOMEONE_ELSE.test(t) && !FIRST_PERSON.test(t.replace(REPORTING, ' ')) && !IN_MY_PLACE.test(t);
+}
+// "Misschien een volgende keer", "wellicht bij een andere gelegenheid": another occasion, not this one.
+const ANOTHER_OCCASION = /\b(volgende|andere) (keer|gelegenheid|editie|ronde)\b|\b(next|another) (time|occasion)\b|\bin de toekomst\b|\bvolgend jaar\b/;
+
+// What the sender wrote or said before, up to the "maar" that overtakes it.
+const PAST_DOUBT = /^[^.?!]*\b(schreef|mailde|meldde|zei|liet|gaf)\b[^.?!]*?\b(ik|wij|we)\b[^.?!]*?\bmaar\b/;
+
+const STILL_THERE = /\bmaar (ik|wij|we) (ben|zijn|kom|komen)( er)?( (gewoon|wel|zeker|sowieso|hoe dan ook))?\s*(\)|[.!]|$)|\bmaar (ik|wij|we) (ben|zijn|kom|komen) (er )?(gewoon|wel|zeker|sowieso|hoe dan ook)\b/;
+
+interface FindOptions {
+  /** Skip hedges about someone else: the sender acts for themselves. */
+  ownAct?: boolean;
+}
+
+function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts: FindOptions = {}): Item<K> | null {
   for (const t of texts) {
     if (kind === 'hedge') {
+      if (ANOTHER_OCCASION.test(t) || (opts.ownAct && aboutSomeoneElse(t))) continue;
+      // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
+      const overtaken = PAST_DOUBT.exec(t);
       // Every hedge in the sentence, not only the first: one may qualify a remark, another attendance.
-      for (const m of matchesOf(globalOf(re), t)) if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
+      for (const m of matchesOf(globalOf(re), t)) {
+        // "Hierbij laat ik u weten dat …" tells now; "ik laat het nog weten" promises to tell.
+        if (/weten$/.test(m[0]) && /^\s*,?\s*(dat|that)\b/.test(t.slice(m.index + m[0].length))) continue;
+        if (overtaken && m.index < overtaken[0].length) continue;
+        // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
+        const setAside = STILL_THERE.exec(t);
+        if (setAside && m.index < setAside.index) continue;
+        if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
+      }
       continue;
     }
     const m = re.exec(t);
@@ -147,8 +205,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp): Ite
 // Every match of each pattern above holds one of its stems here. The stems are looked for once
 // in the whole text; a pattern runs sentence by sentence only where they are. (Keep in step.)
 const HEDGE_STEMS = /over|terug|gesprek|overleg|beraad|deelnem|deel|komen|kom|aanmeld|aansluit|attend|come|join|beslis|besluit|bepa|kijk|decid|deelname|aanmelding|mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided/;
-const HELD_BACK_STEMS = /eerst|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
-const DEFERRED_STEMS = /zelf|later|straks|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
+const HELD_BACK_STEMS = /eerst|nog|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
+const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
 const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
 const QUESTION_MARK = /\?/;
@@ -174,20 +232,27 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   // dichterbij" says why the choice suits and asks for nothing else.
   const askedElse = f.question === 'real' && !ROOM.test(f.questionText ?? '');
   const texts = kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t)))
-    : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t)) : said;
+    : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t) && !closerToChosen(t, f)) : said;
+  // Someone else's doubt leaves the sender's own signup or withdrawal standing.
+  const ownAct = kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded)));
   for (const [stems, re] of WORDINGS[kind]) {
-    const item = stems.test(whole) ? find(kind, texts, re) : null;
+    const item = stems.test(whole) ? find(kind, texts, re, { ownAct }) : null;
     if (item) return item;
   }
   // "Zo ja", "if so" wait on the answer to any question but one the bot answers by acting: whether
-  // a seat is still free ("Kan het nog? Zo ja, graag").
-  if (kind === 'condition' && (f.question === 'real' || (f.question === 'benign' && !SEAT_QUESTION.test(f.questionText ?? '')))) return find('condition', said, ON_THE_ANSWER);
+  // a seat is still free ("Kan het nog? Zo ja, graag"). What follows "zo niet" may be a remark
+  // ("zo niet, dan hoor ik graag waar de ingang is", "not a problem if not"), not attendance.
+  if (kind === 'condition' && (f.question === 'real' || (f.question === 'benign' && !SEAT_QUESTION.test(f.questionText ?? '')))) {
+    return find('condition', said.filter((t) => !remarkAfterAnswer(t)), ON_THE_ANSWER);
+  }
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
   if (kind === 'elsewhere') {
     // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
-    const asked = f.bodyClauses.find((c) => c.question && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
-    // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not choose.
-    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
+    // "Wilt u mij in plaats daarvan inschrijven voor Arnhem?" asks us to act: a signup made.
+    const asked = f.bodyClauses.find((c, i) => c.question && !(askedOfUs(c.folded) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
+    // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not
+    // choose. "Is er nog plek in Venlo?" asks for a seat, which the bot answers by confirming.
+    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(?!(plek|plekje|plekken|plaats|plaatsen|ruimte)\b)\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
       && f.bodyClauses[r.clause]?.question);
     if (asked) return { kind: 'elsewhere', text: asked.text, where: 'text' };
     if (place) return { kind: 'elsewhere', text: place.text, where: 'text' };

@@ -35,6 +35,9 @@ export interface Features {
   offer: boolean;
   complaint: boolean;
   substitute: boolean; // someone goes in the registered person's place
+  /** A few words that name a session and ask for it ("venlo aub", "arnhem 22 juni graag"). */
+  ellipticAsk: boolean;
+  onBehalf: boolean; // the sender writes for someone else: a secretariat, an assistant, "namens"
   condition: boolean; // "mits", "op voorwaarde dat": the signup depends on something
   needs: boolean; // arriving late, leaving early, a wheelchair: an organiser arranges it
   attachment: boolean; // the text leans on an attachment that is there
@@ -99,12 +102,13 @@ function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext
   return findRefs([clausesOf(contentOf(text))], refCtx)[0] ?? [];
 }
 
-// Our own mail asking which session or date ("Kunt u aangeven welke sessie uw voorkeur heeft?"):
-// a short reply naming one ("Assen graag, 28 juni") answers it with a choice.
+// Our own mail asking which session or date ("Kunt u aangeven welke sessie uw voorkeur heeft?",
+// "Bedoelt u Venlo of Breda?", "... missen we nog de sessie die u wilt bijwonen"): a short reply
+// naming one ("Assen graag, 28 juni", "Breda bedoel ik") answers it with a choice.
+const ASKS_WHICH = /\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b|\b(de|which) (sessie|session|datum|date) (die|that|which) (u|you)\b|\b(bedoelt|kiest|wilt|mean|prefer) (u|you)\b[^?]{0,80}\b(of|or)\b[^?]{0,60}\?/;
 function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
   const head = fold(quoted.slice(0, 1500));
-  return fromUs(head, ctx.ownAddresses)
-    && /\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b/.test(head);
+  return fromUs(head, ctx.ownAddresses) && ASKS_WHICH.test(head);
 }
 
 function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext): boolean {
@@ -213,6 +217,10 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
   const subjectAll = !subject.isReply && !subject.isForward ? [fold(subject.text)] : [];
   const firstLine = bodyText.split('\n').map((l) => l.trim()).find((l) => l && !/^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/.test(l)) ?? '';
   const words = wordCount(bodyText, 30);
+  // Phone-short: a clause of its own that names one session and asks for it, in a mail of a few words.
+  const ellipticAsk = words <= 15 && bodyClauses.some((c, i) => !c.neg && !c.question && !c.others
+    && (cue.ELLIPTIC_ASK.test(c.folded) || /\u{1F44D}/u.test(c.text))
+    && bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1 && r.kind !== 'weekday'));
   const q = questions(bodyClauses);
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
   // Read at most once: the decision asks for it in several places (and spreading the features copies it).
@@ -227,7 +235,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     bodyRefs,
     subjectRefs,
     get quotedRefs() { return (quotedRefs ??= quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx)); },
-    register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER),
+    register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER) ?? (ellipticAsk ? 'graag (kort)' : null),
+    ellipticAsk,
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
     accept: (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))
@@ -243,7 +252,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|\bpers\b/.test(subjectAll[0] ?? ''),
     offer: cue.OFFER.test(bodyText),
     complaint: cue.COMPLAINT.test(bodyText),
-    substitute: cue.SUBSTITUTE.test(bodyText),
+    substitute: cue.substituteSaid(bodyText),
+    onBehalf: cue.ON_BEHALF.test(bodyText) || cue.ON_BEHALF.test(fold(split.signature)),
     condition: cue.CONDITION.test(bodyText),
     needs: cue.NEEDS.test(bodyText),
     attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),

@@ -9,7 +9,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
-import { firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
+import { askedOfUs, askedToAct, firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
 
 export interface Decision {
   intent: Intent;
@@ -83,7 +83,10 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   const named = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
   const kept = named.filter((r) => !(naming(r) && r.sessions.length === 1 && ruledOut.has(r.sessions[0]!)));
   const pos = kept.some((r) => naming(r)) ? kept : named;
-  if (pos.some(strong)) return agree(pos, 'text');
+  if (pos.some(strong)) {
+    const c = agree(pos, 'text');
+    return c.session || !UNSETTLED.has(c.reason) ? c : bySignupSentence(f, pos) ?? c;
+  }
   // Under the bot's own confirmation its session is current; the thread's subject may be stale
   // (it still names the session someone moved away from).
   const registered = registeredSession(thread);
@@ -98,7 +101,9 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   if (theirs.length) return agree(theirs, 'someone else');
   // "Graag aanmelden" above an invitation for one session: that session. A quoted overview of
   // all sessions decides nothing (agree() finds several).
-  if (f.isReply && f.shortReply) {
+  // Only when the new text only accepts: a session it names or rules out ("maar niet in Utrecht"),
+  // or another asked for ("maar dan voor een andere sessie"), is not the quoted invitation's.
+  if (f.isReply && f.shortReply && !f.bodyRefs.some(naming) && !f.otherDates) {
     const quoted = usable(f.quotedRefs.filter((r) => r.polarity === 'pos' && !r.past));
     if (quoted.length) {
       const c = agree(quoted, 'quoted invitation');
@@ -106,6 +111,29 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
     }
   }
   return { session: null, reason: 'no-session-named', from: 'none', refs: [] };
+}
+
+const UNSETTLED = new Set(['several-sessions', 'date-conflict', 'no-session-on-date']);
+
+/**
+ * "Eerst dacht ik aan Utrecht, maar Arnhem komt beter uit. Meldt u mij aan voor Arnhem": where the
+ * text names several sessions (or other dates), the last sentence that signs up decides when it
+ * names one session and nothing is named after it. What came before is context (a first thought,
+ * a reason, other engagements); a correction after it ("o nee, ik bedoel Arnhem") leaves it open.
+ */
+function bySignupSentence(f: Features, pos: Ref[]): Choice | null {
+  let last = -1;
+  for (const [n, t] of sentenceTexts(f.bodyClauses)) {
+    const asked = f.bodyClauses.some((c) => c.sentence === n && c.question);
+    if (!asked && cue.signsUp(t) && (FIRST_PERSON.test(t) || askedOfUs(t))) last = n;
+  }
+  if (last < 0) return null;
+  const sentenceOf = (r: Ref) => f.bodyClauses[r.clause]?.sentence ?? -1;
+  if (f.bodyRefs.some((r) => sentenceOf(r) > last && r.polarity !== 'neg')) return null;
+  const here = pos.filter((r) => sentenceOf(r) === last);
+  if (!here.some(naming)) return null;
+  const c = agree(here, 'text');
+  return c.session ? { ...c, reason: 'signup-sentence' } : null;
 }
 
 function registeredSession(thread: ThreadContext | null | undefined): string | null {
@@ -141,8 +169,11 @@ function registerFor(session: string, reason: string, confidence: number, index:
   return result('register', reason, confidence, evidence, { session });
 }
 
+// "ipv Assen toch liever Venlo": what comes "in plaats van" is the session left.
+const INSTEAD_OF = /\b(ipv|i\.p\.v\.?|in plaats van|instead of)\s/;
 function replaced(f: Features, session: string): string | null {
-  const earlier = f.bodyRefs.filter((r) => (r.polarity === 'prior' || (r.polarity === 'neg' && f.priorSignup)) && r.sessions.length === 1 && r.sessions[0] !== session);
+  const instead = (r: Ref) => r.polarity === 'neg' && INSTEAD_OF.test(f.bodyClauses[r.clause]?.folded ?? '');
+  const earlier = f.bodyRefs.filter((r) => (r.polarity === 'prior' || (r.polarity === 'neg' && f.priorSignup) || instead(r)) && r.sessions.length === 1 && r.sessions[0] !== session);
   const set = new Set(earlier.flatMap((r) => r.sessions));
   return set.size === 1 ? [...set][0]! : null;
 }
@@ -181,7 +212,9 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
-  const setsApart = own.some((i) => /\b(zelf|mijzelf|ikzelf|mezelf|myself)\b/.test(f.bodyClauses[i]!.folded));
+  // ("Zelf ben ik die dag op vakantie, dus ik kom niet": the sentence sets the sender apart.)
+  const setsApart = own.some((i) => /\b(zelf|mijzelf|ikzelf|mezelf|myself)\b/.test(f.bodyClauses[i]!.folded)
+    || f.bodyClauses.some((c) => c.sentence === f.bodyClauses[i]!.sentence && /^(zelf|ikzelf|mijzelf|myself)\b/.test(c.folded)));
   const othersSignUp = setsApart && f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))
     && !f.bodyClauses.some((c) => !c.others && !c.neg && FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
   // "Namens de raad meld ik de volgende raadsleden aan … Ik ben er zelf niet bij": the sender
@@ -227,7 +260,7 @@ function switchedFrom(f: Features, ev: string[]): Features {
 }
 
 // Whom a sender signs up when it is not themselves: "de volgende raadsleden", "onze wethouder".
-const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(de volgende|onderstaande|volgende|onze|mijn|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
+const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,30}\b(burgemeester|wethouders?|raadsleden|griffiers?|gemeentesecretaris|medewerkers?|fractieleden|commissieleden)\b|\b(de volgende|onderstaande|volgende|onze|mijn|de|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
 
 // "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
 // A swap asked for ("overdragen", "kunt u dit aanpassen?", "Vervanging aanmelding") presupposes a
@@ -248,9 +281,17 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const firm = () => f.accept || (!!f.register && (f.bodyClauses.some((c) => !c.neg && !cue.HAS_QUESTION.test(c.folded) && cue.signsUp(c.folded)
     // "Kunt u mij noteren?" asks only to be signed up; "kan ik online deelnemen?" is the real question.
     && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
+    // "Noteert u mij voor de ochtend?", "kunt u mij er ook bij zetten?": asked of us, a signup made.
+    || f.bodyClauses.some((c) => !c.neg && askedToAct(c.folded))
     || !f.bodyClauses.some((c) => cue.signsUp(c.folded))));
   if (f.question === 'real' && !firm()) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
+    // "Ik wil graag naar de sessie in Zwolle. Hoe laat begint die?": no session follows, and the
+    // question is one the list of open sessions answers; the gate still checks the list is wanted.
+    if (c && !c.session && cue.LIST_ANSWERS.test(f.questionText ?? '')) {
+      const d = proposeAct(f, thread, index, now, ev);
+      if (d.intent === 'alternatives') return { ...d, evidence: [...d.evidence, `the list answers: ${f.questionText}`] };
+    }
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
   if (f.condition && signsUp) {
@@ -263,6 +304,7 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
+    if (d.intent === 'alternatives' && f.question === 'real' && cue.LIST_ANSWERS.test(remark)) return { ...d, evidence: [...d.evidence, `the list answers: ${remark}`] };
     return result('escalate', f.question === 'real' ? 'question' : 'needs', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
   }
   return d;
@@ -419,7 +461,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   if (d.intent === 'cancel') {
     const mailing = contrary('mailing');
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
-    if (!ownWithdrawal(f)) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
+    // A secretariat withdrawing the person it writes for withdraws the registration it made; a
+    // colleague's absence told by a peer is not the sender's ("mijn collega kan niet").
+    if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
     // "Mijn collega kan niet meer. Ik kom wel gewoon": the sender stays; a person changes the group.
     if (STILL_COMING.test(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
@@ -433,6 +477,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (f.othersWithdrew.length && !ASKS.test(f.register ?? '')) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    // A session elsewhere asked for first: "Is er een sessie in Limburg? Dan kom ik graag" is
+    // answered by the list, whatever condition it puts.
+    const elsewhereFirst = contrary('elsewhere');
+    if (elsewhereFirst) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhereFirst.text}"`);
     const condition = contrary('condition');
     if (condition) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
     // "Hij meldt zich zelf nog aan", "de aanmelding volgt": a signup yet to come. Someone else's
@@ -451,6 +499,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
     const elsewhere = contrary('elsewhere');
     if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
+    // "Graag aanmelden, maar dan voor een andere sessie: op 21 juni vergadert onze raad": another
+    // session asked for in the very sentence that names this one.
+    const other = f.otherDates ? otherAskedBeside(f, d.session) : null;
+    if (other) return stop('alternatives', 'elsewhere', `asks for another session than the one named: "${other}"`);
     // "Ik heb me vorige week al aangemeld voor Assen. Hoe kom ik ...?": the signup is told of, not
     // made; what the mail asks is for a person.
     const told = ALREADY_SIGNED_UP.exec(f.content.toLowerCase());
@@ -470,6 +522,16 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   return d;
 }
 
+function otherAskedBeside(f: Features, session: string | null): string | null {
+  // Not where it is denied: "een andere sessie zit er niet in".
+  for (const c of f.bodyClauses) {
+    const m = c.neg ? null : cue.OTHER_DATES.exec(c.folded);
+    if (m && f.bodyRefs.some((r) => f.bodyClauses[r.clause]?.sentence === c.sentence && r.sessions.includes(session ?? ''))) return m[0];
+  }
+  return null;
+}
+
 const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
-const ALREADY_SIGNED_UP = /\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;
+// (Also on the list already: "ik sta al op de lijst", "already on the list".)
+const ALREADY_SIGNED_UP = /\b(al|reeds|inmiddels) (aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;

@@ -6,18 +6,24 @@ import { sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 
 const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
-const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction)\b/;
+// A subject that asks, corrects, or signs up for another event ("Aanmelding workshop").
+const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction|workshops?|webinars?|cursus\w*|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*)\b/;
 export const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
 export const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
 
 // The sender speaks: a first person, a request word, or a first-person verb with the subject
 // dropped, as in phone mail ("ben erbij", "kom graag", "aanmelden voor Assen graag", "zet me erbij").
-const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us)\b|^(graag|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|inschrijving|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet)\b/;
+const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|mich|wir)\b|^(graag|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet)\b/;
 // Asked of us: "kunt u mij aanmelden?", "willen jullie hem inschrijven?", "zet u mij op de lijst?",
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
-const ASKED_OF_US = new RegExp([
+// Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
+const ASKED_TO_ACT = [
   '\\b(kunt|kunnen|wilt|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|reserveren|boeken|sign|register|add|put|book|move|switch)\\b',
   '^(zet|zett?en|schrijf|schrijft|meld|meldt|noteer|noteert|boek|boekt|reserveer|reserveert) (u|je|jij|jullie) (mij|me|ons|hem|haar|hen|ze)\\b',
+];
+const ASKED_TO_ACT_RE = new RegExp(ASKED_TO_ACT.join('|'));
+const ASKED_OF_US = new RegExp([
+  ...ASKED_TO_ACT,
   '^mag ik\\b[^?]*\\b(aanmelden|aanschuiven|inschrijven|opgeven|meedoen|deelnemen|erbij|er bij)\\b',
   // Whether one can still sign oneself up asks for the signup itself ("kan ik me nog aanmelden?");
   // whether one may take part, or how ("kan ik via Skype meedoen?"), is for a person.
@@ -25,6 +31,10 @@ const ASKED_OF_US = new RegExp([
   '^(kan|kun|mag) ik (me |mij )?([a-z]+ )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\\b',
   '^(can|may) i (still |also )*(register|sign up|enrol)\\b',
 ].join('|'));
+/** A request that we sign someone up, or leave to join ("wilt u mij inschrijven?", "mag ik nog aanschuiven?"). */
+export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
+/** Only a request that we act ("kunt u mij aanmelden?"), not asking leave ("mag ik als … deelnemen?"). */
+export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);
 // A wish, not a signup: "ik zou best willen", "I might", "could".
 const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? best\b/;
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
@@ -54,7 +64,7 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
     || (c.question && SEAT_ASKED.test(said.get(c.sentence)!) && cue.signsUp(c.folded) && firm(c.folded, c.others))
     // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
     || ASKED_OF_US.test(c.folded)));
-  if (body) return true;
+  if (body || f.ellipticAsk) return true;
   // "Assen lukt niet, Breda wel": the session set against one ruled out is chosen.
   const chosenOver = f.bodyClauses.some((c) => c.neg) && f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1
     && !f.bodyClauses[r.clause]?.question && /\bwel\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));

@@ -186,7 +186,9 @@ function crossesOver(w: string, fixed: string): boolean {
 
 const keywordFor = perWord((w) => {
   if (KEYWORD_SET.has(w)) return w;
-  const fixed = KEYWORDS.find((k) => k.length === w.length && oneSlip(w, k));
+  // A slip, or a signup word with a letter dropped ("aanmelen"); a withdrawal word is never
+  // guessed from a shorter one.
+  const fixed = KEYWORDS.find((k) => (k.length === w.length && oneSlip(w, k)) || (k.length === w.length + 1 && SIGNUP_KEYWORDS.includes(k) && oneEdit(w, k)));
   return fixed && !crossesOver(w, fixed) ? fixed : w;
 });
 

@@ -217,6 +217,11 @@ test('the envelope of a mass mailer (a VERP bounce address, a mailing service) m
 
 // ---- words: German out-of-office, mailing footers in three languages, automatic notices ----
 
+test('Frisian out-of-office replies are machines, by subject or by words', async () => {
+  await ignored({ subject: 'Automatysk antwurd: Bevestiging aanmelding Assen', text: 'Tank foar jo berjocht.' }, 'auto-reply');
+  await ignored({ subject: 'RE: Bevestiging aanmelding Assen 28 juni', text: 'Tank foar jo berjocht. Ik bin oant en mei 22 juny net op it wurk. Jo mail wurdt net trochstjoerd. Foar driuwende saken kinne jo skilje nei 14 0512.' }, 'auto-reply');
+});
+
 test('German out-of-office replies are machines', async () => {
   await ignored({ subject: 'Abwesenheitsnotiz: Uitnodiging ontwerpsessie', text: 'Ich bin nicht da.' }, 'auto-reply');
   await ignored({ subject: 'Automatische Antwort: Einladung', text: 'Danke.' }, 'auto-reply');

@@ -149,8 +149,9 @@ test('a short reply naming one session under our question which one is a choice 
     const v = await verdict({ subject: 'Re: Uw aanmelding ontwerpsessie', text: `Hoi,\n${answer}\nGr. Sietske${ourQuestion}` });
     assert.equal(`${v.intent}/${v.session}`, `register/${session}`, answer);
   }
-  // Not under a question of ours, and not an answer that doubts or asks.
-  const plain = await verdict({ subject: 'Ontwerpsessie', text: 'Assen graag, 28 juni.\n\nGr. Sietske' });
+  // Not under a question of ours, and not an answer that doubts or asks. (With "graag" it asks
+  // for the session, phone-short: see whose-it-is.test.ts.)
+  const plain = await verdict({ subject: 'Ontwerpsessie', text: 'Assen, 28 juni.\n\nGr. Sietske' });
   assert.notEqual(plain.intent, 'register');
   const doubt = await verdict({ subject: 'Re: Uw aanmelding ontwerpsessie', text: `Assen misschien, of toch niet?${ourQuestion}` });
   assert.notEqual(doubt.intent, 'register');
