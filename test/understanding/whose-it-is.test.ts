@@ -273,3 +273,11 @@ test('a step still to take holds a signup back', async () => {
     ['register/*', 'Arnhem', 'Ik kom graag naar Arnhem, maar ik moet dat nog even overleggen met mijn wethouder.'],
   ]), []);
 });
+
+test('conditions in more words: "zo nee", "afhankelijk daarvan", "is dat mogelijk voor …"', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Kosten', 'Moeten we voor de lunch betalen? Zo nee, dan meld ik me graag aan voor Assen op 28 juni.'],
+    ['register/*', 'Vraag', 'Hoeveel plekken zijn er per gemeente in Venlo? Afhankelijk daarvan melden wij ons aan.'],
+    ['register/*', 'Arnhem', 'Wij zijn een adviesbureau en zouden graag bij de sessie in Arnhem zijn. Is dat mogelijk voor niet-gemeenten?'],
+  ]), []);
+});

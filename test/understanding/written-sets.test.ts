@@ -14,16 +14,19 @@ interface Label { file: string; intent: string; session: string | null }
 
 const root = fileURLToPath(new URL('../fixtures/written/', import.meta.url));
 // Measured when the sets were added (intent and session): a 98.3%, b 93%, c 93.3%, d 88.5%;
-// and for e–l (added later, after rules were found on all but e): e 85.7% (84.3% since a wish beside a question goes to a person), e2 98.6%, f 95.7%,
+// and for e–l (added later, after rules were found on all but e): e 85.7%, e2 98.6%, f 95.7%,
 // g 95%, h 90%, i 88.8%, j 90%, k 93.8%, l 85%, m 82.5%, n 92.5%, o 85%, p 88.3%; and q–x (added on
 // 2026-12-06 after "a signup made" was found on them): q 91.3%, r 95%, s 80%, t 97.5%, u 90%,
-// v 81.3%, w 93.8%, x 98.8%; y 93.8%, z 97.5% (scored at first sight on that code, z 100% since), ab 95% (written last). aa
-// (91.3%) is kept in the fixtures but not here: the one confirmation its writer would not give
-// answers a seat question by confirming the seat ("Zijn er nog plaatsen vrij? Dan meld ik me aan"),
-// which the rules do by design (src/understanding/README.md).
+// v 81.3%, w 93.8%, x 98.8%; y 93.8%, z 97.5%, aa 91.3%, ab 95%. Sets ac–av were written on the
+// afternoon of 2026-12-06 and scored at first sight in rounds of four (figures in the README).
+// The floors are the shares of the code that added ac–av ("evidence counts where it is about
+// what the act is about"), which lifted most older sets; a change may not lower any of them.
 const FLOOR: Record<string, number> = {
-  a: 0.97, b: 0.92, c: 0.92, d: 0.88, e: 0.84, e2: 0.97, f: 0.94, g: 0.94, h: 0.89, i: 0.87, j: 0.89, k: 0.92, l: 0.84, m: 0.81, n: 0.91, o: 0.84, p: 0.87,
-  q: 0.91, r: 0.94, s: 0.79, t: 0.97, u: 0.89, v: 0.88, w: 0.93, x: 0.98, y: 0.93, z: 0.99, ab: 0.94,
+  a: 0.98, b: 0.94, c: 0.96, d: 0.96, e: 0.92, e2: 0.98, f: 0.97, g: 0.95, h: 0.91, i: 0.93, j: 0.98,
+  k: 0.95, l: 0.88, m: 0.9, n: 0.97, o: 0.92, p: 0.93, q: 0.92, r: 0.98, s: 0.87, t: 0.97, u: 0.96,
+  v: 0.92, w: 0.95, x: 1.0, y: 0.97, z: 1.0, aa: 0.98, ab: 0.97, ac: 0.9, ad: 0.9, ae: 0.97,
+  af: 0.96, ag: 0.96, ah: 0.96, ai: 0.91, aj: 0.92, ak: 0.91, al: 0.92, am: 0.95, an: 0.88, ao: 1.0,
+  ap: 0.95, aq: 0.92, ar: 0.93, as: 1.0, at: 0.93, au: 0.85, av: 0.95
 };
 
 for (const set of Object.keys(FLOOR)) {
