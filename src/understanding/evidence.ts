@@ -75,7 +75,7 @@ const MAY_I_AT_ALL = /\b(is het de bedoeling dat\b|(is|zijn) (de sessies?|het|di
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 // "Dan melden we ons daarna aan" right after a question also waits on its answer. ("Dan kom ik
 // graag" after "Is er een sessie in Limburg?" asks where, and is answered with the list.)
-const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij) (me|mij|ons)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|\b(zo (ja|niet|nee|neen)|indien nee|if no|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
+const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|\bweten,? dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|\b(zo (ja|niet|nee|neen)|indien nee|if no|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
 // Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
 // After "zo niet": no obstacle ("geen probleem", "not a problem if not").
 const REMARK_AFTER_ANSWER = /\b(geen (probleem|punt|bezwaar)|(not a|no) problem|maakt (niet|niks) uit|(doesn't|does not) matter)\b/;

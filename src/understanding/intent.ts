@@ -477,6 +477,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (f.othersWithdrew.length && !ASKS.test(f.register ?? '')) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    // "Mag ik als inwoner ook komen?" in the subject: whether the sender may come at all.
+    const subjectAsks = f.subjectClauses.find((c) => c.question && cue.ELIGIBILITY_SELF.test(c.folded));
+    if (subjectAsks) return stop('escalate', 'condition', `asks whether they may come: "${subjectAsks.text}"`);
     // A session elsewhere asked for first: "Is er een sessie in Limburg? Dan kom ik graag" is
     // answered by the list, whatever condition it puts.
     const elsewhereFirst = contrary('elsewhere');

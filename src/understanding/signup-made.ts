@@ -49,10 +49,14 @@ const DECLARED = /\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mijn|onze|my|our
 // A named role speaking through a secretary: "burgemeester Heijmans neemt graag deel".
 const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|gemeentesecretaris|secretaris|directeur|collega|collega's|delegatie)\b[^?]*\b(graag|gaarne)\b/;
 
+// What the sender asks to hear: "dan hoor ik graag hoeveel we mogen aanmelden", "laat weten wie
+// we moeten aanmelden". The signup word there is asked about, not made.
+const ASKED_TO_HEAR = /\b(hoor|horen|weten|vernemen)\b[^,.?!]{0,20}\b(hoeveel|wie|welke|hoe|waar|wanneer)\b[^,.?!]*/g;
+
 export function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const wish = (t: string) => WISH.test(t) && (besideQuestion || !POLITE.test(t));
   // "Bij mijn aanmelding heb ik ... vermeld": a registration had, not one made.
-  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
+  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ').replace(ASKED_TO_HEAR, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
   // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
   // maar wil graag komen").
   const said = sentenceTexts(f.bodyClauses);

@@ -281,3 +281,11 @@ test('conditions in more words: "zo nee", "afhankelijk daarvan", "is dat mogelij
     ['register/*', 'Arnhem', 'Wij zijn een adviesbureau en zouden graag bij de sessie in Arnhem zijn. Is dat mogelijk voor niet-gemeenten?'],
   ]), []);
 });
+
+test('a signup word inside what the sender asks to hear, an eligibility question in the subject, a signup promised after our answer', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Groep naar Breda', 'Is het aantal plekken per gemeente in Breda op 3 juli beperkt? Graag horen wij hoeveel mensen we mogen aanmelden.'],
+    ['register/*', 'Mag ik als student ook komen?', 'Ik mag toch ook aanschuiven bij de sessie in Utrecht op 14 juni? Ik vind het onderwerp erg interessant.'],
+    ['register/*', 'Assen', 'Wie moet er volgens u komen, de wethouder of de griffier? Laat het ons weten, dan melden we die aan voor Assen.'],
+  ]), []);
+});

@@ -18,7 +18,8 @@ const root = fileURLToPath(new URL('../fixtures/written/', import.meta.url));
 // g 95%, h 90%, i 88.8%, j 90%, k 93.8%, l 85%, m 82.5%, n 92.5%, o 85%, p 88.3%; and q–x (added on
 // 2026-12-06 after "a signup made" was found on them): q 91.3%, r 95%, s 80%, t 97.5%, u 90%,
 // v 81.3%, w 93.8%, x 98.8%; y 93.8%, z 97.5%, aa 91.3%, ab 95%. Sets ac–av were written on the
-// afternoon of 2026-12-06 and scored at first sight in rounds of four (figures in the README).
+// afternoon of 2026-12-06 and scored at first sight in rounds of four (figures in the README);
+// aw–az last, on the final code of that session but one rule family.
 // The floors are the shares of the code that added ac–av ("evidence counts where it is about
 // what the act is about"), which lifted most older sets; a change may not lower any of them.
 const FLOOR: Record<string, number> = {
@@ -26,7 +27,8 @@ const FLOOR: Record<string, number> = {
   k: 0.95, l: 0.88, m: 0.9, n: 0.97, o: 0.92, p: 0.93, q: 0.92, r: 0.98, s: 0.87, t: 0.97, u: 0.96,
   v: 0.92, w: 0.95, x: 1.0, y: 0.97, z: 1.0, aa: 0.98, ab: 0.97, ac: 0.9, ad: 0.9, ae: 0.97,
   af: 0.96, ag: 0.96, ah: 0.96, ai: 0.91, aj: 0.92, ak: 0.91, al: 0.92, am: 0.95, an: 0.88, ao: 1.0,
-  ap: 0.95, aq: 0.92, ar: 0.93, as: 1.0, at: 0.93, au: 0.85, av: 0.95
+  ap: 0.95, aq: 0.92, ar: 0.93, as: 1.0, at: 0.93, au: 0.85, av: 0.95, aw: 0.97, ax: 0.87, ay: 0.87,
+  az: 0.85,
 };
 
 for (const set of Object.keys(FLOOR)) {
