@@ -482,8 +482,8 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (subjectAsks) return stop('escalate', 'condition', `asks whether they may come: "${subjectAsks.text}"`);
     // A session elsewhere asked for first: "Is er een sessie in Limburg? Dan kom ik graag" is
     // answered by the list, whatever condition it puts.
-    const elsewhereFirst = contrary('elsewhere');
-    if (elsewhereFirst) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhereFirst.text}"`);
+    const elsewhere = contrary('elsewhere');
+    if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
     const condition = contrary('condition');
     if (condition) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
     // "Hij meldt zich zelf nog aan", "de aanmelding volgt": a signup yet to come. Someone else's
@@ -500,8 +500,6 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // "Graag mijn adres van uw verzendlijst halen" under an invitation asks for something else.
     const mailing = contrary('mailing');
     if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
-    const elsewhere = contrary('elsewhere');
-    if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
     // "Graag aanmelden, maar dan voor een andere sessie: op 21 juni vergadert onze raad": another
     // session asked for in the very sentence that names this one.
     const other = f.otherDates ? otherAskedBeside(f, d.session) : null;
