@@ -124,14 +124,15 @@ test('a comparison whose object is the chosen session gives the reason for it', 
   ]), []);
 });
 
-test('what was considered before the sentence that signs up is context; a correction after it is not', async () => {
+test('what was considered before the sentence that signs up is context; what comes after it is not', async () => {
   assert.deepEqual(await mismatchedCases([
     ['register/arnhem', 'Aanmelding', 'Eerst dacht ik aan Utrecht, maar Arnhem komt beter uit. Meldt u mij aan voor Arnhem, 22 juni.'],
     ['register/breda', 'Aanmelding ontwerpsessie', 'Ik had eerst aan Venlo gedacht, maar Breda is voor ons dichterbij. Ik meld me dus aan voor 3 juli in Breda.'],
+    // The correction is itself the last choice made: "the last firm choice" (mind-changed.test.ts).
+    ['register/arnhem', 'Aanmelding', 'Ik meld me aan voor Utrecht op 14 juni. O nee, ik bedoel Arnhem!'],
     ['register/arnhem', 'Aanmelding', 'Op 12 juni tekenen wij het coalitieakkoord en op 5 juli wordt het college geïnstalleerd. Ik meld mij graag aan voor de sessie in Arnhem op vrijdag 22 juni.'],
   ]), []);
   assert.deepEqual(await actedOn([
-    ['register/*', 'Aanmelding', 'Ik meld me aan voor Utrecht op 14 juni. O nee, ik bedoel Arnhem!'],
     ['register/*', 'Aanmelding', 'Ik meld me aan voor de sessie. Arnhem of Utrecht, dat maakt mij niet uit.'],
     ['register/*', 'Aanmelding', 'Ik meld mij aan voor Utrecht. Of toch Arnhem? Ik twijfel nog.'],
     ['register/*', 'Aanmelding', 'Ik meld me aan voor Arnhem op 22 juni. Op 5 juli kan ik ook.'],
@@ -287,5 +288,22 @@ test('a signup word inside what the sender asks to hear, an eligibility question
     ['register/*', 'Groep naar Breda', 'Is het aantal plekken per gemeente in Breda op 3 juli beperkt? Graag horen wij hoeveel mensen we mogen aanmelden.'],
     ['register/*', 'Mag ik als student ook komen?', 'Ik mag toch ook aanschuiven bij de sessie in Utrecht op 14 juni? Ik vind het onderwerp erg interessant.'],
     ['register/*', 'Assen', 'Wie moet er volgens u komen, de wethouder of de griffier? Laat het ons weten, dan melden we die aan voor Assen.'],
+  ]), []);
+});
+
+test('more ways to sign up: "noteert u", "hierbij aangemeld", "put me down", "count me in", "Anmeldung", a count of people, "ik bedoelde X"', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/haarlem', 'Haarlem', 'Noteert u ons maar voor Haarlem, 21 juni.'],
+    ['register/venlo', 'Venlo', 'Hierbij aangemeld voor de sessie in Venlo, 29 juni.'],
+    ['register/arnhem', 'Design session', 'Please put me down for the Arnhem session on 22 June.'],
+    ['register/breda', 'Design session', 'Count me and a colleague in for Breda on 3 July.'],
+    ['register/venlo', 'Sitzung', 'Anmeldung: Venlo, 29. Juni, eine Person.'],
+    ['register/arnhem', 'sessie', '22/6 Arnhem, 2 pers.'],
+    ['register/assen', 'Re: Aanmelding', 'Excuus, ik bedoelde Assen, 28 juni.'],
+  ]), []);
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Vraag', 'Wat bedoelt u met de sessie in het oosten? Is dat Arnhem?'],
+    ['register/*', 'Arnhem', 'Ik bedoelde niet dat ik naar Arnhem kom, alleen dat het me interessant lijkt.'],
+    ['register/*', 'Breda', 'Hoeveel mensen mogen er naar Breda? 4 pers?'],
   ]), []);
 });
