@@ -184,13 +184,13 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       if (ANOTHER_OCCASION.test(t) || (opts.ownAct && aboutSomeoneElse(t))) continue;
       // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
       const overtaken = PAST_DOUBT.exec(t);
+      // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
+      const setAside = STILL_THERE.exec(t);
       // Every hedge in the sentence, not only the first: one may qualify a remark, another attendance.
       for (const m of matchesOf(globalOf(re), t)) {
         // "Hierbij laat ik u weten dat …" tells now; "ik laat het nog weten" promises to tell.
         if (/weten$/.test(m[0]) && /^\s*,?\s*(dat|that)\b/.test(t.slice(m.index + m[0].length))) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
-        // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
-        const setAside = STILL_THERE.exec(t);
         if (setAside && m.index < setAside.index) continue;
         if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
       }

@@ -288,10 +288,8 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     const c = signsUp ? chooseForSignup(f, thread) : null;
     // "Ik wil graag naar de sessie in Zwolle. Hoe laat begint die?": no session follows, and the
     // question is one the list of open sessions answers; the gate still checks the list is wanted.
-    if (c && !c.session && cue.LIST_ANSWERS.test(f.questionText ?? '')) {
-      const d = proposeAct(f, thread, index, now, ev);
-      if (d.intent === 'alternatives') return { ...d, evidence: [...d.evidence, `the list answers: ${f.questionText}`] };
-    }
+    const listed = c && !c.session ? answeredByList(proposeAct(f, thread, index, now, ev), f.questionText) : null;
+    if (listed) return listed;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
   if (f.condition && signsUp) {
@@ -304,10 +302,16 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
-    if (d.intent === 'alternatives' && f.question === 'real' && cue.LIST_ANSWERS.test(remark)) return { ...d, evidence: [...d.evidence, `the list answers: ${remark}`] };
+    const listed = f.question === 'real' ? answeredByList(d, remark) : null;
+    if (listed) return listed;
     return result('escalate', f.question === 'real' ? 'question' : 'needs', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
   }
   return d;
+}
+
+/** The list of dates, when that is what the sender's question asks for ("hoe laat begint die?"). */
+function answeredByList(d: Decision, question: string | null): Decision | null {
+  return d.intent === 'alternatives' && cue.LIST_ANSWERS.test(question ?? '') ? { ...d, evidence: [...d.evidence, `the list answers: ${question}`] } : null;
 }
 
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
