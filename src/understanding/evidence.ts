@@ -43,6 +43,19 @@ const HEDGE = /^mogelijk\b|\b(denk|denken|dacht|overweeg|overweeg\w+)\b[^.?!]{0,
 // with my manager first"), an exception ("tenzij", "unless"), an agenda not yet settled, and
 // attendance only hoped for, expected or tried ("hopelijk", "ik verwacht", "I'll try").
 const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navragen|afstemmen|kijken|zien|bekijken|afwachten|uitzoeken|toestemming|akkoord|bespreken)|nog\b[^.?!]{0,25}\b(afstemmen|af te stemmen|overleggen|te overleggen|bespreken|te bespreken|navragen|na te vragen|checken)|toestemming (nodig|vragen|krijgen|van)|goedkeuring (nodig|vragen|van)|(need|have|must|got) to (check|ask|confirm|clear it)\b|check with\b|(first|before) (check|ask|confirm)\w*|need (approval|permission)|tenzij|behalve als|unless|except if|(agenda|planning|schedule)\b[^?!]{0,20}\b(nog )?(niet|not)( yet)? (rond|bekend|definitief|zeker|vast|settled|final|fixed|clear)|(hopelijk|ik hoop|wij hopen|we hopen|hopefully|i hope|we hope|(ik|wij|we) verwacht(en)?|naar verwachting|(i|we) expect|(ik|wij|we) (ga|gaan|zal|zullen) (het )?proberen|(ik|wij|we) probe?er(en)?|(i|we)('ll| will) try|(i|we) (am|are) trying)\b[^?!]{0,30}\b(te komen|komen|kom|erbij|er bij|aanwezig|te zijn|deel te nemen|aan te sluiten|kan ik|kunnen (we|wij)|lukt|to (attend|come|join|be there|make it|take part)|(i|we) (can|will|'ll) (attend|come|join|be there|make it)))/;
+// A promise to come back on it, whatever time or channel it names: "ik kom er na het weekend op
+// terug", "ik mail u eind mei nog een keer", "u hoort begin juni van mij", "ik laat het jullie na
+// de collegevergadering weten". Until then the mail is no decision. ("Hierbij laat ik u weten dat"
+// tells now, and a courtesy about changes, "mocht er iets veranderen", is handled in find().)
+const COMES_BACK = /\b(erop|daarop|hierop) terug\b|\b(ik|wij|we) (mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen|app|appen)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|nog even|terug)\b|\b(mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen) (ik|wij|we)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|terug)\b|\b(u|je|jullie) (hoort|hoor|horen)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(laat|laten) (ik|wij|we|het)\b[^.?!]{0,40}\bweten\b|\b(ik|wij|we) (laat|laten)\b[^.?!]{0,40}\bweten\b|\b(get|come) back to (you|u)\b|\byou('ll| will) hear from (me|us)\b/;
+// A hedge on the coming itself: the word stands at the attendance verb ("ik kom mogelijk naar
+// Utrecht", "wij zijn er eventueel bij", "mogelijk sluit ik aan", "I might come"). Elsewhere
+// "mogelijk" and "eventueel" are about something else ("zo snel mogelijk", "indien mogelijk").
+const HEDGED_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|doe|doen|ga|gaan)( er)? (mogelijk|eventueel|mogelijkerwijs|mss|wsl)\b|^(mogelijk|eventueel|in principe) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|doe|doen|ga|gaan) (ik|wij|we)\b|\b(i|we) (might|may) (come|attend|join|be there|make it)\b/;
+// The mail says itself that it is no signup (yet): "zie dit nog niet als aanmelding", "dit is nog
+// geen aanmelding", "bedoeld als vooraankondiging, niet als inschrijving", "do not treat this as a
+// registration yet". ("Mijn collega had nog geen aanmelding gedaan" is about another's.)
+const NOT_A_SIGNUP_YET = /\b(dit|deze|dit bericht|dit mailtje|deze mail|deze e-?mail)\b[^.?!]{0,40}\b(niet|geen)\b[^.?!]{0,25}\b(aanmelding|inschrijving|opgave|registratie)\b|\b(zie|beschouw|beschouwt|ziet|zien|beschouwen)\b[^.?!]{0,15}\b(dit|deze|het)\b[^.?!]{0,10}\b(nog )?niet als\b|\b(do not|don't|please don't)\b[^.?!]{0,10}\b(treat|see|consider|count)\b[^.?!]{0,10}\b(this|it)\b[^.?!]{0,10}\bas\b|\b(this|this e-?mail|this message)\b[^.?!]{0,20}\b(is )?not (yet )?(a|my|our) (registration|signup)\b/;
 // Hope, expectation or an attempt counts only where it is about attendance ("hopelijk kan ik
 // komen"), not in a closing courtesy ("ik hoop u zo voldoende te hebben geïnformeerd").
 
@@ -169,9 +182,21 @@ function aboutSomeoneElse(t: string): boolean {
 const ANOTHER_OCCASION = /\b(volgende|andere) (keer|gelegenheid|editie|ronde)\b|\b(next|another) (time|occasion)\b|\bin de toekomst\b|\bvolgend jaar\b/;
 
 // What the sender wrote or said before, up to the "maar" that overtakes it.
-const PAST_DOUBT = /^[^.?!]*\b(schreef|mailde|meldde|zei|liet|gaf)\b[^.?!]*?\b(ik|wij|we)\b[^.?!]*?\bmaar\b/;
+const PAST_DOUBT = /^[^.?!]*\b(schreef|mailde|meldde|zei|liet|gaf)\b[^.?!]*?\b(ik|wij|we)\b[^.?!]*?\bmaar\b|^[^.?!]*\b(ik|wij|we) (twijfelde|twijfelden|aarzelde|aarzelden|wist|wisten)\b[^.?!]*?\bmaar\b/;
 
 const STILL_THERE = /\bmaar (ik|wij|we) (ben|zijn|kom|komen)( er)?( (gewoon|wel|zeker|sowieso|hoe dan ook))?\s*(\)|[.!]|$)|\bmaar (ik|wij|we) (ben|zijn|kom|komen) (er )?(gewoon|wel|zeker|sowieso|hoe dan ook)\b/;
+
+// A condition before a promise to tell. It defers the decision when it is about knowing or being
+// able ("als ik het zeker weet", "als mijn agenda het toelaat"); on a change, a cancellation or
+// a practical matter ("mocht er iets veranderen", "mocht het niet lukken") it is a courtesy.
+const TOLD_IF = /^(als|mocht|mochten|indien|wanneer|if|should)\b([^,;]*)[,;]/;
+const ABOUT_DECIDING = /\b(weet|weten|zeker|duidelijk|bekend|rond|helder|besloten|beslist|toelaat|toestaat|lukt|kan|kunnen|past|know|sure|can)\b/;
+const ABOUT_A_CHANGE = /\b(niet|geen|not|verander\w*|wijzig\w*|tussen\w*|change\w*)\b/;
+function courtesyTell(sentence: string, at: number): boolean {
+  const m = TOLD_IF.exec(sentence);
+  if (!m || m[0].length > at) return false;
+  return ABOUT_A_CHANGE.test(m[2]!) || PRACTICAL.test(m[2]!) || !ABOUT_DECIDING.test(m[2]!);
+}
 
 interface FindOptions {
   /** Skip hedges about someone else: the sender acts for themselves. */
@@ -190,6 +215,9 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       for (const m of matchesOf(globalOf(re), t)) {
         // "Hierbij laat ik u weten dat …" tells now; "ik laat het nog weten" promises to tell.
         if (/weten$/.test(m[0]) && /^\s*,?\s*(dat|that)\b/.test(t.slice(m.index + m[0].length))) continue;
+        // "Mocht er iets veranderen, dan laat ik het u weten", "als ik een dieetwens heb, laat ik het
+        // nog weten": news promised on a change or a practical matter, not the decision itself.
+        if (m.index > 0 && courtesyTell(t, m.index)) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
         if (setAside && m.index < setAside.index) continue;
         if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
@@ -206,6 +234,9 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
 // in the whole text; a pattern runs sentence by sentence only where they are. (Keep in step.)
 const HEDGE_STEMS = /over|terug|gesprek|overleg|beraad|deelnem|deel|komen|kom|aanmeld|aansluit|attend|come|join|beslis|besluit|bepa|kijk|decid|deelname|aanmelding|mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided/;
 const HELD_BACK_STEMS = /eerst|nog|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
+const COMES_BACK_STEMS = /terug|mail|schrijf|schrijv|bel|stuur|app|hoor|weten|back|hear/;
+const HEDGED_COMING_STEMS = /mogelijk|eventueel|mss|wsl|principe|might|may/;
+const NOT_YET_STEMS = /niet|geen|not|don't/;
 const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
 const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
@@ -218,7 +249,7 @@ const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|v
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
-  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK]],
+  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET]],
   deferred: [[DEFERRED_STEMS, DEFERRED]],
   condition: [[WITHOUT_STEMS, WITHOUT], [CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
   elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],

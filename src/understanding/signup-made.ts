@@ -51,12 +51,17 @@ const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|gr
 
 // What the sender asks to hear: "dan hoor ik graag hoeveel we mogen aanmelden", "laat weten wie
 // we moeten aanmelden". The signup word there is asked about, not made.
-const ASKED_TO_HEAR = /\b(hoor|horen|weten|vernemen)\b[^,.?!]{0,20}\b(hoeveel|wie|welke|hoe|waar|wanneer)\b[^,.?!]*/g;
+// The same for what the sender wonders: "benieuwd welke gemeenten er in Assen bij zijn", "ik vraag
+// me af of de Omgevingswet erbij hoort": a question about the sessions, not a coming.
+const ASKED_TO_HEAR = /\b(hoor|horen|weten|vernemen|benieuwd|nieuwsgierig|af|wonder|wondering|curious)\b[^,.?!]{0,20}\b(hoeveel|wie|welke|hoe|waar|wanneer|of|whether|which|who)\b[^,.?!]*/g;
+// "Kom" as part of another verb: "ik kom er later achter" (find out), "ik kom erop terug", "we
+// komen er niet uit" (cannot decide). No coming is said.
+const OTHER_VERB_KOM = /\b(kom|komt|komen)\b[^.?!,;]{0,40}?\b(achter|erachter|terug|uit(?=\s*($|[.?!,;]|of\b|wat\b|hoe\b|wanneer\b)))\b/g;
 
 export function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const wish = (t: string) => WISH.test(t) && (besideQuestion || !POLITE.test(t));
   // "Bij mijn aanmelding heb ik ... vermeld": a registration had, not one made.
-  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ').replace(ASKED_TO_HEAR, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
+  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ').replace(ASKED_TO_HEAR, ' ').replace(OTHER_VERB_KOM, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
   // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
   // maar wil graag komen").
   const said = sentenceTexts(f.bodyClauses);
