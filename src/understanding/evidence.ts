@@ -5,7 +5,7 @@
 import type { ThreadContext } from './types.js';
 import type { Features } from './features.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
-import { askedOfUs, signsUpSelf } from './signup-made.js';
+import { askedOfUs, ownSignup, signsUpSelf } from './signup-made.js';
 import type { Ref } from './sessions-named.js';
 import * as cue from './cues.js';
 import { matchesOf } from './matches.js';
@@ -170,7 +170,7 @@ function qualifiesRemark(sentence: string, match: string): boolean {
 }
 
 // Someone other than the sender, as the one a sentence is about.
-const SOMEONE_ELSE = /\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|collega's|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|fractiegenoot|colleague|alderman|mayor)\b|\b(hij|zij|ze|he|she|they)\b/;
+const SOMEONE_ELSE = /\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|collega's|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|secretariaat|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|fractiegenoot|colleague|alderman|mayor)\b|\b(hij|zij|ze|hem|haar|hen|he|she|they|him|her|them)\b/;
 // The sender only reporting ("weet ik nog niet", "laat ik weten"): not the sender's own coming.
 const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b/g;
 const IN_MY_PLACE = /\b(in (mijn|onze) plaats|namens (mij|ons)|instead of me|in my place|vervang\w*)\b/;
@@ -224,6 +224,9 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       }
       continue;
     }
+    // A condition on someone else's coming ("mijn collega komt alleen als …", "zo ja, dan meldt
+    // zijn secretariaat hem aan") leaves the sender's own signup standing.
+    if (kind === 'condition' && opts.ownAct && aboutSomeoneElse(t)) continue;
     const m = re.exec(t);
     if (m) return { kind, text: m[0], where: 'text' };
   }
@@ -265,7 +268,8 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   const texts = kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t)))
     : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t) && !closerToChosen(t, f)) : said;
   // Someone else's doubt leaves the sender's own signup or withdrawal standing.
-  const ownAct = kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded)));
+  const ownAct = (kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded))))
+    || (kind === 'condition' && ownSignup(f));
   for (const [stems, re] of WORDINGS[kind]) {
     const item = stems.test(whole) ? find(kind, texts, re, { ownAct }) : null;
     if (item) return item;
@@ -274,7 +278,10 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   // a seat is still free ("Kan het nog? Zo ja, graag"). What follows "zo niet" may be a remark
   // ("zo niet, dan hoor ik graag waar de ingang is", "not a problem if not"), not attendance.
   if (kind === 'condition' && (f.question === 'real' || (f.question === 'benign' && !SEAT_QUESTION.test(f.questionText ?? '')))) {
-    return find('condition', said.filter((t) => !remarkAfterAnswer(t)), ON_THE_ANSWER);
+    // "Dan kom ik", "zo ja" point back: only at a question asked before them ("Eindhoven heeft
+    // geen sessie. Dan kom ik naar Venlo. Rijdt er een bus?" chose before it asked).
+    const asked = said.findIndex((t) => t.includes('?'));
+    return find('condition', said.slice(Math.max(asked, 0)).filter((t) => !remarkAfterAnswer(t)), ON_THE_ANSWER, { ownAct });
   }
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
   if (kind === 'elsewhere') {

@@ -9,7 +9,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
-import { askedOfUs, askedToAct, firmSignup, signsUpSelf, THIRD_PERSON } from './signup-made.js';
+import { aboutAnother, askedOfUs, askedToAct, firmSignup, ownSignup, unbrokenSentences } from './signup-made.js';
 
 export interface Decision {
   intent: Intent;
@@ -247,13 +247,22 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
 // switches, what is named before the clause that switches is the session left, whatever the
 // words for the earlier signup (and however they are typed).
 const SWITCH = /\b(overstap\w*|over te stappen|stap\b[^.?!]{0,30}\bover|wissel\w*|omzetten|om te zetten|zet\w*\b[^.?!]{0,40}\bom|overzetten|verplaats\w*|switch\w*|ruilen)\b/;
+// The same for a choice that overtakes the options named before it in its sentence: "Utrecht had
+// ook gekund, maar ik kies voor Arnhem", "we keken naar Haarlem, maar we gaan voor Assen". Not
+// when both are kept ("maar ik kom ook naar Breda"), the choice is hedged or asked, or the option
+// before was itself signed up for.
+const OVERTAKING_CHOICE = /^(maar|but)\b[^.?!]{0,25}\b(kies|kiezen|ga (ik )?voor|gaan (we |wij )?voor|wordt het|het wordt|doe (mij|me|ons) maar|kom|komen|meld|melden|choose|go for|take)\b/;
+const NOT_ONLY_CHOICE = /\b(ook|also|too|misschien|wellicht|mogelijk|maybe|perhaps)\b/;
 function switchedFrom(f: Features, ev: string[]): Features {
-  const at = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
+  const switching = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
+  const choosing = switching >= 0 ? -1 : f.bodyClauses.findIndex((c) => !c.neg && !c.question && OVERTAKING_CHOICE.test(c.folded) && !NOT_ONLY_CHOICE.test(c.folded));
+  const at = switching >= 0 ? switching : choosing;
   if (at < 0) return f;
   const sentence = f.bodyClauses[at]!.sentence;
   const target = new Set(f.bodyRefs.filter((r) => r.clause === at && naming(r) && r.polarity === 'pos').flatMap((r) => r.sessions));
-  if (!target.size) return f;
-  const left = (r: Ref) => r.clause < at && f.bodyClauses[r.clause]!.sentence === sentence && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s));
+  if (!target.size || (choosing >= 0 && target.size > 1)) return f;
+  const left = (r: Ref) => r.clause < at && f.bodyClauses[r.clause]!.sentence === sentence && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s))
+    && !(choosing >= 0 && cue.signsUp(f.bodyClauses[r.clause]!.folded));
   if (!f.bodyRefs.some(left)) return f;
   ev.push('switches: what comes before is the session left');
   return { ...f, bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) };
@@ -283,6 +292,8 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     && (!c.question || !(f.questionText ?? '').includes(c.folded.trim())))
     // "Noteert u mij voor de ochtend?", "kunt u mij er ook bij zetten?": asked of us, a signup made.
     || f.bodyClauses.some((c) => !c.neg && askedToAct(c.folded))
+    // "Ik meld mij en onze griffier, mevr. Mutsaers, aan": a signup the clause split cut in two.
+    || unbrokenSentences(f).some((t) => cue.signsUp(t))
     || !f.bodyClauses.some((c) => cue.signsUp(c.folded))));
   if (f.question === 'real' && !firm()) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
@@ -494,7 +505,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // leaves the sender's own signup standing ("wij melden ons aan; de wethouder meldt zich
     // eventueel later zelf aan").
     const deferred = contrary('deferred');
-    if (deferred && !(THIRD_PERSON.test(deferred.text) && signsUpSelf(f))) return stop('escalate', 'hedged', `a signup yet to come: "${deferred.text}"`);
+    if (deferred && !(aboutAnother(deferred.text) && ownSignup(f))) return stop('escalate', 'hedged', `a signup yet to come: "${deferred.text}"`);
     const withdrawal = ownWithdrawalBeside(f, d.session);
     if (withdrawal !== null) {
       // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.

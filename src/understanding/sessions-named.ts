@@ -152,6 +152,8 @@ function placeRefs(clause: Clause, ci: number, ctx: RefContext, covered: Set<num
     const named = /^(in|te|naar|to|regio)$/.test(prev) || /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|aanmelding|inschrijving)$/.test(prev);
     if (!named || affiliated(clause.folded, first.s) || !(capitalised(clause, first) || /sessie|aanmelding/.test(prev))) continue;
     if (/\b(woon|woonachtig|wonen|werk|werkzaam|kom|komen|afkomstig)\b[^,]*$/.test(before)) continue;
+    // "Ik rijd vanuit een overleg in Groningen": where the sender comes from, not a place asked for.
+    if (/\b(vanuit|uit|from)\s+(een|de|het|mijn|ons|onze|a|the|my|our)\s+([a-z-]+\s+){0,2}(overleg|vergadering|raadsvergadering|afspraak|bijeenkomst|werkbezoek|bezoek|meeting|visit)\s+(in|te|bij|in de buurt van)\s+$/.test(before)) continue;
     out.push({ kind: 'place', sessions: [], polarity: polarityAt(clause, first.s), clause: ci, text: m.record.name, ...blank });
   }
 }

@@ -2,7 +2,7 @@
 // made in the mail" in README.md): the sender's own, a colleague's, people listed, a request to
 // us, a declaration, a session chosen over one ruled out, or the sender's own subject.
 import type { Features } from './features.js';
-import { sentenceTexts } from './clauses.js';
+import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 
 const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
@@ -10,6 +10,10 @@ const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit 
 const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction|workshops?|webinars?|cursus\w*|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*)\b/;
 export const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
 export const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
+/** The sender's own signup: said ("ik meld mij aan") or asked of us ("zet u mij op de lijst?"). */
+export const ownSignup = (f: Features) => signsUpSelf(f) || f.bodyClauses.some((c) => askedToAct(c.folded) && FIRST_PERSON.test(c.folded));
+/** Someone else as the one a deferred signup is about ("hij meldt zich zelf aan", "meldt haar secretariaat haar aan"). */
+export const aboutAnother = (text: string) => !FIRST_PERSON.test(text) && (THIRD_PERSON.test(text) || /\b(hem|haar|hen|him|her|them)\b/.test(text));
 
 // The sender speaks: a first person, a request word, or a first-person verb with the subject
 // dropped, as in phone mail ("ben erbij", "kom graag", "aanmelden voor Assen graag", "zet me erbij").
@@ -80,10 +84,15 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
   if (chosenOver) return true;
   // A signup the clause split cut in two ("meld ik mij, dus aan", "zet me er, maar bij"): read
   // the whole sentence, when none of it is denied or asked.
-  const plain = sentenceTexts(f.bodyClauses, (c) => !c.neg && !c.question);
-  const broken = new Set(f.bodyClauses.filter((c) => c.neg || c.question).map((c) => c.sentence));
-  if ([...plain].some(([n, t]) => !broken.has(n) && firm(t, false))) return true;
+  if (unbrokenSentences(f).some((t) => firm(t, false))) return true;
   // "Aanmelding Venlo 29 juni" as the sender's own subject is a signup made.
   // Not a subject that asks ("Vraag over deelname Utrecht") or changes one made ("Correctie aanmelding").
   return !f.isReply && !f.isForward && f.subjectClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded) && !SUBJECT_NOT_A_SIGNUP.test(c.folded));
+}
+
+/** Sentences none of whose clauses is denied or asked, whole: a signup the clause split cut in two reads there. */
+export function unbrokenSentences(f: Features): string[] {
+  const plain = sentenceTexts(f.bodyClauses, (c) => !c.neg && !c.question);
+  const broken = new Set(f.bodyClauses.filter((c) => c.neg || c.question).map((c) => c.sentence));
+  return [...plain].filter(([n]) => !broken.has(n)).map(([, t]) => t);
 }

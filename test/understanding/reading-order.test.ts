@@ -1,0 +1,73 @@
+// What a sentence points back at, and what it overtakes: "dan kom ik" waits on a question only
+// when the question comes before it; "…, maar ik kies voor Arnhem" sets aside the options named
+// before; a place one drives from is no place asked for; a signup that an apposition cuts in two
+// is still one; someone else's condition leaves the sender's own signup standing. Fresh messages
+// written for the principles before the rules changed, each beside look-alikes that stay held back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mismatchedCases, verdict } from './mail.js';
+
+async function verdicts(cases: readonly (readonly [string, string])[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [subject, text] of cases) {
+    const v = await verdict({ subject, text: `${text}\n\nMet groet,\nJoost Verhagen\nGemeente Oss` });
+    out.push(`${v.intent}/${v.session}`);
+  }
+  return out;
+}
+
+test('"dan kom ik" waits on a question only when the question comes first', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Sessie zuid', 'Eindhoven heeft geen sessie, zie ik. Dan kom ik naar Venlo op 29 juni. Rijdt er een bus van het station naar de Maaspoort?'],
+    ['register/breda', 'Breda', 'Tilburg zat er niet bij, dus dan melden we ons aan voor Breda op 3 juli. Is er een garderobe?'],
+  ]), []);
+  assert.deepEqual(await verdicts([
+    ['Sessie zuid', 'Rijdt er een bus van het station naar de Maaspoort? Dan kom ik naar Venlo op 29 juni.'],
+    ['Breda', 'Is er een tolk aanwezig? Zo ja, dan melden we ons aan voor Breda.'],
+  ]), ['escalate/null', 'escalate/null']);
+});
+
+test('a choice after "maar" sets aside the options named before it', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/arnhem', 'Aanmelding', 'Utrecht had ook gekund, maar ik kies voor Arnhem op 22 juni.'],
+    ['register/assen', 'Sessie', 'We hebben even naar Haarlem gekeken, maar we gaan voor Assen, 28 juni. Graag twee plaatsen.'],
+  ]), []);
+  // No choice made, or both kept, or the choice asked: not confirmed.
+  const held = await verdicts([
+    ['Sessie', 'Utrecht had ook gekund, maar misschien wordt het Arnhem.'],
+    ['Sessie', 'Ik meld me aan voor Venlo, maar ik kom ook graag naar Breda.'],
+    ['Sessie', 'Haarlem is wat ver, maar kies ik dan beter voor Utrecht?'],
+  ]);
+  assert.ok(held.every((v) => !v.startsWith('register/')), held.join(', '));
+});
+
+test('a place one comes from is no place asked for', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/assen', 'Assen 28 juni', 'Graag aanmelden voor Assen op 28 juni. Ik kom dan rechtstreeks vanuit een overleg in Groningen.'],
+    ['register/haarlem', 'Haarlem', 'Ik meld me aan voor Haarlem. Ik kom uit een vergadering in Amsterdam, dus ik ben er om tien uur.'],
+    ['register/venlo', 'Venlo 29 juni', 'Zet me maar op de lijst voor Venlo. Ik reis die ochtend vanuit een werkbezoek in Eindhoven, dus ik ben er net op tijd.'],
+    ['register/arnhem', 'Arnhem 22 juni', 'Graag een plek in Arnhem op 22 juni. Ik rijd die ochtend vanuit een afspraak in Apeldoorn, dus het kan krap worden.'],
+  ]), []);
+  assert.deepEqual(await verdicts([
+    ['Sessie', 'Komt er ook een sessie in Groningen? Dan kom ik graag.'],
+  ]), ['alternatives/null']);
+});
+
+test('a signup that an apposition cuts in two is still one', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/breda', 'Aanmelding Breda', 'Ik meld mij en onze griffier, mevr. drs. A. de Wit, aan voor Breda op 3 juli.\nHoe laat gaat de deur open?'],
+    ['register/utrecht', 'Utrecht', 'Wij melden onze wethouder, dhr. P. Bosman, en mijzelf aan voor Utrecht.\nIs er koffie bij binnenkomst?'],
+    ['register/assen', 'Assen', 'Ik meld mijzelf en mijn collega, Ruud Kok, aan voor Assen op 28 juni.\nWaar kunnen we de auto kwijt? We komen samen en willen niet lang zoeken.'],
+  ]), []);
+});
+
+test("someone else's condition leaves the sender's own signup standing; the sender's own does not", async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/haarlem', 'Haarlem 21 juni', 'Zet u mij op de lijst voor Haarlem? Of de burgemeester meegaat weet ik na de staf; zo ja, dan meldt haar secretariaat haar zelf aan.'],
+    ['register/venlo', 'Venlo', 'Ik meld me aan voor Venlo. Mijn collega komt alleen als haar afspraak verschuift; zij mailt dan zelf.'],
+  ]), []);
+  assert.deepEqual(await verdicts([
+    ['Venlo', 'Ik meld me aan voor Venlo, maar alleen als mijn wethouder ook meegaat.'],
+    ['Haarlem', 'Gaat de burgemeester mee? Zo ja, dan kom ik ook naar Haarlem.'],
+  ]), ['escalate/null', 'escalate/null']);
+});
