@@ -37,7 +37,7 @@ export interface SenderEvidence {
 const OUR_WORDS = /\b([a-z]*sessies?|sesjes?|gearkomste|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|vng|bzk|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|the ((monday|tuesday|wednesday|thursday|friday|morning|afternoon|\d{1,2}(st|nd|rd|th)) ){1,3}sessions?|my (registration|signup|place|seat))\b/;
 
 // Holding back: a signup that is not one yet. Matched on the whole new text.
-const HEDGE = /^mogelijk\b|\b(denk|denken|dacht|overweeg|overweeg\w+)\b[^.?!]{0,25}\bover\b|\b(kom|komen)\b[^.?!]{0,40}\bop terug\b|\bterug(komen|kom)\b|\bnog\b[^.?!]{0,20}\bin (gesprek|overleg|beraad)\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig|((ik|wij|we) )?(?<!\b(me|mij|ons|dat|dit|het|iemand|u|jullie) (\w+ )?)laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will|and will|shall) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
+const HEDGE = /^mogelijk\b|\b(denk|denken|dacht|overweeg|overweeg\w+)\b[^.?!]{0,25}\bover\b|\b(kom|komen)\b[^.?!]{0,40}\bop terug\b|\bterug(komen|kom)\b|\bnog\b[^.?!]{0,20}\bin (gesprek|overleg|beraad)\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?(?! (agenda|programma|program|programme)\b)|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig(?! (agenda|programma)\b)|((ik|wij|we) )?(?<!\b(me|mij|ons|dat|dit|het|iemand|u|jullie) (\w+ )?)laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will|and will|shall) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
 
 // Holding back in other shapes: a step that must come first ("eerst toestemming vragen", "check
 // with my manager first"), an exception ("tenzij", "unless"), an agenda not yet settled, and
@@ -47,15 +47,18 @@ const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navr
 // terug", "ik mail u eind mei nog een keer", "u hoort begin juni van mij", "ik laat het jullie na
 // de collegevergadering weten". Until then the mail is no decision. ("Hierbij laat ik u weten dat"
 // tells now, and a courtesy about changes, "mocht er iets veranderen", is handled in find().)
-const COMES_BACK = /\b(erop|daarop|hierop) terug\b|\b(ik|wij|we) (mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen|app|appen)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|nog even|terug)\b|\b(mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen) (ik|wij|we)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|terug)\b|\b(u|je|jullie) (hoort|hoor|horen)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(laat|laten) (ik|wij|we|het)\b[^.?!]{0,40}\bweten\b|\b(ik|wij|we) (laat|laten)\b[^.?!]{0,40}\bweten\b|\b(get|come) back to (you|u)\b|\byou('ll| will) hear from (me|us)\b/;
+const COMES_BACK = /\b(erop|daarop|hierop) terug\b|\b(ik|wij|we) (mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen|app|appen)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|nog even|terug)\b|\b(mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen) (ik|wij|we)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|terug)\b|\b(u|je|jullie) (hoort|hoor|horen)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(hoort|hoor|horen) (u|je|jullie)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(laat|laten) (ik|wij|we|het)\b[^.?!]{0,40}\bweten\b|\b(ik|wij|we) (laat|laten)\b[^.?!]{0,40}\bweten\b|\b(get|come) back to (you|u)\b|\byou('ll| will) hear from (me|us)\b/;
 // A hedge on the coming itself: the word stands at the attendance verb ("ik kom mogelijk naar
 // Utrecht", "wij zijn er eventueel bij", "mogelijk sluit ik aan", "I might come"). Elsewhere
 // "mogelijk" and "eventueel" are about something else ("zo snel mogelijk", "indien mogelijk").
 const HEDGED_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|doe|doen|ga|gaan)( er)? (mogelijk|eventueel|mogelijkerwijs|mss|wsl)\b|^(mogelijk|eventueel|in principe) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|doe|doen|ga|gaan) (ik|wij|we)\b|\b(i|we) (might|may) (come|attend|join|be there|make it)\b/;
+// A signup put off until after a step: "dat kan ik pas na de fractievergadering toezeggen",
+// "aanmelden doe ik pas als de begroting erdoor is". ("Ik ben er pas na de lunch" is a remark.)
+const ONLY_AFTER = /\bpas\b[^.?!]{0,10}\b(na|nadat|als|wanneer|zodra|later|volgende week|after)\b[^.?!]{0,60}\b(bevestig\w*|toezeg\w*|toe te zeggen|aan te melden|aanmeld\w*|beslis\w*|besluit\w*|beslui\w*|laten weten|definitief|inschrijv\w*|in te schrijven)\b|\b(bevestig\w*|toezeg\w*|toezeggen|aanmeld\w*|beslis\w*|besluit|definitief|inschrijv\w*)\b[^.?!]{0,40}\bpas\b[^.?!]{0,10}\b(na|nadat|als|wanneer|zodra|later|volgende week)\b/;
 // The mail says itself that it is no signup (yet): "zie dit nog niet als aanmelding", "dit is nog
 // geen aanmelding", "bedoeld als vooraankondiging, niet als inschrijving", "do not treat this as a
 // registration yet". ("Mijn collega had nog geen aanmelding gedaan" is about another's.)
-const NOT_A_SIGNUP_YET = /\b(dit|deze|dit bericht|dit mailtje|deze mail|deze e-?mail)\b[^.?!]{0,40}\b(niet|geen)\b[^.?!]{0,25}\b(aanmelding|inschrijving|opgave|registratie)\b|\b(zie|beschouw|beschouwt|ziet|zien|beschouwen)\b[^.?!]{0,15}\b(dit|deze|het)\b[^.?!]{0,10}\b(nog )?niet als\b|\b(do not|don't|please don't)\b[^.?!]{0,10}\b(treat|see|consider|count)\b[^.?!]{0,10}\b(this|it)\b[^.?!]{0,10}\bas\b|\b(this|this e-?mail|this message)\b[^.?!]{0,20}\b(is )?not (yet )?(a|my|our) (registration|signup)\b/;
+const NOT_A_SIGNUP_YET = /\b(niets|niet|nog niet|nog niets|voorlopig nog niet)\b[^.?!]{0,15}\b(noteren|noteert|inschrijven|vastleggen|reserveren|op de (deelnemers)?lijst)\b|\b(dit|deze|dit bericht|dit mailtje|deze mail|deze e-?mail)\b[^.?!]{0,40}\b(niet|geen)\b[^.?!]{0,25}\b(aanmelding|inschrijving|opgave|registratie)\b|\b(zie|beschouw|beschouwt|ziet|zien|beschouwen)\b[^.?!]{0,15}\b(dit|deze|het)\b[^.?!]{0,10}\b(nog )?niet als\b|\b(do not|don't|please don't)\b[^.?!]{0,10}\b(treat|see|consider|count)\b[^.?!]{0,10}\b(this|it)\b[^.?!]{0,10}\bas\b|\b(this|this e-?mail|this message)\b[^.?!]{0,20}\b(is )?not (yet )?(a|my|our) (registration|signup)\b/;
 // Hope, expectation or an attempt counts only where it is about attendance ("hopelijk kan ik
 // komen"), not in a closing courtesy ("ik hoop u zo voldoende te hebben geïnformeerd").
 
@@ -220,7 +223,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
         if (m.index > 0 && courtesyTell(t, m.index)) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
         if (setAside && m.index < setAside.index) continue;
-        if (!qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
+        // A decision put off or a signup disowned is never a remark on how one comes.
+        if (re === ONLY_AFTER || re === NOT_A_SIGNUP_YET || !qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };
       }
       continue;
     }
@@ -240,6 +244,7 @@ const HELD_BACK_STEMS = /eerst|nog|toestemming|goedkeuring|check|ask|confirm|cle
 const COMES_BACK_STEMS = /terug|mail|schrijf|schrijv|bel|stuur|app|hoor|weten|back|hear/;
 const HEDGED_COMING_STEMS = /mogelijk|eventueel|mss|wsl|principe|might|may/;
 const NOT_YET_STEMS = /niet|geen|not|don't/;
+const ONLY_AFTER_STEMS = /pas/;
 const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
 const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
@@ -252,7 +257,7 @@ const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|v
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
-  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET]],
+  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET], [ONLY_AFTER_STEMS, ONLY_AFTER]],
   deferred: [[DEFERRED_STEMS, DEFERRED]],
   condition: [[WITHOUT_STEMS, WITHOUT], [CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
   elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],

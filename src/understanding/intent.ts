@@ -415,6 +415,7 @@ const ASKS = /\b(aanmeld\w*|oanmeld\w*|meld\w*\b.*\boan|aan te melden|meld\w*\b.
  * session, "Venlo lukt niet, Breda wel"); true when it names the very session chosen; false
  * when it names none.
  */
+const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,40}?\bvan de (deelnemers)?lijst\b|\bvan de (deelnemers)?lijst\b[^.?!]{0,20}?\b(halen|afhalen|schrappen|verwijderen|af)\b/;
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
   if (!f.cancelStrong && !f.cancelWeak) return null;
   let found: boolean | null = null;
@@ -423,7 +424,10 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
   const bySentence = new Map<number, number[]>();
   f.bodyClauses.forEach((c, i) => bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), i]));
   for (const all of bySentence.values()) {
-    const idx = all.filter((i) => f.bodyClauses[i]!.neg);
+    // "Haal mij dus maar van de lijst voor Venlo": taking oneself off the list withdraws, however
+    // the clause split cut the sentence.
+    const listOff = LIST_OFF.test(all.map((i) => f.bodyClauses[i]!.folded).join(' ')) && !all.some((i) => f.bodyClauses[i]!.question || f.bodyClauses[i]!.others);
+    const idx = listOff ? all : all.filter((i) => f.bodyClauses[i]!.neg);
     const clauses = idx.map((i) => f.bodyClauses[i]!);
     const said = all.map((i) => f.bodyClauses[i]!.folded).join(', ');
     if (!clauses.length || clauses.every((c) => c.others) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
@@ -492,6 +496,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (f.othersWithdrew.length && !ASKS.test(f.register ?? '')) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    // A hedge in the sender's subject ("Venlo 29 juni (voorlopig)", "Aanmelding onder voorbehoud").
+    const subjectHedge = f.subjectClauses.map((c) => SUBJECT_HEDGE.exec(c.folded)).find((m) => m);
+    if (subjectHedge) return stop('escalate', 'hedged', `holds back in the subject: "${subjectHedge[0]}"`);
     // "Mag ik als inwoner ook komen?" in the subject: whether the sender may come at all.
     const subjectAsks = f.subjectClauses.find((c) => c.question && cue.ELIGIBILITY_SELF.test(c.folded));
     if (subjectAsks) return stop('escalate', 'condition', `asks whether they may come: "${subjectAsks.text}"`);
@@ -519,6 +526,12 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // session asked for in the very sentence that names this one.
     const other = f.otherDates ? otherAskedBeside(f, d.session) : null;
     if (other) return stop('alternatives', 'elsewhere', `asks for another session than the one named: "${other}"`);
+    // "Mijn aanmelding voor Assen wil ik omzetten naar een andere sessie": another session asked
+    // for, and no clause signs up for the one named.
+    const moved = f.otherDates ? otherAsked(f) : null;
+    if (moved && !f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1 && r.sessions[0] === d.session && cue.signsUp(f.bodyClauses[r.clause]?.folded ?? '') && !cue.OTHER_DATES.test(f.bodyClauses[r.clause]?.folded ?? ''))) {
+      return stop('alternatives', 'elsewhere', `asks for another session, signs up for none: "${moved}"`);
+    }
     // "Ik heb me vorige week al aangemeld voor Assen. Hoe kom ik ...?": the signup is told of, not
     // made; what the mail asks is for a person.
     const told = ALREADY_SIGNED_UP.exec(f.content.toLowerCase());
@@ -537,6 +550,17 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   }
   return d;
 }
+
+function otherAsked(f: Features): string | null {
+  for (const c of f.bodyClauses) {
+    const m = c.neg ? null : cue.OTHER_DATES.exec(c.folded);
+    if (m) return m[0];
+  }
+  return null;
+}
+
+// A hedge word in a subject; "voorlopige agenda" is the programme's, not the sender's.
+const SUBJECT_HEDGE = /\b(voorlopig|onder voorbehoud|misschien|wellicht|optie|tentative|tentatively|provisional|provisionally|maybe)\b(?! (agenda|programma|program|programme)\b)/;
 
 function otherAskedBeside(f: Features, session: string | null): string | null {
   // Not where it is denied: "een andere sessie zit er niet in".

@@ -96,3 +96,43 @@ test('what holds back the sender does not stop a signup that is told after it', 
   const v = await verdict({ subject: 'Arnhem', text: 'Ik twijfelde eerst, maar ik heb het geregeld: ik meld me aan voor Arnhem op 22 juni.\n\nGroet,\nIneke Smit\nGemeente Ede' });
   assert.equal(`${v.intent}/${v.session}`, 'register/arnhem');
 });
+
+test('a signup put off until after a step ("pas na", "pas nadat") or asked not to be noted yet is none', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Sessie Haarlem', 'Ik zou graag naar Haarlem gaan, maar dat kan ik pas na de fractievergadering van dinsdag toezeggen.'],
+    ['register/*', 'Arnhem 22 juni', 'Arnhem staat in mijn agenda. Aanmelden doe ik pas als de begroting erdoor is.'],
+    ['register/*', 'Venlo', 'Venlo op 29 juni lijkt me goed. Wilt u mij nog niet noteren? Ik wacht op mijn rooster.'],
+    ['register/*', 'Breda', 'Breda 3 juli, daar wil ik wel heen. Zet me voorlopig nog niet op de lijst.'],
+    ['register/*', 'Assen', 'Assen past misschien. Graag nog niets vastleggen; dan hoort u van mij.'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['register/haarlem', 'Aanmelding Haarlem', 'Ik meld me aan voor Haarlem op 21 juni. Ik ben er pas na de lunch, want ik heb s ochtends raad.'],
+    ['register/arnhem', 'Arnhem', 'Graag aanmelden voor Arnhem. Mijn collega hoeft u niet te noteren, hij heeft zich al aangemeld.'],
+  ]), []);
+});
+
+test('a hedge in the subject holds the signup back', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Venlo 29 juni (voorlopig)', 'Ik meld me aan voor Venlo.'],
+    ['register/*', 'Aanmelding onder voorbehoud: Breda', 'Graag aanmelden voor Breda op 3 juli.'],
+    ['register/*', 'Tentative: Arnhem 22 June', 'Please sign me up for Arnhem.'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Aanmelding Venlo', 'Ik meld me aan voor Venlo op 29 juni; de voorlopige agenda heb ik gezien.'],
+  ]), []);
+});
+
+test('taking oneself off the list is a withdrawal, whatever the subject says', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'aanmelding Breda', 'Ik weet niet of ik op 3 juli kan. Haal mij dus maar van de lijst voor Breda.'],
+    ['register/*', 'Re: Aanmelding Haarlem', 'Het lukt me toch niet goed, schrap mijn naam maar van de deelnemerslijst.'],
+    ['register/*', 'aanmelding Arnhem', 'Het blijft onzeker of ik er 22 juni bij kan zijn en ik wil geen stoel bezet houden. Haal mij dus maar van de lijst voor Arnhem.'],
+  ]), []);
+});
+
+test('asking to move to "another session" chooses none', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Wijziging', 'Mijn aanmelding voor Breda wil ik omzetten naar een andere ontwerpsessie. Op 3 juli ben ik in Brussel.'],
+    ['register/*', 'Wijziging aanmelding', 'Kunt u mij van Arnhem naar een andere regiosessie overzetten? Welke maakt niet uit. 22 juni zit ik vast.'],
+  ]), []);
+});
