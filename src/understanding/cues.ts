@@ -40,7 +40,7 @@ export const REGISTER = wordings([
   '\\ber\\b[^.?!]{0,25}?\\bbij (zijn|wezen)\\b', '\\b(wil|willen|ga|gaan|kom|komen)\\b[^.?!]{0,25}?\\bheen\\b', '\\bpresent\\b',
   '\\bgraag\\b[^.?!]{0,25}?\\b(plek|plekje|plekken|plaats|plaatsen|stoel|stoelen)\\b', '\\b(plek|plekken|plaats|plaatsen) (reserveren|vrijhouden)\\b',
   '\\b(ik|wij|we) (kies|kiezen)\\b', '\\b(kies|kiezen) (ik|wij|we)\\b', '\\bmijn keuze\\b', '\\b(mijn|onze) voorkeur (gaat|is|ligt)\\b',
-  '\\bwissel(en|t)?\\b', '\\bover(stappen|stap)\\b', '\\bruilen\\b', '\\bverplaatsen\\b', '\\bliever naar\\b',
+  '\\bwissel(en|t)?\\b', /* "liever Breda i.p.v. Venlo" */ '\\bliever\\b[^.?!]{0,30}\\b(ipv|i\\.p\\.v|in plaats van|instead of)\\b', '\\bover(stappen|stap)\\b', '\\bstap\\b[^.?!]{0,30}?\\bover\\b', '\\b(zet|zetten)\\b[^.?!]{0,30}?\\bover naar\\b', '\\bruilen\\b', '\\bverplaatsen\\b', '\\bliever naar\\b',
   '\\bswitch\\b', '\\bchange (my registration|to)\\b', '\\bmove (me|my registration)\\b',
   '\\bregister\\b', '\\bregistration\\b', '\\bsign (me |us )?up\\b', '\\bsignup\\b', '\\battend\\b', '\\bjoin\\b',
   '\\b(i|we)(\'d| would) (like|love) to (come|be there|take part|participate)\\b', '\\bcount (me|us) in\\b',
