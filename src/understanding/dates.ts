@@ -260,14 +260,14 @@ export function findDates(text: string, now: Date, tz: string): DateMention[] {
   return [...sharedMonth(dates, text), ...dates].sort((a, b) => a.index - b.index);
 }
 
-// "21 of 22 juni", "14, 21 en 28 juni": the days before share the month of the last one.
+// "21 of 22 juni", "14, 21 en 28 juni", "zowel 28 als 29 juni": the days before share the month of the last one.
 function sharedMonth(ms: DateMention[], text: string): DateMention[] {
   const out: DateMention[] = [];
   for (const m of ms) {
     if (m.day === null || m.month === null) continue;
     let at = m.index;
     for (;;) {
-      const before = /(\d{1,2})(e|ste|de)?\s*(,|of|en|or|and|\/|-|t\/m)\s*$/i.exec(text.slice(Math.max(0, at - 12), at));
+      const before = /(\d{1,2})(e|ste|de)?\s*(,|en\/of|and\/or|of|en|or|and|als|&|\/|-|t\/m)\s*$/i.exec(text.slice(Math.max(0, at - 14), at));
       if (!before) break;
       const start = at - before[0].length;
       const day = Number(before[1]);

@@ -55,6 +55,9 @@ const HEDGED_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|sluit|sluiten|schuif|sc
 // A signup put off until after a step: "dat kan ik pas na de fractievergadering toezeggen",
 // "aanmelden doe ik pas als de begroting erdoor is". ("Ik ben er pas na de lunch" is a remark.)
 const ONLY_AFTER = /\bpas\b[^.?!]{0,10}\b(na|nadat|als|wanneer|zodra|later|volgende week|after)\b[^.?!]{0,60}\b(bevestig\w*|toezeg\w*|toe te zeggen|aan te melden|aanmeld\w*|beslis\w*|besluit\w*|beslui\w*|laten weten|definitief|inschrijv\w*|in te schrijven)\b|\b(bevestig\w*|toezeg\w*|toezeggen|aanmeld\w*|beslis\w*|besluit|definitief|inschrijv\w*)\b[^.?!]{0,40}\bpas\b[^.?!]{0,10}\b(na|nadat|als|wanneer|zodra|later|volgende week)\b/;
+// Still to decide whether: "dan kan ik bepalen of deelname zinvol is", "wij gaan kijken of we
+// kunnen", "I still have to decide whether".
+const DECIDING_WHETHER = /\b(ik|wij|we|i)\b[^.?!]{0,25}\b(bepalen|bepaal|beslissen|beslis|besluiten|besluit|afwegen|inschatten|kijken|kijk|bekijken|decide|determine|see)\b[^.?!]{0,15}\b(of|whether|if)\b|\b(bepalen|bepaal|beslissen|beslis|besluiten|besluit|afwegen|kijken|kijk) (ik|we|wij)\b[^.?!]{0,15}\b(of|whether)\b/;
 // The mail says itself that it is no signup (yet): "zie dit nog niet als aanmelding", "dit is nog
 // geen aanmelding", "bedoeld als vooraankondiging, niet als inschrijving", "do not treat this as a
 // registration yet". ("Mijn collega had nog geen aanmelding gedaan" is about another's.)
@@ -150,7 +153,7 @@ function wordsIn(texts: string[], where: Where): Item | null {
 // A remark on how one comes, not whether: arrival and leaving times, food, access, travel. A hedge
 // in such a clause ("misschien handig voor de lunch", "ik ben er waarschijnlijk pas om half tien")
 // qualifies the remark, and a person reads it; the signup stands.
-const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|lift|rolstoel\w*|ringleiding|ingang|entrance|na (de )?aanvang|na de start|na het begin|binnenlop\w*|binnen (ben|zijn|is)|kwart (over|voor)|kwartiertje|(goed|handig|fijn) om te weten|good to know|late arrival|arrive|lunch|diet)\b/;
+const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|trein|auto|fiets|ov|openbaar vervoer|carpool\w*|lift|rolstoel\w*|ringleiding|ingang|entrance|na (de )?aanvang|na de start|na het begin|binnenlop\w*|binnen (ben|zijn|is)|kwart (over|voor)|kwartiertje|(goed|handig|fijn) om te weten|good to know|late arrival|arrive|lunch|diet)\b/;
 const ABOUT_COMING = /\b(kom|komen|erbij|er bij|aanwezig|deelnemen|deelname|aanmeld\w*|meld|inschrijv\w*|attend|come|join)\b/;
 
 const globals = new Map<RegExp, RegExp>();
@@ -169,7 +172,8 @@ function remarkAfterAnswer(t: string): boolean {
 
 function qualifiesRemark(sentence: string, match: string): boolean {
   const clause = sentence.split(/,\s+|\s+(?=(maar|dus|want|omdat|but|so|because)\s)/).find((c) => c && c.includes(match)) ?? sentence;
-  return PRACTICAL.test(clause) && !(ABOUT_COMING.test(clause) && !/\b(later|pas|te laat|eerder)\b/.test(clause));
+  // "Ik kom misschien wat later", "of ik met de trein of de auto kom": how one comes, not whether.
+  return PRACTICAL.test(clause) && !(ABOUT_COMING.test(clause) && !/\b(later|pas|te laat|eerder|met de (trein|auto|fiets|bus)|per (trein|auto|fiets|bus))\b/.test(clause));
 }
 
 // Someone other than the sender, as the one a sentence is about.
@@ -245,6 +249,7 @@ const COMES_BACK_STEMS = /terug|mail|schrijf|schrijv|bel|stuur|app|hoor|weten|ba
 const HEDGED_COMING_STEMS = /mogelijk|eventueel|mss|wsl|principe|might|may/;
 const NOT_YET_STEMS = /niet|geen|not|don't/;
 const ONLY_AFTER_STEMS = /pas/;
+const DECIDING_STEMS = /bepa|beslis|beslu|afweg|inschat|kijk|decid|determin|see/;
 const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
 const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
@@ -257,7 +262,7 @@ const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|v
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
-  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET], [ONLY_AFTER_STEMS, ONLY_AFTER]],
+  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET], [ONLY_AFTER_STEMS, ONLY_AFTER], [DECIDING_STEMS, DECIDING_WHETHER]],
   deferred: [[DEFERRED_STEMS, DEFERRED]],
   condition: [[WITHOUT_STEMS, WITHOUT], [CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
   elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],

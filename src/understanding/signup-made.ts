@@ -6,8 +6,9 @@ import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 
 const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
-// A subject that asks, corrects, or signs up for another event ("Aanmelding workshop").
-const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|correctie|wijziging|aanpassing|vervanging|update|change|correction|workshops?|webinars?|cursus\w*|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*)\b/;
+// A subject that asks, corrects, asks after a signup ("bevestiging aanmelding collega"), or signs up
+// for another event ("Aanmelding workshop").
+const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|bevestiging|ontvangstbevestiging|ontvangen|status|confirmation|correctie|wijziging|aanpassing|vervanging|update|change|correction|workshops?|webinars?|cursus\w*|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*)\b/;
 export const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
 export const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
 /** The sender's own signup: said ("ik meld mij aan") or asked of us ("zet u mij op de lijst?"). */
@@ -55,9 +56,10 @@ const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|gr
 
 // What the sender asks to hear: "dan hoor ik graag hoeveel we mogen aanmelden", "laat weten wie
 // we moeten aanmelden". The signup word there is asked about, not made.
-// The same for what the sender wonders: "benieuwd welke gemeenten er in Assen bij zijn", "ik vraag
-// me af of de Omgevingswet erbij hoort": a question about the sessions, not a coming.
-const ASKED_TO_HEAR = /\b(hoor|horen|weten|vernemen|benieuwd|nieuwsgierig|af|wonder|wondering|curious)\b[^,.?!]{0,20}\b(hoeveel|wie|welke|hoe|waar|wanneer|of|whether|which|who)\b[^,.?!]*/g;
+// The same for what the sender wonders or must still decide: "benieuwd welke gemeenten er in Assen
+// bij zijn", "ik vraag me af of de Omgevingswet erbij hoort", "dan kan ik bepalen of deelname
+// zinvol is": a question, not a coming.
+const ASKED_TO_HEAR = /\b(hoor|horen|weten|vernemen|benieuwd|nieuwsgierig|af|wonder|wondering|curious|bepalen|bepaal|beslissen|beslis|besluiten|afwegen|inschatten|nagaan|checken|controleren|decide|check)\b[^,.?!]{0,20}\b(hoeveel|wie|welke|hoe|waar|wanneer|of|whether|which|who)\b[^,.?!]*/g;
 // "Kom" as part of another verb: "ik kom er later achter" (find out), "ik kom erop terug", "we
 // komen er niet uit" (cannot decide). No coming is said.
 const OTHER_VERB_KOM = /\b(kom|komt|komen)\b[^.?!,;]{0,40}?\b(achter|erachter|terug|uit(?=\s*($|[.?!,;]|of\b|wat\b|hoe\b|wanneer\b)))\b/g;

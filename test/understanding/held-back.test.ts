@@ -136,3 +136,18 @@ test('asking to move to "another session" chooses none', async () => {
     ['register/*', 'Wijziging aanmelding', 'Kunt u mij van Arnhem naar een andere regiosessie overzetten? Welke maakt niet uit. 22 juni zit ik vast.'],
   ]), []);
 });
+
+test('still deciding whether to come, a withdrawal in a subordinate clause, two days for one signup, a subject that asks after a signup', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Vraag Venlo', 'Is er in Venlo een doventolk? Dan kan ik beslissen of ik kom.'],
+    ['register/*', 'Breda 3 juli', 'Wij gaan intern kijken of we op 3 juli in Breda deelname kunnen regelen.'],
+    ['register/*', 'Sessie 22-6', 'Bij deze deel ik u mee dat wij afzien van deelname aan de sessie van 22-6.'],
+    ['register/*', 'aanmelding', 'Zowel 21 als 22 juni past mij. Graag aanmelden voor een van beide.'],
+    ['register/*', 'Aanmelding', 'Op 14 en/of 21 juni kan ik, zet me maar ergens neer.'],
+    ['register/*', 'Bevestiging inschrijving', 'Ik heb me vorige week ingeschreven voor Breda, maar nog niets ontvangen.'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['cancel/arnhem', 'Sessie 22-6', 'Bij deze deel ik u mee dat ik afzie van deelname aan de sessie in Arnhem.'],
+    ['register/haarlem', 'Aanmelding Haarlem', 'Ik meld me aan voor Haarlem. Ik kijk nog even of ik met de trein of de auto kom.'],
+  ]), []);
+});
