@@ -81,8 +81,9 @@ function sentences(unit: string): string[] {
 
 // "maar" after a pronoun or an imperative is a particle ("streep mij maar door", "doe maar Breda"), not "but".
 // "Assen lukt niet breda wel" (a phone's two lines joined): "… niet" and "X wel" are two clauses.
+// A colon before the sender's own act ends a preamble: "Wacht u daar niet op: ik meld mij aan".
 // (Every split starts at a space, comma or colon; the lookahead up front lets the engine skip other characters.)
-const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|doe (?:mij|me|ons) maar|rather|but)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s))/i;
+const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|doe (?:mij|me|ons) maar|rather|but|ik|wij|we|noteer|noteert|zet|meld|schrijf|reken|voor nu|i|please|count|sign)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s))/i;
 
 const NEG_EXCEPTIONS = /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|(maakt|maken) (me|mij|ons|het)? ?(\w+ )?(niet|niks|geen bal) (zoveel |zo veel |veel )?uit|(doesn't|does not) matter|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss)\b/g;
 // Every NEG_EXCEPTIONS wording holds one of these; most clauses hold none. (Keep in step.)

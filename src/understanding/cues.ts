@@ -33,9 +33,9 @@ export const REGISTER = wordings([
   '\\b(mee doen|deel nemen|aan melden|in schrijven|aan sluiten|aan schuiven)\\b',
   // "wij schuiven graag aan", "zet me er maar bij", "geef ik de volgende deelnemers door".
   '\\bschuiv?(f|en|t)\\b[^.?!]{0,30}?\\baan\\b', '\\b(zet|zetten|schrijf|noteer)\\b[^.?!]{0,20}?\\ber\\b[^.?!]{0,12}?\\bbij\\b',
-  '\\b(deelnemers|namen|aanmeldingen)\\b[^.?!]{0,30}?\\bdoor\\b(?! (de|het|een)\\b)', '\\bdoor te geven\\b', '\\bdoorgeven\\b',
+  '\\b(deelnemers|namen|aanmeldingen)\\b[^.?!]{0,30}?\\bdoor\\b(?! (de|het|een)\\b)', /* not passing news on to others: "dat aan onze raadsleden doorgeven" */ '\\b(?<!\\baan (onze|mijn|de|het|hun|zijn|haar|alle|collega\\w*|raadsleden)\\b[^.?!]{0,30})(door te geven|doorgeven)\\b',
   '\\bvan de partij\\b', '\\baanwezig (zijn|zal zijn|zullen zijn)\\b', '\\b(zal|zullen|wil|willen) (graag )?(er )?(aanwezig|komen|deelnemen)\\b',
-  '\\b(ik|wij|we) (ga|gaan) (graag )?naar\\b', '\\b(wil|willen|zou|zouden)\\b[^.?!]{0,20}?\\bnaar\\b', '\\b(wil|willen|zou|zouden) graag\\b[^.?!]{0,40}?\\bnaar (een|de|het) (van de )?(ontwerp|regio)?(sessies?|bijeenkomsten?)\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
+  '\\b(ik|wij|we) (ga|gaan) ((graag|zelf|dan|ook|wel|zeker) )*naar\\b', '\\b(wil|willen|zou|zouden)\\b[^.?!]{0,20}?\\bnaar\\b', '\\b(wil|willen|zou|zouden) graag\\b[^.?!]{0,40}?\\bnaar (een|de|het) (van de )?(ontwerp|regio)?(sessies?|bijeenkomsten?)\\b', '\\bzet\\b[^.?!]{0,40}?\\bom\\b', '\\bom te zetten\\b', '\\boverzetten\\b', '\\bomzetten\\b',
   '\\bgeef\\b[^.?!]{0,40}?\\bop\\b', '\\bop(geven|gegeven)\\b', '\\bop te geven\\b', '\\breken\\b[^.?!]{0,15}?\\bop (mij|me|ons)\\b',
   '\\ber\\b[^.?!]{0,25}?\\bbij (zijn|wezen)\\b', '\\b(wil|willen|ga|gaan|kom|komen)\\b[^.?!]{0,25}?\\bheen\\b', '\\bpresent\\b',
   '\\bgraag\\b[^.?!]{0,25}?\\b(plek|plekje|plekken|plaats|plaatsen|stoel|stoelen)\\b', '\\b(plek|plekken|plaats|plaatsen) (reserveren|vrijhouden)\\b',

@@ -153,7 +153,7 @@ function wordsIn(texts: string[], where: Where): Item | null {
 // A remark on how one comes, not whether: arrival and leaving times, food, access, travel. A hedge
 // in such a clause ("misschien handig voor de lunch", "ik ben er waarschijnlijk pas om half tien")
 // qualifies the remark, and a person reads it; the signup stands.
-const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|trein|auto|fiets|ov|openbaar vervoer|carpool\w*|lift|rolstoel\w*|ringleiding|ingang|entrance|na (de )?aanvang|na de start|na het begin|binnenlop\w*|binnen (ben|zijn|is)|kwart (over|voor)|kwartiertje|(goed|handig|fijn) om te weten|good to know|late arrival|arrive|lunch|diet)\b/;
+const PRACTICAL = /\b((wat|iets|beetje|uur|uurtje|kwartier|minuten|pas) later|later (binnen|aan)\w*|te laat|eerder weg|eerder vertrekken|pas (rond|om|tegen|na)|om \d|rond \d|om (een|twee|drie|vier|vijf|zes|half) uur|hoe lang|na afloop|direct door|blijf|blijven|half (negen|tien|elf|twaalf|een|twee|drie|vier|vijf)|inloop|opening|binnenkom\w*|aankom\w*|lunch|broodje|eten|dieet|vegetar\w*|veganist\w*|allergi\w*|gluten\w*|parkeer\w*|parkeren|trein|auto|fiets|ov|openbaar vervoer|carpool\w*|lift|rolstoel\w*|ringleiding|ingang|entrance|na (de )?aanvang|na de start|na het begin|binnenlop\w*|binnen (ben|zijn|is)|kwart (over|voor)|kwartiertje|(goed|handig|fijn) om te weten|good to know|late arrival|arrive|lunch|diet)\b/;
 const ABOUT_COMING = /\b(kom|komen|erbij|er bij|aanwezig|deelnemen|deelname|aanmeld\w*|meld|inschrijv\w*|attend|come|join)\b/;
 
 const globals = new Map<RegExp, RegExp>();
@@ -205,6 +205,9 @@ function courtesyTell(sentence: string, at: number): boolean {
   return ABOUT_A_CHANGE.test(m[2]!) || PRACTICAL.test(m[2]!) || !ABOUT_DECIDING.test(m[2]!);
 }
 
+const NO_DOUBT_BEFORE = /\b(geen|zonder|no|without)\s+(enkele\s+|any\s+)?$/;
+const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
+
 interface FindOptions {
   /** Skip hedges about someone else: the sender acts for themselves. */
   ownAct?: boolean;
@@ -226,6 +229,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
         // nog weten": news promised on a change or a practical matter, not the decision itself.
         if (m.index > 0 && courtesyTell(t, m.index)) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
+        // "Geen twijfel", "twijfel is er niet", "zonder voorbehoud": a doubt denied is certainty.
+        if (NO_DOUBT_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)) || NO_DOUBT_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
         if (setAside && m.index < setAside.index) continue;
         // A decision put off or a signup disowned is never a remark on how one comes.
         if (re === ONLY_AFTER || re === NOT_A_SIGNUP_YET || !qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };

@@ -249,7 +249,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     availability: cue.AVAILABILITY.test(all),
     question: q.kind,
     questionText: q.text,
-    press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|\bpers\b/.test(subjectAll[0] ?? ''),
+    press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
     offer: cue.OFFER.test(bodyText),
     complaint: cue.COMPLAINT.test(bodyText),
     substitute: cue.substituteSaid(bodyText),

@@ -78,7 +78,8 @@ function usable(refs: Ref[]): Ref[] {
 const strong = (r: Ref) => !r.weak && !(r.kind === 'other-date' && r.past);
 
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
-  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1).flatMap((r) => r.sessions));
+  // Someone else's "weet nog niet of zij kan" rules nothing out for the sender.
+  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1 && !f.bodyClauses[r.clause]?.others).flatMap((r) => r.sessions));
   // A session the sender also rules out ("Breda is te ver") is no choice, if another remains.
   const named = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
   const kept = named.filter((r) => !(naming(r) && r.sessions.length === 1 && ruledOut.has(r.sessions[0]!)));
@@ -415,6 +416,7 @@ const ASKS = /\b(aanmeld\w*|oanmeld\w*|meld\w*\b.*\boan|aan te melden|meld\w*\b.
  * session, "Venlo lukt niet, Breda wel"); true when it names the very session chosen; false
  * when it names none.
  */
+const GOES = /\b(gaat|gaan|komt|komen|goes|go|attends?|neemt|nemen|schuift|schuiven|sluit|sluiten)\b/;
 const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,40}?\bvan de (deelnemers)?lijst\b|\bvan de (deelnemers)?lijst\b[^.?!]{0,20}?\b(halen|afhalen|schrappen|verwijderen|af)\b/;
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
   if (!f.cancelStrong && !f.cancelWeak) return null;
@@ -513,6 +515,14 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // eventueel later zelf aan").
     const deferred = contrary('deferred');
     if (deferred && !(aboutAnother(deferred.text) && ownSignup(f))) return stop('escalate', 'hedged', `a signup yet to come: "${deferred.text}"`);
+    // People sent to two sessions in one mail ("de wethouder gaat naar Arnhem, de raadsleden naar
+    // Venlo; graag alle drie noteren"): one registration cannot hold both, a person enters them.
+    // Not when the other one signs up for themselves ("hij meldt zich daar zelf voor aan"), nor when
+    // the sender goes too ("de burgemeester gaat naar Haarlem, ik naar Utrecht": the sender's own).
+    const split = f.bodyRefs.find((r) => r.polarity === 'other' && naming(r) && r.sessions.length === 1 && r.sessions[0] !== d.session
+      && !f.bodyClauses[r.clause]?.neg && GOES.test(f.bodyClauses[r.clause]?.folded ?? ''));
+    const senderGoes = f.bodyClauses.some((c) => !c.others && !c.neg && /\b(ik|wij|we|i)\b/.test(c.folded) && (cue.signsUp(c.folded) || GOES.test(c.folded)));
+    if (split && !senderGoes && !(deferred && aboutAnother(deferred.text))) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
     const withdrawal = ownWithdrawalBeside(f, d.session);
     if (withdrawal !== null) {
       // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.

@@ -10,7 +10,11 @@ const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit 
 // for another event ("Aanmelding workshop").
 const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|bevestiging|ontvangstbevestiging|ontvangen|status|confirmation|correctie|wijziging|aanpassing|vervanging|update|change|correction|workshops?|webinars?|cursus\w*|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*)\b/;
 export const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
-export const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded) && SELF_OR_REQUEST.test(c.folded));
+// "Ik kan die ochtend niet, maar kom wel graag naar Arnhem": the subject may stand in an earlier
+// clause of the sentence.
+const JOINED = /^(maar|en|dus|but|and|so)\b/;
+export const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded)
+  && (SELF_OR_REQUEST.test(c.folded) || (JOINED.test(c.folded) && f.bodyClauses.some((d) => d.sentence === c.sentence && !d.others && FIRST_PERSON.test(d.folded)))));
 /** The sender's own signup: said ("ik meld mij aan") or asked of us ("zet u mij op de lijst?"). */
 export const ownSignup = (f: Features) => signsUpSelf(f) || f.bodyClauses.some((c) => askedToAct(c.folded) && FIRST_PERSON.test(c.folded));
 /** Someone else as the one a deferred signup is about ("hij meldt zich zelf aan", "meldt haar secretariaat haar aan"). */

@@ -71,3 +71,28 @@ test("someone else's condition leaves the sender's own signup standing; the send
     ['Haarlem', 'Gaat de burgemeester mee? Zo ja, dan kom ik ook naar Haarlem.'],
   ]), ['escalate/null', 'escalate/null']);
 });
+
+test('a colon ends a preamble; someone else\'s "cannot" rules out nothing for the sender; "2 pers." counts people; how long one stays is a remark', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Sessie Venlo', 'Twijfel is er bij mij niet: ik meld me aan voor Venlo op 29 juni.'],
+    ['register/assen', 'Assen', 'Wacht u niet op mijn collega: noteer mij voor Assen, 28 juni.'],
+    ['register/venlo', 'Sessie Venlo 29 juni', 'De wethouder weet nog niet of hij in Venlo kan zijn. Ik meld mezelf alvast aan.'],
+    ['register/breda', 'Aanmelding Breda (3 pers.)', 'Graag drie plaatsen voor Breda op 3 juli.'],
+    ['register/assen', 'Aanmelding Assen', 'Ik meld me aan voor Assen op 28 juni. Hoe lang ik blijf weet ik nog niet, misschien moet ik om vier uur weg.'],
+  ]), []);
+  // The sender's own doubt before the colon still holds back.
+  assert.deepEqual(await verdicts([
+    ['Sessie Venlo', 'Ik weet het nog niet zeker: misschien kom ik naar Venlo.'],
+  ]), ['escalate/null']);
+});
+
+test('people sent to two sessions are for a person; news passed on to others is no signup; the subject of "maar kom wel" is the sender', async () => {
+  assert.deepEqual(await verdicts([
+    ['Aanmeldingen', 'Onze burgemeester gaat naar Breda op 3 juli. De twee fractievoorzitters komen naar Venlo. Wilt u ze alle drie noteren?'],
+    ['Programma Utrecht?', 'Hoe ziet het programma in Utrecht eruit? Dan kan ik dat aan de griffie doorgeven.'],
+  ]), ['escalate/null', 'escalate/null']);
+  assert.deepEqual(await mismatchedCases([
+    ['register/breda', 'Breda', 'Mijn collega wil naar Venlo en meldt zich daar zelf voor aan. Ik kan 29 juni niet, maar kom wel graag naar Breda.'],
+    ['register/venlo', 'Deelnemers Venlo', 'Hierbij geef ik de deelnemers voor Venlo door: Jan Smit en Els de Boer.'],
+  ]), []);
+});
