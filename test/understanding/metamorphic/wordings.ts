@@ -12,9 +12,20 @@ export const HEDGES = {
     'Ik weet nog niet zeker of ik kan; ik kom er nog op terug.',
     'Dit is een voorlopige aanmelding, de definitieve volgt zodra ik het zeker weet.',
     'Mogelijk kan ik erbij zijn, maar reken nog niet op mij.',
+    // Holding back in the words of held-back.test.ts's principles (a promise to come back, "no
+    // signup yet", a step first, still deciding whether), worded afresh.
+    'Ik kom hier na het weekend nog op terug.',
+    'Ik mail u begin volgende week opnieuw.',
+    'U hoort na de staf van mij.',
+    'Beschouw dit mailtje nog niet als aanmelding.',
+    'Pas na het collegeoverleg kan ik het toezeggen.',
+    'Wij moeten nog bepalen of deelname zin heeft.',
+    'Noteert u mij voorlopig nog niet.',
   ],
   en: [
     'Maybe I can make it, I will let you know next week.',
+    'I will get back to you after the weekend.',
+    "Please don't count this as a registration yet.",
     'This is still tentative; I will confirm later.',
     "I'm not sure yet whether I can attend.",
     'Please do not put me on the list yet, I will confirm once my diary is clear.',
@@ -81,6 +92,9 @@ export const PRACTICAL = {
     'Graag een glutenvrije lunch voor mij.',
     'Is de locatie goed bereikbaar met het openbaar vervoer?',
     'Ik ben een kwartier later, mijn trein komt pas na aanvang aan.',
+    'Hoe lang ik blijf weet ik nog niet, misschien moet ik om vier uur weg.',
+    'Ik kijk nog even of ik met de trein of met de auto kom.',
+    'Mocht er iets veranderen, dan laat ik het u weten.',
   ],
   en: [
     'Is there parking near the venue?',
