@@ -416,6 +416,11 @@ const ASKS = /\b(aanmeld\w*|oanmeld\w*|meld\w*\b.*\boan|aan te melden|meld\w*\b.
  * session, "Venlo lukt niet, Breda wel"); true when it names the very session chosen; false
  * when it names none.
  */
+// A colleague who may go: "overweegt te gaan", "denkt erover om te gaan" (one who goes, "mijn
+// collega gaat wel", leaves the sender's withdrawal standing).
+const MAY = /\b(overweeg\w*|denkt erover|denken erover|misschien|wellicht|twijfel\w*|mogelijk)\b/;
+const ON_ANOTHERS_NAME = /\b(op|onder|naar) (zijn|haar|de) naam\b|\bop naam van\b/;
+const GROUP_STAYS = /\b(aanpassen|wijzigen|bijstellen|terugbrengen|verlagen|veranderen) (naar|tot|in) (\d+|een|twee|drie|vier|vijf|zes|zeven|acht) (personen|deelnemers|mensen|plaatsen)\b/;
 const GOES = /\b(gaat|gaan|komt|komen|goes|go|attends?|neemt|nemen|schuift|schuiven|sluit|sluiten)\b/;
 const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,40}?\bvan de (deelnemers)?lijst\b|\bvan de (deelnemers)?lijst\b[^.?!]{0,20}?\b(halen|afhalen|schrappen|verwijderen|af)\b/;
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
@@ -489,6 +494,20 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (STILL_COMING.test(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
     if (f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    // "Mijn collega denkt erover om te gaan; kan de aanmelding op zijn naam blijven staan?": a
+    // colleague who may take the place; a person re-assigns it.
+    // ("Mogelijk schuift een collega aan; die meldt zich dan zelf" leaves it to the colleague.)
+    const mayGo = f.bodyClauses.find((c) => c.others && !c.neg && GOES.test(c.folded) && MAY.test(c.folded));
+    const theirOwn = contrary('deferred');
+    if ((mayGo || ON_ANOTHERS_NAME.test(f.content.toLowerCase())) && !(theirOwn && aboutAnother(theirOwn.text))) return stop('escalate', 'substitution', 'a colleague may take the place');
+    // "Utrecht lukt niet meer; welke andere data zijn er nog?": wants to attend, on another date.
+    // Asked for, not "een andere datum hoeft niet" nor "ik moet naar een andere bijeenkomst".
+    const other = otherAsked(f, true);
+    if (other) return stop('alternatives', 'elsewhere', `withdraws, and asks for another session: "${other}"`);
+    // "Wilt u de aanmelding aanpassen naar twee personen?": a registration changed, not given up;
+    // a person changes it. (One of a group who drops out is that one's withdrawal, as labelled.)
+    const rest = GROUP_STAYS.exec(f.content.toLowerCase());
+    if (rest) return stop('escalate', 'change', `some of the group stay: "${rest[0]}"`);
     const hedge = contrary('hedge') ?? contrary('condition');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     return d;
@@ -561,9 +580,11 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   return d;
 }
 
-function otherAsked(f: Features): string | null {
+const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
+const NOT_NEEDED = /\b(hoeft|hoeven|niet nodig|no need)\b/;
+function otherAsked(f: Features, asking = false): string | null {
   for (const c of f.bodyClauses) {
-    const m = c.neg ? null : cue.OTHER_DATES.exec(c.folded);
+    const m = c.neg || NOT_NEEDED.test(c.folded) || (asking && !c.question && !ASKING.test(c.folded)) ? null : cue.OTHER_DATES.exec(c.folded);
     if (m) return m[0];
   }
   return null;
