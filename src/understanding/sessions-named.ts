@@ -301,6 +301,11 @@ const RANGE_BEFORE = /\b(tot( en met)?|t\/m|tm|vanaf|sinds|na|uiterlijk|tussen|u
 // "Morgen," or "Middag allemaal," on a line of its own greets; it names no day.
 const GREETING = /^(goede?)?(morgen|middag|avond|namiddag)\b[\s,!.]*([a-z]+[\s,!.]*)?$/;
 
+const EVENT_BEFORE = /\b(\w*vergadering|\w*overleg|verkiezingen|verkiezing|\w*congres|werkbezoek|reces|afspraak|training|cursus|deadline|\w*termijn|sluitingsdatum|workshops?|webinars?|election|elections|meeting|conference)\b[^.?!,]{0,30}?\b(op|van|per|on|of|is|valt)?\s*$/;
+const EVENT_IN_CLAUSE = /\b(\w*vergadering|\w*overleg|verkiezing\w*|\w*congres|werkbezoek|reces|training|cursus|deadline|\w*termijn|workshops?|webinars?|seminars?|symposi\w*|conferenti\w*|conference|meeting|eigen bijeenkomst|wijkavond|informatieavond|bewonersavond)\b/;
+const ABOUT_OURS = /\b(\w*sessies?|sessions?|aanmeld\w*|inschrijv\w*|andere (data|datum|dag)|other dates?)\b/;
+const EVENT_AFTER = /^[^.?!,]{0,25}\b(bijeen\w*|vergader\w*|overleg\w*)\b/;
+
 function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   const before = clause.folded.slice(Math.max(0, d.index - 25), d.index);
   if (RANGE_BEFORE.test(before)) return null;
@@ -319,6 +324,13 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
     return { kind: 'weekday', sessions, ...base, past: false, conflict: false, rank: null };
   }
   const matches = ctx.index.sessions.filter((f) => f.month === ymd.month && f.day === ymd.day && (ymd.year === null || ymd.year === f.year));
+  // "onze volgende vergadering op 5 juli", "de verkiezingen van 21 maart", "die op 7 juni voor het
+  // eerst bijeenkomt", "de subsidietermijn van 15 juni": a date that is another event's, asked by nobody.
+  // So is any such date in a clause about another event that says nothing of our sessions ("wij
+  // hebben op 20 juni een eigen bijeenkomst", "a workshop in Strasbourg on 18-19 June").
+  if (!matches.length && (EVENT_BEFORE.test(clause.folded.slice(Math.max(0, d.index - 50), d.index))
+    || EVENT_AFTER.test(clause.folded.slice(d.index + d.text.length, d.index + d.text.length + 30))
+    || (EVENT_IN_CLAUSE.test(clause.folded) && !ABOUT_OURS.test(clause.folded)))) return null;
   // "today", "in 24 hours", "3-5", "24/7", "4.01": words relative to the message and bare
   // numbers name a date only when it is a session's; otherwise they are no date anyone asked for.
   if (!matches.length && (isRelative(d) || isBareNumber(d, before))) return null;

@@ -96,3 +96,15 @@ test('people sent to two sessions are for a person; news passed on to others is 
     ['register/venlo', 'Deelnemers Venlo', 'Hierbij geef ik de deelnemers voor Venlo door: Jan Smit en Els de Boer.'],
   ]), []);
 });
+
+test('a date of another event names no session; "alleen dan" is a condition; "ik meld me dus af" withdraws', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Aanmelding Venlo', 'Ik meld me aan voor Venlo op 29 juni. Onze eigen bewonersavond is op 26 juni; de uitkomsten neem ik mee.'],
+    ['register/haarlem', 'Haarlem', 'Graag aanmelden voor Haarlem, 21 juni. Los daarvan: de termijn voor onze subsidieaanvraag verloopt volgens mij op 12 juni.'],
+    ['register/arnhem', 'Arnhem session', "I'd like to join the session in Arnhem on 22 June. I'm also at a webinar on local democracy on 27 June."],
+    ['cancel/assen', 'Assen', 'Ik was aangemeld voor Assen, maar ik ben ziek. Ik meld me dus af voor 28 juni.'],
+  ]), []);
+  assert.deepEqual(await verdicts([
+    ['Toegankelijkheid Venlo', 'Is de Maaspoort rolstoeltoegankelijk? Alleen dan kan ik op 29 juni komen.'],
+  ]), ['escalate/null']);
+});
