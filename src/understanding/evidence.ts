@@ -174,14 +174,17 @@ const PAST_DOUBT = /^[^.?!]*\b(schreef|mailde|meldde|zei|liet|gaf)\b[^.?!]*?\b(i
 const STILL_THERE = /\bmaar (ik|wij|we) (ben|zijn|kom|komen)( er)?( (gewoon|wel|zeker|sowieso|hoe dan ook))?\s*(\)|[.!]|$)|\bmaar (ik|wij|we) (ben|zijn|kom|komen) (er )?(gewoon|wel|zeker|sowieso|hoe dan ook)\b/;
 
 interface FindOptions {
-  /** Skip hedges about someone else: the sender acts for themselves. */
-  ownAct?: boolean;
+  /** Skip hedges about someone else: the sender acts for themselves (asked only where a hedge is). */
+  ownAct?: () => boolean;
 }
 
 function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts: FindOptions = {}): Item<K> | null {
   for (const t of texts) {
     if (kind === 'hedge') {
-      if (ANOTHER_OCCASION.test(t) || (opts.ownAct && aboutSomeoneElse(t))) continue;
+      // A sentence without the wording gives nothing, whatever else it says: the readings of
+      // its shape below are only for sentences that hold one.
+      if (!re.test(t)) continue;
+      if (ANOTHER_OCCASION.test(t) || (opts.ownAct?.() && aboutSomeoneElse(t))) continue;
       // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
       const overtaken = PAST_DOUBT.exec(t);
       // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
@@ -230,20 +233,33 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   // "Als het nog kan" is for the bot to answer (a seat); "Is parkeren mogelijk? Als dat kan, kom ik"
   // points back at a question only a person can answer. "Breda, dat is voor mij een stuk
   // dichterbij" says why the choice suits and asks for nothing else.
-  const askedElse = f.question === 'real' && !ROOM.test(f.questionText ?? '');
-  const texts = kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t)))
-    : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t) && !closerToChosen(t, f)) : said;
+  // (The sentences to read, and whose act it is, are worked out only once a stem is found.)
+  let texts: string[] | null = null;
+  const textsOf = (): string[] => {
+    if (texts) return texts;
+    if (kind === 'condition') {
+      const askedElse = f.question === 'real' && !ROOM.test(f.questionText ?? '');
+      return (texts = said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t))));
+    }
+    return (texts = kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t) && !closerToChosen(t, f)) : said);
+  };
   // Someone else's doubt leaves the sender's own signup or withdrawal standing.
-  const ownAct = kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded)));
+  let ownAct: boolean | undefined;
+  const isOwnAct = () => (ownAct ??= kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded))));
   for (const [stems, re] of WORDINGS[kind]) {
-    const item = stems.test(whole) ? find(kind, texts, re, { ownAct }) : null;
+    const item = stems.test(whole) ? find(kind, textsOf(), re, { ownAct: isOwnAct }) : null;
     if (item) return item;
   }
   // "Zo ja", "if so" wait on the answer to any question but one the bot answers by acting: whether
   // a seat is still free ("Kan het nog? Zo ja, graag"). What follows "zo niet" may be a remark
   // ("zo niet, dan hoor ik graag waar de ingang is", "not a problem if not"), not attendance.
   if (kind === 'condition' && (f.question === 'real' || (f.question === 'benign' && !SEAT_QUESTION.test(f.questionText ?? '')))) {
-    return find('condition', said.filter((t) => !remarkAfterAnswer(t)), ON_THE_ANSWER);
+    // The first sentence that waits on the answer and is no remark after it.
+    for (const t of said) {
+      const m = ON_THE_ANSWER.exec(t);
+      if (m && !remarkAfterAnswer(t)) return { kind: 'condition', text: m[0], where: 'text' };
+    }
+    return null;
   }
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
   if (kind === 'elsewhere') {
