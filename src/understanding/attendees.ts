@@ -193,14 +193,35 @@ const asRole = perWord((word): string | null => {
   return near.find((r) => r.at(-1) === w.at(-1)) ?? near[0] ?? null;
 });
 
-/** A sentence with mistyped role words written as the role, in the case they were typed. */
+const LETTER = /\p{L}/u;
+/** A code point of a word as /[\p{L}']/u reads it: a letter or an apostrophe. */
+const isWordPart = (cp: number) => cp === 39 || (cp < 128 ? (cp | 32) >= 97 && (cp | 32) <= 122 : LETTER.test(String.fromCodePoint(cp)));
+
+/**
+ * A sentence with mistyped role words written as the role, in the case they were typed: each
+ * run of /[\p{L}']{5,}/u, found by a loop (a pattern with a callback per word cost more), and
+ * the text itself when nothing changes.
+ */
 function fixRoleSlips(text: string): string {
-  return text.replace(/[\p{L}']{5,}/gu, (w) => {
+  let out: string | null = null;
+  let done = 0;
+  for (let i = 0; i < text.length;) {
+    const s = i;
+    let n = 0; // code points in the run
+    for (let cp = text.codePointAt(i)!; i < text.length && isWordPart(cp); cp = text.codePointAt(i)!) {
+      i += cp > 0xffff ? 2 : 1;
+      n++;
+    }
+    if (n === 0) { i++; continue; }
+    if (n < 5) continue;
+    const w = text.slice(s, i);
     const role = asRole(w);
-    if (!role) return w;
-    if (w === w.toUpperCase()) return role.toUpperCase();
-    return w[0] === w[0]!.toUpperCase() ? role[0]!.toUpperCase() + role.slice(1) : role;
-  });
+    if (!role) continue;
+    const cased = w === w.toUpperCase() ? role.toUpperCase() : w[0] === w[0]!.toUpperCase() ? role[0]!.toUpperCase() + role.slice(1) : role;
+    out = (out ?? '') + text.slice(done, s) + cased;
+    done = i;
+  }
+  return out === null ? text : out + text.slice(done);
 }
 
 // "met z'n dieën", "met vijv personen": a word one letter from a number word where a number

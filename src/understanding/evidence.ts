@@ -214,7 +214,8 @@ const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
 const QUESTION_MARK = /\?/;
 const DAN_STEM = /, dan /;
-const CONDITION_SHAPE_STEMS = /\b(ik|wij|we|i)\b|kom ik|komen w|ben ik|zijn w|doe ik|doen w|sluit ik|schuif|meld|i'll|i will|i can|i could|i would|we'll|we will|we can|we could|we would|ik kom|wij komen|we komen|ik ben|ik doe|ik sluit/;
+// Every CONDITION_SHAPE match holds one of the words that open a condition (IF), as a word.
+const CONDITION_SHAPE_STEMS = new RegExp(String.raw`\b${IF}\b`);
 const ELSEWHERE_STEMS = /dichter|in de buurt van|closer|nearer|elders|ergens anders|een andere|somewhere else|another/;
 const TRANSFER_STEMS = /neemt|nemen|take|overdr|over te dragen|doorgeven aan|transfer|give my|collega|vervang/;
 const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|verzendlijst|adresbestand|nieuwsbrie/;
