@@ -77,7 +77,10 @@ const dayAfterTomorrow: chrono.Parser = {
 // 14.00", "binnen 2 dagen") never name a session and are left out; so are the refiners, whose
 // work (overlaps, weekday next to a date) is done below at a fraction of the cost.
 const GROUPS: { when: RegExp; builtIn: string[]; custom: chrono.Parser[] }[] = [
-  { when: /\d/, builtIn: ['ISOFormatParser', 'SlashDateFormatParser', 'NLCasualYearMonthDayParser'], custom: [numericDayMonth] },
+  // Digits alone ("2 personen", "22 juni") are not enough: each of these reads two numbers with
+  // a "-", "/" or "." between them ("2018-06-22", "22/6", "22-6", "22.06"), or a year before a
+  // month ("2018 juni 22", "2018.6.22"). Text without either gives them nothing to read.
+  { when: /\d[-./]\d|\d{4}[./\s]/, builtIn: ['ISOFormatParser', 'SlashDateFormatParser', 'NLCasualYearMonthDayParser'], custom: [numericDayMonth] },
   { when: new RegExp(MONTHS, 'i'), builtIn: ['NLMonthNameMiddleEndianParser'], custom: [ordinalDayMonth] },
   { when: /dag|\b(ma|di|wo|do|vr|za|zo)\b\.?\s*\d/i, builtIn: ['NLWeekdayParser'], custom: [weekdayPart] },
   { when: /vandaag|morgen|vanmiddag|vanavond|vanochtend|vannacht|gisteren/i, builtIn: ['NLCasualTimeParser', 'NLCasualDateTimeParser', 'NLCasualDateParser'], custom: [dayAfterTomorrow] },
