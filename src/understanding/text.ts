@@ -192,8 +192,12 @@ const keywordFor = perWord((w) => {
   return fixed && !crossesOver(w, fixed) ? fixed : w;
 });
 
+const KEYWORD_CANDIDATE = /\b(aa|af|in|de)[a-z]{6,10}\b/;
+const KEYWORD_CANDIDATES = new RegExp(KEYWORD_CANDIDATE.source, 'g');
+
 export function fixKeywordTypos(folded: string): string {
-  return folded.replace(/\b(aa|af|in|de)[a-z]{6,10}\b/g, keywordFor);
+  // Most clauses hold no candidate: one plain test spares them a replace with a callback.
+  return KEYWORD_CANDIDATE.test(folded) ? folded.replace(KEYWORD_CANDIDATES, keywordFor) : folded;
 }
 
 const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has(w) || NOT_A_WITHDRAWAL.has(w))
