@@ -2,7 +2,7 @@
 // something out ("Venlo lukt niet", "verhinderd", "afmelden"), or refer to an earlier signup
 // or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
 import { CANCEL_STRONG, CANCEL_WEAK } from './cues.js';
-import { fixKeywordTypos, fold, maskAddresses, tokenize, type Token } from './text.js';
+import { fixKeywordTypos, fold, maskAddresses, narrow, tokenize, type Token } from './text.js';
 
 export interface Clause {
   text: string; // original
@@ -237,7 +237,9 @@ export function clausesOf(text: string): Clause[] {
       const question = /\?\s*\)?\s*$/.test(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
       const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
-      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(p.trim().replaceAll('\u201a', ','), n, question));
+      // (The stand-in for a comma is beyond Latin-1: the parts are narrowed again, see narrow().)
+      const restored = guarded === s ? (p: string) => p.trim().replaceAll('\u201a', ',') : (p: string) => narrow(p.trim().replaceAll('\u201a', ','));
+      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(restored(p), n, question));
       contrast(parts);
       // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was
       // never asked; what it named is ruled out.
