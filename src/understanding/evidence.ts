@@ -182,15 +182,18 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
   for (const t of texts) {
     if (kind === 'hedge') {
       // A sentence without the wording gives nothing, whatever else it says: the readings of
-      // its shape below are only for sentences that hold one.
-      if (!re.test(t)) continue;
+      // its shape below are only for sentences that hold one. (Tested with the global copy the
+      // matches are taken with, so that only one form of the pattern is compiled and run.)
+      const all = globalOf(re);
+      all.lastIndex = 0;
+      if (!all.test(t)) continue;
       if (ANOTHER_OCCASION.test(t) || (opts.ownAct?.() && aboutSomeoneElse(t))) continue;
       // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
       const overtaken = PAST_DOUBT.exec(t);
       // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
       const setAside = STILL_THERE.exec(t);
       // Every hedge in the sentence, not only the first: one may qualify a remark, another attendance.
-      for (const m of matchesOf(globalOf(re), t)) {
+      for (const m of matchesOf(all, t)) {
         // "Hierbij laat ik u weten dat …" tells now; "ik laat het nog weten" promises to tell.
         if (/weten$/.test(m[0]) && /^\s*,?\s*(dat|that)\b/.test(t.slice(m.index + m[0].length))) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
