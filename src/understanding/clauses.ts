@@ -2,7 +2,7 @@
 // something out ("Venlo lukt niet", "verhinderd", "afmelden"), or refer to an earlier signup
 // or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
 import { CANCEL_STRONG, CANCEL_WEAK } from './cues.js';
-import { fixKeywordTypos, fold, maskAddresses, narrow, tokenize, type Token } from './text.js';
+import { fixKeywordTypos, fold, isWide, maskAddresses, narrow, tokenize, type Token } from './text.js';
 
 export interface Clause {
   text: string; // original
@@ -231,14 +231,16 @@ function joined(clauses: readonly Clause[], keep: (c: Clause) => boolean): Map<n
 /** Clauses of a text, in order, numbered by sentence. */
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
+  const wide = isWide(text);
   let n = 0;
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
       const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
-      // (The stand-in for a comma is beyond Latin-1: the parts are narrowed again, see narrow().)
-      const restored = guarded === s ? (p: string) => p.trim().replaceAll('\u201a', ',') : (p: string) => narrow(p.trim().replaceAll('\u201a', ','));
+      // (The stand-in for a comma is beyond Latin-1: the parts are narrowed again, see narrow();
+      // so are those of a text with such a character elsewhere, a quoted mail's curly quote.)
+      const restored = guarded === s && !wide ? (p: string) => p.trim().replaceAll('\u201a', ',') : (p: string) => narrow(p.trim().replaceAll('\u201a', ','));
       const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(restored(p), n, question));
       contrast(parts);
       // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was

@@ -35,6 +35,9 @@ export function narrow(text: string): string {
   return BEYOND_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
 }
 
+/** Whether a text holds a character beyond Latin-1 (and is held two bytes wide). */
+export const isWide = (text: string): boolean => BEYOND_LATIN1.test(text);
+
 /** Lower case without diacritics; same length as the input, so indexes carry over. */
 export function fold(s: string): string {
   const lower = s.toLowerCase();
