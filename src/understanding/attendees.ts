@@ -70,9 +70,15 @@ const SELF_AND_NAMED = new RegExp(`\\b(?:ik|mijzelf|ikzelf|mezelf|myself|I)\\s+(
 const NAMED_PEOPLE = new RegExp(`\\b${FULL_NAME}(?:,\\s*${FULL_NAME})*,?\\s+(?:en|and|&)\\s+(?:${FULL_NAME}|ik|mijzelf|ikzelf|I|myself)\\b`, 'g');
 
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
+// Every pattern companions() reads holds a role (in any case), "iemand" or "een ander", or a
+// full name: a sentence with none of them (most) names no one, and is passed over at once.
+const MAYBE_ROLE = new RegExp(`${ROLE}|${PLURAL_ROLE}|iemand|een ander`, 'i');
+const MAYBE_FULL_NAME = new RegExp(FULL_NAME);
+
 function companions(text: string, names: string[]): number {
   // "mijn collega-wethouder Jan Grimbergen" is one person, a wethouder.
   const original = text.replace(/\b(collega|colleague)-(?=[a-z])/gi, '');
+  if (!MAYBE_ROLE.test(original) && !MAYBE_FULL_NAME.test(original)) return 0;
   let n = 0;
   const spans: [number, number][] = [];
   const counted = (at: number, end: number) => spans.some(([a, b]) => at < b && end > a);
