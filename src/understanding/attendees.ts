@@ -145,7 +145,12 @@ const TABLE_ROW = /^(?!(naam|name|deelnemer|functie)\b)[A-Z][^|]*\s\|/i;
 // role or a party ("Anne Wit, raadslid", "Dhr. P. Dam (wethouder)").
 const PERSON_LINE = new RegExp(`^(?:(?:dhr|mw|mevr|mr|drs|de heer|mevrouw)\\.?\\s+)?(?:[A-Z]\\.\\s*)*${NAME}(?:\\s*(?:,|\\(|-|\\u2013)\\s*[^,.;:!?]{0,40})?$`);
 
+// Every list above starts a line (spaces aside) with a bullet, a number or a form of address,
+// holds a "|", or follows a line ending in a colon: a text with none of these lists no one.
+const MAYBE_LIST = /^\s*([-*\u2022\u2013\d]|dhr|mw|mevr|mr|drs|de heer|mevrouw)|\||:\s*$/im;
+
 function listItems(text: string): string[] {
+  if (!MAYBE_LIST.test(text)) return [];
   const lines = text.split('\n').map((l) => l.trim());
   const items = lines.filter((l) => ITEM.test(l) || (TABLE_ROW.test(l) && /^[A-Z]/.test(l)))
     .map((l) => l.replace(ITEM, '').replace(/\s*\|.*$/, '').replace(/(\s{2,}|\t).*$/, ''));
