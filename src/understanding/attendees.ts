@@ -70,9 +70,15 @@ const SELF_AND_NAMED = new RegExp(`\\b(?:ik|mijzelf|ikzelf|mezelf|myself|I)\\s+(
 const NAMED_PEOPLE = new RegExp(`\\b${FULL_NAME}(?:,\\s*${FULL_NAME})*,?\\s+(?:en|and|&)\\s+(?:${FULL_NAME}|ik|mijzelf|ikzelf|I|myself)\\b`, 'g');
 
 /** People named by role in a signup sentence: "mijn collega", "wethouder X", "met de burgemeester". */
+// Every pattern companions() reads holds a role (in any case), "iemand" or "een ander", or a
+// full name: a sentence with none of them (most) names no one, and is passed over at once.
+const MAYBE_ROLE = new RegExp(`${ROLE}|${PLURAL_ROLE}|iemand|een ander`, 'i');
+const MAYBE_FULL_NAME = new RegExp(FULL_NAME);
+
 function companions(text: string, names: string[]): number {
   // "mijn collega-wethouder Jan Grimbergen" is one person, a wethouder.
   const original = text.replace(/\b(collega|colleague)-(?=[a-z])/gi, '');
+  if (!MAYBE_ROLE.test(original) && !MAYBE_FULL_NAME.test(original)) return 0;
   let n = 0;
   const spans: [number, number][] = [];
   const counted = (at: number, end: number) => spans.some(([a, b]) => at < b && end > a);
@@ -139,7 +145,12 @@ const TABLE_ROW = /^(?!(naam|name|deelnemer|functie)\b)[A-Z][^|]*\s\|/i;
 // role or a party ("Anne Wit, raadslid", "Dhr. P. Dam (wethouder)").
 const PERSON_LINE = new RegExp(`^(?:(?:dhr|mw|mevr|mr|drs|de heer|mevrouw)\\.?\\s+)?(?:[A-Z]\\.\\s*)*${NAME}(?:\\s*(?:,|\\(|-|\\u2013)\\s*[^,.;:!?]{0,40})?$`);
 
+// Every list above starts a line (spaces aside) with a bullet, a number or a form of address,
+// holds a "|", or follows a line ending in a colon: a text with none of these lists no one.
+const MAYBE_LIST = /^\s*([-*\u2022\u2013\d]|dhr|mw|mevr|mr|drs|de heer|mevrouw)|\||:\s*$/im;
+
 function listItems(text: string): string[] {
+  if (!MAYBE_LIST.test(text)) return [];
   const lines = text.split('\n').map((l) => l.trim());
   const items = lines.filter((l) => ITEM.test(l) || (TABLE_ROW.test(l) && /^[A-Z]/.test(l)))
     .map((l) => l.replace(ITEM, '').replace(/\s*\|.*$/, '').replace(/(\s{2,}|\t).*$/, ''));
@@ -193,14 +204,35 @@ const asRole = perWord((word): string | null => {
   return near.find((r) => r.at(-1) === w.at(-1)) ?? near[0] ?? null;
 });
 
-/** A sentence with mistyped role words written as the role, in the case they were typed. */
+const LETTER = /\p{L}/u;
+/** A code point of a word as /[\p{L}']/u reads it: a letter or an apostrophe. */
+const isWordPart = (cp: number) => cp === 39 || (cp < 128 ? (cp | 32) >= 97 && (cp | 32) <= 122 : LETTER.test(String.fromCodePoint(cp)));
+
+/**
+ * A sentence with mistyped role words written as the role, in the case they were typed: each
+ * run of /[\p{L}']{5,}/u, found by a loop (a pattern with a callback per word cost more), and
+ * the text itself when nothing changes.
+ */
 function fixRoleSlips(text: string): string {
-  return text.replace(/[\p{L}']{5,}/gu, (w) => {
+  let out: string | null = null;
+  let done = 0;
+  for (let i = 0; i < text.length;) {
+    const s = i;
+    let n = 0; // code points in the run
+    for (let cp = text.codePointAt(i)!; i < text.length && isWordPart(cp); cp = text.codePointAt(i)!) {
+      i += cp > 0xffff ? 2 : 1;
+      n++;
+    }
+    if (n === 0) { i++; continue; }
+    if (n < 5) continue;
+    const w = text.slice(s, i);
     const role = asRole(w);
-    if (!role) return w;
-    if (w === w.toUpperCase()) return role.toUpperCase();
-    return w[0] === w[0]!.toUpperCase() ? role[0]!.toUpperCase() + role.slice(1) : role;
-  });
+    if (!role) continue;
+    const cased = w === w.toUpperCase() ? role.toUpperCase() : w[0] === w[0]!.toUpperCase() ? role[0]!.toUpperCase() + role.slice(1) : role;
+    out = (out ?? '') + text.slice(done, s) + cased;
+    done = i;
+  }
+  return out === null ? text : out + text.slice(done);
 }
 
 // "met z'n dieën", "met vijv personen": a word one letter from a number word where a number

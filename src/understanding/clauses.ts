@@ -2,7 +2,7 @@
 // something out ("Venlo lukt niet", "verhinderd", "afmelden"), or refer to an earlier signup
 // or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
 import { CANCEL_STRONG, CANCEL_WEAK } from './cues.js';
-import { fixKeywordTypos, fold, maskAddresses, tokenize, type Token } from './text.js';
+import { fixKeywordTypos, fold, isWide, maskAddresses, narrow, tokenize, type Token } from './text.js';
 
 export interface Clause {
   text: string; // original
@@ -122,17 +122,61 @@ const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
 // "meld ik mw. drs. C. Jansen aan" reads as one wording. Replaced by a space (same length);
 // lower-case abbreviations ("t.z.t.", "a.u.b.") keep theirs.
 const NAME_DOTS = /(?<![A-Za-z])([A-Z]|dhr|mw|mevr|mvr|drs|ir|mr|dr|ing|prof)\.(?=\s)/g;
+// The same without the g flag: one plain test spares most clauses (a full stop, no initial) the replace.
+const NAME_DOT = new RegExp(NAME_DOTS.source);
+
+// What a clause says about whose and which it is (prior, agenda, rank) is read by the session
+// references and a few gates, and only for some clauses: each is worked out on first reading
+// and kept on the clause. (Nothing may change a clause's folded text once it is made.)
+class LazyClause implements Clause {
+  text: string;
+  folded: string;
+  tokens: Token[];
+  neg: boolean;
+  others: boolean;
+  sentence: number;
+  question: boolean;
+  #cleaned: string;
+  #prior: boolean | undefined;
+  #agenda: boolean | undefined;
+  #rank: Clause['rank'] | undefined;
+
+  constructor(text: string, folded: string, cleaned: string, neg: boolean, others: boolean, sentence: number, question: boolean) {
+    this.text = text;
+    this.folded = folded;
+    this.tokens = tokenize(folded);
+    this.neg = neg;
+    this.others = others;
+    this.sentence = sentence;
+    this.question = question;
+    this.#cleaned = cleaned;
+  }
+
+  get prior(): boolean {
+    return (this.#prior ??= PRIOR.test(this.folded) || WISH.test(this.folded));
+  }
+
+  get agenda(): boolean {
+    return (this.#agenda ??= ((MAYBE_AGENDA.test(this.folded) && AGENDA.test(this.folded)) || BECAUSE_BUSY.test(this.folded)) && !OURS_IN_CLAUSE.test(this.folded));
+  }
+
+  get rank(): Clause['rank'] {
+    if (this.#rank === undefined) this.#rank = FALLBACK.test(this.folded) ? 'fallback' : FIRST.test(this.#cleaned) ? 'first' : null;
+    return this.#rank;
+  }
+
+  // Plain data for JSON and spreading, as a clause was before its fields were lazy.
+  toJSON(): Clause {
+    return { text: this.text, folded: this.folded, tokens: this.tokens, neg: this.neg, prior: this.prior, others: this.others, agenda: this.agenda, rank: this.rank, sentence: this.sentence, question: this.question };
+  }
+}
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
-  const folded = fixKeywordTypos(maskAddresses(fold(text.includes('.') ? text.replace(NAME_DOTS, (m) => `${m.slice(0, -1)} `) : text)));
+  const folded = fixKeywordTypos(maskAddresses(fold(NAME_DOT.test(text) ? text.replace(NAME_DOTS, (m) => `${m.slice(0, -1)} `) : text)));
   const cleaned = MAYBE_EXCEPTION.test(folded) ? folded.replace(NEG_EXCEPTIONS, ' ') : folded;
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
-  const rank = FALLBACK.test(folded) ? 'fallback' : FIRST.test(cleaned) ? 'first' : null;
   const others = THIRD_PERSON.test(folded) && !FIRST_PERSON.test(folded);
-  const agenda = ((MAYBE_AGENDA.test(folded) && AGENDA.test(folded)) || BECAUSE_BUSY.test(folded)) && !OURS_IN_CLAUSE.test(folded);
-  return {
-    text, folded, tokens: tokenize(folded), neg: neg || SLIP.test(folded), prior: PRIOR.test(folded) || WISH.test(folded), others, agenda, rank, sentence, question,
-  };
+  return new LazyClause(text, folded, cleaned, neg || SLIP.test(folded), others, sentence, question);
 }
 
 // "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"
@@ -152,7 +196,7 @@ function contrast(parts: Clause[]): void {
   parts.forEach((c, i) => {
     if (i > 0 && c.neg && POINTS_BACK.test(c.folded)) parts[i - 1]!.neg = true;
     // "Arnhem ligt voor de hand, maar op 22 juni ben ik daar al voor een werkbezoek": taken then.
-    if (i > 0 && c.agenda && BUSY_THEN.test(c.folded)) parts[i - 1]!.neg = true;
+    if (i > 0 && BUSY_THEN.test(c.folded) && c.agenda) parts[i - 1]!.neg = true;
     // "Eerst dacht ik aan Breda, maar ik kies toch voor Venlo": a first thought, then another choice.
     if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => (n.neg && POINTS_BACK.test(n.folded)) || (!n.neg && CHOSEN_AFTER.test(n.folded)))) c.neg = true;
     // "Breda, nee, Venlo", "..., of nee, wacht": the writer takes back what came just before.
@@ -189,13 +233,17 @@ function joined(clauses: readonly Clause[], keep: (c: Clause) => boolean): Map<n
 /** Clauses of a text, in order, numbered by sentence. */
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
+  const wide = isWide(text);
   let n = 0;
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
       const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
-      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(p.trim().replaceAll('\u201a', ','), n, question));
+      // (The stand-in for a comma is beyond Latin-1: the parts are narrowed again, see narrow();
+      // so are those of a text with such a character elsewhere, a quoted mail's curly quote.)
+      const restored = guarded === s && !wide ? (p: string) => p.trim().replaceAll('\u201a', ',') : (p: string) => narrow(p.trim().replaceAll('\u201a', ','));
+      const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(restored(p), n, question));
       contrast(parts);
       // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was
       // never asked; what it named is ruled out.

@@ -1,6 +1,8 @@
 // The wordings that carry intent, in Dutch and English, matched on folded text (lower case,
 // no diacritics). Each list is about how officials write, not about particular messages.
 
+import { matchesOf } from './matches.js';
+
 /**
  * One pattern from wordings that each start at a word boundary ("\bmeld..."), the boundary
  * tested once for them all: `\b(?:a|b|…)` matches exactly what `\ba|\bb|…` matches, but V8
@@ -182,7 +184,7 @@ const SENDER_REPLACES = /\b(ik|wij|we)\b(?![^,.;:!?]*\b(me|mij|ons|laat|laten)\b
 
 /** Someone goes in the sender's (or registrant's) place: the first SUBSTITUTE wording that says so. */
 export function substituteSaid(text: string): boolean {
-  for (const m of text.matchAll(SUBSTITUTE_G)) {
+  for (const m of matchesOf(SUBSTITUTE_G, text)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     if (NONE_BEFORE.test(before)) continue;
     if (/^vervang/.test(m[0]) && SENDER_REPLACES.test(before)) continue;

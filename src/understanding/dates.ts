@@ -77,7 +77,10 @@ const dayAfterTomorrow: chrono.Parser = {
 // 14.00", "binnen 2 dagen") never name a session and are left out; so are the refiners, whose
 // work (overlaps, weekday next to a date) is done below at a fraction of the cost.
 const GROUPS: { when: RegExp; builtIn: string[]; custom: chrono.Parser[] }[] = [
-  { when: /\d/, builtIn: ['ISOFormatParser', 'SlashDateFormatParser', 'NLCasualYearMonthDayParser'], custom: [numericDayMonth] },
+  // Digits alone ("2 personen", "22 juni") are not enough: each of these reads two numbers with
+  // a "-", "/" or "." between them ("2018-06-22", "22/6", "22-6", "22.06"), or a year before a
+  // month ("2018 juni 22", "2018.6.22"). Text without either gives them nothing to read.
+  { when: /\d[-./]\d|\d{4}[./\s]/, builtIn: ['ISOFormatParser', 'SlashDateFormatParser', 'NLCasualYearMonthDayParser'], custom: [numericDayMonth] },
   { when: new RegExp(MONTHS, 'i'), builtIn: ['NLMonthNameMiddleEndianParser'], custom: [ordinalDayMonth] },
   { when: /dag|\b(ma|di|wo|do|vr|za|zo)\b\.?\s*\d/i, builtIn: ['NLWeekdayParser'], custom: [weekdayPart] },
   { when: /vandaag|morgen|vanmiddag|vanavond|vanochtend|vannacht|gisteren/i, builtIn: ['NLCasualTimeParser', 'NLCasualDateTimeParser', 'NLCasualDateParser'], custom: [dayAfterTomorrow] },
@@ -121,6 +124,9 @@ const en = chrono.en.casual;
 
 // Only text that could hold a date is handed to chrono: it is the costly part.
 const MAYBE_DATE = /\d|(januari|februari|maart|april|\bmei\b|juni|juli|augustus|september|oktober|november|december|\b(jan|feb|mrt|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b|dag\b|dagen\b|dag(ochtend|middag|avond|morgen)|vandaag|morgen|vanmiddag|vanavond|vanochtend|gisteren|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|\bjune\b|\bjuly\b|\bmay\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
+// The same for folded text (the clauses' own: lower case, no diacritics), without the costly
+// case-insensitive matching: on such text it accepts exactly what MAYBE_DATE accepts.
+const MAYBE_DATE_FOLDED = new RegExp(MAYBE_DATE.source);
 const ENGLISH = /\b(january|february|march|may|june|july|august|october|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|next week)\b/i;
 
 // Intl formatters are costly to build: one per time zone, reused.
@@ -218,8 +224,9 @@ export interface PartDate extends DateMention {
 const JOIN = '\n;\n'; // no chrono pattern reaches across a semicolon line
 
 /**
- * Date mentions in several short texts (the clauses of a message), as of `now` in `tz`.
- * One chrono call for them all: its fixed cost per call is larger than its cost per word.
+ * Date mentions in several short folded texts (the clauses of a message: lower case, see
+ * fold()), as of `now` in `tz`. One chrono call for them all: its fixed cost per call is larger
+ * than its cost per word.
  */
 export function findDatesIn(texts: readonly string[], now: Date, tz: string): PartDate[] {
   const starts: number[] = [];
@@ -227,7 +234,7 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
   let joined = '';
   texts.forEach((t, i) => {
     // A signup names its date early; a bounded text keeps a long letter from costing much.
-    if (joined.length > 4000 || !MAYBE_DATE.test(t)) return;
+    if (joined.length > 4000 || !MAYBE_DATE_FOLDED.test(t)) return;
     if (joined) joined += JOIN;
     starts.push(joined.length);
     parts.push(i);
@@ -235,7 +242,8 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
   });
   if (!joined) return [];
   const out: PartDate[] = [];
-  for (const m of findDates(joined, now, tz)) {
+  // (Every part joined passed the test findDates() begins with: it is not run again.)
+  for (const m of datesIn(joined, now, tz)) {
     let k = starts.length - 1;
     while (k > 0 && starts[k]! > m.index) k--;
     const base = starts[k]!;
@@ -247,7 +255,10 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
 
 /** Date mentions in a text, as of `now` in time zone `tz`. */
 export function findDates(text: string, now: Date, tz: string): DateMention[] {
-  if (!MAYBE_DATE.test(text)) return [];
+  return MAYBE_DATE.test(text) ? datesIn(text, now, tz) : [];
+}
+
+function datesIn(text: string, now: Date, tz: string): DateMention[] {
   const ref = { instant: now, timezone: offsetMinutes(now, tz) };
   const results = dutchFor(text)?.parse(text, ref) ?? [];
   if (ENGLISH.test(text)) results.push(...en.parse(text, ref));

@@ -209,20 +209,26 @@ const NO_DOUBT_BEFORE = /\b(geen|zonder|no|without)\s+(enkele\s+|any\s+)?$/;
 const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
 
 interface FindOptions {
-  /** Skip hedges about someone else: the sender acts for themselves. */
-  ownAct?: boolean;
+  /** Skip hedges about someone else: the sender acts for themselves (asked only where a hedge is). */
+  ownAct?: () => boolean;
 }
 
 function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts: FindOptions = {}): Item<K> | null {
   for (const t of texts) {
     if (kind === 'hedge') {
-      if (ANOTHER_OCCASION.test(t) || (opts.ownAct && aboutSomeoneElse(t))) continue;
+      // A sentence without the wording gives nothing, whatever else it says: the readings of
+      // its shape below are only for sentences that hold one. (Tested with the global copy the
+      // matches are taken with, so that only one form of the pattern is compiled and run.)
+      const all = globalOf(re);
+      all.lastIndex = 0;
+      if (!all.test(t)) continue;
+      if (ANOTHER_OCCASION.test(t) || (opts.ownAct?.() && aboutSomeoneElse(t))) continue;
       // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
       const overtaken = PAST_DOUBT.exec(t);
       // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
       const setAside = STILL_THERE.exec(t);
       // Every hedge in the sentence, not only the first: one may qualify a remark, another attendance.
-      for (const m of matchesOf(globalOf(re), t)) {
+      for (const m of matchesOf(all, t)) {
         // "Hierbij laat ik u weten dat …" tells now; "ik laat het nog weten" promises to tell.
         if (/weten$/.test(m[0]) && /^\s*,?\s*(dat|that)\b/.test(t.slice(m.index + m[0].length))) continue;
         // "Mocht er iets veranderen, dan laat ik het u weten", "als ik een dieetwens heb, laat ik het
@@ -239,7 +245,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
     }
     // A condition on someone else's coming ("mijn collega komt alleen als …", "zo ja, dan meldt
     // zijn secretariaat hem aan") leaves the sender's own signup standing.
-    if (kind === 'condition' && opts.ownAct && aboutSomeoneElse(t)) continue;
+    if (kind === 'condition' && opts.ownAct?.() && aboutSomeoneElse(t)) continue;
     const m = re.exec(t);
     if (m) return { kind, text: m[0], where: 'text' };
   }
@@ -260,7 +266,8 @@ const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|i'll|i will|count|\?/;
 const QUESTION_MARK = /\?/;
 const DAN_STEM = /, dan /;
-const CONDITION_SHAPE_STEMS = /\b(ik|wij|we|i)\b|kom ik|komen w|ben ik|zijn w|doe ik|doen w|sluit ik|schuif|meld|i'll|i will|i can|i could|i would|we'll|we will|we can|we could|we would|ik kom|wij komen|we komen|ik ben|ik doe|ik sluit/;
+// Every CONDITION_SHAPE match holds one of the words that open a condition (IF), as a word.
+const CONDITION_SHAPE_STEMS = new RegExp(String.raw`\b${IF}\b`);
 const ELSEWHERE_STEMS = /dichter|in de buurt van|closer|nearer|elders|ergens anders|een andere|somewhere else|another/;
 const TRANSFER_STEMS = /neemt|nemen|take|overdr|over te dragen|doorgeven aan|transfer|give my|collega|vervang/;
 const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|verzendlijst|adresbestand|nieuwsbrie/;
@@ -279,14 +286,22 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   // "Als het nog kan" is for the bot to answer (a seat); "Is parkeren mogelijk? Als dat kan, kom ik"
   // points back at a question only a person can answer. "Breda, dat is voor mij een stuk
   // dichterbij" says why the choice suits and asks for nothing else.
-  const askedElse = f.question === 'real' && !ROOM.test(f.questionText ?? '');
-  const texts = kind === 'condition' ? said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t)))
-    : kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t) && !closerToChosen(t, f)) : said;
+  // (The sentences to read, and whose act it is, are worked out only once a stem is found.)
+  let texts: string[] | null = null;
+  const textsOf = (): string[] => {
+    if (texts) return texts;
+    if (kind === 'condition') {
+      const askedElse = f.question === 'real' && !ROOM.test(f.questionText ?? '');
+      return (texts = said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t))));
+    }
+    return (texts = kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t) && !closerToChosen(t, f)) : said);
+  };
   // Someone else's doubt leaves the sender's own signup or withdrawal standing.
-  const ownAct = (kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded))))
-    || (kind === 'condition' && ownSignup(f));
+  let ownAct: boolean | undefined;
+  const isOwnAct = () => (ownAct ??= (kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded))))
+    || (kind === 'condition' && ownSignup(f)));
   for (const [stems, re] of WORDINGS[kind]) {
-    const item = stems.test(whole) ? find(kind, texts, re, { ownAct }) : null;
+    const item = stems.test(whole) ? find(kind, textsOf(), re, { ownAct: isOwnAct }) : null;
     if (item) return item;
   }
   // "Zo ja", "if so" wait on the answer to any question but one the bot answers by acting: whether
@@ -296,7 +311,7 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
     // "Dan kom ik", "zo ja" point back: only at a question asked before them ("Eindhoven heeft
     // geen sessie. Dan kom ik naar Venlo. Rijdt er een bus?" chose before it asked).
     const asked = said.findIndex((t) => t.includes('?'));
-    return find('condition', said.slice(Math.max(asked, 0)).filter((t) => !remarkAfterAnswer(t)), ON_THE_ANSWER, { ownAct });
+    return find('condition', said.slice(Math.max(asked, 0)).filter((t) => !remarkAfterAnswer(t)), ON_THE_ANSWER, { ownAct: isOwnAct });
   }
   // "Is er ook een sessie in Groningen?", "zijn er andere data?": a wish for another session.
   if (kind === 'elsewhere') {

@@ -195,6 +195,20 @@ const withdrewBefore = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses
 const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => c.others,
   (c) => FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
 
+const GREETING = /^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/;
+
+/** The first line of the text that is not empty and no greeting, trimmed; "" when there is none. */
+function firstLineOf(text: string): string {
+  for (let at = 0; at <= text.length;) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end).trim();
+    if (line && !GREETING.test(line)) return line;
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return '';
+}
+
 function optionNumber(firstLine: string): number | null {
   const m = cue.OPTION_NUMBER.exec(firstLine);
   if (!m) return null;
@@ -214,8 +228,12 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
   const all = sentencesOf(bodyClauses, true);
   // A subject of one's own ("Aanmelding Venlo 29 juni") speaks for the sender; a reply's does not.
   const ownSubject = !subject.isReply && !subject.isForward ? [subjectClauses.filter((c) => !c.neg).map((c) => c.folded).join(' ')] : [];
-  const subjectAll = !subject.isReply && !subject.isForward ? [fold(subject.text)] : [];
-  const firstLine = bodyText.split('\n').map((l) => l.trim()).find((l) => l && !/^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/.test(l)) ?? '';
+  // The subject and the signature folded once, for the several wordings looked for in them.
+  const subjectFolded = fold(subject.text);
+  let signatureFolded: string | undefined;
+  const signature = () => (signatureFolded ??= fold(split.signature));
+  const subjectAll = !subject.isReply && !subject.isForward ? [subjectFolded] : [];
+  const firstLine = firstLineOf(bodyText);
   const words = wordCount(bodyText, 30);
   // Phone-short: a clause of its own that names one session and asks for it, in a mail of a few words.
   const ellipticAsk = words <= 15 && bodyClauses.some((c, i) => !c.neg && !c.question && !c.others
@@ -225,6 +243,15 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
   // Read at most once: the decision asks for it in several places (and spreading the features copies it).
   let quotedRefs: Ref[] | null = null;
+  // Wordings only some decisions ask about (a condition or a need beside a signup, a withdrawal
+  // on someone's behalf, our address only in Cc, ...): each looked for when first asked, once.
+  let condition: boolean | undefined;
+  let needs: boolean | undefined;
+  let onBehalf: boolean | undefined;
+  let copied: boolean | undefined;
+  let otherDates: boolean | undefined;
+  let availability: boolean | undefined;
+  let priorSignup: boolean | undefined;
   return {
     isReply,
     isForward: subject.isForward,
@@ -244,25 +271,25 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     shortReply: words <= 25,
     cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all, cue.CANCEL_WEAK),
-    priorSignup: cue.PRIOR_SIGNUP.test(bodyText) || /\bbevestiging\b/.test(fold(subject.text)) || ctx.thread?.about === 'confirmation',
-    otherDates: cue.OTHER_DATES.test(all),
-    availability: cue.AVAILABILITY.test(all),
+    get priorSignup() { return (priorSignup ??= cue.PRIOR_SIGNUP.test(bodyText) || /\bbevestiging\b/.test(subjectFolded) || ctx.thread?.about === 'confirmation'); },
+    get otherDates() { return (otherDates ??= cue.OTHER_DATES.test(all)); },
+    get availability() { return (availability ??= cue.AVAILABILITY.test(all)); },
     question: q.kind,
     questionText: q.text,
-    press: cue.PRESS.test(bodyText) || cue.PRESS.test(fold(split.signature)) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
+    press: cue.PRESS.test(bodyText) || cue.PRESS.test(signature()) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
     offer: cue.OFFER.test(bodyText),
     complaint: cue.COMPLAINT.test(bodyText),
     substitute: cue.substituteSaid(bodyText),
-    onBehalf: cue.ON_BEHALF.test(bodyText) || cue.ON_BEHALF.test(fold(split.signature)),
-    condition: cue.CONDITION.test(bodyText),
-    needs: cue.NEEDS.test(bodyText),
+    get onBehalf() { return (onBehalf ??= cue.ON_BEHALF.test(bodyText) || cue.ON_BEHALF.test(signature())); },
+    get condition() { return (condition ??= cue.CONDITION.test(bodyText)); },
+    get needs() { return (needs ??= cue.NEEDS.test(bodyText)); },
     attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
     option: words <= 12 ? optionNumber(firstLine) : null,
     decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),
     empty: words === 0,
     othersWithdrew: othersWithdrew(bodyClauses),
     withdrewBefore: withdrewBefore(bodyClauses),
-    copiedOnly: copiedOnly(mail, ctx.ownAddresses) && !SPEAKS_TO_US.test(bodyText),
+    get copiedOnly() { return (copied ??= copiedOnly(mail, ctx.ownAddresses) && !SPEAKS_TO_US.test(bodyText)); },
   };
 }
 

@@ -304,13 +304,13 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     if (listed) return listed;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
-  if (f.condition && signsUp) {
+  if (signsUp && f.condition) {
     const c = chooseForSignup(f, thread);
     return result('escalate', 'condition', 0.7, [...ev, 'signup with a condition'], { candidate: c.session });
   }
   // A signup that also asks something or needs something arranged: confirmed when it stands on
   // its own (the gate checks that nothing holds it back), and the question stays for a person.
-  const remark = f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)' : null;
+  const remark = !signsUp ? null : f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)' : null;
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };

@@ -8,6 +8,8 @@ const NL = /\b(de|het|een|en|ik|wij|graag|voor|van|met|aan|op|naar|zijn|u|mij|mi
 export function detectLanguage(text: string): Language {
   const t = text.slice(0, 800).toLowerCase();
   const en = t.match(EN)?.length ?? 0;
+  // Fewer than three English words is Dutch whatever the Dutch count: most mail never needs it.
+  if (en < 3) return 'nl';
   const nl = t.match(NL)?.length ?? 0;
-  return en >= 3 && en > nl * 1.5 ? 'en' : 'nl';
+  return en > nl * 1.5 ? 'en' : 'nl';
 }

@@ -2,7 +2,7 @@
 // or forwarded message below (Outlook "Van:/Verzonden:/Aan:/Onderwerp:" blocks,
 // "-----Oorspronkelijk bericht-----", Gmail/Thunderbird/Apple "Op ... schreef ...:" with ">"
 // lines, GroupWise and Notes headers, forward separators). Only `body` decides a signup.
-import { normaliseLine, lines as splitLines } from './text.js';
+import { isWide, narrow, normaliseLine, lines as splitLines } from './text.js';
 
 export interface SplitText {
   body: string;
@@ -94,7 +94,10 @@ export function splitNewText(text: string): SplitText {
   const { body, signature } = closingSplit(own);
   // The quoted part is only read by people and tests: joined when first asked for.
   let quoted: string | null = null;
-  return { body: paragraphs(body).join('\n').trim(), signature: signature.join('\n').trim(), get quoted() { return (quoted ??= q < 0 ? '' : ls.slice(q).join('\n')); } };
+  // From a text with a character beyond Latin-1 anywhere (a curly quote in the quoted mail), the
+  // new text and signature are narrowed, so that their readers run on one-byte text (see narrow()).
+  const held = isWide(text) ? narrow : (t: string) => t;
+  return { body: held(paragraphs(body).join('\n').trim()), signature: held(signature.join('\n').trim()), get quoted() { return (quoted ??= q < 0 ? '' : ls.slice(q).join('\n')); } };
 }
 
 // --- paragraphs -----------------------------------------------------------------------

@@ -23,11 +23,30 @@ function foldChar(ch: string): string {
   return out;
 }
 
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
+
+/**
+ * The same text held one byte per character when every character fits in one. V8 keeps text
+ * cut from a text with any character beyond Latin-1 (a curly quote or a dash in the quoted mail
+ * or signature) two bytes wide, and each pattern then runs (and first compiles) a second form of
+ * itself for such text: the new text is read by some hundred patterns. A copy: call it only
+ * for text cut from a wide one (isWide()), which is rare; text of a one-byte mail is one byte.
+ */
+export function narrow(text: string): string {
+  return BEYOND_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+}
+
+/** Whether a text holds a character beyond Latin-1 (and is held two bytes wide); at once for one that is not. */
+export const isWide = (text: string): boolean => BEYOND_LATIN1.test(text);
+
 /** Lower case without diacritics; same length as the input, so indexes carry over. */
 export function fold(s: string): string {
   const lower = s.toLowerCase();
-  if (lower.length !== s.length) return s.replace(/[^\x00-\x7f]/g, ' ').toLowerCase();
-  return /[^\x00-\x7f]/.test(lower) ? lower.replace(/[^\x00-\x7f]/g, foldChar) : lower;
+  // (Text that had characters beyond Latin-1 to fold is narrowed when it can be: see narrow().)
+  if (lower.length !== s.length) return narrow(s.replace(/[^\x00-\x7f]/g, ' ').toLowerCase());
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  const folded = lower.replace(/[^\x00-\x7f]/g, foldChar);
+  return isWide(s) ? narrow(folded) : folded;
 }
 
 export interface Token {
@@ -192,8 +211,12 @@ const keywordFor = perWord((w) => {
   return fixed && !crossesOver(w, fixed) ? fixed : w;
 });
 
+const KEYWORD_CANDIDATE = /\b(aa|af|in|de)[a-z]{6,10}\b/;
+const KEYWORD_CANDIDATES = new RegExp(KEYWORD_CANDIDATE.source, 'g');
+
 export function fixKeywordTypos(folded: string): string {
-  return folded.replace(/\b(aa|af|in|de)[a-z]{6,10}\b/g, keywordFor);
+  // Most clauses hold no candidate: one plain test spares them a replace with a callback.
+  return KEYWORD_CANDIDATE.test(folded) ? folded.replace(KEYWORD_CANDIDATES, keywordFor) : folded;
 }
 
 const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has(w) || NOT_A_WITHDRAWAL.has(w))
