@@ -5,20 +5,8 @@
 // changed for them, each family beside look-alikes that must still be confirmed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mismatchedCases, verdict } from './mail.js';
+import { actedOn, mismatchedCases, verdict } from './mail.js';
 
-type Case = readonly [unwanted: string, subject: string, text: string];
-
-/** Of `[unwanted, subject, text]` cases, those whose verdict (`intent/session`) is the unwanted one. */
-async function actedOn(cases: readonly Case[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const [unwanted, subject, text] of cases) {
-    const v = await verdict({ subject, text: `${text}\n\nGroet,\nIneke Smit\nGemeente Ede` });
-    const got = `${v.intent}/${v.session}`;
-    if (unwanted.endsWith('/*') ? got.startsWith(unwanted.slice(0, -1)) : got === unwanted) out.push(`${text}: got ${got} (${v.reason})`);
-  }
-  return out;
-}
 
 test('a promise to come back on it holds a signup back, whatever time or channel it names', async () => {
   assert.deepEqual(await actedOn([

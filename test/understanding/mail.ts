@@ -125,3 +125,24 @@ export async function mismatchedCases(
   }
   return out;
 }
+
+/** Of `[unwanted, subject, text]` cases, those whose verdict (`intent/session`) is the unwanted one; "register/*" is any confirmation. */
+export async function actedOn(cases: readonly (readonly [string, string, string])[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [unwanted, subject, text] of cases) {
+    const v = await fromWeert(subject, text);
+    const got = `${v.intent}/${v.session}`;
+    if (unwanted.endsWith('/*') ? got.startsWith(unwanted.slice(0, -1)) : got === unwanted) out.push(`${text}: got ${got} (${v.reason})`);
+  }
+  return out;
+}
+
+/** The verdicts (`intent/session`) of `[subject, text]` cases, in order. */
+export async function verdictsOf(cases: readonly (readonly [string, string])[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [subject, text] of cases) {
+    const v = await fromWeert(subject, text);
+    out.push(`${v.intent}/${v.session}`);
+  }
+  return out;
+}

@@ -5,16 +5,8 @@
 // written for the principles before the rules changed, each beside look-alikes that stay held back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mismatchedCases, verdict } from './mail.js';
+import { mismatchedCases, verdictsOf as verdicts } from './mail.js';
 
-async function verdicts(cases: readonly (readonly [string, string])[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const [subject, text] of cases) {
-    const v = await verdict({ subject, text: `${text}\n\nMet groet,\nJoost Verhagen\nGemeente Oss` });
-    out.push(`${v.intent}/${v.session}`);
-  }
-  return out;
-}
 
 test('"dan kom ik" waits on a question only when the question comes first', async () => {
   assert.deepEqual(await mismatchedCases([

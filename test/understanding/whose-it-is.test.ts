@@ -6,20 +6,10 @@
 // src/understanding/README.md), each beside look-alikes that must still be left alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mismatchedCases, verdict } from './mail.js';
+import { actedOn, mismatchedCases, verdict } from './mail.js';
 
 type Case = readonly [want: string, subject: string, text: string];
 
-/** Of `[unwanted, subject, text]` cases, those whose verdict (`intent/session`) is the unwanted one. */
-async function actedOn(cases: readonly Case[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const [unwanted, subject, text] of cases) {
-    const v = await verdict({ subject, text: `${text}\n\nGroet,\nBas Kramer\nGemeente Weert` });
-    const got = `${v.intent}/${v.session}`;
-    if (unwanted.endsWith('/*') ? got.startsWith(unwanted.slice(0, -1)) : got === unwanted) out.push(`${text}: got ${got} (${v.reason})`);
-  }
-  return out;
-}
 
 test("someone else's doubt leaves the sender's own firm signup standing", async () => {
   assert.deepEqual(await mismatchedCases([

@@ -5,16 +5,8 @@
 // written for the principles before the rules changed, beside plain withdrawals that stay.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mismatchedCases, verdict } from './mail.js';
+import { mismatchedCases, verdictsOf as verdicts } from './mail.js';
 
-async function verdicts(cases: readonly (readonly [string, string])[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const [subject, text] of cases) {
-    const v = await verdict({ subject, text: `${text}\n\nMet vriendelijke groet,\nLotte Meijer\nGemeente Zwolle` });
-    out.push(`${v.intent}/${v.session}`);
-  }
-  return out;
-}
 
 test('a withdrawal that asks for another date or session gets the list, not a cancellation', async () => {
   assert.deepEqual(await verdicts([
