@@ -120,10 +120,11 @@ const THAT_IS_CLOSER = /\b(dat|dit|die|het|that|this|it)( is|'s)\b[^.?!]{0,30}\b
 // Hands a place on rather than giving it up.
 const TRANSFER = /\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
 
-// Removal from a mailing: not a cancellation of anything of ours.
+// Removal from a mailing: not a cancellation of anything of ours. An unsubscribe footer ("Afmelden
+// voor deze berichten? Antwoord met STOP") is one too.
 // A bare "list" is as often the list of participants ("take me off the list so someone else can
 // have my seat"): only a mailing, e-mail or distribution list is a mailing matter.
-const MAILING = /\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b((mailing|e-?mail|distribution|contact) lists?|mailings|database|newsletter)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmeld\w*|uitschrijv\w*|uit te schrijven|af te melden|meld\w*|schrijf\w*|unsubscrib\w*|opt out)\b[^.?!]{0,30}\b(voor|van|from|of) (de|uw|jullie|het|your|the|this) ([\w-]+ )?(nieuwsbrie[fv]\w*|mailing\w*|verzendlijst|newsletter|mailing list)\b/;
+const MAILING = /\b(afmeld\w*|af te melden|uitschrijv\w*|uit te schrijven|unsubscrib\w*|opt out)\b[^.?!]{0,20}\b(voor|van|from|of) (deze|onze|these|our) (berichten|mails|e-?mails|messages|nieuwsbrieven|mailings)\b|\b(antwoord|reageer|reply) met ['"]?stop\b|\bniet meer (wilt |wenst )?(te )?ontvangen\b|\b(remove|unsubscribe|take|delete)\b[^.?!]{0,25}\b(from|off)\b[^.?!]{0,25}\b((mailing|e-?mail|distribution|contact) lists?|mailings|database|newsletter)\b|["']remove me["']|\b(uit|van) (de|uw|jullie|het) (mailinglijst|verzendlijst|mailingbestand|adresbestand|nieuwsbrief|mailing)\b|\b(afmeld\w*|uitschrijv\w*|uit te schrijven|af te melden|meld\w*|schrijf\w*|unsubscrib\w*|opt out)\b[^.?!]{0,30}\b(voor|van|from|of) (de|uw|jullie|het|your|the|this) ([\w-]+ )?(nieuwsbrie[fv]\w*|mailing\w*|verzendlijst|newsletter|mailing list)\b/;
 
 // A weekday alone ("vrijdag") is in too much other mail to tie a message to our sessions.
 const NAMING = new Set(['city', 'venue', 'region', 'date']);
@@ -270,7 +271,7 @@ const DAN_STEM = /, dan /;
 const CONDITION_SHAPE_STEMS = new RegExp(String.raw`\b${IF}\b`);
 const ELSEWHERE_STEMS = /dichter|in de buurt van|closer|nearer|elders|ergens anders|een andere|somewhere else|another/;
 const TRANSFER_STEMS = /neemt|nemen|take|overdr|over te dragen|doorgeven aan|transfer|give my|collega|vervang/;
-const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|verzendlijst|adresbestand|nieuwsbrie/;
+const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|verzendlijst|adresbestand|nieuwsbrie|berichten|mails|messages|stop|ontvangen/;
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {

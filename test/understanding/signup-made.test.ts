@@ -87,6 +87,14 @@ test('the list of dates goes only to someone who wants to come; an advertisement
     const v = await verdict({ from: 'Growth Team <offers@reach.example.biz>', subject: 'Fill every seat at your June sessions', text });
     assert.ok(v.intent === 'escalate' || v.intent === 'ignore', `${text} -> ${v.intent}`);
   }
+  // An unsubscribe footer withdraws nothing: no "no registration" reply to an advertisement.
+  for (const text of [
+    'Geachte D-Loket,\n\nMeld u nu aan voor onze gratis webinar over vindbaarheid.\n\nGeen berichten meer van ons? Uitschrijven voor deze mails kan hier.',
+    'Beste D-Loket,\n\nMeld u deze week nog aan voor onze gratis drukwerkscan en krijg 40% korting.\n\nAfmelden voor deze mails? Antwoord met STOP.',
+  ]) {
+    const v = await verdict({ from: 'Acties <info@drukwerkdeals.example.biz>', subject: 'Aanmelden = korting!', text });
+    assert.ok(v.intent === 'escalate' || v.intent === 'ignore', `${text} -> ${v.intent}`);
+  }
   // A wish to come with only a seat asked after is a signup, also for a session that has passed.
   assert.deepEqual(await mismatched('register/arnhem', SUBJECT, [
     'Ik wil graag meedoen met de sessie in Arnhem op 22 juni, kan dat nog?',
