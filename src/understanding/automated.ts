@@ -334,6 +334,12 @@ const SALES = [
   /\b(your|uw|je) (website|web ?site|site|webshop)\b(?:[^.]|\.(?=\w)){0,60}\b(ranking|traffic|verkeer|redesign|design|mobile[- ]friendly|speed|snelheid|leads|bezoekers|visitors)\b|\b(traffic|visitors|bezoekers|leads) (to|naar|voor) (your|uw|je) (website|web ?site|site|webshop)\b/,
   /\b(guarantee[ds]?|garande(ren|ert)|gegarandeerd)\b[^.]{0,40}\b(rankings?|traffic|visitors|leads|results|resultaten|bezoekers)\b/,
   /\b(free|gratis|vrijblijvende?) (audit|website audit|seo audit|analysis|analyse|website ?scan|consultation)\b|\b(very |most )?(affordable|competitive|low|cheap) (price|prices|cost|rates)\b/,
+  // The same in Dutch words: "op pagina 1 van Google", "plek 1 in Google", "bovenaan in Google".
+  /\b((pagina|plek|plaats|positie|nummer|nr) ?\.? ?(1|een|één)|bovenaan|top \d+) (van|in|op|bij) google\b/,
+  // A price or a discount held out: "voor slechts EUR 199 per maand", "50% korting", "only $99".
+  /\bvoor (slechts|maar|maar liefst) (eur|euro|€)? ?\d+|\b(slechts|only|just) (eur|€|\$|usd) ?\d+|\b\d+ ?% (korting|off|discount)\b/,
+  // Urgency and a greeting to a role, not a person: "reageer vandaag nog", "boek nu", "Geachte website-eigenaar".
+  /\b(reageer|boek|bestel|profiteer) (nu|vandaag( nog)?|direct|snel)\b|\b(act|order|book) (now|today)\b|\b(geachte|beste|dear) (website-?eigenaar|webmaster|evenementenorganisator|event organi[sz]er|website owner|ondernemer|business owner)\b/,
 ];
 // Advance-fee fraud: a large sum, its transfer to the reader's account, and secrecy.
 const ADVANCE_FEE = [

@@ -276,6 +276,16 @@ test('messages that say a machine sent them, in three languages', async () => {
 test('advance-fee fraud and search-engine pitches are spam', async () => {
   await ignored({ from: 'Dr. A. Maredi <a.maredi@example.com>', subject: 'URGENT ASSISTANCE', text: 'I am a highly placed official. We seek your assistance to transfer the sum of US$25.5m into your bank account. You will receive 25% of the total sum. Treat this transaction with utmost confidentiality. Kindly respond by 3 July.' }, 'spam');
   await ignored({ from: 'Mark <mark@seo.example.com>', subject: 'Quick question about your site', text: 'Hi, I was on your website the other day and noticed it is not on the first page of Google. Our SEO team can bring your website more traffic and leads. Are you open to a quick call this week?' }, 'spam');
+  // The same pitches in Dutch words: a place in Google, a price or discount, urgency, a greeting to a role.
+  await ignored({ from: 'Webbureau <info@vindbaar.example.biz>', subject: 'Bovenaan in Google?', text: 'Geachte webmaster,\n\nUw gemeente kan bovenaan in Google staan. Voor maar EUR 149 per maand regelen wij dat.\n\nMet vriendelijke groet,\nWebbureau' }, 'spam');
+  await ignored({ from: 'Zalen <verhuur@zalen.example.biz>', subject: 'Vergaderzaal nodig?', text: 'Beste evenementenorganisator,\n\nHuur deze maand een zaal met 25% korting, lunch inbegrepen. Boek nu via onze site.' }, 'spam');
+});
+
+test('a person who names Google, a price or a discount once is no pitch', async () => {
+  const v = await verdict({ subject: 'Aanmelding Venlo', text: 'Ik meld me aan voor Venlo op 29 juni. Onze burgerbegroting staat inmiddels op plek 1 in Google, leuk om daar iets over te vertellen.\n\nGroet,\nAnouk Vos\nGemeente Venray' });
+  assert.equal(`${v.intent}/${v.session}`, 'register/venlo');
+  const w = await verdict({ subject: 'Breda', text: 'Graag aanmelden voor Breda. Reageer gerust als er nog iets nodig is; wij reizen met 50% korting via ons OV-abonnement.\n\nGroet,\nTim Bos\nGemeente Etten-Leur' });
+  assert.equal(`${w.intent}/${w.session}`, 'register/breda');
 });
 
 // Every person's message of the fixture set, its signature replaced by the footers people
