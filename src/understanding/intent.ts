@@ -507,7 +507,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // "Wilt u de aanmelding aanpassen naar twee personen?": a registration changed, not given up;
     // a person changes it. (One of a group who drops out is that one's withdrawal, as labelled.)
     const rest = GROUP_STAYS.exec(f.content.toLowerCase());
-    if (rest) return stop('escalate', 'change', `some of the group stay: "${rest[0]}"`);
+    if (rest) return stop('escalate', 'change', `the registration changed, not given up: "${rest[0]}"`);
     const hedge = contrary('hedge') ?? contrary('condition');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     return d;
