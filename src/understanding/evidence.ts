@@ -94,7 +94,7 @@ const MAY_I_AT_ALL = /\b(is het de bedoeling dat\b|(is|zijn) (de sessies?|het|di
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 // "Dan melden we ons daarna aan" right after a question also waits on its answer. ("Dan kom ik
 // graag" after "Is er een sessie in Limburg?" asks where, and is answered with the list.)
-const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|\bweten,? dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|\b(zo (ja|niet|nee|neen)|indien nee|if no|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
+const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|\bweten,? dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|^(dan|then) (wil|willen|zou|zouden|ga|gaan|kan|kunnen) (ik|we|wij)\b[^.?!]{0,30}\b(komen|deelnemen|aansluiten|aanschuiven|meedoen|erbij zijn|er ?bij zijn|aanmelden)\b|\b(zo (ja|niet|nee|neen)|indien nee|if no|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
 // Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
 // After "zo niet": no obstacle ("geen probleem", "not a problem if not").
 const REMARK_AFTER_ANSWER = /\b(geen (probleem|punt|bezwaar)|(not a|no) problem|maakt (niet|niks) uit|(doesn't|does not) matter)\b/;
@@ -102,6 +102,7 @@ const SEAT_QUESTION = /\b(kan|kunnen|mag|mogen|can|may) (het|dat|ik|we|wij|i)( m
 const POINTS_BACK_IF = /\b(als|indien|wanneer|if) (dat|dit|that|this)\b/;
 // A question about seats ("is er nog plek?"), not about room for something else ("ruimte voor onze casus").
 const ROOM = /^(?!.*\b(parkeer\w*|parkeren|auto|fiets|rolstoel|lift)\b).*(\b(plek|plekken|plekje|plaats|plaatsen|stoelen|vol|seats?|places?)\b|\bnog (ruimte|room|space)\b)/;
+const ASIDE = /\s*\([^()]*\)/g;
 const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
 
 // A session elsewhere or on another day: the sender wants one, but not (only) the one named.
@@ -293,7 +294,9 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
     if (texts) return texts;
     if (kind === 'condition') {
       const askedElse = f.question === 'real' && !ROOM.test(f.questionText ?? '');
-      return (texts = said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t))));
+      // A bracketed aside is no part of the condition's shape: "als er parkeerplek is voor een busje
+    // (wij komen met een groep mindervaliden), dan kom ik".
+    return (texts = said.filter((t) => !ANSWERED_CONDITION.test(t) || (askedElse && POINTS_BACK_IF.test(t))).map((t) => (t.includes('(') ? t.replace(ASIDE, ' ') : t)));
     }
     return (texts = kind === 'elsewhere' ? said.filter((t) => !THAT_IS_CLOSER.test(t) && !closerToChosen(t, f)) : said);
   };

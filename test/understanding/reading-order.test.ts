@@ -100,3 +100,13 @@ test('a date of another event names no session; "alleen dan" is a condition; "ik
     ['Toegankelijkheid Venlo', 'Is de Maaspoort rolstoeltoegankelijk? Alleen dan kan ik op 29 juni komen.'],
   ]), ['escalate/null']);
 });
+
+test('a bracketed aside is no part of a condition; "dan wil ik graag komen" after a question waits on it', async () => {
+  assert.deepEqual(await verdicts([
+    ['Parkeren Breda', 'Als er bij Podium Bloos plek is om een rolstoelbus te parkeren (onze raad heeft twee leden in een rolstoel, die ook mee willen), dan kom ik met drie mensen naar Breda.'],
+    ['Ringleiding Venlo', 'Ik ben slechthorend. Werkt de ringleiding in de Maaspoort? Dan wil ik graag komen op 29 juni.'],
+  ]), ['escalate/null', 'escalate/null']);
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Aanmelding Venlo', 'Ik meld me aan voor Venlo (29 juni). Komen de presentaties na afloop online? Dan kan ik ze doorsturen naar de raad.'],
+  ]), []);
+});
