@@ -63,7 +63,7 @@ const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|gr
 // The same for what the sender wonders or must still decide: "benieuwd welke gemeenten er in Assen
 // bij zijn", "ik vraag me af of de Omgevingswet erbij hoort", "dan kan ik bepalen of deelname
 // zinvol is": a question, not a coming.
-const ASKED_TO_HEAR = /\b(hoor|horen|weten|vernemen|benieuwd|nieuwsgierig|af|wonder|wondering|curious|bepalen|bepaal|beslissen|beslis|besluiten|afwegen|inschatten|nagaan|checken|controleren|decide|check)\b[^,.?!]{0,20}\b(hoeveel|wie|welke|hoe|waar|wanneer|of|whether|which|who)\b[^,.?!]*/g;
+const ASKED_TO_HEAR = /\b(hoor|horen|weten|vernemen|benieuwd|nieuwsgierig|af|wonder|wondering|curious|bepalen|bepaal|beslissen|beslis|besluiten|afwegen|inschatten|nagaan|checken|controleren|kijk|kijken|bekijk|bekijken|decide|check)\b[^,.?!]{0,20}\b(hoeveel|wie|welke|hoe|waar|wanneer|of|whether|which|who)\b[^,.?!]*/g;
 // "Kom" as part of another verb: "ik kom er later achter" (find out), "ik kom erop terug", "we
 // komen er niet uit" (cannot decide). No coming is said.
 const OTHER_VERB_KOM = /\b(kom|komt|komen)\b[^.?!,;]{0,40}?\b(achter|erachter|terug|uit(?=\s*($|[.?!,;]|of\b|wat\b|hoe\b|wanneer\b)))\b/g;

@@ -139,3 +139,14 @@ test('still deciding whether to come, a withdrawal in a subordinate clause, two 
     ['register/haarlem', 'Aanmelding Haarlem', 'Ik meld me aan voor Haarlem. Ik kijk nog even of ik met de trein of de auto kom.'],
   ]), []);
 });
+
+test('a signup promised after our answer, in any verb, is none yet; choosing whom to send after an answer neither', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'kosten?', 'Als er geen kosten aan verbonden zijn, schrijf ik me graag in voor Venlo op 29 juni.'],
+    ['register/*', 'Vraag', 'Utrecht zou goed uitkomen. Laat u mij weten of ook buurgemeenten welkom zijn, dan schrijf ik me meteen in.'],
+    ['register/*', 'Doelgroep', 'Is de sessie ook voor griffiemedewerkers bedoeld? Dan bekijk ik daarna wie we opgeven voor Assen.'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Aanmelding Venlo', 'Ik schrijf me graag in voor Venlo op 29 juni. Laat u mij weten waar ik kan parkeren?'],
+  ]), []);
+});

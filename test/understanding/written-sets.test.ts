@@ -34,7 +34,7 @@ const FLOOR: Record<string, number> = {
   ba: 0.98, bb: 0.93, bc: 0.96, bd: 0.93, be: 0.97, bf: 0.91, bg: 0.97, bh: 0.77, bi: 0.97, bj: 0.92,
   bk: 0.87, bl: 0.91, bm: 0.98, bn: 0.92, bo: 0.96, bp: 0.95, bq: 0.95, br: 0.96, bs: 0.92, bt: 0.87,
   bu: 0.98, bv: 0.93, bw: 0.9, bx: 0.9, by: 0.96, ca: 0.96, cb: 0.96, cc: 0.97, cd: 0.88, ce: 0.93,
-  cf: 0.91,
+  cf: 0.91, cg: 0.95, ch: 0.91, ci: 0.85, cj: 0.96,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
