@@ -7,13 +7,14 @@ import { countAttendees } from './attendees.js';
 import { calendarReply } from './calendar.js';
 import { catalogueIndex, type CatalogueIndex } from './catalogue-index.js';
 import { localDate } from './dates.js';
-import { readFeatures } from './features.js';
+import { readFeatures, subjectParts } from './features.js';
 import { decide } from './intent.js';
 import { detectLanguage } from './language.js';
 import { findMunicipality } from './municipality.js';
 import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
+import { secondReading, sessionPlaces, THRESHOLD, wordFeatures } from './second-reader.js';
 import { fold, readingSlip, withdrawalSlip } from './text.js';
 import type { RefContext } from './sessions-named.js';
 
@@ -21,6 +22,8 @@ import type { RefContext } from './sessions-named.js';
 export interface Verdict extends Understanding {
   /** For escalate: the session a signup with a question seems to be about. */
   candidate: string | null;
+  /** The confirmation the rules proposed when the second reading withheld it. */
+  withheld?: Omit<Verdict, 'withheld'>;
 }
 
 export function indexFor(catalogue: Catalogue): CatalogueIndex {
@@ -108,7 +111,26 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     verdict.attendeesAdded = who.added;
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);
   }
-  return verdict;
+  return secondLook(verdict, mail, body, ctx);
+}
+
+/**
+ * Two readers must agree before a confirmation goes out: the rules above, and the second
+ * reader's weighing of the words (second-reader.ts), which only withholds. Withheld, the mail
+ * goes to a person with what the rules proposed; a lukewarm second reading lowers the
+ * confidence, so that REVIEW=uncertain holds such a reply.
+ */
+function secondLook(verdict: Verdict, mail: InboundMail, bodyFolded: string, ctx: UnderstandingContext): Verdict {
+  if (verdict.intent !== 'register') return verdict;
+  const second = secondReading(wordFeatures(fold(subjectParts(mail.subject).text), bodyFolded, sessionPlaces(ctx.catalogue)));
+  if (second.p >= THRESHOLD) return { ...verdict, confidence: Math.min(verdict.confidence, 0.5 + second.p / 2) };
+  const against = second.against.map((f) => `"${f.replace(/^s:/, 'subject: ')}"`).join(', ');
+  return {
+    ...verdict, intent: 'escalate', session: null, attendees: null, names: [], attendeesAdded: false,
+    reason: 'second-reading', confidence: Math.min(verdict.confidence, second.p), candidate: verdict.session, withheld: verdict,
+    evidence: [...verdict.evidence,
+      `the rules read a signup for ${verdict.session} (${verdict.attendees ?? 1} ${verdict.attendees === 1 ? 'person' : 'people'}), but the words do not read as a firm signup (second reading ${second.p.toFixed(2)}${against ? `; against: ${against}` : ''})`],
+  };
 }
 
 export interface ClassifyContext extends Omit<UnderstandingContext, 'now'> {
