@@ -40,14 +40,18 @@ const OUR_WORDS = /\b([a-z]*sessies?|sesjes?|gearkomste|(regio)?bijeenkomst(en)?
 const HEDGE = /^mogelijk\b|\b(denk|denken|dacht|overweeg|overweeg\w+)\b[^.?!]{0,25}\bover\b|\b(kom|komen)\b[^.?!]{0,40}\bop terug\b|\bterug(komen|kom)\b|\bnog\b[^.?!]{0,20}\bin (gesprek|overleg|beraad)\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?(?! (agenda|programma|program|programme)\b)|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig(?! (agenda|programma)\b)|((ik|wij|we) )?(?<!\b(me|mij|ons|dat|dit|het|iemand|u|jullie) (\w+ )?)laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|weet (ik )?(het )?nog niet|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will|and will|shall) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/;
 
 // Holding back in other shapes: a step that must come first ("eerst toestemming vragen", "check
-// with my manager first"), an exception ("tenzij", "unless"), an agenda not yet settled, and
+// with my manager first", Frisian "earst oerlizze"), an exception ("tenzij", "unless"), an agenda not yet settled, and
 // attendance only hoped for, expected or tried ("hopelijk", "ik verwacht", "I'll try").
-const HELD_BACK = /\b(eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navragen|afstemmen|kijken|zien|bekijken|afwachten|uitzoeken|toestemming|akkoord|bespreken)|nog\b[^.?!]{0,25}\b(afstemmen|af te stemmen|overleggen|te overleggen|bespreken|te bespreken|navragen|na te vragen|checken)|toestemming (nodig|vragen|krijgen|van)|goedkeuring (nodig|vragen|van)|(need|have|must|got) to (check|ask|confirm|clear it)\b|check with\b|(first|before) (check|ask|confirm)\w*|need (approval|permission)|tenzij|behalve als|unless|except if|(agenda|planning|schedule)\b[^?!]{0,20}\b(nog )?(niet|not)( yet)? (rond|bekend|definitief|zeker|vast|settled|final|fixed|clear)|(hopelijk|ik hoop|wij hopen|we hopen|hopefully|i hope|we hope|(ik|wij|we) verwacht(en)?|naar verwachting|(i|we) expect|(ik|wij|we) (ga|gaan|zal|zullen) (het )?proberen|(ik|wij|we) probe?er(en)?|(i|we)('ll| will) try|(i|we) (am|are) trying)\b[^?!]{0,30}\b(te komen|komen|kom|erbij|er bij|aanwezig|te zijn|deel te nemen|aan te sluiten|kan ik|kunnen (we|wij)|lukt|to (attend|come|join|be there|make it|take part)|(i|we) (can|will|'ll) (attend|come|join|be there|make it)))/;
+const HELD_BACK = /\b(earst\b[^?!]{0,40}\b(freegje|oerlizze|ofstimme|neigean|besjen|ofwachtsje)|noch\b[^.?!]{0,25}\b(ofstimme|oerlizze|besprekke|neigean)|eerst\b[^?!]{0,40}\b(vragen|overleggen|checken|nagaan|navragen|afstemmen|kijken|zien|bekijken|afwachten|uitzoeken|toestemming|akkoord|bespreken)|nog\b[^.?!]{0,25}\b(afstemmen|af te stemmen|overleggen|te overleggen|bespreken|te bespreken|navragen|na te vragen|checken|beoordelen|goedkeuren|goed te keuren|fiatteren|instemmen|akkoord geven|een klap op geven|tekenen|toestemming geven)|toestemming (nodig|vragen|krijgen|van)|goedkeuring (nodig|vragen|van)|(need|have|must|got) to (check|ask|confirm|clear it)\b|check with\b|(first|before) (check|ask|confirm)\w*|need (approval|permission)|tenzij|behalve als|unless|except if|(agenda|planning|schedule)\b[^?!]{0,20}\b(nog )?(niet|not)( yet)? (rond|bekend|definitief|zeker|vast|settled|final|fixed|clear)|(hopelijk|ik hoop|wij hopen|we hopen|hopefully|i hope|we hope|(ik|wij|we) verwacht(en)?|naar verwachting|(i|we) expect|(ik|wij|we) (ga|gaan|zal|zullen) (het )?proberen|(ik|wij|we) probe?er(en)?|(i|we)('ll| will) try|(i|we) (am|are) trying)\b[^?!]{0,30}\b(te komen|komen|kom|erbij|er bij|aanwezig|te zijn|deel te nemen|aan te sluiten|kan ik|kunnen (we|wij)|lukt|to (attend|come|join|be there|make it|take part)|(i|we) (can|will|'ll) (attend|come|join|be there|make it)))/;
+// Attendance still open: a question about one's own coming left open ("het is nog de vraag of
+// de fractie mij kan missen"; "de vraag is of er parkeerplek is" asks about the place), or a
+// plan said to be one for now ("tenminste, dat is nu het plan", "that is the plan for now").
+const STILL_OPEN = /\b(het is|is het|de vraag is) (alleen |wel |nu )?(nog )?(maar )?(de vraag )?of (?!er\b)|\bit remains to be seen\b|\b(dat|dit|het) is (nu |voorlopig |vooralsnog |op dit moment |tenminste |althans )+(het|de) (plan|bedoeling|insteek)\b|\b(tenminste|althans),? (dat|dit) is (nu )?(het|de) (plan|bedoeling)\b|\b(that|this)('s| is) the plan (for now|at least|as it stands)\b/;
 // A promise to come back on it, whatever time or channel it names: "ik kom er na het weekend op
 // terug", "ik mail u eind mei nog een keer", "u hoort begin juni van mij", "ik laat het jullie na
 // de collegevergadering weten". Until then the mail is no decision. ("Hierbij laat ik u weten dat"
 // tells now, and a courtesy about changes, "mocht er iets veranderen", is handled in find().)
-const COMES_BACK = /\b(erop|daarop|hierop) terug\b|\b(ik|wij|we) (mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen|app|appen)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|nog even|terug)\b|\b(mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen) (ik|wij|we)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|terug)\b|\b(u|je|jullie) (hoort|hoor|horen)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(hoort|hoor|horen) (u|je|jullie)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(laat|laten) (ik|wij|we|het)\b[^.?!]{0,40}\bweten\b|\b(ik|wij|we) (laat|laten)\b[^.?!]{0,40}\bweten\b|\b(get|come) back to (you|u)\b|\byou('ll| will) hear from (me|us)\b/;
+const COMES_BACK = /\b(erop|daarop|hierop) terug\b|\b(ik|wij|we) (mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen|app|appen)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|nog even|terug)\b|\b(mail|mailen|schrijf|schrijven|bel|bellen|stuur|sturen) (ik|wij|we)\b[^.?!]{0,40}\b(opnieuw|nog een keer|nogmaals|terug)\b|\b(u|je|jullie) (hoort|hoor|horen)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(hoort|hoor|horen) (u|je|jullie)\b[^.?!]{0,30}\bvan (mij|ons)\b|\b(laat|laten) (ik|wij|we|het)\b[^.?!]{0,40}\bweten\b|\b(ik|wij|we) (laat|laten)\b[^.?!]{0,40}\bweten\b|\b(lit|litte) (ik|wy|it)\b[^.?!]{0,40}\bwitte\b|\b(ik|wy) (lit|litte)\b[^.?!]{0,40}\bwitte\b|\b(get|come) back to (you|u)\b|\byou('ll| will) hear from (me|us)\b/;
 // A hedge on the coming itself: the word stands at the attendance verb ("ik kom mogelijk naar
 // Utrecht", "wij zijn er eventueel bij", "mogelijk sluit ik aan", "I might come"). Elsewhere
 // "mogelijk" and "eventueel" are about something else ("zo snel mogelijk", "indien mogelijk").
@@ -87,7 +91,10 @@ const IF = String.raw`(als|indien|wanneer|zolang|zodra|op het moment dat|if|as l
 // A condition put as a question first: "Is dat het geval, dan zou ik er graag bij zijn", "Mocht
 // het lukken, dan kom ik". A reply's "Prima, dan kom ik" starts with no verb and is no condition.
 const VERB_FIRST = /^(is|zijn|kan|kunnen|mag|mogen|mocht|mochten|blijkt|blijken|lukt|lukken|wordt|worden|krijg|krijgen|past|komt|gaat|valt|heb|hebben)\b[^?!;]{2,80},\s*dan (zou|zouden|kom|komen|ben|zijn|wil|willen|meld|melden|schrijf|schuif|sluit|ga|gaan|doe|doen) (ik|we|wij)\b/;
-const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her)\b`);
+// What follows the inverted verb may be a request or thanks, not the coming: "als u nog een
+// verslag heeft, zou ik dat graag ontvangen"; "… zou ik het op prijs stellen om aan te sluiten" comes.
+const NOT_COMING_AFTER = String.raw`(?!\s+(die|dat|het|deze|dit|ze|hem|it|that|this)\s+(\w+\s+){0,2}(ontvangen|krijgen|op prijs stellen|waarderen|fijn vinden|appreciate|welcome|receive)(?!\s+(om|als|dat|to|if)\b))`;
+const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}${NOT_COMING_AFTER}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her)\b`);
 // Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
 // open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
 // schuiven?"): attendance waits on what a person answers.
@@ -184,9 +191,11 @@ const SOMEONE_ELSE = /\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|col
 // The sender only reporting ("weet ik nog niet", "laat ik weten"): not the sender's own coming.
 const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b/g;
 const IN_MY_PLACE = /\b(in (mijn|onze) plaats|namens (mij|ons)|instead of me|in my place|vervang\w*)\b/;
+// The sender's own coming named as a thing: "de wethouder moet mijn deelname nog goedkeuren".
+const MY_COMING = /\b(mijn|onze) (deelname|aanwezigheid|komst|aanmelding|inschrijving)\b|\b(my|our) (attendance|participation|registration)\b/;
 /** The sentence is about someone else's coming, not the sender's ("mijn collega twijfelt nog"). */
 function aboutSomeoneElse(t: string): boolean {
-  return SOMEONE_ELSE.test(t) && !FIRST_PERSON.test(t.replace(REPORTING, ' ')) && !IN_MY_PLACE.test(t);
+  return SOMEONE_ELSE.test(t) && !FIRST_PERSON.test(t.replace(REPORTING, ' ')) && !IN_MY_PLACE.test(t) && !MY_COMING.test(t);
 }
 // "Misschien een volgende keer", "wellicht bij een andere gelegenheid": another occasion, not this one.
 const ANOTHER_OCCASION = /\b(volgende|andere) (keer|gelegenheid|editie|ronde)\b|\b(next|another) (time|occasion)\b|\bin de toekomst\b|\bvolgend jaar\b/;
@@ -216,8 +225,14 @@ interface FindOptions {
   ownAct?: () => boolean;
 }
 
+// A hedge that softens a request to us: "mogelijk kunt u de stukken sturen", "perhaps you could".
+const SOFTENS_A_REQUEST = /^\s*,?\s*((kunt|kan|zou|zoudt|wilt|wil|could|can|would|will) (u|je|jullie|you)|(u|you) (kunt|could|can|would|might))\b/;
+// "Dat laat ik nog weten", "dat hoort u later": a sentence that points back at the one before.
+const POINTS_BACK = /^(dat|dit|that|this)\b/;
+
 function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts: FindOptions = {}): Item<K> | null {
-  for (const t of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
     if (kind === 'hedge') {
       // A sentence without the wording gives nothing, whatever else it says: the readings of
       // its shape below are only for sentences that hold one. (Tested with the global copy the
@@ -226,6 +241,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       all.lastIndex = 0;
       if (!all.test(t)) continue;
       if (ANOTHER_OCCASION.test(t) || (opts.ownAct?.() && aboutSomeoneElse(t))) continue;
+      // "Misschien komt een collega mee; dat laat ik nog weten": the promise is about the colleague.
+      if (i > 0 && POINTS_BACK.test(t) && opts.ownAct?.() && aboutSomeoneElse(texts[i - 1]!)) continue;
       // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
       const overtaken = PAST_DOUBT.exec(t);
       // "(agendaverzoek staat op voorlopig, maar ik ben er)": the doubt is set aside.
@@ -237,6 +254,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
         // "Mocht er iets veranderen, dan laat ik het u weten", "als ik een dieetwens heb, laat ik het
         // nog weten": news promised on a change or a practical matter, not the decision itself.
         if (m.index > 0 && courtesyTell(t, m.index)) continue;
+        if (SOFTENS_A_REQUEST.test(t.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
         // "Geen twijfel", "twijfel is er niet", "zonder voorbehoud": a doubt denied is certainty.
         if (NO_DOUBT_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)) || NO_DOUBT_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
@@ -258,11 +276,12 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
 // Every match of each pattern above holds one of its stems here. The stems are looked for once
 // in the whole text; a pattern runs sentence by sentence only where they are. (Keep in step.)
 const HEDGE_STEMS = /over|terug|gesprek|overleg|beraad|deelnem|deel|komen|kom|aanmeld|aansluit|attend|come|join|beslis|besluit|bepa|kijk|decid|deelname|aanmelding|mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided/;
-const HELD_BACK_STEMS = /eerst|nog|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
-const COMES_BACK_STEMS = /terug|mail|schrijf|schrijv|bel|stuur|app|hoor|weten|back|hear/;
+const HELD_BACK_STEMS = /earst|noch|eerst|nog|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
+const COMES_BACK_STEMS = /terug|mail|schrijf|schrijv|bel|stuur|app|hoor|weten|witte|back|hear/;
 const HEDGED_COMING_STEMS = /mogelijk|eventueel|mss|wsl|principe|might|may/;
 const NOT_YET_STEMS = /niet|geen|not|don't/;
 const ONLY_AFTER_STEMS = /pas/;
+const STILL_OPEN_STEMS = /vraag|remains|plan|bedoeling|insteek/;
 const DECIDING_STEMS = /bepa|beslis|beslu|afweg|inschat|kijk|decid|determin|see/;
 const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
 const WITHOUT_STEMS = /zonder|without/;
@@ -277,7 +296,7 @@ const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|v
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
-  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET], [ONLY_AFTER_STEMS, ONLY_AFTER], [DECIDING_STEMS, DECIDING_WHETHER]],
+  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET], [ONLY_AFTER_STEMS, ONLY_AFTER], [DECIDING_STEMS, DECIDING_WHETHER], [STILL_OPEN_STEMS, STILL_OPEN]],
   deferred: [[DEFERRED_STEMS, DEFERRED]],
   condition: [[WITHOUT_STEMS, WITHOUT], [CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
   elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],

@@ -150,3 +150,21 @@ test('a signup promised after our answer, in any verb, is none yet; choosing who
     ['register/venlo', 'Aanmelding Venlo', 'Ik schrijf me graag in voor Venlo op 29 juni. Laat u mij weten waar ik kan parkeren?'],
   ]), []);
 });
+
+test('attendance that still awaits a judgment, an open question or a plan is held back; a settled one is not', async () => {
+  // Written after the second reading let two such doubts through (second-reader.test.ts).
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Ontwerpsessie', 'Ik meld mij aan voor de sessie in Venlo. Het is alleen nog de vraag of mijn knie het tegen die tijd toelaat, dat moet de fysio nog beoordelen.'],
+    ['register/*', 'Ontwerpsessie', 'Ik kom naar Assen op 28 juni, tenminste dat is nu het plan; de fractie moet er nog een klap op geven.'],
+    ['register/*', 'Breda 3 juli', 'Graag een plek in Breda op 3 juli. De vraag is nog of de fractie mij die avond kan missen.'],
+    ['register/*', 'Haarlem', 'I will come to Haarlem on 21 June, that is the plan for now at least.'],
+    ['register/*', 'Aanmelding Arnhem', 'Aanmelding voor Arnhem 22 juni; de wethouder moet mijn deelname nog goedkeuren.'],
+    ['register/*', 'Utrecht', 'Schrijf mij maar in voor Utrecht op 14 juni. Het presidium moet er wel nog mee instemmen.'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Aanmelding Venlo', 'Ik meld mij aan voor Venlo op 29 juni. De vraag die ik nog heb: is er een lift in het gebouw?'],
+    ['register/assen', 'Assen', 'Ik kom naar Assen op 28 juni; dat was al langer het plan.'],
+    ['register/arnhem', 'Aanmelding Arnhem', 'Aanmelding voor Arnhem 22 juni. De wethouder heeft mijn deelname al goedgekeurd.'],
+    ['register/breda', 'Breda', 'Graag aanmelden voor Breda op 3 juli. De vraag is of er parkeerplaatsen zijn bij de zaal.'],
+  ]), []);
+});

@@ -35,6 +35,9 @@ const FLOOR: Record<string, number> = {
   bk: 0.87, bl: 0.91, bm: 0.98, bn: 0.92, bo: 0.96, bp: 0.95, bq: 0.95, br: 0.96, bs: 0.92, bt: 0.87,
   bu: 0.98, bv: 0.93, bw: 0.9, bx: 0.9, by: 0.96, ca: 0.96, cb: 0.96, cc: 0.97, cd: 0.88, ce: 0.93,
   cf: 0.91, cg: 0.95, ch: 0.91, ci: 0.85, cj: 0.96,
+  // Round 16 (night of 2026-12-06), scored at first sight before the second reading was trained
+  // on it; floors at the code that added it (requests-and-asides.test.ts).
+  ck: 0.95, cl: 0.97, cm: 0.95, cn: 0.81,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
@@ -46,7 +49,7 @@ for (const set of Object.keys(FLOOR)) {
     const harmful: string[] = [];
     let exact = 0;
     for (const l of labels) {
-      const v = await verdict(readFileSync(join(root, set, 'cases', l.file)));
+      const v = await verdict(readFileSync(join(root, set, 'cases', l.file)), { whole: true });
       const sessionCounts = l.intent === 'register' || l.intent === 'cancel';
       if (v.intent === l.intent && (!sessionCounts || v.session === l.session)) exact++;
       if (v.intent === 'register' && (l.intent !== 'register' || v.session !== l.session)) harmful.push(`${l.file}: confirmed ${v.session}, label ${l.intent}/${l.session} (${v.reason})`);
