@@ -161,8 +161,10 @@ export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|
 /** Announces a question without asking it in that sentence: always for a person. */
 export const HAS_QUESTION = /\b((ik|wij|we) (heb|hebben) (nog )?(een|twee|enkele|wat|een paar) vra(a)?g(en)?|(een|mijn|onze) vraag (over|bij|aan)|i have (a|some) questions?)\b/;
 
-/** Press, and people offering a contribution rather than signing up. */
-export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|student|studente|scriptie|afstudeer\w*|onderzoeker|promovendus|researcher|universitair (hoofd)?docent|hoogleraar|lector|doe onderzoek|onderzoek doe|toehoorder|waarnemer|observer|observeren|als gast)\b/;
+/** Press, and those who come to watch or to study the session (a thesis): always for a person. */
+export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|toehoorder|waarnemer|observer|observeren|als gast|scriptie|afstudeer\w*|thesis)\b/;
+/** Students and researchers: participants when they sign up outright, else for a person. */
+export const ACADEMIC = /\b(student|studente|onderzoeker|promovendus|researcher|universitair (hoofd)?docent|hoogleraar|lector|doe onderzoek|onderzoek doe)\b/;
 
 /** A signup made to depend on something a person must settle. */
 export const CONDITION = /\b(mits|op voorwaarde dat|onder (de )?voorwaarde|afhankelijk van|provided that|on condition that|as long as)\b/;

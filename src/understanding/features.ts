@@ -32,6 +32,7 @@ export interface Features {
   question: QuestionKind;
   questionText: string | null;
   press: boolean;
+  academic: boolean;
   offer: boolean;
   complaint: boolean;
   substitute: boolean; // someone goes in the registered person's place
@@ -277,6 +278,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     question: q.kind,
     questionText: q.text,
     press: cue.PRESS.test(bodyText) || cue.PRESS.test(signature()) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
+    academic: cue.ACADEMIC.test(bodyText) || cue.ACADEMIC.test(signature()),
     offer: cue.OFFER.test(bodyText),
     complaint: cue.COMPLAINT.test(bodyText),
     substitute: cue.substituteSaid(bodyText),

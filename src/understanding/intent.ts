@@ -9,7 +9,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
-import { aboutAnother, askedOfUs, askedToAct, firmSignup, ownSignup, unbrokenSentences } from './signup-made.js';
+import { aboutAnother, askedOfUs, askedToAct, firmSignup, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
 
 export interface Decision {
   intent: Intent;
@@ -279,7 +279,9 @@ const TRANSFER_ASKED = /\b(overdragen|over te dragen|overnemen|transfer|aanpasse
 
 function propose(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   if (f.empty && !f.register && !f.subjectRefs.length) return result('escalate', 'empty', 0.5, ev);
-  if (f.press) return result('escalate', 'press', 0.8, ev);
+  // A student or researcher who signs up outright takes part like anyone (municipality none);
+  // one who asks whether they may, or signs up someone else, is for a person, as the press is.
+  if (f.press || (f.academic && !signsUpSelf(f))) return result('escalate', 'press', 0.8, ev);
   if (f.offer) return result('escalate', 'offer', 0.75, ev);
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
