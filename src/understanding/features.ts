@@ -112,6 +112,19 @@ function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
   return fromUs(head, ctx.ownAddresses) && ASKS_WHICH.test(head);
 }
 
+// A correction under the sender's own quoted signup ("Sorry, dat moest Utrecht zijn", "3 juli
+// natuurlijk, niet 3 juni"): the signup quoted is carried over to the session the new text names.
+const CORRECTS = /\b(natuurlijk|moet|moest|vergissing|vergist|bedoel\w*|correctie|excuus|sorry|oeps|typfout|tikfout|verkeerd\w*|foutje|fout|should be|meant|mistake|sorry)\b/;
+function correctsOwnSignup(mail: InboundMail, quoted: string, bodyText: string): boolean {
+  const from = mail.from;
+  if (!from || !CORRECTS.test(bodyText)) return false;
+  const head = fold(quoted.slice(0, 400));
+  const name = from.name ? fold(from.name) : null;
+  if (!head.includes(from.address.toLowerCase()) && !(name && name.length > 4 && head.includes(name))) return false;
+  const text = fold(quoted.slice(0, 1500)).split('\n').map((l) => l.replace(/^(>\s?)+/, '')).join(' ');
+  return cue.REGISTER.test(text) && FIRST_PERSON.test(text);
+}
+
 function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext): boolean {
   if (ctx.thread) return ctx.thread.about === 'alternatives' || ctx.thread.proposal !== null;
   const invitation = /\b(uitnodiging|invitation|nog plaatsen vrij|herinnering)\b/;
@@ -268,7 +281,9 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
     accept: (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))
-      || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && asksWhich(split.quoted, ctx))),
+      || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && asksWhich(split.quoted, ctx))
+      || (isReply && new Set(bodyRefs.filter((r) => r.polarity === 'pos').flatMap((r) => r.sessions)).size === 1 && !bodyClauses.some((c) => c.question)
+        && correctsOwnSignup(mail, split.quoted, bodyText))),
     shortReply: words <= 25,
     cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     cancelWeak: firstMatch(all, cue.CANCEL_WEAK),
