@@ -189,22 +189,31 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   return { kind, text };
 }
 
-// "heb ik mij afgemeld" (told, past) next to "weer aanmelden", "toch graag": a signup again.
-const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b/;
-const AGAIN = /\b(weer|opnieuw|alsnog|toch|again|after all)\b/;
+// "heb ik mij afgemeld", "vorige week meldde ik mij af" (told, past) next to "weer aanmelden",
+// "toch graag", "ik kom wel": a signup again. So is a withdrawal the sender undoes ("mijn
+// afmelding mag u vergeten", "dat trek ik in" right after one told).
+const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b|\b(meldde|meldden|zegde|zegden)\b[^.?!]{0,20}\baf\b/;
+const UNDONE = /\b(afmelding|afzegging)\b[^.?!]{0,30}\b(vergeten|negeren|laten vervallen|vervallen|intrekken|ingetrokken|schrappen|niet meer (nodig|geldig))\b|\b(vergeet|negeer)\b[^.?!]{0,20}\b(afmelding|afzegging)\b/;
+const TAKEN_BACK = /^(dat|die|deze|this|that) (trek|trekken) (ik|we|wij) (weer |hierbij )?in\b/;
+const AGAIN = /\b(weer|opnieuw|alsnog|toch|wel|gewoon|again|after all)\b/;
 
 /**
  * The withdrawal clauses, when every one of them is `notNow` and the sender signs up in
  * another clause (`signsUp`); else none: then the withdrawal is the sender's, now.
  */
-function withdrawalsNotNow(clauses: readonly Clause[], notNow: (c: Clause) => boolean, signsUp: (c: Clause) => boolean): number[] {
+function withdrawalsNotNow(clauses: readonly Clause[], notNow: (c: Clause, i: number) => boolean, signsUp: (c: Clause) => boolean): number[] {
   const withdrawing = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.neg && cue.withdraws(c.folded));
-  if (!withdrawing.length || !withdrawing.every(({ c }) => notNow(c))) return [];
+  if (!withdrawing.length || !withdrawing.every(({ c, i }) => notNow(c, i))) return [];
   return clauses.some((c) => !c.neg && signsUp(c)) ? withdrawing.map(({ i }) => i) : [];
 }
 
-const withdrewBefore = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => PAST_WITHDRAWAL.test(c.folded),
-  (c) => AGAIN.test(c.folded) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded)));
+function withdrewBefore(clauses: readonly Clause[]): number[] {
+  // (With the next clause: "mijn afmelding mag u | dus vergeten" is split at "dus".)
+  const takenBack = (c: Clause, i: number) => UNDONE.test(`${c.folded} ${clauses[i + 1]?.folded ?? ''}`) || (TAKEN_BACK.test(c.folded.trim()) && clauses.slice(0, i).some((p) => PAST_WITHDRAWAL.test(p.folded)));
+  const undone = clauses.some(takenBack);
+  return withdrawalsNotNow(clauses, (c, i) => PAST_WITHDRAWAL.test(c.folded) || takenBack(c, i),
+    (c) => (undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded)));
+}
 // Someone else withdrew (the clause is about them) while the sender signs up in the first person.
 const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => c.others,
   (c) => FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));

@@ -77,7 +77,12 @@ function usable(refs: Ref[]): Ref[] {
 // Weak references and past dates ("uw mail van 31 mei") do not stop the subject from deciding.
 const strong = (r: Ref) => !r.weak && !(r.kind === 'other-date' && r.past);
 
+// The sender leaves the choice between sessions to us: no preference or fallback counts.
+const LEAVES_CHOICE = /\b(kiest u maar|kies (jij|jullie|u) maar|(zet|plaats|deel) (u |jullie )?(me|mij|ons) maar (ergens|waar)|maakt (mij |me |ons )?(niet|niks|weinig) uit|(het )?mag (allebei|beide)|(allebei|beide) (is |zijn )?(goed|prima|mogelijk)|whichever (is|suits|works|fits)|either (one |session )?(is )?(fine|works)|wat (u|jullie) (het )?(beste|liefst) (uitkomt|past))\b/;
+const noPreference = (refs: Ref[]) => refs.map((r) => (r.rank ? { ...r, rank: null } : r));
+
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
+  if (LEAVES_CHOICE.test(f.bodyText)) f = { ...f, bodyRefs: noPreference(f.bodyRefs) };
   // Someone else's "weet nog niet of zij kan" rules nothing out for the sender.
   const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1 && !f.bodyClauses[r.clause]?.others).flatMap((r) => r.sessions));
   // A session the sender also rules out ("Breda is te ver") is no choice, if another remains.
