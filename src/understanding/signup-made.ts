@@ -28,7 +28,7 @@ const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|mich|wi
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
 // Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
 const ASKED_TO_ACT = [
-  '\\b(kunt|kunnen|wilt|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|sign|register|add|put|book|move|switch)\\b',
+  '\\b(kunt|kunnen|wilt|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|sign|register|add|put|book|move|switch|change)\\b',
   '^(zet|zett?en|schrijf|schrijft|meld|meldt|noteer|noteert|boek|boekt|reserveer|reserveert) (u|je|jij|jullie) (mij|me|ons|hem|haar|hen|ze)\\b',
 ];
 const ASKED_TO_ACT_RE = new RegExp(ASKED_TO_ACT.join('|'));
