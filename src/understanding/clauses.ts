@@ -235,6 +235,8 @@ export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
   const wide = isWide(text);
   let n = 0;
+  // The clauses of the sentence before (numbered n - 1), kept at hand rather than sought among all.
+  let previous: Clause[] = [];
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
@@ -247,11 +249,11 @@ export function clausesOf(text: string): Clause[] {
       contrast(parts);
       // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was
       // never asked; what it named is ruled out.
-      const previous = out.filter((c) => c.sentence === n - 1);
       if (previous.length && previous.every((c) => c.question) && previous.length <= 2 && ANSWERED_NO.test(parts[0]?.folded ?? '')) {
         for (const c of previous) { c.neg = true; c.question = false; }
       }
       out.push(...parts);
+      previous = parts;
       n++;
     }
   }

@@ -83,10 +83,13 @@ const WHEN = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} (jan|feb|maa|apr|mei|jun|jul|aug|se
 // bodies, which hold none, a test per line. A line's match is also one in the whole body.
 const NOISE_LINE_ANYWHERE = new RegExp(NOISE_LINE.source, `${NOISE_LINE.flags}m`);
 const STREET_LINE_ANYWHERE = new RegExp(STREET_LINE.source, `${STREET_LINE.flags}m`);
+// Every STREET_LINE holds a street word right before its house number; most bodies hold none,
+// and this plain test is a fraction of the line pattern's cost. (Keep in step with STREET_LINE.)
+const STREET_NUMBER = /(straat|weg|plein|laan|singel|kade|gracht|dijk|hof|plateau|boulevard|steeg|dreef|park|Markt|Plein)\s\d/;
 const POSTCODE_ANYWHERE = new RegExp(POSTCODE_PLACE.source, POSTCODE_PLACE.flags.replace('g', ''));
 
 export function contentOf(body: string): string {
-  if (!NOISE_LINE_ANYWHERE.test(body) && !STREET_LINE_ANYWHERE.test(body) && !POSTCODE_ANYWHERE.test(body)) return body;
+  if (!NOISE_LINE_ANYWHERE.test(body) && !(STREET_NUMBER.test(body) && STREET_LINE_ANYWHERE.test(body)) && !POSTCODE_ANYWHERE.test(body)) return body;
   return body.split('\n').filter((l) => !NOISE_LINE.test(l) && !(l.length <= 100 && STREET_LINE.test(l) && !WHEN.test(l))).map((l) => l.replace(POSTCODE_PLACE, (m) => ' '.repeat(m.length))).join('\n');
 }
 

@@ -14,7 +14,7 @@ import { findMunicipality } from './municipality.js';
 import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
-import { secondReading, sessionPlaces, THRESHOLD, wordFeatures } from './second-reader.js';
+import { readWords, sessionPlaces, THRESHOLD } from './second-reader.js';
 import { fold, readingSlip, withdrawalSlip } from './text.js';
 import type { RefContext } from './sessions-named.js';
 
@@ -122,7 +122,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
  */
 function secondLook(verdict: Verdict, mail: InboundMail, bodyFolded: string, ctx: UnderstandingContext): Verdict {
   if (verdict.intent !== 'register') return verdict;
-  const second = secondReading(wordFeatures(fold(subjectParts(mail.subject).text), bodyFolded, sessionPlaces(ctx.catalogue)));
+  const second = readWords(fold(subjectParts(mail.subject).text), bodyFolded, sessionPlaces(ctx.catalogue));
   if (second.p >= THRESHOLD) return { ...verdict, confidence: Math.min(verdict.confidence, 0.5 + second.p / 2) };
   const against = second.against.map((f) => `"${f.replace(/^s:/, 'subject: ')}"`).join(', ');
   return {

@@ -6,8 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { shippedCatalogue } from '../../src/catalogue/catalogue.js';
-import { secondReading, sessionPlaces, THRESHOLD, wordFeatures } from '../../src/understanding/second-reader.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readWords, secondReading, sessionPlaces, THRESHOLD, wordFeatures } from '../../src/understanding/second-reader.js';
 import { fold } from '../../src/understanding/text.js';
+import { parseMail } from '../../src/understanding/parse.js';
+import { splitNewText } from '../../src/understanding/new-text.js';
+import { subjectParts } from '../../src/understanding/features.js';
 import { signed, verdict } from './mail.js';
 
 const places = sessionPlaces(shippedCatalogue);
@@ -81,4 +87,47 @@ test('a confirmation the second reading lets through carries its doubt in the co
   assert.equal(`${v.intent}/${v.session}`, 'register/arnhem');
   const p = read('Aanmelding Arnhem', 'Hierbij meld ik mij aan voor de ontwerpsessie in Arnhem op 22 juni.').p;
   assert.ok(v.confidence <= 0.5 + p / 2 + 1e-9, `${v.confidence} vs ${p}`);
+});
+
+// readWords() is the fast road to what secondReading(wordFeatures(…)) reads (the training
+// script keeps the latter): it must agree to the last bit of p and word for word.
+const alike = (subject: string, body: string) => {
+  const slow = secondReading(wordFeatures(subject, body, places));
+  const fast = readWords(subject, body, places);
+  return Object.is(fast.p, slow.p) && fast.against.join('|') === slow.against.join('|') ? null : { slow, fast };
+};
+
+test('readWords() reads every labelled message exactly as secondReading(wordFeatures(…))', async () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const written = join(root, 'test/fixtures/written');
+  // The development corpus lies beside the project (or beside the worktrees of it).
+  const dev = [resolve(root, '../shared/corpus/dev'), resolve(root, '../../shared/corpus/dev')].find(existsSync);
+  const sets = [...(dev ? [dev] : []), join(root, 'test/fixtures/mail'), ...readdirSync(written).sort().map((d) => join(written, d))];
+  let read = 0;
+  for (const set of sets) {
+    const cases = join(set, 'cases');
+    if (!existsSync(cases)) continue;
+    for (const file of readdirSync(cases).filter((f) => f.endsWith('.eml'))) {
+      let mail;
+      try { mail = await parseMail(readFileSync(join(cases, file))); } catch { continue; }
+      const subject = fold(subjectParts(mail.subject).text);
+      // The new text as understand() reads it, and the whole text for more words.
+      for (const body of [fold(splitNewText(mail.text).body), fold(mail.text)]) {
+        assert.equal(alike(subject, body), null, `${set}/${file}`);
+        read++;
+      }
+    }
+  }
+  assert.ok(read > 2000, `${read} readings`);
+});
+
+test('readWords() agrees with secondReading(wordFeatures(…)) on any text', () => {
+  const cities = shippedCatalogue.sessions.map((s) => s.city);
+  const piece = fc.oneof(
+    fc.constantFrom('ik', 'kom', 'graag', 'niet', 'misschien', 'weet', 'of', 'aanmelding', 'constructor', 'tostring', '28', '3', 'juni', 'café', 'één', 'straße', '\u0131', '\u0250', '\u024f', ...cities),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom(' ', '  ', '. ', ', ', '?', '\n', '-', "'", '12ab', 'ab12'),
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((xs) => fold(xs.join(' ')));
+  fc.assert(fc.property(text, text, (subject, body) => alike(subject, body) === null), { seed: 20180518, numRuns: 2000 });
 });
