@@ -115,12 +115,6 @@ function model(): Model {
     } else m.words.set(name, id);
   };
   for (const [name, weight] of Object.entries(WEIGHTS)) add(name, weight);
-  // WEIGHTS is a plain object, and secondReading() looks a feature up as `weights[f]`: a word
-  // that names a property every object inherits ("constructor") finds a function there, which
-  // turns the sum into NaN. Read exactly alike: such a word weighs NaN here.
-  for (const name of Object.getOwnPropertyNames(Object.prototype)) {
-    if (/^[a-z]+$/.test(name) && !Object.hasOwn(WEIGHTS, name)) add(name, NaN);
-  }
   m.weights = Float64Array.from(weights);
   m.stamps = new Uint32Array(weights.length);
   return (shipped = m);
@@ -180,8 +174,9 @@ export function secondReading(features: readonly string[], weights: Readonly<Rec
   let z = bias;
   const contrary: [string, number][] = [];
   for (const f of features) {
-    const w = weights[f];
-    if (w === undefined) continue;
+    // Only the model's own features: a word such as "constructor" names what every object inherits.
+    if (!Object.hasOwn(weights, f)) continue;
+    const w = weights[f]!;
     z += w;
     if (w < -0.25) contrary.push([f, w]);
   }

@@ -14,7 +14,7 @@ import { findMunicipality } from './municipality.js';
 import { splitNewText, type SplitText } from './new-text.js';
 import { parseMail } from './parse.js';
 import { placeIndex } from './places.js';
-import { readWords, sessionPlaces, THRESHOLD } from './second-reader.js';
+import { readWords, sessionPlaces, THRESHOLD, type SecondReading } from './second-reader.js';
 import { fold, readingSlip, withdrawalSlip } from './text.js';
 import type { RefContext } from './sessions-named.js';
 
@@ -111,7 +111,9 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     verdict.attendeesAdded = who.added;
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);
   }
-  return secondLook(verdict, mail, body, ctx);
+  return verdict.intent === 'register'
+    ? secondLook(verdict, readWords(fold(subjectParts(mail.subject).text), body, sessionPlaces(ctx.catalogue)))
+    : verdict;
 }
 
 /**
@@ -120,9 +122,8 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
  * goes to a person with what the rules proposed; a lukewarm second reading lowers the
  * confidence, so that REVIEW=uncertain holds such a reply.
  */
-function secondLook(verdict: Verdict, mail: InboundMail, bodyFolded: string, ctx: UnderstandingContext): Verdict {
+export function secondLook(verdict: Verdict, second: SecondReading): Verdict {
   if (verdict.intent !== 'register') return verdict;
-  const second = readWords(fold(subjectParts(mail.subject).text), bodyFolded, sessionPlaces(ctx.catalogue));
   if (second.p >= THRESHOLD) return { ...verdict, confidence: Math.min(verdict.confidence, 0.5 + second.p / 2) };
   const against = second.against.map((f) => `"${f.replace(/^s:/, 'subject: ')}"`).join(', ');
   return {
