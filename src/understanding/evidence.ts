@@ -46,6 +46,9 @@ const HELD_BACK = /\b(earst\b[^?!]{0,40}\b(freegje|oerlizze|ofstimme|neigean|bes
 // Attendance still open: a question about one's own coming left open ("het is nog de vraag of
 // de fractie mij kan missen"; "de vraag is of er parkeerplek is" asks about the place), or a
 // plan said to be one for now ("tenminste, dat is nu het plan", "that is the plan for now").
+// Still to see whether or how it works out: "ik moet nog zien of het lukt", "nog zien hoe ik het
+// combineer", "het is nog afwachten of"; "ik zie uit naar" looks forward.
+const STILL_TO_SEE = /\bnog\b[^.?!]{0,12}\b(zien|bekijken|afwachten|uitzoeken)\b[^.?!]{0,12}\b(of|hoe|wat)\b/;
 const STILL_OPEN = /\b(het is|is het|de vraag is) (alleen |wel |nu )?(nog )?(maar )?(de vraag )?of (?!er\b)|\bit remains to be seen\b|\b(dat|dit|het) is (nu |voorlopig |vooralsnog |op dit moment |tenminste |althans )+(het|de) (plan|bedoeling|insteek)\b|\b(tenminste|althans),? (dat|dit) is (nu )?(het|de) (plan|bedoeling)\b|\b(that|this)('s| is) the plan (for now|at least|as it stands)\b/;
 // A promise to come back on it, whatever time or channel it names: "ik kom er na het weekend op
 // terug", "ik mail u eind mei nog een keer", "u hoort begin juni van mij", "ik laat het jullie na
@@ -282,6 +285,7 @@ const HEDGED_COMING_STEMS = /mogelijk|eventueel|mss|wsl|principe|might|may/;
 const NOT_YET_STEMS = /niet|geen|not|don't/;
 const ONLY_AFTER_STEMS = /pas/;
 const STILL_OPEN_STEMS = /vraag|remains|plan|bedoeling|insteek/;
+const STILL_TO_SEE_STEMS = /zien|bekijken|afwachten|uitzoeken/;
 const DECIDING_STEMS = /bepa|beslis|beslu|afweg|inschat|kijk|decid|determin|see/;
 const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
 const WITHOUT_STEMS = /zonder|without/;
@@ -296,7 +300,7 @@ const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|v
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp][]> = {
-  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET], [ONLY_AFTER_STEMS, ONLY_AFTER], [DECIDING_STEMS, DECIDING_WHETHER], [STILL_OPEN_STEMS, STILL_OPEN]],
+  hedge: [[HEDGE_STEMS, HEDGE], [HELD_BACK_STEMS, HELD_BACK], [COMES_BACK_STEMS, COMES_BACK], [HEDGED_COMING_STEMS, HEDGED_COMING], [NOT_YET_STEMS, NOT_A_SIGNUP_YET], [ONLY_AFTER_STEMS, ONLY_AFTER], [DECIDING_STEMS, DECIDING_WHETHER], [STILL_OPEN_STEMS, STILL_OPEN], [STILL_TO_SEE_STEMS, STILL_TO_SEE]],
   deferred: [[DEFERRED_STEMS, DEFERRED]],
   condition: [[WITHOUT_STEMS, WITHOUT], [CONDITION_STEMS, CONDITION], [QUESTION_MARK, MAY_I_AT_ALL], [CONDITION_SHAPE_STEMS, CONDITION_SHAPE], [DAN_STEM, VERB_FIRST]],
   elsewhere: [[ELSEWHERE_STEMS, ELSEWHERE]],
