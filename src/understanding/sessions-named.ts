@@ -1,7 +1,7 @@
 // Which sessions a text refers to, clause by clause: by city (ordinary typos allowed), venue,
 // region or date, and places or dates that have no session. A place inside a longer name is
 // not that place ("Haarlemmermeer", "Utrechtse Heuvelrug"), nor is a city named as where the
-// sender works ("gemeente Assen", "namens de raad van Venlo", "Provincie Utrecht").
+// sender works ("gemeente Assen", "namens de raad van Venlo", "Provincie Utrecht", "bij ons in Beesel").
 import type { CatalogueIndex, SessionFacts } from './catalogue-index.js';
 import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
@@ -37,7 +37,7 @@ export interface RefContext {
 }
 
 // Words before a place that make it where the sender works, lives or passes through.
-const NOT_THE_SESSION = /\b(via|langs|vanaf|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the|regio|omgeving|buurt)\s+)*$/;
+const NOT_THE_SESSION = /\b(bij ons|bij os|hier bij ons|via|langs|vanaf|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the|regio|omgeving|buurt)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 

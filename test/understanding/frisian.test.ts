@@ -34,3 +34,25 @@ test('a step still to take and a promise to tell later hold a Frisian signup bac
   const v = await verdict({ subject: 'Oanmelding Assen', text: signed('Ik meld my oan foar Assen op 28 juny. Lit my witte oft der parkearplak is.', 'Sjoukje Bosma', 'Gemeente Heerenveen') });
   assert.equal(`${v.intent}/${v.session}`, 'register/assen');
 });
+
+test('Frisian and Limburgish in more words: "wy komme nei", "jao, ich bin d\'rbij", "ich kin neet kómme", "sjrap mich"', async () => {
+  // Written after round 19 (night of 2026-12-06), before any rule was changed for it.
+  const invitation = '\n\nOp vr 18 mei 2018 om 11:02 schreef D-Loket <D-Loket@VNG.nl>:\n> Graag nodigen we u uit voor de ontwerpsessie lokale democratie op 29 juni in Venlo.\n> Aanmelden kan via D-Loket@VNG.nl.';
+  for (const [subject, text, want] of [
+    ['Sesje Assen', 'Wy komme mei ús trijen nei Assen op 28 juny.', 'register/assen'],
+    ['RE: Uitnodiging ontwerpsessie 29 juni Venlo', `Jao, ich bin d'r gaer bij.${invitation}`, 'register/venlo'],
+    ['Venlo', 'Ich kin op 29 juni helaas neet nao Venlo kómme.', 'cancel/venlo'],
+    ['Venlo 29 juni', 'Sorry, ich kin neet. Sjrap mich mer van de lies veur Venlo.', 'cancel/venlo'],
+  ] as const) {
+    const v = await verdict({ subject, text: signed(text, 'Jo Schmeets', 'Gemeente Kerkrade'), headers: subject.startsWith('RE:') ? { 'In-Reply-To': '<inv-1@vng.nl>' } : {} });
+    assert.equal(`${v.intent}/${v.session}`, want, `${text.split('\n')[0]} -> ${v.intent}/${v.session} (${v.reason})`);
+  }
+  // "Ik bin der net by" withdraws; Dutch "net" ("ik ben net terug") negates nothing.
+  const back = await verdict({ subject: 'Aanmelding Venlo', text: signed('Ik heb net de uitnodiging gelezen en meld me graag aan voor Venlo op 29 juni.') });
+  assert.equal(`${back.intent}/${back.session}`, 'register/venlo');
+});
+
+test('"bij ons in X" is where the sender is, not a place asked for', async () => {
+  const v = await verdict({ subject: 'Sessie Venlo', text: signed('Ik kom graag naar Venlo op 29 juni. Bij ons in Beesel is de samenwerking met Venlo weer een onderwerp, dus dat wil ik graag bespreken.', 'Sjef Custers', 'Gemeente Beesel') });
+  assert.equal(`${v.intent}/${v.session}`, 'register/venlo');
+});
