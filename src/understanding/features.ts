@@ -15,6 +15,7 @@ export interface Features {
   isForward: boolean; // the subject is a forward's: not the sender's own words
   content: string; // the new text without addresses, phone lines and disclaimers
   bodyText: string; // the new text, folded
+  subjectFolded: string; // the subject without Re:/Fwd: prefixes, folded
   bodyClauses: Clause[];
   subjectClauses: Clause[];
   bodyRefs: Ref[];
@@ -98,11 +99,14 @@ function fromUs(head: string, own: readonly string[]): boolean {
   return own.some((a) => head.includes(a)) || /\bd-loket\b/.test(head);
 }
 
-// A quoted mail of the bot itself (the invitation it answers); lines without their ">".
+/** The first `max` characters of a quoted mail, its lines without their ">". */
+const unquoted = (quoted: string, max: number): string[] => quoted.slice(0, max).split('\n').map((l) => l.replace(/^(>\s?)+/, ''));
+
+// A quoted mail of the bot itself (the invitation it answers).
 function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext): Ref[] {
   const head = quoted.slice(0, 600).toLowerCase();
   if (!fromUs(head, own)) return [];
-  const text = quoted.slice(0, 6000).split('\n').map((l) => l.replace(/^(>\s?)+/, '')).join('\n');
+  const text = unquoted(quoted, 6000).join('\n');
   return findRefs([clausesOf(contentOf(text))], refCtx)[0] ?? [];
 }
 
@@ -117,14 +121,14 @@ function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
 
 // A correction under the sender's own quoted signup ("Sorry, dat moest Utrecht zijn", "3 juli
 // natuurlijk, niet 3 juni"): the signup quoted is carried over to the session the new text names.
-const CORRECTS = /\b(natuurlijk|moet|moest|vergissing|vergist|bedoel\w*|correctie|excuus|sorry|oeps|typfout|tikfout|verkeerd\w*|foutje|fout|should be|meant|mistake|sorry)\b/;
+const CORRECTS = /\b(natuurlijk|moet|moest|vergissing|vergist|bedoel\w*|correctie|excuus|sorry|oeps|typfout|tikfout|verkeerd\w*|foutje|fout|should be|meant|mistake)\b/;
 function correctsOwnSignup(mail: InboundMail, quoted: string, bodyText: string): boolean {
   const from = mail.from;
   if (!from || !CORRECTS.test(bodyText)) return false;
   const head = fold(quoted.slice(0, 400));
   const name = from.name ? fold(from.name) : null;
   if (!head.includes(from.address.toLowerCase()) && !(name && name.length > 4 && head.includes(name))) return false;
-  const text = fold(quoted.slice(0, 1500)).split('\n').map((l) => l.replace(/^(>\s?)+/, '')).join(' ');
+  const text = fold(unquoted(quoted, 1500).join(' '));
   return cue.REGISTER.test(text) && FIRST_PERSON.test(text);
 }
 
@@ -283,6 +287,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     isForward: subject.isForward,
     content,
     bodyText,
+    subjectFolded,
     bodyClauses,
     subjectClauses,
     bodyRefs,

@@ -11,8 +11,8 @@ import { fold } from './text.js';
 /**
  * Below this the words do not read as a firm signup and a proposed confirmation goes to a
  * person. Chosen by leave-one-set-out measurement (`scripts/second-reader.ts cv`): on the
- * earlier code's first readings of 36 unseen sets it withheld 17 of 24 wrong confirmations and
- * cost 10 right ones in 7,151 messages; above it no more were withheld.
+ * earlier code's first readings of 36 unseen sets it withheld 16 of 24 wrong confirmations and
+ * cost 7 right ones in 7,151 messages; above it hardly any more were withheld.
  */
 export const THRESHOLD = 0.3;
 
@@ -31,10 +31,7 @@ export function sessionPlaces(catalogue: Catalogue): ReadonlySet<string> {
  */
 function words(folded: string, places: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const m of folded.matchAll(/[a-z\u00c0-\u024f]+|\d+/g)) {
-    const w = m[0];
-    out.push(w.charCodeAt(0) <= 57 ? '#' : places.has(w) ? '<stad>' : w);
-  }
+  forEachWord(folded, places, (w) => out.push(w));
   return out;
 }
 
@@ -143,17 +140,15 @@ class Tally {
     if (w < -0.25) this.contrary.push([this.m.names[id]!, w]);
   }
 
-  /** As secondReading() ends. */
   reading(): SecondReading {
-    this.contrary.sort((a, b) => a[1] - b[1]);
-    return { p: 1 / (1 + Math.exp(-this.z)), against: this.contrary.slice(0, 4).map(([f]) => f) };
+    return readingOf(this.z, this.contrary);
   }
 }
 
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** The words of words(), one by one: the runs of letters and of digits, by a plain loop. */
+/** The words of a folded text, one by one: runs of letters (a session city as "<stad>") and runs of digits (as "#"), by a plain loop. */
 function forEachWord(folded: string, places: ReadonlySet<string>, take: (w: string) => void): void {
   for (let i = 0; i < folded.length;) {
     const c = folded.charCodeAt(i);
@@ -180,6 +175,11 @@ export function secondReading(features: readonly string[], weights: Readonly<Rec
     z += w;
     if (w < -0.25) contrary.push([f, w]);
   }
+  return readingOf(z, contrary);
+}
+
+/** The probability of a sum of weights, and the four features that weigh most against it. */
+function readingOf(z: number, contrary: [string, number][]): SecondReading {
   contrary.sort((a, b) => a[1] - b[1]);
   return { p: 1 / (1 + Math.exp(-z)), against: contrary.slice(0, 4).map(([f]) => f) };
 }

@@ -7,7 +7,7 @@ import { countAttendees } from './attendees.js';
 import { calendarReply } from './calendar.js';
 import { catalogueIndex, type CatalogueIndex } from './catalogue-index.js';
 import { localDate } from './dates.js';
-import { readFeatures, subjectParts } from './features.js';
+import { readFeatures } from './features.js';
 import { decide } from './intent.js';
 import { detectLanguage } from './language.js';
 import { findMunicipality } from './municipality.js';
@@ -112,7 +112,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     if (who.evidence) verdict.evidence.push(`attendees: ${who.evidence}`);
   }
   return verdict.intent === 'register'
-    ? secondLook(verdict, readWords(fold(subjectParts(mail.subject).text), body, sessionPlaces(ctx.catalogue)))
+    ? secondLook(verdict, readWords(features.subjectFolded, body, sessionPlaces(ctx.catalogue)))
     : verdict;
 }
 
