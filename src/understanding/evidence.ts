@@ -97,7 +97,10 @@ const VERB_FIRST = /^(is|zijn|kan|kunnen|mag|mogen|mocht|mochten|blijkt|blijken|
 // What follows the inverted verb may be a request or thanks, not the coming: "als u nog een
 // verslag heeft, zou ik dat graag ontvangen"; "… zou ik het op prijs stellen om aan te sluiten" comes.
 const NOT_COMING_AFTER = String.raw`(?!\s+(die|dat|het|deze|dit|ze|hem|it|that|this)\s+(\w+\s+){0,2}(ontvangen|krijgen|op prijs stellen|waarderen|fijn vinden|appreciate|welcome|receive)(?!\s+(om|als|dat|to|if)\b))`;
-const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}${NOT_COMING_AFTER}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her)\b`);
+// A Dutch if-clause ends in its verb; with one there, no comma need close it ("als dat niet lukt
+// kan ik niet komen"). "Als raadslid kom ik graag" has none.
+const IF_CLAUSE_VERB = String.raw`(lukt|lukken|kan|kunnen|is|zijn|past|passen|gaat|gaan|heeft|hebben|wordt|worden|mag|mogen|doet|doen|rijdt|rijden|uitloopt|uitlopen|blijkt|blijken|toelaat|toestaat|verschuift|verschuiven|valt|vallen|duurt|werkt|meewerkt|meezit|tegenzit|doorgaat|staat|ligt|hoeft|moet|moeten|krijg|krijgt|krijgen|heb|ben|wil|willen|zit|zitten)`;
+const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}${NOT_COMING_AFTER}|\b${IF}\s+[^?!,;.]{2,80}?\s${IF_CLAUSE_VERB}\s+${ATTEND_INVERTED}${NOT_COMING_AFTER}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her)\b`);
 // Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
 // open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
 // schuiven?"): attendance waits on what a person answers.
@@ -183,14 +186,24 @@ function remarkAfterAnswer(t: string): boolean {
   return REMARK_AFTER_ANSWER.test(t) || (PRACTICAL.test(rest) && !ABOUT_COMING.test(rest));
 }
 
+// Arriving later than the start, said of the sender: "dus ik ben er pas om half drie".
+const ARRIVES_LATER = /\b(pas (rond|om|tegen|na)|(wat|iets|beetje|uur|uurtje|kwartier|minuten|half uur) later|later (binnen|aan)\w*|te laat|(rond|om|tegen) (half |kwart over )?(een|twee|drie|vier|vijf|\d))\b/;
+// Words of coming or of managing to come ("lukt", "haal ik"): a doubt in a clause with one of them is about the coming.
+const ABOUT_MANAGING = /\b(lukt|lukken|gelukt|haal|haalt|halen|red|redden|kan|kunnen|make it|manage)\b/;
+
 function qualifiesRemark(sentence: string, match: string): boolean {
   const clause = sentence.split(/,\s+|\s+(?=(maar|dus|want|omdat|but|so|because)\s)/).find((c) => c && c.includes(match)) ?? sentence;
   // "Ik kom misschien wat later", "of ik met de trein of de auto kom": how one comes, not whether.
-  return PRACTICAL.test(clause) && !(ABOUT_COMING.test(clause) && !/\b(later|pas|te laat|eerder|met de (trein|auto|fiets|bus)|per (trein|auto|fiets|bus))\b/.test(clause));
+  if (PRACTICAL.test(clause) && !(ABOUT_COMING.test(clause) && !/\b(later|pas|te laat|eerder|met de (trein|auto|fiets|bus)|per (trein|auto|fiets|bus))\b/.test(clause))) return true;
+  // "Mijn overleg loopt waarschijnlijk uit, dus ik ben er pas om half drie": the doubt is about
+  // what makes one late, and the sentence tells when one arrives. ("Misschien lukt het niet, maar
+  // ik probeer er om twee uur te zijn" doubts the coming.)
+  return ARRIVES_LATER.test(sentence) && !ABOUT_COMING.test(clause) && !ABOUT_MANAGING.test(clause);
 }
 
 // Someone other than the sender, as the one a sentence is about.
-const SOMEONE_ELSE = /\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|collega's|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|secretariaat|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|fractiegenoot|colleague|alderman|mayor)\b|\b(hij|zij|ze|hem|haar|hen|he|she|they|him|her|them)\b/;
+// "Misschien schuift er iemand van de buurgemeente aan": someone unnamed is someone else too.
+const SOMEONE_ELSE = /\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|collega's|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|secretariaat|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|fractiegenoot|colleague|alderman|mayor)\b|\b(hij|zij|ze|hem|haar|hen|he|she|they|him|her|them|iemand|someone|somebody)\b/;
 // The sender only reporting ("weet ik nog niet", "laat ik weten"): not the sender's own coming.
 const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b/g;
 const IN_MY_PLACE = /\b(in (mijn|onze) plaats|namens (mij|ons)|instead of me|in my place|vervang\w*)\b/;
@@ -219,6 +232,14 @@ function courtesyTell(sentence: string, at: number): boolean {
   if (!m || m[0].length > at) return false;
   return ABOUT_A_CHANGE.test(m[2]!) || PRACTICAL.test(m[2]!) || !ABOUT_DECIDING.test(m[2]!);
 }
+
+// "Ik weet nog niet zo goed wat een ontwerpsessie is": not knowing what a thing is, not whether one comes.
+const KNOWS_NOT_WHAT = /^\s+((zo |precies |goed |zo goed |helemaal |echt |goed )*)(wat|hoe)\b[^.?!,]{0,50}\b(is|inhoudt|betekent|voorstellen|voor te stellen|in zijn werk gaat|eruitziet|eruit ziet|verwachten|te verwachten)\b/;
+// "Wellicht interessant om daar iets over te vertellen", "misschien een idee om …": a hedge that
+// softens a suggestion. ("Wellicht leuk om te komen" doubts the coming.)
+const SOFTENS_A_SUGGESTION = /^\s+((ook |wel |nog )?)(interessant|leuk|handig|nuttig|een idee|een optie|aardig|zinvol|relevant|useful|interesting|of interest|worth)\b/;
+const CONTRIBUTES = /\b(presenteren|vertellen|toelichten|laten zien|delen|inbrengen|bijdragen|present|share|tell)\b/;
+const COMING_WIDE = /\b(kom|komen|te komen|erbij|er bij|aanwezig|deelnemen|deel te nemen|deelname|meedoen|mee te doen|aansluiten|aan te sluiten|aanmeld\w*|meld|inschrijv\w*|attend|come|join)\b/;
 
 const NO_DOUBT_BEFORE = /\b(geen|zonder|no|without)\s+(enkele\s+|any\s+)?$/;
 const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
@@ -257,7 +278,10 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
         // "Mocht er iets veranderen, dan laat ik het u weten", "als ik een dieetwens heb, laat ik het
         // nog weten": news promised on a change or a practical matter, not the decision itself.
         if (m.index > 0 && courtesyTell(t, m.index)) continue;
-        if (SOFTENS_A_REQUEST.test(t.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
+        const after = t.slice(m.index + m[0].length);
+        if (SOFTENS_A_REQUEST.test(after.slice(0, 16))) continue;
+        if (/weet|nog niet/.test(m[0]) && KNOWS_NOT_WHAT.test(after)) continue;
+        if (SOFTENS_A_SUGGESTION.test(after) && !COMING_WIDE.test(after)) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
         // "Geen twijfel", "twijfel is er niet", "zonder voorbehoud": a doubt denied is certainty.
         if (NO_DOUBT_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)) || NO_DOUBT_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
@@ -271,6 +295,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
     // zijn secretariaat hem aan") leaves the sender's own signup standing.
     if (kind === 'condition' && opts.ownAct?.() && aboutSomeoneElse(t)) continue;
     const m = re.exec(t);
+    // "Als het past, wil ik daar kort iets presenteren": the condition is on a contribution, not on coming.
+    if (m && re === CONDITION_SHAPE && opts.ownAct?.() && CONTRIBUTES.test(t.slice(m.index)) && !COMING_WIDE.test(t.slice(m.index))) continue;
     if (m) return { kind, text: m[0], where: 'text' };
   }
   return null;

@@ -34,7 +34,8 @@ export interface Features {
   questionText: string | null;
   press: boolean;
   academic: boolean;
-  offer: boolean;
+  /** Something offered: a vendor's wares, or a contribution to a session (a talk). */
+  offer: 'vendor' | 'contribution' | null;
   complaint: boolean;
   substitute: boolean; // someone goes in the registered person's place
   /** A few words that name a session and ask for it ("venlo aub", "arnhem 22 juni graag"). */
@@ -311,7 +312,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     questionText: q.text,
     press: cue.PRESS.test(bodyText) || cue.PRESS.test(signature()) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
     academic: cue.ACADEMIC.test(bodyText) || cue.ACADEMIC.test(signature()),
-    offer: cue.OFFER.test(bodyText),
+    offer: cue.VENDOR_OFFER.test(bodyText) ? 'vendor' : cue.CONTRIBUTION.test(bodyText) ? 'contribution' : null,
     complaint: cue.COMPLAINT.test(bodyText),
     substitute: cue.substituteSaid(bodyText),
     get onBehalf() { return (onBehalf ??= cue.ON_BEHALF.test(bodyText) || cue.ON_BEHALF.test(signature())); },

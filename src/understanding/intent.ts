@@ -287,7 +287,7 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   // A student or researcher who signs up outright takes part like anyone (municipality none);
   // one who asks whether they may, or signs up someone else, is for a person, as the press is.
   if (f.press || (f.academic && !signsUpSelf(f))) return result('escalate', 'press', 0.8, ev);
-  if (f.offer) return result('escalate', 'offer', 0.75, ev);
+  if (f.offer === 'vendor' || (f.offer && !signsUpSelf(f))) return result('escalate', 'offer', 0.75, ev);
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
@@ -317,13 +317,14 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   }
   // A signup that also asks something or needs something arranged: confirmed when it stands on
   // its own (the gate checks that nothing holds it back), and the question stays for a person.
-  const remark = !signsUp ? null : f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)' : null;
+  const remark = !signsUp ? null : f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)'
+    : f.offer ? 'offers a contribution (a talk, a presentation)' : null;
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
     const listed = f.question === 'real' ? answeredByList(d, remark) : null;
     if (listed) return listed;
-    return result('escalate', f.question === 'real' ? 'question' : 'needs', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
+    return result('escalate', f.question === 'real' ? 'question' : f.needs ? 'needs' : 'offer', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
   }
   return d;
 }

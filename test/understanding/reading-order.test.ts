@@ -110,3 +110,18 @@ test('a bracketed aside is no part of a condition; "dan wil ik graag komen" afte
     ['register/venlo', 'Aanmelding Venlo', 'Ik meld me aan voor Venlo (29 juni). Komen de presentaties na afloop online? Dan kan ik ze doorsturen naar de raad.'],
   ]), []);
 });
+
+test('"… en meld me aan": a verb joined by "en" with its subject left out is a clause of its own', async () => {
+  // What rules out the first half (a holiday, a meeting) does not rule out the signup after "en".
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Ontwerpsessie Venlo', 'Ik ben net terug van vakantie en meld me graag aan voor Venlo op 29 juni.'],
+    ['register/breda', 'Aanmelding', 'Op 29 juni ben ik op vakantie en meld me daarom aan voor Breda op 3 juli.'],
+    ['register/arnhem', 'Sessie', 'Utrecht lukt niet door een raadsvergadering en kom daarom graag naar Arnhem op 22 juni.'],
+    ['register/assen', 'Assen', 'Ik zat vorige week ziek thuis en schrijf me nu alsnog in voor Assen.'],
+  ]), []);
+  // The other way round the withdrawal stays a withdrawal, and a doubt after "en" still holds back.
+  assert.deepEqual(await verdicts([
+    ['Ontwerpsessie Venlo', 'Ik had me aangemeld voor Venlo en meld me nu helaas af: ik ben ziek.'],
+    ['Sessie Haarlem', 'Ik ben net terug van vakantie en weet nog niet of ik naar Haarlem kan.'],
+  ]), ['cancel/venlo', 'escalate/null']);
+});
