@@ -329,7 +329,9 @@ const SALES = [
   /\b(our|onze) (software|platform|solution|oplossing|tool|product|app)\b/, /\b(save|saves|bespaar|bespaart|besparen)\b[^.]{0,25}\b\d+ (hours|uur|procent|percent|%)/,
   /\b(automates|automatiseert|automatiseren)\b/,
   // Search-engine and web-design pitches: "I was on your website the other day …"
-  /\b(seo|search engine optimi[sz]ation|zoekmachineoptimalisatie|(first|front) page of google|google (ranking|rankings|search results)|backlinks?|link ?building|guest post)\b/,
+  /\b(seo|search engine optimi[sz]ation|zoekmachineoptimalisatie|(first|front) page of google|page (1|one) (of|on|in) google|google (ranking|rankings|search results)|backlinks?|link ?building|guest post)\b/,
+  // A one-word answer asked for: "Reply YES to …", "Antwoord JA op deze mail".
+  /\b(reply|respond|answer|antwoord|reageer|beantwoord) (with )?["']?(yes|ja|stop)["']? (to|and|op|met|voor|en)\b/,
   // (a domain name inside the stretch keeps its dots: "your website vng.nl is not ranking")
   /\b(your|uw|je) (website|web ?site|site|webshop)\b(?:[^.]|\.(?=\w)){0,60}\b(ranking|traffic|verkeer|redesign|design|mobile[- ]friendly|speed|snelheid|leads|bezoekers|visitors)\b|\b(traffic|visitors|bezoekers|leads) (to|naar|voor) (your|uw|je) (website|web ?site|site|webshop)\b/,
   /\b(guarantee[ds]?|garande(ren|ert)|gegarandeerd)\b[^.]{0,40}\b(rankings?|traffic|visitors|leads|results|resultaten|bezoekers)\b/,

@@ -473,6 +473,9 @@ function ownWithdrawal(f: Features): boolean {
  * about our sessions and the sender's own; contrary evidence turns a register into escalate
  * or alternatives, never into a confirmation.
  */
+// A request that covers the sender and another: "ons beiden", "allebei", "both of us".
+const BOTH_ASKED = /\b(ons|hen|ze|jullie)? ?(beiden|allebei|alle (twee|drie|vier))\b|\bboth of us\b|\b(us|them) both\b/;
+
 function permitted(d: Decision, f: Features, thread: ThreadContext | null | undefined): Decision {
   if (d.intent === 'escalate' || d.intent === 'ignore') return d;
   const e = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
@@ -549,7 +552,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     const split = f.bodyRefs.find((r) => r.polarity === 'other' && naming(r) && r.sessions.length === 1 && r.sessions[0] !== d.session
       && !f.bodyClauses[r.clause]?.neg && GOES.test(f.bodyClauses[r.clause]?.folded ?? ''));
     const senderGoes = f.bodyClauses.some((c) => !c.others && !c.neg && /\b(ik|wij|we|i)\b/.test(c.folded) && (cue.signsUp(c.folded) || GOES.test(c.folded)));
-    if (split && !senderGoes && !(deferred && aboutAnother(deferred.text))) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
+    // "… Graag ons allebei noteren": both asked for, the sender's and the other's, whoever goes where.
+    const bothAsked = BOTH_ASKED.test(f.content.toLowerCase());
+    if (split && (!senderGoes || bothAsked) && !(deferred && aboutAnother(deferred.text))) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
     const withdrawal = ownWithdrawalBeside(f, d.session);
     if (withdrawal !== null) {
       // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.

@@ -281,7 +281,15 @@ test('advance-fee fraud and search-engine pitches are spam', async () => {
   await ignored({ from: 'Zalen <verhuur@zalen.example.biz>', subject: 'Vergaderzaal nodig?', text: 'Beste evenementenorganisator,\n\nHuur deze maand een zaal met 25% korting, lunch inbegrepen. Boek nu via onze site.' }, 'spam');
 });
 
+test('a pitch that asks for a one-word reply, or promises page one of Google, is spam', async () => {
+  await ignored({ from: 'Growth <hello@toprank.example.biz>', subject: 'Re: uw website', text: 'Hi there,\n\nYour site is not on page one of Google yet. We can fix that within a month.\n\nReply YES and we send you a free website audit.\n\nTom' }, 'spam');
+  await ignored({ from: 'Online Groei <info@groei.example.biz>', subject: 'Re: uw aanmelding', text: 'Beste,\n\nWist u dat uw gemeentesite niet op pagina 1 van Google staat? Antwoord JA op deze mail voor een gratis analyse.\n\nGroet,\nSanne' }, 'spam');
+});
+
 test('a person who names Google, a price or a discount once is no pitch', async () => {
+  // A reply "ja" asked of a colleague, or a yes said to us, is no pitch.
+  const y = await verdict({ subject: 'Aanmelding Assen', text: 'Ik meld me aan voor Assen op 28 juni. Mijn collega vroeg of ik "ja" wilde antwoorden op de uitnodiging, bij deze dus.\n\nGroet,\nAnne Mulder\nGemeente Emmen' });
+  assert.equal(`${y.intent}/${y.session}`, 'register/assen');
   const v = await verdict({ subject: 'Aanmelding Venlo', text: 'Ik meld me aan voor Venlo op 29 juni. Onze burgerbegroting staat inmiddels op plek 1 in Google, leuk om daar iets over te vertellen.\n\nGroet,\nAnouk Vos\nGemeente Venray' });
   assert.equal(`${v.intent}/${v.session}`, 'register/venlo');
   const w = await verdict({ subject: 'Breda', text: 'Graag aanmelden voor Breda. Reageer gerust als er nog iets nodig is; wij reizen met 50% korting via ons OV-abonnement.\n\nGroet,\nTim Bos\nGemeente Etten-Leur' });

@@ -82,7 +82,10 @@ test('people sent to two sessions are for a person; news passed on to others is 
   assert.deepEqual(await verdicts([
     ['Aanmeldingen', 'Onze burgemeester gaat naar Breda op 3 juli. De twee fractievoorzitters komen naar Venlo. Wilt u ze alle drie noteren?'],
     ['Programma Utrecht?', 'Hoe ziet het programma in Utrecht eruit? Dan kan ik dat aan de griffie doorgeven.'],
-  ]), ['escalate/null', 'escalate/null']);
+    // The sender goes to one, a colleague to another, and both are asked for: one registration cannot hold them.
+    ['Aanmeldingen', 'Ik kom naar Arnhem op 22 juni. Mijn collega gaat liever naar Assen, dat is dichterbij voor hem. Kunt u ons beiden inschrijven?'],
+    ['Sessies', 'Ik wil graag naar Breda. Onze wethouder gaat naar Venlo op 29 juni. Graag ons allebei noteren.'],
+  ]), ['escalate/null', 'escalate/null', 'escalate/null', 'escalate/null']);
   assert.deepEqual(await mismatchedCases([
     ['register/breda', 'Breda', 'Mijn collega wil naar Venlo en meldt zich daar zelf voor aan. Ik kan 29 juni niet, maar kom wel graag naar Breda.'],
     ['register/venlo', 'Deelnemers Venlo', 'Hierbij geef ik de deelnemers voor Venlo door: Jan Smit en Els de Boer.'],
