@@ -99,7 +99,7 @@ export const CANCEL_STRONG = wordings([
 
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
 export const CANCEL_WEAK = wordings([
-  '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', '\\b(kan|kunnen|lukt|lukken|gaat|past)\\b[^.?!]{0,30}?\\bniet\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
+  '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', '\\b(kan|kunnen|lukt|lukken|past)\\b[^.?!]{0,30}?\\bniet\\b', /* "daar gaat het niet om": not what it is about */ '\\bgaat\\b[^.?!]{0,30}?\\bniet\\b(?! om\\b)', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
   '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
   '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',

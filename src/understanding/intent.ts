@@ -128,19 +128,26 @@ const UNSETTLED = new Set(['several-sessions', 'date-conflict', 'no-session-on-d
  * a reason, other engagements); a correction after it ("o nee, ik bedoel Arnhem") leaves it open.
  */
 function bySignupSentence(f: Features, pos: Ref[]): Choice | null {
+  const sentenceOf = (r: Ref) => f.bodyClauses[r.clause]?.sentence ?? -1;
+  // The last sentence that signs up and names a session; one after it that names nothing ("ik
+  // kom alleen") leaves it standing.
   let last = -1;
-  for (const [n, t] of sentenceTexts(f.bodyClauses)) {
+  const said = sentenceTexts(f.bodyClauses);
+  for (const [n, t] of said) {
     const asked = f.bodyClauses.some((c) => c.sentence === n && c.question);
-    if (!asked && cue.signsUp(t) && (FIRST_PERSON.test(t) || askedOfUs(t))) last = n;
+    if (!asked && cue.signsUp(t) && (FIRST_PERSON.test(t) || askedOfUs(t)) && pos.some((r) => sentenceOf(r) === n && naming(r))) last = n;
   }
   if (last < 0) return null;
-  const sentenceOf = (r: Ref) => f.bodyClauses[r.clause]?.sentence ?? -1;
-  if (f.bodyRefs.some((r) => sentenceOf(r) > last && r.polarity !== 'neg')) return null;
+  // After it, only a sentence that chooses, corrects or asks leaves the choice open; one that
+  // tells of the sender's own business ("de raad bespreekt op 28 juni een motie") does not.
+  const opensAgain = (n: number) => f.bodyClauses.some((c) => c.sentence === n && c.question) || cue.signsUp(said.get(n) ?? '') || CHOOSES.test(said.get(n) ?? '');
+  if (f.bodyRefs.some((r) => sentenceOf(r) > last && r.polarity !== 'neg' && opensAgain(sentenceOf(r)))) return null;
   const here = pos.filter((r) => sentenceOf(r) === last);
-  if (!here.some(naming)) return null;
   const c = agree(here, 'text');
   return c.session ? { ...c, reason: 'signup-sentence' } : null;
 }
+// Words of choosing, coming or correcting: a sentence with one of them may change the choice.
+const CHOOSES = /\b(kom|komen|ga|gaan|kan|kunnen|lukt|lukken|past|passen|liever|anders|bedoel\w*|correctie|sorry|oeps|excuus|vergis\w*|moet zijn|i mean|rather|instead|prefer\w*|voorkeur|kies|kiezen|keuze|wordt het|ben er|zijn er|erbij|er bij|ook (goed|prima)|of)\b/;
 
 function registeredSession(thread: ThreadContext | null | undefined): string | null {
   return thread?.session && (thread.about === 'confirmation' || thread.about === 'cancellation') ? thread.session : null;

@@ -81,3 +81,14 @@ test('a withdrawal that hangs on an answer is a condition, not a withdrawal', as
     ['register/venlo', 'Venlo', 'Als nieuwe griffier van de gemeente meld ik mij graag aan voor Venlo op 29 juni.'],
   ]), []);
 });
+
+test('"mee te denken over" takes part; "denk erover na" deliberates', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/breda', 'Breda', 'Hierbij meld ik mij aan voor Breda op 3 juli. Op 7 juli vragen we inwoners mee te denken over het stadhuisplein.'],
+    ['register/assen', 'Assen', 'Graag aanmelden voor Assen op 28 juni. We willen graag meedenken over de rol van de raad.'],
+  ]), []);
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Breda', 'Ik denk er nog over na of ik naar Breda kom op 3 juli.'],
+    ['register/*', 'Utrecht', 'Ik wil naar Utrecht op 14 juni, maar ik kan nog niet toezeggen dat het lukt.'],
+  ]), []);
+});

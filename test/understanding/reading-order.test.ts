@@ -128,3 +128,18 @@ test('"… en meld me aan": a verb joined by "en" with its subject left out is a
     ['Sessie Haarlem', 'Ik ben net terug van vakantie en weet nog niet of ik naar Haarlem kan.'],
   ]), ['cancel/venlo', 'escalate/null']);
 });
+
+test('the sentence that signs up decides over dates of the sender\'s own business told before or after it', async () => {
+  // Written for the principle before the rule changed: a long letter's other dates are context
+  // when they sit in sentences that neither choose nor correct; "ik kom alleen" after the signup names nothing.
+  assert.deepEqual(await mismatchedCases([
+    ['register/haarlem', 'Ontwerpsessie', 'Wij hebben op 7 juni een introductieavond voor nieuwe commissieleden en op 12 juni de voorjaarsnota. Dan waar het om gaat: ik meld mij hierbij aan voor de ontwerpsessie in Haarlem op 21 juni. Ik kom alleen.'],
+    ['register/breda', 'Aanmelding Breda', 'Hierbij melden wij drie deelnemers aan voor de sessie van 3 juli in Breda. Ter achtergrond: de raad bespreekt op 28 juni een motie over een referendum. Ook organiseren we op 7 juli een wijkdag.'],
+    ['register/venlo', 'Venlo', 'Bij ons is het druk geweest; op 29 mei hebben we een bijeenkomst in Roermond. Maar goed, daar gaat het nu niet om. Wij willen graag met twee personen deelnemen aan de sessie in Venlo op 29 juni.'],
+  ]), []);
+  // A later sentence that corrects still decides, and one that asks still leaves it open.
+  assert.deepEqual(await verdicts([
+    ['Aanmelding', 'Ik meld mij aan voor Haarlem op 21 juni. O nee, ik bedoel 28 juni.'],
+    ['Aanmelding', 'Ik meld mij aan voor Utrecht op 14 juni. Of kan ik beter naar Arnhem op 22 juni komen?'],
+  ]).then((v) => v.map((x) => x.startsWith('register/') ? x : 'not-confirmed')), ['register/assen', 'not-confirmed']);
+});
