@@ -321,8 +321,8 @@ function mailingFooter(head: string, fullTail: string, fullSig: string): string 
 // sales pitch, an advance-fee fraud. Each needs two different tells, so a person's signup
 // never looks like one.
 // (a mailbox said to be full in any words: "bijna vol", "98% van de opslag", "quota exceeded")
-const PHISHING_THREAT = /\b((mailbox|postvak|postbus|inbox|account)\b[^.?!]{0,40}\b(bijna |nearly |almost )?(vol|full)|\d{2,3} ?% (van (de|uw) )?(opslag|storage|quota|capaciteit)|(quota|opslag) (exceeded|overschreden|bereikt|reached)|opslaglimiet|opslagruimte|mailbox ?(quota|limiet)|storage (limit|quota)|(mailbox|account) (is|wordt|will be) (vol|full|geblokkeerd|blocked|opgeschort|suspended|verwijderd|deleted)|(account|mailbox) (tijdelijk )?(geblokkeerd|blocked))\b/;
-const PHISHING_ACTION = /\b(klik (hier|op)|click (here|below|the link)|verifieer|verifieren|verify|upgraden|upgrade|bevestig uw (account|gegevens|wachtwoord)|confirm your (account|password))\b/;
+const PHISHING_THREAT = /\b((mailbox|postvak|postbus|inbox|account)\b[^.?!]{0,40}\b(bijna |nearly |almost )?(vol|full)|\d{2,3} ?% (van (de|uw) )?(opslag\w*|storage|quota|capaciteit)|(quota|opslag\w*) (exceeded|overschreden|bereikt|reached)|opslaglimiet|opslagruimte|mailbox ?(quota|limiet)|storage (limit|quota)|(mailbox|account) (is|wordt|will be) (vol|full|geblokkeerd|blocked|opgeschort|suspended|verwijderd|deleted)|(account|mailbox) (tijdelijk )?(geblokkeerd|blocked))\b/;
+const PHISHING_ACTION = /\b(klik (hier|op)|klik\b[^.?!]{0,25}\bop de( onderstaande)? link|valideer|valideren|validate|click (here|below|the link)|verifieer|verifieren|verify|upgraden|upgrade|bevestig uw (account|gegevens|wachtwoord)|confirm your (account|password))\b/;
 const SALES = [
   /\b\d+[- ]?(minute|minuten|min)[- ](call|gesprek|demo|meeting)\b/, /\b(open to|up for|tijd voor) (a |een )?(quick |short |kort )?(call|chat|gesprek|kennismaking)\b/,
   /\b(book|schedule|plan|inplannen) (a |een )?(demo|call)\b/, /\b(free trial|gratis proefperiode|vrijblijvende? (demo|offerte|kennismaking))\b/,

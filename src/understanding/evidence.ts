@@ -86,11 +86,12 @@ const CONDITION = /^provided\b|\b(weten|horen|bevestigen|bevestigt),? dan (meld|
 // The same by the sentence's shape, whatever words the condition holds: a subordinate clause
 // before an inverted attendance ("als de trein rijdt, kom ik"), or one after an attendance that
 // opens with a subject ("ik kom naar Venlo als de raad ..."); "als raadslid kom ik" has neither.
-const ATTEND_INVERTED = String.raw`(dan |then )?(kom ik|komen (we|wij)|ben ik|zijn (we|wij)|doe ik|doen (we|wij)|sluit ik|schuif ik|schuiven (we|wij)|meld(en)? (ik|we|wij)|schrijf (ik|we|wij)|schrijven (we|wij)|geef (ik|we|wij)|(wil|zou|kan|zal) ik|(willen|zouden|kunnen|zullen) (we|wij)|i('ll| will| can| could| would)|we('ll| will| can| could| would))\b`;
+const ATTEND_INVERTED = String.raw`(dan |then )?(kom ik|kom ich|komen (we|wij)|ben ik|zijn (we|wij)|doe ik|doen (we|wij)|sluit ik|schuif ik|schuiven (we|wij)|meld(en)? (ik|we|wij)|schrijf (ik|we|wij)|schrijven (we|wij)|geef (ik|we|wij)|(wil|zou|kan|zal) ik|(willen|zouden|kunnen|zullen) (we|wij)|i('ll| will| can| could| would)|we('ll| will| can| could| would))\b`;
 // The attendance said with a modal too: "ik zou naar Arnhem komen", "wij kunnen erbij zijn".
-const ATTEND = String.raw`\b(ik kom|wij komen|we komen|ik ben (er ?bij|aanwezig|present)|ik meld (mij|me)|wij melden|we melden|ik doe mee|ik sluit aan|ik schuif aan|(ik|wij|we) (zou|zouden|kan|kunnen|wil|willen|zal|zullen)\b[^.?!,;]{0,30}?\b(komen|gaan|erbij zijn|er ?bij zijn|aanwezig zijn|deelnemen|aansluiten|aanschuiven|meedoen)|(ik|wij|we) (wil|willen|zou|zouden|ga|gaan) (graag |best |wel |heel graag )?naar|i('ll| will| can| would) (come|attend|join|be there|take part)|we('ll| will| can| would) (come|attend|join|be there|take part))\b`;
+const ATTEND = String.raw`\b(ik kom|ich kom|wy komme|wij komen|we komen|ik ben (er ?bij|aanwezig|present)|ik meld (mij|me)|wij melden|we melden|ik doe mee|ik sluit aan|ik schuif aan|(ik|wij|we) (zou|zouden|kan|kunnen|wil|willen|zal|zullen)\b[^.?!,;]{0,30}?\b(komen|gaan|erbij zijn|er ?bij zijn|aanwezig zijn|deelnemen|aansluiten|aanschuiven|meedoen)|(ik|wij|we) (wil|willen|zou|zouden|ga|gaan) (graag |best |wel |heel graag )?naar|i('ll| will| can| would) (come|attend|join|be there|take part)|we('ll| will| can| would) (come|attend|join|be there|take part))\b`;
 // The words that open a condition: "als", "indien", "wanneer", "zolang", "zodra" (as soon as).
-const IF = String.raw`(als|indien|wanneer|zolang|zodra|op het moment dat|if|as long as|as soon as|once)`;
+// Limburgish "es" and Frisian "as" mean "als" before a subject ("es ich vrij krieg", "as it wurk it talit").
+const IF = String.raw`(als|indien|wanneer|zolang|zodra|op het moment dat|if|as long as|as soon as|once|es(?= (ich|'t|t|het|dat|d'r|veer|ze)\b)|as(?= (ik|it|wy|der|dat)\b))`;
 // A condition put as a question first: "Is dat het geval, dan zou ik er graag bij zijn", "Mocht
 // het lukken, dan kom ik". A reply's "Prima, dan kom ik" starts with no verb and is no condition.
 const VERB_FIRST = /^(is|zijn|kan|kunnen|mag|mogen|mocht|mochten|blijkt|blijken|lukt|lukken|wordt|worden|krijg|krijgen|past|komt|gaat|valt|heb|hebben)\b[^?!;]{2,80},\s*dan (zou|zouden|kom|komen|ben|zijn|wil|willen|meld|melden|schrijf|schuif|sluit|ga|gaan|doe|doen) (ik|we|wij)\b/;
@@ -100,7 +101,7 @@ const NOT_COMING_AFTER = String.raw`(?!\s+(die|dat|het|deze|dit|ze|hem|it|that|t
 // A Dutch if-clause ends in its verb; with one there, no comma need close it ("als dat niet lukt
 // kan ik niet komen"). "Als raadslid kom ik graag" has none.
 const IF_CLAUSE_VERB = String.raw`(lukt|lukken|kan|kunnen|is|zijn|past|passen|gaat|gaan|heeft|hebben|wordt|worden|mag|mogen|doet|doen|rijdt|rijden|uitloopt|uitlopen|blijkt|blijken|toelaat|toestaat|verschuift|verschuiven|valt|vallen|duurt|werkt|meewerkt|meezit|tegenzit|doorgaat|staat|ligt|hoeft|moet|moeten|krijg|krijgt|krijgen|heb|ben|wil|willen|zit|zitten)`;
-const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}${NOT_COMING_AFTER}|\b${IF}\s+[^?!,;.]{2,80}?\s${IF_CLAUSE_VERB}\s+${ATTEND_INVERTED}${NOT_COMING_AFTER}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her)\b`);
+const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}${NOT_COMING_AFTER}|\b${IF}\s+[^?!,;.]{2,80}?\s${IF_CLAUSE_VERB}\s+${ATTEND_INVERTED}${NOT_COMING_AFTER}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her|ich|'t|t|wy|d'r)\b`);
 // Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
 // open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
 // schuiven?"): attendance waits on what a person answers.
@@ -117,7 +118,7 @@ const POINTS_BACK_IF = /\b(als|indien|wanneer|if) (dat|dit|that|this)\b/;
 // A question about seats ("is er nog plek?"), not about room for something else ("ruimte voor onze casus").
 const ROOM = /^(?!.*\b(parkeer\w*|parkeren|auto|fiets|rolstoel|lift)\b).*(\b(plek|plekken|plekje|plaats|plaatsen|stoelen|vol|seats?|places?)\b|\bnog (ruimte|room|space)\b)/;
 const ASIDE = /\s*\([^()]*\)/g;
-const ANSWERED_CONDITION = /\b(als|indien|wanneer|if) (het|dat|dit|er|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
+const ANSWERED_CONDITION = /\b(als|indien|wanneer|if|es|as) (het|dat|dit|er|d'r|der|'t|there is|it is) (nog )?(kan|mag|lukt|mogelijk|plek|plaats|plaatsen|ruimte|vol|room|space|possible|a (place|seat))\b/;
 
 // A session elsewhere or on another day: the sender wants one, but not (only) the one named.
 const ELSEWHERE = /\b(sessies?|bijeenkomst(en)?|een|één|session)\b[^.?!]{0,20}\b(dichter ?bij|dichterbij|in de buurt van|closer|nearer)\b|\b(elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|(closer|nearer) to|somewhere else|another (location|city|place))\b/;

@@ -330,6 +330,8 @@ test('a fake mailbox warning is machine mail however it says the mailbox is full
   for (const [subject, text] of [
     ['Uw postvak is bijna vol', 'Beste gebruiker,\n\nUw postvak heeft 97% van de opslag bereikt. Klik hier om uw account te verifiëren, anders gaan nieuwe aanmeldingen voor de sessies verloren.\n\nHelpdesk'],
     ['Mailbox quota', 'Dear user,\n\nYour inbox is almost full and incoming registrations will bounce. Click here to upgrade your storage within 24 hours.\n\nIT Service Desk'],
+    // A compound for the limit and a click put off by a time limit: "opslaglimiet", "klik binnen 24 uur op".
+    ['Opslag bijna bereikt', 'Geachte gebruiker,\n\nUw postbus zit op 95% van de opslagcapaciteit. Klik vandaag nog op de link hieronder om uw account te valideren.\n\nServicedesk'],
   ] as const) {
     const v = await verdict({ from: 'IT Helpdesk <support@mail-beheer.example>', subject, text });
     assert.equal(v.intent, 'ignore', subject);

@@ -56,3 +56,20 @@ test('"bij ons in X" is where the sender is, not a place asked for', async () =>
   const v = await verdict({ subject: 'Sessie Venlo', text: signed('Ik kom graag naar Venlo op 29 juni. Bij ons in Beesel is de samenwerking met Venlo weer een onderwerp, dus dat wil ik graag bespreken.', 'Sjef Custers', 'Gemeente Beesel') });
   assert.equal(`${v.intent}/${v.session}`, 'register/venlo');
 });
+
+test('"es" in Limburgish and "as" in Frisian open a condition, as "als" does', async () => {
+  // Written for the principle before the rule changed (after round 22).
+  for (const text of [
+    'Ich kom nao Venlo op 29 juni es ich vrij krieg van mien baas.',
+    'Ik kom nei Assen op 28 juny as it wurk it talit.',
+    'Es \'t lukt, kom ich nao Venlo.',
+  ]) {
+    const v = await verdict({ subject: 'Sessie', text: signed(text) });
+    assert.notEqual(v.intent, 'register', `${text} -> ${v.intent}/${v.session} (${v.reason})`);
+  }
+  const firm = await verdict({ subject: 'Venlo', text: signed('Ich kom nao Venlo op 29 juni. Es gaet um de gemeinde, zoe es altied.') });
+  assert.equal(`${firm.intent}/${firm.session}`, 'register/venlo');
+  // A seat is for the bot to answer, in any tongue: "es d'r nog plek is".
+  const seat = await verdict({ subject: 'Venlo', text: signed('Ich kom graag nao Venlo op 29 juni, es d\'r nog plek is.') });
+  assert.equal(`${seat.intent}/${seat.session}`, 'register/venlo');
+});

@@ -19,6 +19,23 @@ test('a question the list answers, from someone who wants to come, gets the list
   assert.equal(v.intent, 'escalate');
 });
 
+test('where, when and what is still free are questions the list answers, in more words', async () => {
+  // Written for the principle before the rule changed (after round 21): a signup for a city
+  // without a session, or for "one of them", asking for dates, places, times or room.
+  assert.deepEqual(await mismatchedCases([
+    ['alternatives/undefined', 'Aanmelding', 'Ik meld mij graag aan voor de ontwerpsessie in Deventer. Kunt u mij de juiste datum en het adres doorgeven?'],
+    ['alternatives/undefined', 'Ontwerpsessie Leeuwarden', 'Graag schrijf ik mij in voor de sessie in Leeuwarden. Wilt u mij de tijden toesturen?'],
+    ['alternatives/undefined', 'Sessies', 'Wij willen graag komen, Arnhem of Venlo, het maakt ons niet zoveel uit. Welke heeft nog de meeste ruimte?'],
+    ['alternatives/undefined', 'Design sessions', 'Two of us would like to attend one of the sessions. Could you send us the dates and locations?'],
+    ['alternatives/undefined', 'Aanmelding', 'Ik wil graag deelnemen aan een van de sessies. Waar is nog plek?'],
+  ], (v) => `${v.intent}/${v.intent === 'alternatives' ? undefined : v.session}`), []);
+  // Questions a person answers beside the same wish, and the same questions with no wish to come.
+  assert.deepEqual(await actedOn([
+    ['alternatives/*', 'Sessies', 'Ik wil graag komen naar een van de sessies. Kunt u mij de agenda en de sprekers doorgeven?'],
+    ['alternatives/*', 'Vraag', 'Kunt u mij de data en locaties van de sessies sturen? Dan bespreek ik het met de griffie.'],
+  ]), []);
+});
+
 test('a correction under one\'s own quoted signup signs up for the corrected session', async () => {
   const quoted = (session: string, date: string) => `\n\nOp 24-05-18 16:30 schreef Karin de Boer <k.deboer@zeist.nl>:\n> Hierbij meld ik mij aan voor de ontwerpsessie in ${session} op ${date}.\n> Karin de Boer, gemeente Zeist`;
   for (const [text, subject, want] of [
