@@ -3,7 +3,7 @@
 // plus the people they name ("mijn collega ... en ik", "wethouder X en ik", "twee raadsleden").
 import type { Clause } from './clauses.js';
 import { ACCEPT, signsUp } from './cues.js';
-import { NUMBER_WORD, numberWord, oneEdit, perWord } from './text.js';
+import { mayBeOneEditFrom, NUMBER_WORD, numberWord, oneEdit, perWord } from './text.js';
 import { matchesOf } from './matches.js';
 
 export interface Attendees {
@@ -196,6 +196,7 @@ const ROLE_WORDS = ['collega', "collega's", 'collegas', 'wethouder', 'wethouders
 const ROLE_SET = new Set(ROLE_WORDS);
 const NOT_A_SLIP = new Set(['college', 'colleges', 'griffie', 'niemand', 'iemands', 'medewerker', 'ambtenaars']);
 
+const mayBeRole = mayBeOneEditFrom(ROLE_WORDS);
 const asRole = perWord((word): string | null => {
   const w = word.toLowerCase();
   if (w.length < 5 || ROLE_SET.has(w) || NOT_A_SLIP.has(w)) return null;
@@ -224,7 +225,7 @@ function fixRoleSlips(text: string): string {
       n++;
     }
     if (n === 0) { i++; continue; }
-    if (n < 5) continue;
+    if (n < 5 || !mayBeRole(text, s, i)) continue;
     const w = text.slice(s, i);
     const role = asRole(w);
     if (!role) continue;

@@ -14,7 +14,7 @@ export interface MunicipalityRecord {
   aliases?: string[];
 }
 
-interface NameEntry {
+export interface NameEntry {
   tokens: string[];
   record: MunicipalityRecord;
 }
@@ -75,12 +75,18 @@ export interface PlaceMatch {
   last: number; // token index, inclusive
 }
 
-/** Municipality names in a token list (longest name wins), valid on the given date. */
-export function findMunicipalities(tokens: readonly Token[], isoDate: string): PlaceMatch[] {
+/** The names that may start at token i: byFirst's entry for the token. */
+export type NamesAt = (i: number) => readonly NameEntry[] | undefined;
+
+/**
+ * Municipality names in a token list (longest name wins), valid on the given date. `namesAt`
+ * may give byFirst's entries for the tokens from a lookup the caller has made anyway.
+ */
+export function findMunicipalities(tokens: readonly Token[], isoDate: string, namesAt?: NamesAt): PlaceMatch[] {
   const { byFirst } = placeIndex();
   const out: PlaceMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = byFirst.get(tokens[i]!.t);
+    const candidates = namesAt ? namesAt(i) : byFirst.get(tokens[i]!.t);
     if (!candidates) continue;
     for (const c of candidates) {
       if (i + c.tokens.length > tokens.length) continue;

@@ -31,7 +31,7 @@ export function sessionPlaces(catalogue: Catalogue): ReadonlySet<string> {
  */
 function words(folded: string, places: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  forEachWord(folded, places, (w) => out.push(w));
+  forEachWord(folded, (w) => out.push(places.has(w) ? '<stad>' : w));
   return out;
 }
 
@@ -69,24 +69,39 @@ export interface SecondReading {
  */
 export function readWords(subjectFolded: string, bodyFolded: string, places: ReadonlySet<string>): SecondReading {
   const m = model();
+  const vocabulary = vocabularyWith(m, places);
   const tally = new Tally(m);
-  let previous: string | null = null;
+  let previous: Word | undefined;
   // wordFeatures() meets each word, then the pair it begins: the pair a word ends comes first.
-  forEachWord(bodyFolded, places, (w) => {
-    if (previous !== null) tally.count(m.pairs.get(previous)?.get(w));
-    tally.count(m.words.get(w));
-    previous = w;
+  // A word the model does not know begins and ends no pair it weighs.
+  forEachWord(bodyFolded, (w) => {
+    const word = vocabulary.get(w);
+    if (word) {
+      if (previous) tally.count(previous.pairs?.get(word.n));
+      tally.count(word.body);
+    }
+    previous = word;
   });
-  forEachWord(subjectFolded, places, (w) => tally.count(m.subject.get(w)));
+  forEachWord(subjectFolded, (w) => tally.count(vocabulary.get(w)?.subject));
   return tally.reading();
+}
+
+/**
+ * A word the model knows, with the ids of the features it names (undefined: not weighed): as a
+ * word of the new text, as a word of the subject, and as the first of a pair (by the second
+ * word's number). One lookup per word of a mail, where there were three or four.
+ */
+interface Word {
+  n: number;
+  body?: number;
+  subject?: number;
+  pairs?: Map<number, number>;
 }
 
 /** The shipped weights indexed for readWords(): each feature an integer id. */
 interface Model {
-  /** Body words, word pairs (first word, then second) and subject words (without "s:"). */
-  words: Map<string, number>;
-  pairs: Map<string, Map<string, number>>;
-  subject: Map<string, number>;
+  /** Every word in a feature, "<stad>" and "#" included. */
+  words: Map<string, Word>;
   /** By id: the feature as wordFeatures() names it, and its weight. */
   names: string[];
   weights: Float64Array;
@@ -98,23 +113,41 @@ interface Model {
 let shipped: Model | null = null;
 function model(): Model {
   if (shipped) return shipped;
-  const m: Model = { words: new Map(), pairs: new Map(), subject: new Map(), names: [], weights: new Float64Array(0), stamps: new Uint32Array(0), reading: 0 };
+  const m: Model = { words: new Map(), names: [], weights: new Float64Array(0), stamps: new Uint32Array(0), reading: 0 };
+  const word = (w: string): Word => {
+    let found = m.words.get(w);
+    if (!found) m.words.set(w, (found = { n: m.words.size }));
+    return found;
+  };
+  word('<stad>');
   const weights: number[] = [];
   const add = (name: string, weight: number) => {
     const id = m.names.push(name) - 1;
     weights.push(weight);
-    if (name.startsWith('s:')) m.subject.set(name.slice(2), id);
+    if (name.startsWith('s:')) word(name.slice(2)).subject = id;
     else if (name.includes(' ')) {
       const [first, second] = name.split(' ') as [string, string];
-      let next = m.pairs.get(first);
-      if (!next) m.pairs.set(first, (next = new Map()));
-      next.set(second, id);
-    } else m.words.set(name, id);
+      const w = word(first);
+      (w.pairs ??= new Map()).set(word(second).n, id);
+    } else word(name).body = id;
   };
   for (const [name, weight] of Object.entries(WEIGHTS)) add(name, weight);
   m.weights = Float64Array.from(weights);
   m.stamps = new Uint32Array(weights.length);
   return (shipped = m);
+}
+
+const vocabularies = new WeakMap<ReadonlySet<string>, Map<string, Word>>();
+/** The model's words with the session cities read as "<stad>" (each city a word of its own). */
+function vocabularyWith(m: Model, places: ReadonlySet<string>): Map<string, Word> {
+  let v = vocabularies.get(places);
+  if (!v) {
+    v = new Map(m.words);
+    const stad = m.words.get('<stad>')!;
+    for (const p of places) v.set(p, stad);
+    vocabularies.set(places, v);
+  }
+  return v;
 }
 
 /** Weighs the features of one mail, each once, in the order they are met. */
@@ -148,19 +181,15 @@ class Tally {
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** The words of a folded text, one by one: runs of letters (a session city as "<stad>") and runs of digits (as "#"), by a plain loop. */
-function forEachWord(folded: string, places: ReadonlySet<string>, take: (w: string) => void): void {
+/** The words of a folded text, one by one: runs of letters and runs of digits (as "#"), by a plain loop. */
+function forEachWord(folded: string, take: (w: string) => void): void {
   for (let i = 0; i < folded.length;) {
     const c = folded.charCodeAt(i);
     const inRun = isLetter(c) ? isLetter : isDigit(c) ? isDigit : null;
     if (!inRun) { i++; continue; }
     const start = i;
     while (++i < folded.length && inRun(folded.charCodeAt(i)));
-    if (inRun === isDigit) take('#');
-    else {
-      const w = folded.slice(start, i);
-      take(places.has(w) ? '<stad>' : w);
-    }
+    take(inRun === isDigit ? '#' : folded.slice(start, i));
   }
 }
 

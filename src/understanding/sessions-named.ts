@@ -5,7 +5,7 @@
 import type { CatalogueIndex, SessionFacts } from './catalogue-index.js';
 import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
-import { findMunicipalities, placeIndex } from './places.js';
+import { findMunicipalities, placeIndex, type NameEntry } from './places.js';
 import { fold, type Token } from './text.js';
 import { matchesOf } from './matches.js';
 
@@ -75,14 +75,46 @@ function affiliated(folded: string, at: number): boolean {
 
 const capitalised = (clause: Clause, t: Token) => /^[A-Z\u00c0-\u00de']/.test(clause.text.slice(t.s, t.e));
 
+/**
+ * What the tables say of a word: the session cities, venues and municipality names it begins,
+ * and whether it is a place word or a typo stop. One lookup per token of a clause, where
+ * there were up to five (one per table); most words are in none, and have no entry.
+ */
+interface WordFacts {
+  cities?: SessionFacts[];
+  venues?: CatalogueIndex['venueByToken'] extends Map<string, infer V> ? V : never;
+  names?: NameEntry[];
+  placeWord?: boolean;
+  typoStop?: boolean;
+}
+
+const wordFactsOf = new WeakMap<CatalogueIndex, Map<string, WordFacts>>();
+
+function wordFacts(index: CatalogueIndex): Map<string, WordFacts> {
+  let table = wordFactsOf.get(index);
+  if (!table) {
+    const t = new Map<string, WordFacts>();
+    const at = (w: string) => { let f = t.get(w); if (!f) t.set(w, (f = {})); return f; };
+    for (const [w, cities] of index.byCityToken) at(w).cities = cities;
+    for (const [w, venues] of index.venueByToken) at(w).venues = venues;
+    for (const [w, names] of placeIndex().byFirst) at(w).names = names;
+    for (const w of placeIndex().placeWords) at(w).placeWord = true;
+    for (const w of TYPO_STOP) at(w).typoStop = true;
+    wordFactsOf.set(index, (table = t));
+  }
+  return table;
+}
+
+const NO_FACTS: WordFacts = {};
+
 /** A session city at token i: exact, adjective + session noun ("Bredase sessie"), or a typo. */
-function cityAt(clause: Clause, i: number, index: CatalogueIndex): SessionFacts | null {
+function cityAt(clause: Clause, i: number, index: CatalogueIndex, facts: WordFacts): SessionFacts | null {
   const toks = clause.tokens;
   const t = toks[i]!.t;
-  for (const f of index.byCityToken.get(t) ?? []) {
+  for (const f of facts.cities ?? []) {
     if (f.cityTokens.every((ct, k) => toks[i + k]?.t === ct)) return f;
   }
-  if (t.length < 4 || TYPO_STOP.has(t) || placeIndex().placeWords.has(t)) return null;
+  if (t.length < 4 || facts.typoStop || facts.placeWord) return null;
   for (const f of index.sessions) {
     if (f.cityTokens.length !== 1 || t[0] !== f.cityKey[0]) continue;
     if (t.startsWith(f.cityKey)) {
@@ -95,9 +127,9 @@ function cityAt(clause: Clause, i: number, index: CatalogueIndex): SessionFacts 
   return null;
 }
 
-function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex): { f: SessionFacts; n: number; weak: boolean } | null {
+function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex, facts: WordFacts): { f: SessionFacts; n: number; weak: boolean } | null {
   const t = toks[i]!.t;
-  for (const v of index.venueByToken.get(t) ?? []) {
+  for (const v of facts.venues ?? []) {
     if (v.tokens.every((vt, k) => toks[i + k]?.t === vt)) return { f: v.facts, n: v.tokens.length, weak: v.facts.weakVenues.has(v.tokens.join(' ')) };
   }
   if (t.length < 6) return null;
@@ -141,11 +173,11 @@ function polarityAt(clause: Clause, at: number): Polarity {
 
 const blank = { past: false, weak: false, conflict: false, rank: null };
 
-function placeRefs(clause: Clause, ci: number, ctx: RefContext, covered: Set<number>, out: Ref[]): void {
+function placeRefs(clause: Clause, ci: number, ctx: RefContext, facts: readonly WordFacts[], covered: Set<number>, out: Ref[]): void {
   const toks = clause.tokens;
-  for (const m of findMunicipalities(toks, ctx.isoDate)) {
+  for (const m of findMunicipalities(toks, ctx.isoDate, (i) => facts[i]!.names)) {
     const first = toks[m.first]!;
-    if (m.first === m.last && ctx.index.byCityToken.has(first.t)) continue; // a session city itself
+    if (m.first === m.last && facts[m.first]!.cities) continue; // a session city itself
     for (let k = m.first; k <= m.last; k++) covered.add(k);
     const prev = toks[m.first - 1]?.t ?? '';
     const before = clause.folded.slice(0, first.s);
@@ -226,11 +258,13 @@ function hintsIn(clauses: readonly Clause[]): Hints {
 
 function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, out: Ref[]): void {
   const covered = new Set<number>();
-  placeRefs(clause, ci, ctx, covered, out);
   const toks = clause.tokens;
+  const table = wordFacts(ctx.index);
+  const facts = toks.map((t) => table.get(t.t) ?? NO_FACTS);
+  placeRefs(clause, ci, ctx, facts, covered, out);
   for (let i = 0; i < toks.length; i++) {
     if (covered.has(i)) continue;
-    const venue = venueAt(toks, i, ctx.index);
+    const venue = venueAt(toks, i, ctx.index, facts[i]!);
     if (venue) {
       // A building word alone counts as the venue only as a name ("het Stadskantoor"), not as
       // someone's own building ("ons stadhuis", "het stadhuis van Oss").
@@ -244,7 +278,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, ou
       i += venue.n - 1;
       continue;
     }
-    const city = cityAt(clause, i, ctx.index);
+    const city = cityAt(clause, i, ctx.index, facts[i]!);
     if (city && !affiliated(clause.folded, toks[i]!.s)) {
       out.push({ kind: 'city', sessions: [city.slug], polarity: polarityAt(clause, toks[i]!.s), clause: ci, text: clause.text.slice(toks[i]!.s, toks[i]!.e), ...blank });
     }

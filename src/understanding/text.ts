@@ -190,6 +190,38 @@ export function oneEdit(a: string, b: string): boolean {
   return long.slice(i + 1) === short.slice(i);
 }
 
+/**
+ * A cheap necessary condition for oneEdit(w, k) with some k of `keys`, read from the word
+ * text[s, e) without cutting it out: one edit leaves the first two or the last two letters of
+ * a word of five letters or more as they were, and the lengths within one of each other. Most
+ * words fail it, and are then passed over without a string made or a table of remembered
+ * answers consulted (those lookups were a visible share of a message's cost). A word with
+ * anything but a-z, A-Z or an apostrophe is not judged here: true, let the full test decide.
+ */
+export function mayBeOneEditFrom(keys: readonly string[]): (text: string, s: number, e: number) => boolean {
+  const slot = (c: number) => (c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : c === 39 ? 26 : -1);
+  const starts = new Uint8Array(27 * 27);
+  const ends = new Uint8Array(27 * 27);
+  let min = Infinity;
+  let max = 0;
+  for (const k of keys) {
+    const at = (i: number) => slot(k.charCodeAt(i));
+    if (k.length < 5 || [...k].some((_c, i) => at(i) < 0 || k[i] !== k[i]!.toLowerCase())) throw new Error(`mayBeOneEditFrom: "${k}" is not a lower-case word of five letters or more`);
+    starts[at(0) * 27 + at(1)] = 1;
+    ends[at(k.length - 2) * 27 + at(k.length - 1)] = 1;
+    min = Math.min(min, k.length);
+    max = Math.max(max, k.length);
+  }
+  return (text, s, e) => {
+    const n = e - s;
+    if (n < 5) return true;
+    if (n < min - 1 || n > max + 1) return false;
+    for (let i = s; i < e; i++) if (slot(text.charCodeAt(i)) < 0) return true;
+    return starts[slot(text.charCodeAt(s)) * 27 + slot(text.charCodeAt(s + 1))] === 1
+      || ends[slot(text.charCodeAt(e - 2)) * 27 + slot(text.charCodeAt(e - 1))] === 1;
+  };
+}
+
 // Words of withdrawal (folded). A word one edit from one of them that is not itself a known
 // word ("afmeden", "afzegen", "annuleern") is a withdrawal that may be meant: see withdrawalSlip.
 const WITHDRAWAL_WORDS = ['afmelden', 'afmelding', 'afgemeld', 'afmeld', 'afzeggen', 'annuleren', 'annulering', 'annuleer', 'uitschrijven',
@@ -219,6 +251,7 @@ export function fixKeywordTypos(folded: string): string {
   return KEYWORD_CANDIDATE.test(folded) ? folded.replace(KEYWORD_CANDIDATES, keywordFor) : folded;
 }
 
+const mayBeNearWithdrawal = mayBeOneEditFrom(WITHDRAWAL_WORDS);
 const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has(w) || NOT_A_WITHDRAWAL.has(w))
   && WITHDRAWAL_WORDS.some((k) => oneEdit(w, k)));
 
@@ -228,7 +261,7 @@ const nearWithdrawal = perWord((w) => !(WITHDRAWAL_SET.has(w) || KEYWORD_SET.has
  * mistyped withdrawal is for a person.
  */
 export function withdrawalSlip(folded: string): string | null {
-  const word = firstWord(folded, 5, 13, nearWithdrawal);
+  const word = firstWord(folded, 5, 13, mayBeNearWithdrawal, nearWithdrawal);
   if (word) return word;
   // "I can no linger attend": "no longer" with its second word mistyped.
   const no = /\bno ([a-z]{5,7})\b/.exec(folded);
@@ -241,12 +274,13 @@ const READING_WORDS = ['ingeschreven', 'aangemeld', 'geregistreerd', 'aanstaande
 // Real words one edit from them.
 const NOT_A_SLIP = new Set(['aangemelde', 'geregistreerde', 'aanstaand', 'ingeschrevene']);
 
+const mayBeNearReadingWord = mayBeOneEditFrom(READING_WORDS);
 const nearReadingWord = perWord((w) => !(READING_WORDS.includes(w) || NOT_A_SLIP.has(w) || KEYWORD_SET.has(w))
   && READING_WORDS.some((k) => oneEdit(w, k)));
 
 /** A word one letter from an earlier-signup or relative-date word ("igeschreven", "aanstsande"), or null. */
 export function readingSlip(folded: string): string | null {
-  return firstWord(folded, 7, 14, nearReadingWord);
+  return firstWord(folded, 7, 14, mayBeNearReadingWord, nearReadingWord);
 }
 
 // A character of a word for \b: /[A-Za-z0-9_]/.
@@ -255,9 +289,10 @@ const isBoundaryWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c
 /**
  * The first word of `min` to `max` letters a-z in `folded` that `near` accepts, or null: the
  * matches of /\b[a-z]{min,max}\b/g in order (runs of word characters made of a-z only, of that
- * length), found by a loop instead of a pattern run per word.
+ * length), found by a loop instead of a pattern run per word; `maybe` passes over words
+ * `near` would refuse without cutting them out.
  */
-function firstWord(folded: string, min: number, max: number, near: (w: string) => boolean): string | null {
+function firstWord(folded: string, min: number, max: number, maybe: (text: string, s: number, e: number) => boolean, near: (w: string) => boolean): string | null {
   for (let i = 0; i < folded.length;) {
     if (!isBoundaryWordChar(folded.charCodeAt(i))) { i++; continue; }
     const s = i;
@@ -266,7 +301,7 @@ function firstWord(folded: string, min: number, max: number, near: (w: string) =
       const c = folded.charCodeAt(i);
       if (c < 97 || c > 122) letters = false;
     }
-    if (letters && i - s >= min && i - s <= max) {
+    if (letters && i - s >= min && i - s <= max && maybe(folded, s, i)) {
       const word = folded.slice(s, i);
       if (near(word)) return word;
     }
