@@ -6,7 +6,7 @@ import type { CatalogueIndex } from './catalogue-index.js';
 import type { Features } from './features.js';
 import type { Ref } from './sessions-named.js';
 import { collectEvidence, type ContraryKind } from './evidence.js';
-import { FIRST_PERSON, sentenceTexts } from './clauses.js';
+import { FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
 import { aboutAnother, askedOfUs, askedToAct, firmSignup, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
@@ -602,10 +602,18 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
 
 const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
 const NOT_NEEDED = /\b(hoeft|hoeven|niet nodig|no need)\b/;
+// "In september", "dit najaar", "na de zomer" name only a time: it asks for another session only
+// in a clause about a session or one's coming, or in a question ("komt er in het najaar nog een
+// ronde?"); "onze ontmoetingsdag in september" is the sender's own business.
+const ONLY_A_TIME = /^(in|na|dit|in het|later|after) /;
+const ABOUT_A_SESSION = /\b(sessies?|bijeenkomst\w*|sessions?|ronde|editie|meedoen|deelnemen|deel te nemen|aansluiten|aan te sluiten|komen|kom|aanmeld\w*|inschrijv\w*|attend|join|come)\b/;
+const asksAnother = (c: Clause, m: RegExpExecArray | null): m is RegExpExecArray =>
+  !!m && (!ONLY_A_TIME.test(m[0]) || c.question || ABOUT_A_SESSION.test(c.folded));
+
 function otherAsked(f: Features, asking = false): string | null {
   for (const c of f.bodyClauses) {
     const m = c.neg || NOT_NEEDED.test(c.folded) || (asking && !c.question && !ASKING.test(c.folded)) ? null : cue.OTHER_DATES.exec(c.folded);
-    if (m) return m[0];
+    if (asksAnother(c, m)) return m[0];
   }
   return null;
 }
@@ -617,7 +625,7 @@ function otherAskedBeside(f: Features, session: string | null): string | null {
   // Not where it is denied: "een andere sessie zit er niet in".
   for (const c of f.bodyClauses) {
     const m = c.neg ? null : cue.OTHER_DATES.exec(c.folded);
-    if (m && f.bodyRefs.some((r) => f.bodyClauses[r.clause]?.sentence === c.sentence && r.sessions.includes(session ?? ''))) return m[0];
+    if (asksAnother(c, m) && f.bodyRefs.some((r) => f.bodyClauses[r.clause]?.sentence === c.sentence && r.sessions.includes(session ?? ''))) return m[0];
   }
   return null;
 }

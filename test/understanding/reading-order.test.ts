@@ -143,3 +143,16 @@ test('the sentence that signs up decides over dates of the sender\'s own busines
     ['Aanmelding', 'Ik meld mij aan voor Utrecht op 14 juni. Of kan ik beter naar Arnhem op 22 juni komen?'],
   ]).then((v) => v.map((x) => x.startsWith('register/') ? x : 'not-confirmed')), ['register/assen', 'not-confirmed']);
 });
+
+test('a month or season of the sender\'s own business asks for no other session; one asked for does', async () => {
+  // Written for the principle before the rule changed (after round 22's long letters).
+  assert.deepEqual(await mismatchedCases([
+    ['register/haarlem', 'Haarlem', 'Ik kies voor Haarlem op 21 juni. In Velsen werken we aan een participatieverordening; de raad wil dit najaar een eerste versie bespreken.'],
+    ['register/utrecht', 'Utrecht 14 juni', 'Graag meld ik mij aan voor Utrecht op 14 juni. Het is hier druk met de voorbereidingen voor onze ontmoetingsdag in september, dus een ochtend in Utrecht is ideaal.'],
+    ['register/assen', 'Assen', 'Hierbij meld ik mij aan voor Assen. Na de zomer start bij ons een nieuw wijkprogramma.'],
+  ]), []);
+  assert.deepEqual(await verdicts([
+    ['Sessie', 'Ik wil graag meedoen, maar in juni lukt het niet. Komt er in het najaar nog een ronde?'],
+    ['Sessies', 'Ik zou graag deelnemen aan een sessie in september, is dat mogelijk?'],
+  ]), ['alternatives/null', 'alternatives/null']);
+});
