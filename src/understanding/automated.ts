@@ -329,7 +329,7 @@ const SALES = [
   /\b(our|onze) (software|platform|solution|oplossing|tool|product|app)\b/, /\b(save|saves|bespaar|bespaart|besparen)\b[^.]{0,25}\b\d+ (hours|uur|procent|percent|%)/,
   /\b(automates|automatiseert|automatiseren)\b/,
   // Search-engine and web-design pitches: "I was on your website the other day …"
-  /\b(seo|search engine optimi[sz]ation|zoekmachineoptimalisatie|(first|front) page of google|page (1|one) (of|on|in) google|google (ranking|rankings|search results)|backlinks?|link ?building|guest post)\b/,
+  /\b(seo|search engine optimi[sz]ation|zoekmachineoptimalisatie|(first|front) page of google|page (1|one) (of|on|in) google|(rank|ranks|ranking) (on|op) (page|pagina) (1|one|een)|google (ranking|rankings|search results)|backlinks?|link ?building|guest post)\b/,
   // A one-word answer asked for: "Reply YES to …", "Antwoord JA op deze mail".
   /\b(reply|respond|answer|antwoord|reageer|beantwoord) (with )?["']?(yes|ja|stop)["']? (to|and|op|met|voor|en)\b/,
   // (a domain name inside the stretch keeps its dots: "your website vng.nl is not ranking")

@@ -114,7 +114,7 @@ export const OTHER_DATES = wordings([
   '\\bandere (data|datum|datums|dag|dagen|(ontwerp|regio)?sessies?|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid)\\b',
   '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer(vakantie|reces)?\\b', '\\balternatie(f|ve) (moment|momenten|datum|data|sessie|mogelijkheid)\\b', '\\b(in|na) (augustus|september|oktober|november|december)\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
-  '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\b(andere[nr]?|welche|weitere) (termine?|termin|sitzungen|daten)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
+  /* Frisian */ '\\boare (mooglikhe(id|den)|datum|data|dagen|dei|sesjes?|gearkomste)\\b', '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\b(andere[nr]?|welche|weitere) (termine?|termin|sitzungen|daten)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
 ]);
 

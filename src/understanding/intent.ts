@@ -480,8 +480,9 @@ function ownWithdrawal(f: Features): boolean {
  * about our sessions and the sender's own; contrary evidence turns a register into escalate
  * or alternatives, never into a confirmation.
  */
-// A request that covers the sender and another: "ons beiden", "allebei", "both of us".
-const BOTH_ASKED = /\b(ons|hen|ze|jullie)? ?(beiden|allebei|alle (twee|drie|vier))\b|\bboth of us\b|\b(us|them) both\b/;
+// Someone else's signup arranged by them, told in passing: "dat regelt zijn secretariaat zelf",
+// "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld".
+const ARRANGES_OWN = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b/;
 
 function permitted(d: Decision, f: Features, thread: ThreadContext | null | undefined): Decision {
   if (d.intent === 'escalate' || d.intent === 'ignore') return d;
@@ -554,14 +555,14 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (deferred && !(aboutAnother(deferred.text) && ownSignup(f))) return stop('escalate', 'hedged', `a signup yet to come: "${deferred.text}"`);
     // People sent to two sessions in one mail ("de wethouder gaat naar Arnhem, de raadsleden naar
     // Venlo; graag alle drie noteren"): one registration cannot hold both, a person enters them.
-    // Not when the other one signs up for themselves ("hij meldt zich daar zelf voor aan"), nor when
-    // the sender goes too ("de burgemeester gaat naar Haarlem, ik naar Utrecht": the sender's own).
+    // Not when the other one signs up for themselves ("hij meldt zich daar zelf voor aan", "dat
+    // regelt zijn secretariaat zelf", "zij mailt zelf", "heeft zich al zelf gemeld").
     const split = f.bodyRefs.find((r) => r.polarity === 'other' && naming(r) && r.sessions.length === 1 && r.sessions[0] !== d.session
       && !f.bodyClauses[r.clause]?.neg && GOES.test(f.bodyClauses[r.clause]?.folded ?? ''));
-    const senderGoes = f.bodyClauses.some((c) => !c.others && !c.neg && /\b(ik|wij|we|i)\b/.test(c.folded) && (cue.signsUp(c.folded) || GOES.test(c.folded)));
-    // "… Graag ons allebei noteren": both asked for, the sender's and the other's, whoever goes where.
-    const bothAsked = BOTH_ASKED.test(f.content.toLowerCase());
-    if (split && (!senderGoes || bothAsked) && !(deferred && aboutAnother(deferred.text))) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
+    // Also when the sender goes to one ("ik meld mij aan voor Haarlem; mijn collega gaat naar
+    // Venlo"): confirming the sender's alone would leave the colleague's unhandled (five writers
+    // of rounds 21-23 labelled it so).
+    if (split && !(deferred && aboutAnother(deferred.text)) && !ARRANGES_OWN.test(f.content.toLowerCase())) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
     const withdrawal = ownWithdrawalBeside(f, d.session);
     if (withdrawal !== null) {
       // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.

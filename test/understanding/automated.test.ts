@@ -283,6 +283,7 @@ test('advance-fee fraud and search-engine pitches are spam', async () => {
 
 test('a pitch that asks for a one-word reply, or promises page one of Google, is spam', async () => {
   await ignored({ from: 'Growth <hello@toprank.example.biz>', subject: 'Re: uw website', text: 'Hi there,\n\nYour site is not on page one of Google yet. We can fix that within a month.\n\nReply YES and we send you a free website audit.\n\nTom' }, 'spam');
+  await ignored({ from: 'Rank <hi@rankup.example.biz>', subject: 'Quick idea', text: 'Hello,\n\nI looked at gemeente.nl and you do not rank on page 1 for "citizen participation". Shall I send you a free audit?\n\nBest,\nLisa' }, 'spam');
   await ignored({ from: 'Online Groei <info@groei.example.biz>', subject: 'Re: uw aanmelding', text: 'Beste,\n\nWist u dat uw gemeentesite niet op pagina 1 van Google staat? Antwoord JA op deze mail voor een gratis analyse.\n\nGroet,\nSanne' }, 'spam');
 });
 

@@ -73,3 +73,11 @@ test('"es" in Limburgish and "as" in Frisian open a condition, as "als" does', a
   const seat = await verdict({ subject: 'Venlo', text: signed('Ich kom graag nao Venlo op 29 juni, es d\'r nog plek is.') });
   assert.equal(`${seat.intent}/${seat.session}`, 'register/venlo');
 });
+
+test('a Frisian "oare mooglikheid" asks for another session', async () => {
+  // Written for the principle before the rule changed (after round 23).
+  const v = await verdict({ subject: 'Re: Uitnodiging ontwerpsessie lokale democratie 28 juni Assen', text: signed('Op 28 juny bin ik yn Den Haach. Is der in oare datum? Ik soe graach meidwaan.') });
+  assert.notEqual(v.intent, 'register', `${v.intent}/${v.session} (${v.reason})`);
+  const w = await verdict({ subject: 'Sesje', text: signed('Ik kin net op 28 juny. Hawwe jimme in oare mooglikheid? Ik wol graach komme.') });
+  assert.equal(w.intent, 'alternatives', `${w.intent}/${w.session} (${w.reason})`);
+});

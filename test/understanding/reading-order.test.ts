@@ -85,10 +85,16 @@ test('people sent to two sessions are for a person; news passed on to others is 
     // The sender goes to one, a colleague to another, and both are asked for: one registration cannot hold them.
     ['Aanmeldingen', 'Ik kom naar Arnhem op 22 juni. Mijn collega gaat liever naar Assen, dat is dichterbij voor hem. Kunt u ons beiden inschrijven?'],
     ['Sessies', 'Ik wil graag naar Breda. Onze wethouder gaat naar Venlo op 29 juni. Graag ons allebei noteren.'],
-  ]), ['escalate/null', 'escalate/null', 'escalate/null', 'escalate/null']);
+    // Told, not asked: a confirmation of the sender's alone would leave the colleague's unhandled.
+    ['Aanmelding', 'Graag meld ik mij aan voor Haarlem (21 juni). Mijn collega Tim de Vries gaat naar Venlo op 29 juni.'],
+  ]), ['escalate/null', 'escalate/null', 'escalate/null', 'escalate/null', 'escalate/null']);
   assert.deepEqual(await mismatchedCases([
     ['register/breda', 'Breda', 'Mijn collega wil naar Venlo en meldt zich daar zelf voor aan. Ik kan 29 juni niet, maar kom wel graag naar Breda.'],
     ['register/venlo', 'Deelnemers Venlo', 'Hierbij geef ik de deelnemers voor Venlo door: Jan Smit en Els de Boer.'],
+    // The other one arranges their own, in any words: the sender's own signup stands.
+    ['register/breda', 'Breda', 'Onze wethouder gaat naar Venlo, dat regelt haar bureau zelf. Ik wil me graag aanmelden voor Breda op 3 juli.'],
+    ['register/utrecht', 'Utrecht', 'Mijn collega Joost gaat naar Arnhem; hij heeft zich daar al zelf voor gemeld. Graag meld ik mij aan voor Utrecht op 14 juni.'],
+    ['register/assen', 'Assen', 'Mijn collega gaat al naar Haarlem, zij mailt zelf. Ik wil zelf graag naar Assen op 28 juni.'],
   ]), []);
 });
 
