@@ -49,6 +49,9 @@ const FLOOR: Record<string, number> = {
   // Rounds 21 and 22 (a later session of 2026-12-06), each scored at first sight on the code of
   // its moment (README); floors at the code that added them, with the second reading trained on them.
   de: 0.98, df: 0.83, dg: 0.88, dh: 0.92, di: 1.0, dj: 0.83, dk: 0.93, dl: 0.87,
+  // Round 23, scored at first sight on the code of its moment; the second reading is not trained
+  // on it (retrained, it withheld one more right signup and won nothing).
+  dm: 0.96, dn: 0.93, do: 0.95, dp: 0.95,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
