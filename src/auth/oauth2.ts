@@ -99,7 +99,12 @@ export function createTokenSource(settings: OAuth2Config, opts: TokenSourceOptio
         ? await client.refreshTokenGrant(configuration, refreshToken, parameters)
         : await client.clientCredentialsGrant(configuration, parameters);
       const obtainedAt = now();
-      const expiresAt = obtainedAt + (response.expiresIn() ?? DEFAULT_LIFETIME_S) * 1000;
+      // The lifetime as the server gave it: openid-client's expiresIn() counts down on the wall
+      // clock from the response's arrival, so a second passing before it is read (a busy machine)
+      // would shorten it and mix real time into the injected clock.
+      const given = Number(response.expires_in);
+      const lifetime = Number.isFinite(given) && given > 0 ? given : DEFAULT_LIFETIME_S;
+      const expiresAt = obtainedAt + lifetime * 1000;
       cached = { value: response.access_token, expiresAt, renewAt: renewTime(obtainedAt, expiresAt) };
       // Microsoft rotates refresh tokens: keep the newest for the next refresh (in memory only).
       const rotated = Boolean(refreshToken && response.refresh_token && response.refresh_token !== refreshToken);
