@@ -475,16 +475,16 @@ function ownWithdrawal(f: Features): boolean {
   return withdrawing.some((c) => !c.others || FIRST_PERSON.test(c.folded));
 }
 
-/**
- * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
- * about our sessions and the sender's own; contrary evidence turns a register into escalate
- * or alternatives, never into a confirmation.
- */
 // Someone else's going is their own affair, told in passing: arranged by them ("dat regelt zijn
 // secretariaat zelf", "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld") or news heard
 // from them ("mijn buurman vertelde dat hij naar Venlo gaat").
 const ARRANGES_OWN = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/;
 
+/**
+ * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
+ * about our sessions and the sender's own; contrary evidence turns a register into escalate
+ * or alternatives, never into a confirmation.
+ */
 function permitted(d: Decision, f: Features, thread: ThreadContext | null | undefined): Decision {
   if (d.intent === 'escalate' || d.intent === 'ignore') return d;
   const e = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
