@@ -235,7 +235,7 @@ function courtesyTell(sentence: string, at: number): boolean {
 }
 
 // "Ik weet nog niet zo goed wat een ontwerpsessie is": not knowing what a thing is, not whether one comes.
-const KNOWS_NOT_WHAT = /^\s+((zo |precies |goed |zo goed |helemaal |echt |goed )*)(wat|hoe)\b[^.?!,]{0,50}\b(is|inhoudt|betekent|voorstellen|voor te stellen|in zijn werk gaat|eruitziet|eruit ziet|verwachten|te verwachten)\b/;
+const KNOWS_NOT_WHAT = /^\s+((zo |precies |goed |zo goed |helemaal |echt )*)(wat|hoe)\b[^.?!,]{0,50}\b(is|inhoudt|betekent|voorstellen|voor te stellen|in zijn werk gaat|eruitziet|eruit ziet|verwachten|te verwachten)\b/;
 // "Wellicht interessant om daar iets over te vertellen", "misschien een idee om …": a hedge that
 // softens a suggestion. ("Wellicht leuk om te komen" doubts the coming.)
 const SOFTENS_A_SUGGESTION = /^\s+((ook |wel |nog )?)(interessant|leuk|handig|nuttig|een idee|een optie|aardig|zinvol|relevant|useful|interesting|of interest|worth)\b/;
