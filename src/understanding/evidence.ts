@@ -240,7 +240,10 @@ const KNOWS_NOT_WHAT = /^\s+((zo |precies |goed |zo goed |helemaal |echt )*)(wat
 // softens a suggestion. ("Wellicht leuk om te komen" doubts the coming.)
 const SOFTENS_A_SUGGESTION = /^\s+((ook |wel |nog )?)(interessant|leuk|handig|nuttig|een idee|een optie|aardig|zinvol|relevant|useful|interesting|of interest|worth)\b/;
 const CONTRIBUTES = /\b(presenteren|vertellen|toelichten|laten zien|delen|inbrengen|bijdragen|present|share|tell)\b/;
-const COMING_WIDE = /\b(kom|komen|te komen|erbij|er bij|aanwezig|deelnemen|deel te nemen|deelname|meedoen|mee te doen|aansluiten|aan te sluiten|aanmeld\w*|meld|inschrijv\w*|attend|come|join)\b/;
+// The words of coming (ABOUT_COMING) and of joining in: a suggestion or contribution with one
+// of them is about the coming itself.
+const JOINS_IN = /\b(deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten)\b/;
+const aboutComingAtAll = (t: string) => ABOUT_COMING.test(t) || JOINS_IN.test(t);
 
 const NO_DOUBT_BEFORE = /\b(geen|zonder|no|without)\s+(enkele\s+|any\s+)?$/;
 const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
@@ -282,7 +285,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
         const after = t.slice(m.index + m[0].length);
         if (SOFTENS_A_REQUEST.test(after.slice(0, 16))) continue;
         if (/weet|nog niet/.test(m[0]) && KNOWS_NOT_WHAT.test(after)) continue;
-        if (SOFTENS_A_SUGGESTION.test(after) && !COMING_WIDE.test(after)) continue;
+        if (SOFTENS_A_SUGGESTION.test(after) && !aboutComingAtAll(after)) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
         // "Geen twijfel", "twijfel is er niet", "zonder voorbehoud": a doubt denied is certainty.
         if (NO_DOUBT_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)) || NO_DOUBT_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
@@ -297,7 +300,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
     if (kind === 'condition' && opts.ownAct?.() && aboutSomeoneElse(t)) continue;
     const m = re.exec(t);
     // "Als het past, wil ik daar kort iets presenteren": the condition is on a contribution, not on coming.
-    if (m && re === CONDITION_SHAPE && opts.ownAct?.() && CONTRIBUTES.test(t.slice(m.index)) && !COMING_WIDE.test(t.slice(m.index))) continue;
+    if (m && re === CONDITION_SHAPE && opts.ownAct?.() && CONTRIBUTES.test(t.slice(m.index)) && !aboutComingAtAll(t.slice(m.index))) continue;
     if (m) return { kind, text: m[0], where: 'text' };
   }
   return null;
