@@ -74,6 +74,9 @@ export const signsUp = remembered((text) => REGISTER.test(text));
  */
 export const ELLIPTIC_ASK = /^[^?]{0,20}\btoch\b[^?]{0,30}\b(i\.?p\.?v\.?|in plaats van|instead of)\b[^?]{0,30}$|^[^?]{0,40}\b(graag|aub|a\.u\.b\.?|svp|please|pls)\b(?![^?]*\b(info|informatie|meer|weten|horen|programma)\b)[^?]{0,40}$|^[^?]{0,40}\b(\d|een|twee|drie|vier|vijf) (pers|pers\.|personen|persoon|people|persons|personen)\b[^?]{0,20}$/;
 
+/** A newsletter or mailing list named: its matters are not the sessions'. */
+export const NEWSLETTER = /\b(nieuwsbrie[fv]\w*|newsletters?|mailinglijst\w*|verzendlijst\w*|mailingbestand|adresbestand|mailing ?lists?|distribution lists?)\b/;
+
 /** A short yes in a reply ("Ja, graag", "Prima", "Yes please"): accepts what the thread offered. */
 export const ACCEPT = /^(ja|jao|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|graag|(dat|die) doe (ik|we|wij) graag|ja graag|prima|akkoord|top|goed|is goed|uitstekend|doe maar|doe (mij|me|ons) maar|klinkt goed|yes|sure|ok|oke|okay|great|fine)\b/;
 
@@ -116,6 +119,8 @@ export const OTHER_DATES = wordings([
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
   /* Frisian */ '\\boare (mooglikhe(id|den)|datum|data|dagen|dei|sesjes?|gearkomste)\\b', '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\b(andere[nr]?|welche|weitere) (termine?|termin|sitzungen|daten)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
+  // "Kan ik nog ergens anders aansluiten?": another session, wherever.
+  '\\b(ergens anders|elders|somewhere else|elsewhere)\\b[^.?!]{0,30}\\b(aansluiten|aan te sluiten|meedoen|mee te doen|deelnemen|deel te nemen|terecht|aanschuiven|join|attend)\\b',
 ]);
 
 /** Asks where there is room: wants to attend, has not picked. */
@@ -144,7 +149,10 @@ export const BENIGN_QUESTION = /\b((het|een) overzicht|the (list|overview)|van d
  * somewhere, which one suits ("hoe laat begint die?", "is er ook een sessie in Zwolle?", "komt
  * der ek in sessy yn Fryslân?", "welke zijn er nog?", "wat raadt u aan?", "what is possible").
  */
-export const LIST_ANSWERS = /\b(hoe laat|wanneer|waar|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|it|the session|one)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\b(wordt|worden) (er|der)\b[^?]{0,30}\b(sessies?|bijeenkomst)\b|\bwelke\b[^?]{0,30}\b(kiezen|kunnen|kan|mag|mogen)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\b(de|het) ([a-z]+ )?(tijd|tijden|tijdstip|datum|data|datums|locatie|locaties|adres|adressen)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|toesturen|mailen|geven)\b|\bwelke\b[^?]{0,25}\b(ruimte|plek|plekken|plaats|plaatsen|vrij)\b|\b(send|mail|give|tell) (me|us) (the|your|all the) (dates|list|locations|times|options)\b|\bwhich\b[^?]{0,30}\b(room|space|seats|available)\b/;
+// Whether one can still join ("ben ik nog op tijd?", "kan ik nog ergens anders aansluiten?"): of a
+// session that has passed, the list of open ones is the answer.
+const STILL_TO_JOIN = String.raw`\b(nog|still)\b[^?]{0,40}\b(op tijd|mogelijk|aanmelden|aan te melden|inschrijven|in te schrijven|aansluiten|aan te sluiten|meedoen|mee te doen|deelnemen|deel te nemen|innemen|in time|possible|register|sign up|join)\b`;
+export const LIST_ANSWERS = new RegExp(`${STILL_TO_JOIN}|` + /\b(hoe laat|wanneer|waar|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|it|the session|one)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\b(wordt|worden) (er|der)\b[^?]{0,30}\b(sessies?|bijeenkomst)\b|\bwelke\b[^?]{0,30}\b(kiezen|kunnen|kan|mag|mogen)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\b(de|het) ([a-z]+ )?(tijd|tijden|tijdstip|datum|data|datums|locatie|locaties|adres|adressen)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|toesturen|mailen|geven)\b|\bwelke\b[^?]{0,25}\b(ruimte|plek|plekken|plaats|plaatsen|vrij)\b|\b(send|mail|give|tell) (me|us) (the|your|all the) (dates|list|locations|times|options)\b|\bwhich\b[^?]{0,30}\b(room|space|seats|available)\b/.source);
 
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
 export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|might)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
@@ -161,10 +169,10 @@ export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|
 /** Announces a question without asking it in that sentence: always for a person. */
 export const HAS_QUESTION = /\b((ik|wij|we) (heb|hebben) (nog )?(een|twee|enkele|wat|een paar) vra(a)?g(en)?|(een|mijn|onze) vraag (over|bij|aan)|i have (a|some) questions?)\b/;
 
-/** Press, and those who come to watch or to study the session (a thesis): always for a person. */
-export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|toehoorder|waarnemer|observer|observeren|als gast|scriptie|afstudeer\w*|thesis)\b/;
-/** Students and researchers: participants when they sign up outright, else for a person. */
-export const ACADEMIC = /\b(student|studente|onderzoeker|promovendus|researcher|universitair (hoofd)?docent|hoogleraar|lector|doe onderzoek|onderzoek doe)\b/;
+/** Press, and those who come to watch, or to study the session for their own research: always for a person. */
+export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|toehoorder|waarnemer|observer|observeren|als gast|(voor|for) (mijn|haar|zijn|onze|ons|my|her|his|our) (scriptie|afstudeer\w*|onderzoek|thesis|research|dissertation|study))\b/;
+/** Students and researchers (writing a thesis is who they are, not why they come): participants when they sign up outright, else for a person. */
+export const ACADEMIC = /\b(student|studente|onderzoeker|promovendus|researcher|universitair (hoofd)?docent|hoogleraar|lector|doe onderzoek|onderzoek doe|scriptie|afstudeer\w*|thesis)\b/;
 
 /** A signup made to depend on something a person must settle. */
 export const CONDITION = /\b(mits|op voorwaarde dat|onder (de )?voorwaarde|afhankelijk van|provided that|on condition that|as long as)\b/;

@@ -101,7 +101,9 @@ const NOT_COMING_AFTER = String.raw`(?!\s+(die|dat|het|deze|dit|ze|hem|it|that|t
 // A Dutch if-clause ends in its verb; with one there, no comma need close it ("als dat niet lukt
 // kan ik niet komen"). "Als raadslid kom ik graag" has none.
 const IF_CLAUSE_VERB = String.raw`(lukt|lukken|kan|kunnen|is|zijn|past|passen|gaat|gaan|heeft|hebben|wordt|worden|mag|mogen|doet|doen|rijdt|rijden|uitloopt|uitlopen|blijkt|blijken|toelaat|toestaat|verschuift|verschuiven|valt|vallen|duurt|werkt|meewerkt|meezit|tegenzit|doorgaat|staat|ligt|hoeft|moet|moeten|krijg|krijgt|krijgen|heb|ben|wil|willen|zit|zitten)`;
-const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}${NOT_COMING_AFTER}|\b${IF}\s+[^?!,;.]{2,80}?\s${IF_CLAUSE_VERB}\s+${ATTEND_INVERTED}${NOT_COMING_AFTER}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her|ich|'t|t|wy|d'r)\b`);
+// After the coming too, an if-clause is told by the verb it ends in ("ik kom graag, als inwoners
+// welkom zijn"); "ik kom graag, als raadslid" has none.
+const CONDITION_SHAPE = new RegExp(String.raw`\b${IF}\b[^?!,;]{3,100},\s*${ATTEND_INVERTED}${NOT_COMING_AFTER}|\b${IF}\s+[^?!,;.]{2,80}?\s${IF_CLAUSE_VERB}\s+${ATTEND_INVERTED}${NOT_COMING_AFTER}|${ATTEND}[^?!;]{0,60}?\b${IF}\s+(de|het|er|ik|wij|we|dat|dit|die|deze|u|mijn|onze|jullie|zijn|haar|the|there|it|i|my|our|his|her|ich|'t|t|wy|d'r)\b|(${ATTEND}|\b${ATTEND_INVERTED})[^?!;]{0,60}?,\s*${IF}\s+[^?!,;.]{2,60}?\s${IF_CLAUSE_VERB}(\s+[a-z]+en)?(?=\s*([.!?;,]|$))`);
 // Whether the sender may take part at all ("is dat mogelijk voor een Belgische gemeente?", "is it
 // open to a non-member?") or whether coming is still worth it ("heeft het dan nog zin om aan te
 // schuiven?"): attendance waits on what a person answers.
@@ -248,6 +250,10 @@ const aboutComingAtAll = (t: string) => ABOUT_COMING.test(t) || JOINS_IN.test(t)
 const NO_DOUBT_BEFORE = /\b(geen|zonder|no|without)\s+(enkele\s+|any\s+)?$/;
 const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
 
+// A request to move the sender's registration, said outright: "graag omzetten", "zet u mij maar om".
+const MOVE_ME = /^((dan )?(graag|gaarne|svp|aub|a\.u\.b\.?) )?(omzetten|overzetten|omboeken|wijzigen|aanpassen)\b|\b(zet|zetten|boek|boekt|schrijf|schrijft) (u |jullie )?(mij|me|ons) (maar |dan |graag )?(om|over)\b/;
+const ANY_OR_NO_TAKER = /\b(iemand anders|een ander|anderen|(de|een|uw) wachtlijst|someone else|somebody else|anyone else|another (person|participant)|others|geen (collega|vervanger|vervanging|ander|andere)|niemand|no (one|colleague)|nobody)\b/;
+
 interface FindOptions {
   /** Skip hedges about someone else: the sender acts for themselves (asked only where a hedge is). */
   ownAct?: () => boolean;
@@ -295,6 +301,9 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       }
       continue;
     }
+    // A place left to anyone ("wellicht kan iemand anders mijn plek innemen") or that nobody takes
+    // ("er is geen collega die het kan overnemen") is freed, not handed to someone a person must enter.
+    if (kind === 'transfer' && ANY_OR_NO_TAKER.test(t)) continue;
     // A condition on someone else's coming ("mijn collega komt alleen als …", "zo ja, dan meldt
     // zijn secretariaat hem aan") leaves the sender's own signup standing.
     if (kind === 'condition' && opts.ownAct?.() && aboutSomeoneElse(t)) continue;
@@ -375,7 +384,9 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   if (kind === 'elsewhere') {
     // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
     // "Wilt u mij in plaats daarvan inschrijven voor Arnhem?" asks us to act: a signup made.
-    const asked = f.bodyClauses.find((c, i) => c.question && !(askedOfUs(c.folded) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
+    // "Kan ik in plaats daarvan naar Breda komen? Graag omzetten": the question, then the request to move.
+    const moveAsked = f.bodyClauses.some((c) => !c.question && !c.neg && MOVE_ME.test(c.folded));
+    const asked = f.bodyClauses.find((c, i) => c.question && !((askedOfUs(c.folded) || moveAsked) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b/.test(c.folded)));
     // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not
     // choose. "Is er nog plek in Venlo?" asks for a seat, which the bot answers by confirming.
     const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(?!(plek|plekje|plekken|plaats|plaatsen|ruimte)\b)\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))

@@ -79,6 +79,8 @@ const strong = (r: Ref) => !r.weak && !(r.kind === 'other-date' && r.past);
 
 // The sender leaves the choice between sessions to us: no preference or fallback counts.
 const LEAVES_CHOICE = /\b(kiest u maar|kies (jij|jullie|u) maar|(zet|plaats|deel) (u |jullie )?(me|mij|ons) maar (ergens|waar)|maakt (mij |me |ons )?(niet|niks|weinig) uit|(het )?mag (allebei|beide)|(allebei|beide) (is |zijn )?(goed|prima|mogelijk)|whichever (is|suits|works|fits)|either (one |session )?(is )?(fine|works)|wat (u|jullie) (het )?(beste|liefst) (uitkomt|past))\b/;
+// Joining someone else who goes: "kunt u mij ook noteren?", "ik ga met haar mee", "samen".
+const JOINS_THEM = /\b(ook|mee|samen|eveneens|too|as well|with (him|her|them))\b/;
 const noPreference = (refs: Ref[]) => refs.map((r) => (r.rank ? { ...r, rank: null } : r));
 
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
@@ -103,8 +105,10 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   const prior = usable(f.bodyRefs.filter((r) => r.polarity === 'prior'));
   if (prior.length) return agree(prior, 'earlier signup');
   // "De burgemeester komt graag naar Utrecht": a secretary signing someone else up.
-  const theirs = usable(f.bodyRefs.filter((r) => r.polarity === 'other'));
-  if (theirs.length) return agree(theirs, 'someone else');
+  // Never one the sender rules out, and never when the sender signs up for themselves, unless
+  // to join them ("mijn collega gaat naar Venlo; kunt u mij ook noteren?").
+  const theirs = usable(f.bodyRefs.filter((r) => r.polarity === 'other' && !r.sessions.some((s) => ruledOut.has(s))));
+  if (theirs.length && (!ownSignup(f) || f.bodyClauses.some((c) => !c.others && JOINS_THEM.test(c.folded)))) return agree(theirs, 'someone else');
   // "Graag aanmelden" above an invitation for one session: that session. A quoted overview of
   // all sessions decides nothing (agree() finds several).
   // Only when the new text only accepts: a session it names or rules out ("maar niet in Utrecht"),
@@ -310,7 +314,10 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     // "Ik meld mij en onze griffier, mevr. Mutsaers, aan": a signup the clause split cut in two.
     || unbrokenSentences(f).some((t) => cue.signsUp(t))
     || !f.bodyClauses.some((c) => cue.signsUp(c.folded))));
-  if (f.question === 'real' && !firm()) {
+  // "Ik kan niet bij de sessie zijn. Wilt u mij ook van de verzendlijst halen?": a newsletter
+  // asked about beside a withdrawal is a remark on it, read by the gate (a mailing matter).
+  const mailingBeside = !signsUp && !!(f.cancelStrong || f.cancelWeak) && cue.NEWSLETTER.test(f.questionText ?? '');
+  if (f.question === 'real' && !firm() && !mailingBeside) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
     // "Ik wil graag naar de sessie in Zwolle. Hoe laat begint die?": no session follows, and the
     // question is one the list of open sessions answers; the gate still checks the list is wanted.
@@ -351,7 +358,10 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
     const t = (said ??= sentenceTexts(f.bodyClauses)).get(f.bodyClauses[r.clause]?.sentence ?? -1) ?? '';
     return cue.CANCEL_STRONG.test(t) && !cue.signsUp(t) && !/\bwel\b/.test(t);
   };
-  const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos' && !withdrawnHere(r));
+  // A day that fits several sessions chooses only in words of choosing ("donderdag kan wel"), not
+  // in the sender's other business ("ik zit donderdag in het AB van de veiligheidsregio").
+  const chooses = (r: Ref) => r.sessions.length === 1 || CHOOSES.test(f.bodyClauses[r.clause]?.folded ?? '') || /\b(wel|graag|beter|uitkomen|uitkomt|schikt|schikken|zou|zouden|mogelijk|prefer\w*|better|suits?)\b/.test(f.bodyClauses[r.clause]?.folded ?? '');
+  const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos' && !withdrawnHere(r) && chooses(r));
   // "Mijn collega gaat naar Haarlem, ik kan niet": whose plans change is for a person to sort out.
   if (f.cancelWeak && !f.cancelStrong && !f.register && f.bodyRefs.some((r) => naming(r) && r.polarity === 'other')) {
     return result('escalate', 'mixed', 0.6, [...ev, 'someone else goes, the sender cannot']);
@@ -404,6 +414,33 @@ function notWithdrawing(f: Features, clauses: number[], as: Ref['polarity'], ev:
     bodyRefs: f.bodyRefs.map((r) => (set.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: as } : r)),
   };
 }
+
+// A withdrawal said of the session itself ("afmelden voor de ontwerpsessie", "ik kan niet bij de
+// bijeenkomst zijn waarvoor ik mij had opgegeven", a session named) in a sentence that is not
+// about a newsletter. A "kan niet" with no registration said ("zelf kan ik niet, maar ik blijf
+// graag op de hoogte") only leads up to the newsletter asked for.
+const REGISTERED = /\b(aangemeld|opgegeven|ingeschreven|aanmelding|inschrijving|registered|registration)\b/;
+const OF_THE_SESSION = /\b((ontwerp|regio)?sessies?|bijeenkomst(en)?|session|meeting|workshop)\b/;
+function newsletterSaid(f: Features): { text: string } | null {
+  if (!cue.NEWSLETTER.test(f.bodyText)) return null;
+  for (const t of sentenceTexts(f.bodyClauses).values()) if (cue.NEWSLETTER.test(t)) return { text: t };
+  return null;
+}
+function withdrawsFromSessionApart(f: Features): boolean {
+  const said = sentenceTexts(f.bodyClauses);
+  return [...said].some(([n, t]) => !cue.NEWSLETTER.test(t) && (cue.CANCEL_STRONG.test(t) || (cue.CANCEL_WEAK.test(t) && REGISTERED.test(t)))
+    && f.bodyClauses.some((c) => c.sentence === n && c.neg) && (OF_THE_SESSION.test(t) || f.bodyRefs.some((r) => naming(r) && f.bodyClauses[r.clause]?.sentence === n)));
+}
+
+// A person named in a clause without the sender in it: "Ruud de Bruin", "mevrouw A. Visser".
+// (Not the place a session is in: "Graag Arnhem" names a session.)
+const NAMED_PERSON = /\b(mevrouw|mevr|mw|meneer|mijnheer|de heer|dhr)\b|\b([A-Z]\.\s?)+[A-Z][a-z]+|\b(?!(Graag|Hierbij|Wilt|Kunt|Zou|Please)\b)[A-Z][a-z]+ ((van|de|der|den|ter|te|el|van der|van de|van den) )*[A-Z][a-z]{2,}\b/;
+const namesAnother = (c: Clause, f: Features) => {
+  if (FIRST_PERSON.test(c.folded)) return false;
+  const m = NAMED_PERSON.exec(c.text);
+  const i = f.bodyClauses.indexOf(c);
+  return !!m && !f.bodyRefs.some((r) => r.clause === i && m[0].includes(r.text));
+};
 
 function choosesOwnSession(f: Features): boolean {
   return f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos'
@@ -458,7 +495,15 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
     // "Het congres kan ik niet bijwonen, Utrecht wel": declining another engagement is no withdrawal.
     if (!named.size && clauses.every((c) => c.agenda)) continue;
     // "Arnhem leek handig, maar dat wordt niets", "die datum past niet": what it points back to.
-    if (!named.size) named = sessionsOf(f.bodyRefs.filter((r) => r.clause < idx[0]!));
+    // The nearest session named before it, not every one: "Graag overstappen naar Utrecht. …
+    // Haarlem dus graag laten vervallen" withdraws from Haarlem.
+    if (!named.size) {
+      const before = f.bodyRefs.filter((r) => r.clause < idx[0]! && naming(r) && r.sessions.length === 1);
+      const nearest = before.reduce((m, r) => Math.max(m, r.clause), -1);
+      named = sessionsOf(before.filter((r) => r.clause === nearest));
+      // "Arnhem past beter dan Venlo. Die kunt u dus laten vervallen": which one is for a person.
+      if (named.size > 1) { found = found ?? false; continue; }
+    }
     // The subject only when the same sentence makes the choice ("Die datum past niet, ik kom graag naar Arnhem").
     if (!named.size && all.some((i) => f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && naming(r)))) named = sessionsOf(f.subjectRefs);
     if (named.size && !(session && named.has(session))) continue; // rules out another session
@@ -478,7 +523,8 @@ function ownWithdrawal(f: Features): boolean {
 // Someone else's going is their own affair, told in passing: arranged by them ("dat regelt zijn
 // secretariaat zelf", "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld") or news heard
 // from them ("mijn buurman vertelde dat hij naar Venlo gaat").
-const ARRANGES_OWN = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/;
+// Or already arranged: "mijn collega gaat al naar Venlo", "zij staat al ingeschreven".
+const ARRANGES_OWN = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/;
 
 /**
  * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
@@ -505,15 +551,21 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     return stop('escalate', 'question', 'no signup made and no dates asked for');
   }
   if (d.intent === 'cancel') {
-    const mailing = contrary('mailing');
-    if (mailing) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
+    // A mailing matter beside a withdrawal from the session, said in a sentence of its own, is a
+    // remark for a person; alone (or as the only thing withdrawn from) it withdraws nothing of ours.
+    const mailing = contrary('mailing') ?? newsletterSaid(f);
+    if (mailing) {
+      if (!withdrawsFromSessionApart(f)) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
+      d = { ...d, remark: `a mailing matter: ${mailing.text}`, evidence: [...d.evidence, `for a person: a mailing matter ("${mailing.text}")`] };
+    }
     // A secretariat withdrawing the person it writes for withdraws the registration it made; a
     // colleague's absence told by a peer is not the sender's ("mijn collega kan niet").
     if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
     // "Mijn collega kan niet meer. Ik kom wel gewoon": the sender stays; a person changes the group.
     if (STILL_COMING.test(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
-    if (f.bodyClauses.some((c) => c.others && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    // Someone named counts as someone else ("Graag Ruud de Bruin aanmelden. Ikzelf kom niet").
+    if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     // "Mijn collega denkt erover om te gaan; kan de aanmelding op zijn naam blijven staan?": a
     // colleague who may take the place; a person re-assigns it.
     // ("Mogelijk schuift een collega aan; die meldt zich dan zelf" leaves it to the colleague.)

@@ -50,7 +50,9 @@ const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? be
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
 // like to register". A signup on its own; beside a question it may hang on the answer (a wish).
 const POLITE = /\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/;
-const SEAT_ASKED = /\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b/;
+const SEAT_ASKED = /\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b/;
+// "Is aanmelden voor Breda nog mogelijk?": signing up itself as what is asked about, said of nobody else.
+const SIGNING_UP_ASKED = /^(is|zijn) (aanmelden|inschrijven|deelnemen|deelname|aansluiten|meedoen)\b/;
 const GENERIC = /\b(je|jij|men|you can|one can)\b/;
 // A signup said without a signup verb: the sender's own ("dit is mijn aanmelding", "doe mij maar
 // Haarlem"), a colleague coming in the sender's place, or people listed to come ("hieronder de
@@ -81,7 +83,7 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
     && firm(c.folded, c.others || SELF_OR_REQUEST.test(said.get(c.sentence)!)))
     || (!c.question && DECLARED.test(c.folded))
     // "Ik wil graag meedoen in Haarlem, kan dat nog?": the wish to come, with only a seat asked after.
-    || (c.question && SEAT_ASKED.test(said.get(c.sentence)!) && cue.signsUp(c.folded) && firm(c.folded, c.others))
+    || (c.question && SEAT_ASKED.test(said.get(c.sentence)!) && cue.signsUp(c.folded) && (firm(c.folded, c.others) || (!c.others && SIGNING_UP_ASKED.test(c.folded))))
     // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
     || ASKED_OF_US.test(c.folded)));
   if (body || f.ellipticAsk) return true;

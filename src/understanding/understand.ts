@@ -92,7 +92,7 @@ function decideForPerson(mail: InboundMail, ctx: UnderstandingContext, index: Ca
     reason: decision.reason,
     confidence: decision.confidence,
     evidence: [...decision.evidence, ...(municipality.evidence ? [`municipality from ${municipality.evidence}`] : [])],
-    question: decision.intent === 'register' ? decision.remark !== null : features.question === 'real',
+    question: decision.intent === 'register' ? decision.remark !== null : features.question === 'real' || decision.remark !== null,
     requested: decision.requested,
     replaces: decision.replaces,
     candidate: decision.candidate,
