@@ -86,7 +86,7 @@ const CONDITION = /^provided\b|\b(weten|horen|bevestigen|bevestigt),? dan (meld|
 // The same by the sentence's shape, whatever words the condition holds: a subordinate clause
 // before an inverted attendance ("als de trein rijdt, kom ik"), or one after an attendance that
 // opens with a subject ("ik kom naar Venlo als de raad ..."); "als raadslid kom ik" has neither.
-const ATTEND_INVERTED = String.raw`(dan |then )?(kom ik|kom ich|komen (we|wij)|ben ik|zijn (we|wij)|doe ik|doen (we|wij)|sluit ik|schuif ik|schuiven (we|wij)|meld(en)? (ik|we|wij)|schrijf (ik|we|wij)|schrijven (we|wij)|geef (ik|we|wij)|(wil|zou|kan|zal) ik|(willen|zouden|kunnen|zullen) (we|wij)|i('ll| will| can| could| would)|we('ll| will| can| could| would))\b`;
+const ATTEND_INVERTED = String.raw`(dan |then )?(kom ik|kom ich|komen (we|wij)|ben ik|zijn (we|wij)|doe ik|doen (we|wij)|sluit ik|schuif ik|schuiven (we|wij)|meld(en)? (ik|we|wij)|schrijf (ik|we|wij)|schrijven (we|wij)|geef (ik|we|wij)|(wil|zou|kan|zal) ik|(willen|zouden|kunnen|zullen) (we|wij)|i('ll|'d| will| can| could| would)|we('ll|'d| will| can| could| would))\b`;
 // The attendance said with a modal too: "ik zou naar Arnhem komen", "wij kunnen erbij zijn".
 const ATTEND = String.raw`\b(ik kom|ich kom|wy komme|wij komen|we komen|ik ben (er ?bij|aanwezig|present)|ik meld (mij|me)|wij melden|we melden|ik doe mee|ik sluit aan|ik schuif aan|(ik|wij|we) (zou|zouden|kan|kunnen|wil|willen|zal|zullen)\b[^.?!,;]{0,30}?\b(komen|gaan|erbij zijn|er ?bij zijn|aanwezig zijn|deelnemen|aansluiten|aanschuiven|meedoen)|(ik|wij|we) (wil|willen|zou|zouden|ga|gaan) (graag |best |wel |heel graag )?naar|i('ll| will| can| would) (come|attend|join|be there|take part)|we('ll| will| can| would) (come|attend|join|be there|take part))\b`;
 // The words that open a condition: "als", "indien", "wanneer", "zolang", "zodra" (as soon as).
@@ -252,6 +252,7 @@ const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
 
 // A request to move the sender's registration, said outright: "graag omzetten", "zet u mij maar om".
 const MOVE_ME = /^((dan )?(graag|gaarne|svp|aub|a\.u\.b\.?) )?(omzetten|overzetten|omboeken|wijzigen|aanpassen)\b|\b(zet|zetten|boek|boekt|schrijf|schrijft) (u |jullie )?(mij|me|ons) (maar |dan |graag )?(om|over)\b/;
+const WISHED = /\b(liever|graag|wil|willen|wilde|zou|zouden|kan|kunnen|mogelijk|misschien|wellicht|prefer\w*|rather|would|could|wish|hope|hoop|hopen|fijn|prettig|handig|beter|better|nicer)\b/;
 const ANY_OR_NO_TAKER = /\b(iemand anders|een ander|anderen|(de|een|uw) wachtlijst|someone else|somebody else|anyone else|another (person|participant)|others|geen (collega|vervanger|vervanging|ander|andere)|niemand|no (one|colleague)|nobody)\b/;
 
 interface FindOptions {
@@ -261,6 +262,9 @@ interface FindOptions {
 
 // A hedge that softens a request to us: "mogelijk kunt u de stukken sturen", "perhaps you could".
 const SOFTENS_A_REQUEST = /^\s*,?\s*((kunt|kan|zou|zoudt|wilt|wil|could|can|would|will) (u|je|jullie|you)|(u|you) (kunt|could|can|would|might))\b/;
+const ABOUT_WHO = /\b(wie (dat|het|er|dit) (wordt|worden|gaat|gaan|komt|komen|zal zijn)|wie (we|wij) (sturen|afvaardigen)|(de|zijn|haar|hun) na(a)?m(en)?\b|which (colleague|person|member)s? (will )?(come|attend|go)|who (will )?(come|attend|go)s?\b)/;
+const WHETHER = /\b(of|whether|if) (en|and|er|ze|hij|zij|ik|we|wij|iemand|someone|anyone)\b/;
+const ASKS_US_TO_TELL = /^(laat|laten) het\b(?=.*\b(me|mij|ons|gerust|maar|even)\b)/;
 // "Dat laat ik nog weten", "dat hoort u later": a sentence that points back at the one before.
 const POINTS_BACK = /^(dat|dit|that|this)\b/;
 
@@ -275,6 +279,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       all.lastIndex = 0;
       if (!all.test(t)) continue;
       if (ANOTHER_OCCASION.test(t) || (opts.ownAct?.() && aboutSomeoneElse(t))) continue;
+      // "Wie dat wordt, bespreken we nog; de naam laat ik dan weten": who goes, not whether.
+      if (ABOUT_WHO.test(t) && !WHETHER.test(t)) continue;
       // "Misschien komt een collega mee; dat laat ik nog weten": the promise is about the colleague.
       if (i > 0 && POINTS_BACK.test(t) && opts.ownAct?.() && aboutSomeoneElse(texts[i - 1]!)) continue;
       // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
@@ -290,6 +296,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
         if (m.index > 0 && courtesyTell(t, m.index)) continue;
         const after = t.slice(m.index + m[0].length);
         if (SOFTENS_A_REQUEST.test(after.slice(0, 16))) continue;
+        // "Laat het gerust weten als er iets bijzonders is", "laat het me weten": asks us to tell.
+        if (ASKS_US_TO_TELL.test(m[0])) continue;
         if (/weet|nog niet/.test(m[0]) && KNOWS_NOT_WHAT.test(after)) continue;
         if (SOFTENS_A_SUGGESTION.test(after) && !aboutComingAtAll(after)) continue;
         if (overtaken && m.index < overtaken[0].length) continue;
@@ -304,6 +312,9 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
     // A place left to anyone ("wellicht kan iemand anders mijn plek innemen") or that nobody takes
     // ("er is geen collega die het kan overnemen") is freed, not handed to someone a person must enter.
     if (kind === 'transfer' && ANY_OR_NO_TAKER.test(t)) continue;
+    // Elsewhere is asked for only in a question or a wish; "ik heb een raadsvergadering elders"
+    // tells where the sender is.
+    if (kind === 'elsewhere' && !t.includes('?') && !WISHED.test(t)) continue;
     // A condition on someone else's coming ("mijn collega komt alleen als …", "zo ja, dan meldt
     // zijn secretariaat hem aan") leaves the sender's own signup standing.
     if (kind === 'condition' && opts.ownAct?.() && aboutSomeoneElse(t)) continue;

@@ -444,7 +444,7 @@ const namesAnother = (c: Clause, f: Features) => {
 
 function choosesOwnSession(f: Features): boolean {
   return f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos'
-    && /\b(ik|wij|we|mij|me|ons|wel|graag|liever)\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));
+    && /\b(ik|wij|we|mij|me|ons|wel|graag|liever)\b|\b(doe|zet|noteer|wordt het)( [a-z]+)? maar\b|^(dus |dan )?(doe|zet|noteer) maar\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));
 }
 
 // The sender's own subject names a different session than the text chose.

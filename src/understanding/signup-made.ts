@@ -22,8 +22,8 @@ export const aboutAnother = (text: string) => !FIRST_PERSON.test(text) && (THIRD
 
 // The sender speaks: a first person, a request word, or a first-person verb with the subject
 // dropped, as in phone mail ("ben erbij", "kom graag", "aanmelden voor Assen graag", "zet me erbij"),
-// and the Frisian "wy" and "skriuw my yn".
-const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|mich|wir|wy)\b|^(graag|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|skriuw)\b/;
+// the Frisian "wy" and "skriuw my yn", and the Limburgish "iech" and "veer" (we).
+const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mich|wir|wy|veer)\b|^(graag|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|skriuw)\b/;
 // Asked of us: "kunt u mij aanmelden?", "willen jullie hem inschrijven?", "zet u mij op de lijst?",
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
 // Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
@@ -87,9 +87,9 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
     // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
     || ASKED_OF_US.test(c.folded)));
   if (body || f.ellipticAsk) return true;
-  // "Assen lukt niet, Breda wel": the session set against one ruled out is chosen.
+  // "Assen lukt niet, Breda wel", "…, dus doe maar Haarlem": the session set against one ruled out is chosen.
   const chosenOver = f.bodyClauses.some((c) => c.neg) && f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1
-    && !f.bodyClauses[r.clause]?.question && /\bwel\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));
+    && !f.bodyClauses[r.clause]?.question && /\bwel\b|\b(doe|zet|noteer)( [a-z]+)? maar\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));
   if (chosenOver) return true;
   // A signup the clause split cut in two ("meld ik mij, dus aan", "zet me er, maar bij"): read
   // the whole sentence, when none of it is denied or asked.

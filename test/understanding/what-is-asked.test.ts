@@ -15,6 +15,10 @@ test('an if-clause after the coming that ends in its verb is a condition; "als r
     ['register/*', 'Breda', 'Ik kom graag op 3 juli meepraten, als inwoners ook welkom zijn.'],
     ['register/*', 'Arnhem', 'Wij komen met twee mensen naar Arnhem, als de zaal rolstoeltoegankelijk is.'],
     ['register/*', 'Assen', 'Graag meld ik mij aan voor Assen, als ik als ambtenaar van een provincie ook mag deelnemen.'],
+    ['register/*', 'Venlo session', "If the trains run normally that afternoon, I'd like to come to Venlo on the 29th."],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Venlo', "I'd like to come to Venlo on the 29th. If possible, a vegetarian lunch please."],
   ]), []);
   assert.deepEqual(await mismatchedCases([
     ['register/breda', 'Breda', 'Ik kom graag op 3 juli, als raadslid van de fractie GroenLinks.'],
@@ -93,5 +97,37 @@ test('signing someone else up while not coming oneself is no withdrawal of the s
   ]), []);
   assert.deepEqual(await mismatchedCases([
     ['cancel/breda', 'Breda', 'Ik kom niet naar Breda op 3 juli. Graag mijn aanmelding doorhalen.'],
+  ]), []);
+});
+
+test('what the sender tells of themselves, asks us, or leaves open about who, leaves a signup standing', async () => {
+  assert.deepEqual(await mismatchedCases([
+    // Where the sender is before it is no other session asked for.
+    ['register/venlo', 'Aanmelding Venlo', 'Graag aanmelden voor Venlo op 29 juni. Tot twee uur zit ik in een overleg elders, dus ik kom iets later.'],
+    // Asking us to tell is no promise to tell.
+    ['register/breda', 'Breda 3 juli', 'Ik kom naar Breda op 3 juli. Ik loop met krukken; laat het me gerust weten als ik iets moet regelen.'],
+    // Who goes is still open, that someone goes is not.
+    ['register/assen', 'Assen', 'Wij sturen één raadslid naar Assen op 28 juni. Wie dat wordt, horen we na het presidium; de naam laat ik u dan weten.'],
+    // A date or place that suits, and one chosen over one ruled out.
+    ['register/arnhem', 'Re: Overzicht ontwerpsessies', 'Vrijdag 22 juni past mij prima. Tot dan!'],
+    ['register/haarlem', 'Re: Ontwerpsessie', 'Utrecht gaat niet lukken, dus doe maar Haarlem.'],
+  ]), []);
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Venlo', 'Ik zou graag naar Venlo gaan, maar liever ergens anders in Limburg. Kan dat?'],
+    ['register/*', 'Breda', 'Ik kom misschien naar Breda op 3 juli; dat laat ik u nog weten.'],
+    ['register/*', 'Assen', 'Of en wie er namens ons naar Assen gaat, laat ik nog weten.'],
+    ['register/*', 'Re: Overzicht ontwerpsessies', 'Welke datum past mij het best, denkt u?'],
+    // Passed on, not sent.
+    ['register/*', 'RE: Uitnodiging ontwerpsessie 28 juni Assen', 'Ik stuur de uitnodiging door naar onze wethouder; wellicht meldt hij zich aan.'],
+  ]), []);
+});
+
+test('the languages of the regions sign up as Dutch does', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/assen', 'Re: Uitnodiging ontwerpsessie 28 juni Assen', "Moi, ik bin d'r bij op 28 juni in Assen."],
+    ['register/venlo', 'Venlo 29 juni', 'Veer kómme mit zien twieë nao Venlo op 29 juni.'],
+  ]), []);
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Venlo 29 juni', 'Veer kómme neet nao Venlo, sorry.'],
   ]), []);
 });
