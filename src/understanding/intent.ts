@@ -345,7 +345,8 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
 
 /** The list of dates, when that is what the sender's question asks for ("hoe laat begint die?"). */
 function answeredByList(d: Decision, question: string | null): Decision | null {
-  return d.intent === 'alternatives' && cue.LIST_ANSWERS.test(question ?? '') ? { ...d, evidence: [...d.evidence, `the list answers: ${question}`] } : null;
+  // "Zijn er andere data waarop zij kan aansluiten?" asks for the list itself.
+  return d.intent === 'alternatives' && (cue.LIST_ANSWERS.test(question ?? '') || cue.OTHER_DATES.test(question ?? '')) ? { ...d, evidence: [...d.evidence, `the list answers: ${question}`] } : null;
 }
 
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {

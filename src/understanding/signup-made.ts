@@ -22,8 +22,8 @@ export const aboutAnother = (text: string) => !FIRST_PERSON.test(text) && (THIRD
 
 // The sender speaks: a first person, a request word, or a first-person verb with the subject
 // dropped, as in phone mail ("ben erbij", "kom graag", "aanmelden voor Assen graag", "zet me erbij"),
-// the Frisian "wy" and "skriuw my yn", and the Limburgish "iech" and "veer" (we).
-const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mich|wir|wy|veer)\b|^(graag|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|skriuw)\b/;
+// the Frisian "wy" and "skriuw my yn", and the Limburgish "iech", "veer" and "wae" (we).
+const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mich|wir|wy|veer|wae)\b|^(graag|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|skriuw)\b/;
 // Asked of us: "kunt u mij aanmelden?", "willen jullie hem inschrijven?", "zet u mij op de lijst?",
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
 // Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
@@ -50,7 +50,7 @@ const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? be
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
 // like to register". A signup on its own; beside a question it may hang on the answer (a wish).
 const POLITE = /\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/;
-const SEAT_ASKED = /\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b/;
+const SEAT_ASKED = /\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b|\b(kan|mag) (ik|we|wij)( me| mij| ons)? (nog|ook nog)\b/;
 // "Is aanmelden voor Breda nog mogelijk?": signing up itself as what is asked about, said of nobody else.
 const SIGNING_UP_ASKED = /^(is|zijn) (aanmelden|inschrijven|deelnemen|deelname|aansluiten|meedoen)\b/;
 const GENERIC = /\b(je|jij|men|you can|one can)\b/;

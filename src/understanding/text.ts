@@ -134,6 +134,8 @@ const WORD_NUMBERS: Record<string, number> = {
   elf: 11, twaalf: 12, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   beide: 2, beiden: 2, both: 2, allebei: 2, tweeen: 2, drieen: 3, vieren: 4, vijven: 5, zessen: 6, zevenen: 7,
   achten: 8, negenen: 9, tienen: 10,
+  // Limburgish "twieë", "tweeë" (folded): two, not a mistyped number.
+  twie: 2, twiee: 2, tweee: 2,
 };
 
 /** "drie", "3", "drieën" (folded: "drieen") -> 3; null when it is no number. */

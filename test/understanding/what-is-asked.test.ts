@@ -126,8 +126,32 @@ test('the languages of the regions sign up as Dutch does', async () => {
   assert.deepEqual(await mismatchedCases([
     ['register/assen', 'Re: Uitnodiging ontwerpsessie 28 juni Assen', "Moi, ik bin d'r bij op 28 juni in Assen."],
     ['register/venlo', 'Venlo 29 juni', 'Veer kómme mit zien twieë nao Venlo op 29 juni.'],
+    ['register/venlo', 'Venlo', 'Iech kom geer nao Venlo op 29 juni.'],
+    ['cancel/venlo', 'Venlo', 'Iech kan vrijdig toch neet nao Venlo.'],
+    ['cancel/null', 'Re: Bevestiging aanmelding', 'Ik kin dy dei dochs net by wêze, sorry.'],
   ]), []);
   assert.deepEqual(await actedOn([
     ['register/*', 'Venlo 29 juni', 'Veer kómme neet nao Venlo, sorry.'],
+  ]), []);
+});
+
+test('the choice left to us, or other dates asked for, is answered with the list', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['alternatives/null', 'Aanmelding', 'Ik meld mij graag aan: Arnhem of Venlo, wat komt u het best uit?'],
+    ['alternatives/null', 'Ontwerpsessie', 'Assen of Haarlem, wat is het handigst? Ik kom naar een van beide.'],
+    ['alternatives/null', 'RE: Uitnodiging ontwerpsessie 21 juni Haarlem', 'De wethouder wil graag deelnemen, maar 21 juni past niet. Zijn er andere data waarop zij kan aansluiten?'],
+  ]), []);
+  // After a session, "kan ik nog mee?" or "ergens anders voor aanmelden?" is answered with the list too.
+  const after = await Promise.all([
+    verdict({ subject: 'Utrecht', date: 'Fri, 15 Jun 2018 10:00:00 +0200', text: signed('Kan ik nog mee naar Utrecht?') }),
+    verdict({ subject: 'Utrecht vandaag', date: 'Thu, 14 Jun 2018 11:00:00 +0200', text: signed('Ik zie nu pas dat Utrecht vanochtend is. Kan ik me nog ergens anders voor aanmelden?') }),
+  ]);
+  assert.deepEqual(after.map((v) => v.intent), ['alternatives', 'alternatives']);
+  // Before it, "kan ik nog mee naar Utrecht?" asks for a seat, which the bot gives.
+  const before = await verdict({ subject: 'Utrecht', date: 'Mon, 11 Jun 2018 10:00:00 +0200', text: signed('Kan ik nog mee naar Utrecht?') });
+  assert.equal(`${before.intent}/${before.session}`, 'register/utrecht');
+  // What the list does not answer stays with a person.
+  assert.deepEqual(await actedOn([
+    ['alternatives/*', 'Ontwerpsessie', 'Arnhem of Venlo: wat is het programma van beide middagen precies?'],
   ]), []);
 });
