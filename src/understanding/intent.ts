@@ -3,7 +3,7 @@
 // becomes alternatives (wants to attend) or escalate (a person must look).
 import type { Intent, ThreadContext } from './types.js';
 import type { CatalogueIndex } from './catalogue-index.js';
-import type { Features } from './features.js';
+import { withChanges, type Features } from './features.js';
 import type { Ref } from './sessions-named.js';
 import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
@@ -82,7 +82,7 @@ const LEAVES_CHOICE = /\b(kiest u maar|kies (jij|jullie|u) maar|(zet|plaats|deel
 const noPreference = (refs: Ref[]) => refs.map((r) => (r.rank ? { ...r, rank: null } : r));
 
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
-  if (LEAVES_CHOICE.test(f.bodyText)) f = { ...f, bodyRefs: noPreference(f.bodyRefs) };
+  if (LEAVES_CHOICE.test(f.bodyText)) f = withChanges(f, { bodyRefs: noPreference(f.bodyRefs) });
   // Someone else's "weet nog niet of zij kan" rules nothing out for the sender.
   const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1 && !f.bodyClauses[r.clause]?.others).flatMap((r) => r.sessions));
   // A session the sender also rules out ("Breda is te ver") is no choice, if another remains.
@@ -245,10 +245,10 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   }
   const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.content.toLowerCase()}`);
   if (substituteSignup) {
-    f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
+    f = withChanges(notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), { register: f.register ?? 'in de plaats van de afzender', substitute: false });
     // The colleague's session is the one signed up for.
     const theirs = new Set(f.bodyClauses.flatMap((c, i) => (c.others && !c.neg ? [i] : [])));
-    f = { ...f, bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' } : r)) };
+    f = withChanges(f, { bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' as const } : r)) });
   }
   f = switchedFrom(f, ev);
   const d = permitted(propose(f, thread, index, now, ev), f, thread);
@@ -278,7 +278,7 @@ function switchedFrom(f: Features, ev: string[]): Features {
     && !(choosing >= 0 && cue.signsUp(f.bodyClauses[r.clause]!.folded));
   if (!f.bodyRefs.some(left)) return f;
   ev.push('switches: what comes before is the session left');
-  return { ...f, bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) };
+  return withChanges(f, { bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) });
 }
 
 // Whom a sender signs up when it is not themselves: "de volgende raadsleden", "onze wethouder".
@@ -399,10 +399,10 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
 function notWithdrawing(f: Features, clauses: number[], as: Ref['polarity'], ev: string[], why: string): Features {
   const set = new Set(clauses);
   ev.push(why);
-  return {
-    ...f, cancelStrong: null, cancelWeak: null, quotedRefs: f.quotedRefs,
+  return withChanges(f, {
+    cancelStrong: null, cancelWeak: null,
     bodyRefs: f.bodyRefs.map((r) => (set.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: as } : r)),
-  };
+  });
 }
 
 function choosesOwnSession(f: Features): boolean {
