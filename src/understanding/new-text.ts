@@ -92,12 +92,20 @@ export function splitNewText(text: string): SplitText {
   let own = q < 0 ? ls : ls.slice(0, q);
   if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);
   const { body, signature } = closingSplit(own);
-  // The quoted part is only read by people and tests: joined when first asked for.
-  let quoted: string | null = null;
   // From a text with a character beyond Latin-1 anywhere (a curly quote in the quoted mail), the
   // new text and signature are narrowed, so that their readers run on one-byte text (see narrow()).
   const held = isWide(text) ? narrow : (t: string) => t;
-  return { body: held(paragraphs(body).join('\n').trim()), signature: held(signature.join('\n').trim()), get quoted() { return (quoted ??= q < 0 ? '' : ls.slice(q).join('\n')); } };
+  return new Split(held(paragraphs(body).join('\n').trim()), held(signature.join('\n').trim()), ls, q);
+}
+
+// The quoted part is only read by people and tests: joined when first asked for. (A class, not
+// an object literal with a getter: V8 builds those slowly and keeps them in dictionary mode.)
+class Split implements SplitText {
+  #quoted: string | null = null;
+  constructor(readonly body: string, readonly signature: string, private readonly lines: string[], private readonly q: number) {}
+  get quoted(): string {
+    return (this.#quoted ??= this.q < 0 ? '' : this.lines.slice(this.q).join('\n'));
+  }
 }
 
 // --- paragraphs -----------------------------------------------------------------------
