@@ -145,25 +145,31 @@ function wallClock(instant: Date, tz: string): { year: number; month: number; da
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
-const offsets = new Map<string, number>();
+// By time zone, then by hour since the epoch (a number key: no string built and hashed per lookup).
+const offsets = new Map<string, Map<number, number>>();
 
 /** Offset of `tz` from UTC in minutes at an instant (zones change offset on the hour). */
 // The last answer: the readers of one message ask for the same instant several times.
-let last = { tz: '', hour: NaN, offset: 0 };
+let lastTz = '';
+let lastHour = NaN;
+let lastOffset = 0;
 
 export function offsetMinutes(instant: Date, tz: string): number {
   const hour = Math.floor(instant.getTime() / 3_600_000);
-  if (hour === last.hour && tz === last.tz) return last.offset;
-  const key = `${tz}|${hour}`;
-  let offset = offsets.get(key);
+  if (hour === lastHour && tz === lastTz) return lastOffset;
+  let byHour = offsets.get(tz);
+  if (!byHour) offsets.set(tz, (byHour = new Map()));
+  let offset = byHour.get(hour);
   if (offset === undefined) {
     const w = wallClock(instant, tz);
     const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
     offset = Math.round((wall - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(key, offset);
+    if (byHour.size > 10_000) byHour.clear();
+    byHour.set(hour, offset);
   }
-  last = { tz, hour, offset };
+  lastTz = tz;
+  lastHour = hour;
+  lastOffset = offset;
   return offset;
 }
 
