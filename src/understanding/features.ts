@@ -2,6 +2,7 @@
 // session references, and which wordings (signup, withdrawal, questions...) occur where.
 import type { InboundMail, UnderstandingContext } from './types.js';
 import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
+import { sessionsIn } from './arrays.js';
 import * as cue from './cues.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
@@ -288,7 +289,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     // A line on top of a forwarded invitation accepts it as much as a reply does.
     (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))
       || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && asksWhich(split.quoted, ctx))
-      || (isReply && new Set(bodyRefs.filter((r) => r.polarity === 'pos').flatMap((r) => r.sessions)).size === 1 && !bodyClauses.some((c) => c.question)
+      || (isReply && new Set(sessionsIn(bodyRefs.filter((r) => r.polarity === 'pos'))).size === 1 && !bodyClauses.some((c) => c.question)
         && correctsOwnSignup(mail, split.quoted, bodyText))),
     words <= 25,
     firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
