@@ -252,7 +252,8 @@ export function clausesOf(text: string): Clause[] {
       const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
       // (The stand-in for a comma is beyond Latin-1: the parts are narrowed again, see narrow();
       // so are those of a text with such a character elsewhere, a quoted mail's curly quote.)
-      const restored = guarded === s && !wide ? (p: string) => p.trim().replaceAll('\u201a', ',') : (p: string) => narrow(p.trim().replaceAll('\u201a', ','));
+      // (A text with no character beyond Latin-1 and no bracket guarded holds no stand-in to restore.)
+      const restored = guarded === s && !wide ? (p: string) => p.trim() : (p: string) => narrow(p.trim().replaceAll('\u201a', ','));
       const parts = guarded.split(CLAUSE_SPLIT).filter((p) => p && p.trim()).map((p) => makeClause(restored(p), n, question));
       contrast(parts);
       // "Breda? Nee, toch liever Venlo.": a question the writer answers at once with "nee" was

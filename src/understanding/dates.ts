@@ -145,25 +145,31 @@ function wallClock(instant: Date, tz: string): { year: number; month: number; da
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
-const offsets = new Map<string, number>();
+// By time zone, then by hour since the epoch (a number key: no string built and hashed per lookup).
+const offsets = new Map<string, Map<number, number>>();
 
 /** Offset of `tz` from UTC in minutes at an instant (zones change offset on the hour). */
 // The last answer: the readers of one message ask for the same instant several times.
-let last = { tz: '', hour: NaN, offset: 0 };
+let lastTz = '';
+let lastHour = NaN;
+let lastOffset = 0;
 
 export function offsetMinutes(instant: Date, tz: string): number {
   const hour = Math.floor(instant.getTime() / 3_600_000);
-  if (hour === last.hour && tz === last.tz) return last.offset;
-  const key = `${tz}|${hour}`;
-  let offset = offsets.get(key);
+  if (hour === lastHour && tz === lastTz) return lastOffset;
+  let byHour = offsets.get(tz);
+  if (!byHour) offsets.set(tz, (byHour = new Map()));
+  let offset = byHour.get(hour);
   if (offset === undefined) {
     const w = wallClock(instant, tz);
     const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
     offset = Math.round((wall - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(key, offset);
+    if (byHour.size > 10_000) byHour.clear();
+    byHour.set(hour, offset);
   }
-  last = { tz, hour, offset };
+  lastTz = tz;
+  lastHour = hour;
+  lastOffset = offset;
   return offset;
 }
 
@@ -248,7 +254,9 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
     while (k > 0 && starts[k]! > m.index) k--;
     const base = starts[k]!;
     if (m.end > base + texts[parts[k]!]!.length) continue;
-    out.push({ ...m, index: m.index - base, end: m.end - base, part: parts[k]! });
+    // (Built field by field: on Node 20 a spread followed by a property the source lacks, as
+    // `{ ...m, part }`, costs 2-5 µs, where the same object written out costs some 50 ns.)
+    out.push({ index: m.index - base, end: m.end - base, text: m.text, year: m.year, month: m.month, day: m.day, weekday: m.weekday, resolved: m.resolved, part: parts[k]! });
   }
   return out;
 }
@@ -264,7 +272,7 @@ function datesIn(text: string, now: Date, tz: string): DateMention[] {
   if (ENGLISH.test(text)) results.push(...en.parse(text, ref));
   const kept = withoutOverlaps(results);
   const wall = localDate(now, tz);
-  const today = { ...wall, weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() };
+  const today = { year: wall.year, month: wall.month, day: wall.day, weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() };
   const out = kept.map((r) => toMention(r, text, today)).filter((m): m is DateMention => m !== null);
   // A bare "zo", "ma", "do" or "vrij" ("dan heb ik vrij") is a weekday only right before a date ("do 28 juni").
   const dates = mergeWeekdayWithDate(out, text).filter((m) => m.day !== null || m.resolved !== null || !/^(op\s+)?(ma|maa|di|din|wo|woe|do|don|vr|vrij|za|zat|zo|zon)\.?$/i.test(m.text.trim()));

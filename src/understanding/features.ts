@@ -2,6 +2,7 @@
 // session references, and which wordings (signup, withdrawal, questions...) occur where.
 import type { InboundMail, UnderstandingContext } from './types.js';
 import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
+import { sessionsIn } from './arrays.js';
 import * as cue from './cues.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
@@ -272,20 +273,9 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     && bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1 && r.kind !== 'weekday'));
   const q = questions(bodyClauses);
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
-  // Read at most once: the decision asks for it in several places (and spreading the features copies it).
-  let quotedRefs: Ref[] | null = null;
-  // Wordings only some decisions ask about (a condition or a need beside a signup, a withdrawal
-  // on someone's behalf, our address only in Cc, ...): each looked for when first asked, once.
-  let condition: boolean | undefined;
-  let needs: boolean | undefined;
-  let onBehalf: boolean | undefined;
-  let copied: boolean | undefined;
-  let otherDates: boolean | undefined;
-  let availability: boolean | undefined;
-  let priorSignup: boolean | undefined;
-  return {
+  return new MailFeatures(
     isReply,
-    isForward: subject.isForward,
+    subject.isForward,
     content,
     bodyText,
     subjectFolded,
@@ -293,39 +283,145 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     subjectClauses,
     bodyRefs,
     subjectRefs,
-    get quotedRefs() { return (quotedRefs ??= quotedRefsOf(split.quoted, ctx.ownAddresses, refCtx)); },
-    register: firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER) ?? (ellipticAsk ? 'graag (kort)' : null),
+    firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER) ?? (ellipticAsk ? 'graag (kort)' : null),
     ellipticAsk,
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
-    accept: (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))
+    (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))
       || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && asksWhich(split.quoted, ctx))
-      || (isReply && new Set(bodyRefs.filter((r) => r.polarity === 'pos').flatMap((r) => r.sessions)).size === 1 && !bodyClauses.some((c) => c.question)
+      || (isReply && new Set(sessionsIn(bodyRefs.filter((r) => r.polarity === 'pos'))).size === 1 && !bodyClauses.some((c) => c.question)
         && correctsOwnSignup(mail, split.quoted, bodyText))),
-    shortReply: words <= 25,
-    cancelStrong: firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
-    cancelWeak: firstMatch(all, cue.CANCEL_WEAK),
-    get priorSignup() { return (priorSignup ??= cue.PRIOR_SIGNUP.test(bodyText) || /\bbevestiging\b/.test(subjectFolded) || ctx.thread?.about === 'confirmation'); },
-    get otherDates() { return (otherDates ??= cue.OTHER_DATES.test(all)); },
-    get availability() { return (availability ??= cue.AVAILABILITY.test(all)); },
-    question: q.kind,
-    questionText: q.text,
-    press: cue.PRESS.test(bodyText) || cue.PRESS.test(signature()) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
-    academic: cue.ACADEMIC.test(bodyText) || cue.ACADEMIC.test(signature()),
-    offer: cue.VENDOR_OFFER.test(bodyText) ? 'vendor' : cue.CONTRIBUTION.test(bodyText) ? 'contribution' : null,
-    complaint: cue.COMPLAINT.test(bodyText),
-    substitute: cue.substituteSaid(bodyText),
-    get onBehalf() { return (onBehalf ??= cue.ON_BEHALF.test(bodyText) || cue.ON_BEHALF.test(signature())); },
-    get condition() { return (condition ??= cue.CONDITION.test(bodyText)); },
-    get needs() { return (needs ??= cue.NEEDS.test(bodyText)); },
-    attachment: realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
-    option: words <= 12 ? optionNumber(firstLine) : null,
-    decline: isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),
-    empty: words === 0,
-    othersWithdrew: othersWithdrew(bodyClauses),
-    withdrewBefore: withdrewBefore(bodyClauses),
-    get copiedOnly() { return (copied ??= copiedOnly(mail, ctx.ownAddresses) && !SPEAKS_TO_US.test(bodyText)); },
-  };
+    words <= 25,
+    firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
+    firstMatch(all, cue.CANCEL_WEAK),
+    q.kind,
+    q.text,
+    cue.PRESS.test(bodyText) || cue.PRESS.test(signature()) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
+    cue.ACADEMIC.test(bodyText) || cue.ACADEMIC.test(signature()),
+    cue.VENDOR_OFFER.test(bodyText) ? 'vendor' : cue.CONTRIBUTION.test(bodyText) ? 'contribution' : null,
+    cue.COMPLAINT.test(bodyText),
+    cue.substituteSaid(bodyText),
+    realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
+    words <= 12 ? optionNumber(firstLine) : null,
+    isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),
+    words === 0,
+    othersWithdrew(bodyClauses),
+    withdrewBefore(bodyClauses),
+    new LazyReadings(mail, split, ctx, refCtx, bodyText, subjectFolded, all, signatureFolded),
+  );
+}
+
+/**
+ * What only some decisions ask about (a condition or a need beside a signup, a withdrawal on
+ * someone's behalf, our address only in Cc, the quoted mail's references, ...): each looked
+ * for when first asked, once. Shared by a features object and the copies made of it.
+ */
+class LazyReadings {
+  quotedRefs: Ref[] | undefined = undefined;
+  condition: boolean | undefined = undefined;
+  needs: boolean | undefined = undefined;
+  onBehalf: boolean | undefined = undefined;
+  copied: boolean | undefined = undefined;
+  otherDates: boolean | undefined = undefined;
+  availability: boolean | undefined = undefined;
+  priorSignup: boolean | undefined = undefined;
+  constructor(
+    readonly mail: InboundMail,
+    readonly split: SplitText,
+    readonly ctx: UnderstandingContext,
+    readonly refCtx: RefContext,
+    readonly bodyText: string,
+    readonly subjectFolded: string,
+    readonly all: string,
+    public signatureFolded: string | undefined,
+  ) {}
+
+  signature(): string {
+    return (this.signatureFolded ??= fold(this.split.signature));
+  }
+}
+
+/**
+ * The features of a mail: a class rather than an object literal with getters, which V8 builds
+ * slowly (microseconds) and keeps in dictionary mode, so that every read of a feature was slow.
+ * Copies with changes are made with `withChanges()`, never by spreading (which would lose the
+ * getters, they are on the prototype).
+ */
+class MailFeatures implements Features {
+  constructor(
+    public isReply: boolean,
+    public isForward: boolean,
+    public content: string,
+    public bodyText: string,
+    public subjectFolded: string,
+    public bodyClauses: Clause[],
+    public subjectClauses: Clause[],
+    public bodyRefs: Ref[],
+    public subjectRefs: Ref[],
+    public register: string | null,
+    public ellipticAsk: boolean,
+    public accept: boolean,
+    public shortReply: boolean,
+    public cancelStrong: string | null,
+    public cancelWeak: string | null,
+    public question: QuestionKind,
+    public questionText: string | null,
+    public press: boolean,
+    public academic: boolean,
+    public offer: 'vendor' | 'contribution' | null,
+    public complaint: boolean,
+    public substitute: boolean,
+    public attachment: boolean,
+    public option: number | null,
+    public decline: boolean,
+    public empty: boolean,
+    public othersWithdrew: number[],
+    public withdrewBefore: number[],
+    public lazy: LazyReadings,
+  ) {}
+
+  get quotedRefs(): Ref[] {
+    const l = this.lazy;
+    return (l.quotedRefs ??= quotedRefsOf(l.split.quoted, l.ctx.ownAddresses, l.refCtx));
+  }
+  get priorSignup(): boolean {
+    const l = this.lazy;
+    return (l.priorSignup ??= cue.PRIOR_SIGNUP.test(l.bodyText) || /\bbevestiging\b/.test(l.subjectFolded) || l.ctx.thread?.about === 'confirmation');
+  }
+  get otherDates(): boolean {
+    const l = this.lazy;
+    return (l.otherDates ??= cue.OTHER_DATES.test(l.all));
+  }
+  get availability(): boolean {
+    const l = this.lazy;
+    return (l.availability ??= cue.AVAILABILITY.test(l.all));
+  }
+  get onBehalf(): boolean {
+    const l = this.lazy;
+    return (l.onBehalf ??= cue.ON_BEHALF.test(l.bodyText) || cue.ON_BEHALF.test(l.signature()));
+  }
+  get condition(): boolean {
+    const l = this.lazy;
+    return (l.condition ??= cue.CONDITION.test(l.bodyText));
+  }
+  get needs(): boolean {
+    const l = this.lazy;
+    return (l.needs ??= cue.NEEDS.test(l.bodyText));
+  }
+  get copiedOnly(): boolean {
+    const l = this.lazy;
+    return (l.copied ??= copiedOnly(l.mail, l.ctx.ownAddresses) && !SPEAKS_TO_US.test(l.bodyText));
+  }
+}
+
+/** A copy of the features with some of them changed (the lazy ones read as the original's). */
+export function withChanges(f: Features, changes: Partial<Pick<Features, 'bodyRefs' | 'cancelStrong' | 'cancelWeak' | 'register' | 'substitute'>>): Features {
+  const g = f as MailFeatures;
+  return new MailFeatures(g.isReply, g.isForward, g.content, g.bodyText, g.subjectFolded, g.bodyClauses, g.subjectClauses,
+    changes.bodyRefs ?? g.bodyRefs, g.subjectRefs, 'register' in changes ? changes.register! : g.register, g.ellipticAsk, g.accept, g.shortReply,
+    'cancelStrong' in changes ? changes.cancelStrong! : g.cancelStrong, 'cancelWeak' in changes ? changes.cancelWeak! : g.cancelWeak,
+    g.question, g.questionText, g.press, g.academic, g.offer, g.complaint, 'substitute' in changes ? changes.substitute! : g.substitute,
+    g.attachment, g.option, g.decline, g.empty, g.othersWithdrew, g.withdrewBefore, g.lazy);
 }
 
 // Words to us by name, however the mail is addressed: "D-Loket, wilt u Jan aanmelden?", "Beste D-Loket".

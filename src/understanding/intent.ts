@@ -3,7 +3,8 @@
 // becomes alternatives (wants to attend) or escalate (a person must look).
 import type { Intent, ThreadContext } from './types.js';
 import type { CatalogueIndex } from './catalogue-index.js';
-import type { Features } from './features.js';
+import { flatMapOf, sessionsIn } from './arrays.js';
+import { withChanges, type Features } from './features.js';
 import type { Ref } from './sessions-named.js';
 import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
@@ -84,9 +85,9 @@ const JOINS_THEM = /\b(ook|mee|samen|eveneens|too|as well|with (him|her|them))\b
 const noPreference = (refs: Ref[]) => refs.map((r) => (r.rank ? { ...r, rank: null } : r));
 
 function chooseForSignup(f: Features, thread: ThreadContext | null | undefined): Choice {
-  if (LEAVES_CHOICE.test(f.bodyText)) f = { ...f, bodyRefs: noPreference(f.bodyRefs) };
+  if (LEAVES_CHOICE.test(f.bodyText)) f = withChanges(f, { bodyRefs: noPreference(f.bodyRefs) });
   // Someone else's "weet nog niet of zij kan" rules nothing out for the sender.
-  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1 && !f.bodyClauses[r.clause]?.others).flatMap((r) => r.sessions));
+  const ruledOut = new Set(sessionsIn(f.bodyRefs.filter((r) => r.polarity === 'neg' && r.sessions.length === 1 && !f.bodyClauses[r.clause]?.others)));
   // A session the sender also rules out ("Breda is te ver") is no choice, if another remains.
   const named = usable(f.bodyRefs.filter((r) => r.polarity === 'pos'));
   const kept = named.filter((r) => !(naming(r) && r.sessions.length === 1 && ruledOut.has(r.sessions[0]!)));
@@ -159,7 +160,7 @@ function registeredSession(thread: ThreadContext | null | undefined): string | n
 
 function chooseForCancel(f: Features, thread: ThreadContext | null | undefined): string | null {
   const single = (refs: Ref[]) => {
-    const set = new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
+    const set = new Set(sessionsIn(refs.filter((r) => naming(r) && r.sessions.length === 1)));
     return set.size === 1 ? [...set][0]! : set.size > 1 ? 'several' : null;
   };
   const own = f.bodyRefs.filter((r) => r.polarity !== 'other' && r.polarity !== 'agenda');
@@ -191,7 +192,7 @@ const INSTEAD_OF = /\b(ipv|i\.p\.v\.?|in plaats van|instead of)\s/;
 function replaced(f: Features, session: string): string | null {
   const instead = (r: Ref) => r.polarity === 'neg' && INSTEAD_OF.test(f.bodyClauses[r.clause]?.folded ?? '');
   const earlier = f.bodyRefs.filter((r) => (r.polarity === 'prior' || (r.polarity === 'neg' && f.priorSignup) || instead(r)) && r.sessions.length === 1 && r.sessions[0] !== session);
-  const set = new Set(earlier.flatMap((r) => r.sessions));
+  const set = new Set(sessionsIn(earlier));
   return set.size === 1 ? [...set][0]! : null;
 }
 
@@ -225,7 +226,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
   // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
   // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
-  const own = f.bodyClauses.flatMap((c, i) => (c.neg && !c.others && cue.withdraws(c.folded) ? [i] : []));
+  const own = flatMapOf(f.bodyClauses, (c, i) => (c.neg && !c.others && cue.withdraws(c.folded) ? [i] : []));
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
@@ -249,10 +250,10 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   }
   const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.content.toLowerCase()}`);
   if (substituteSignup) {
-    f = { ...notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), register: f.register ?? 'in de plaats van de afzender', substitute: false };
+    f = withChanges(notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), { register: f.register ?? 'in de plaats van de afzender', substitute: false });
     // The colleague's session is the one signed up for.
-    const theirs = new Set(f.bodyClauses.flatMap((c, i) => (c.others && !c.neg ? [i] : [])));
-    f = { ...f, bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' } : r)) };
+    const theirs = new Set(flatMapOf(f.bodyClauses, (c, i) => (c.others && !c.neg ? [i] : [])));
+    f = withChanges(f, { bodyRefs: f.bodyRefs.map((r) => (theirs.has(r.clause) && r.polarity === 'other' ? { ...r, polarity: 'pos' as const } : r)) });
   }
   f = switchedFrom(f, ev);
   const d = permitted(propose(f, thread, index, now, ev), f, thread);
@@ -276,13 +277,13 @@ function switchedFrom(f: Features, ev: string[]): Features {
   const at = switching >= 0 ? switching : choosing;
   if (at < 0) return f;
   const sentence = f.bodyClauses[at]!.sentence;
-  const target = new Set(f.bodyRefs.filter((r) => r.clause === at && naming(r) && r.polarity === 'pos').flatMap((r) => r.sessions));
+  const target = new Set(sessionsIn(f.bodyRefs.filter((r) => r.clause === at && naming(r) && r.polarity === 'pos')));
   if (!target.size || (choosing >= 0 && target.size > 1)) return f;
   const left = (r: Ref) => r.clause < at && f.bodyClauses[r.clause]!.sentence === sentence && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s))
     && !(choosing >= 0 && cue.signsUp(f.bodyClauses[r.clause]!.folded));
   if (!f.bodyRefs.some(left)) return f;
   ev.push('switches: what comes before is the session left');
-  return { ...f, bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) };
+  return withChanges(f, { bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) });
 }
 
 // Whom a sender signs up when it is not themselves: "de volgende raadsleden", "onze wethouder".
@@ -410,10 +411,10 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
 function notWithdrawing(f: Features, clauses: number[], as: Ref['polarity'], ev: string[], why: string): Features {
   const set = new Set(clauses);
   ev.push(why);
-  return {
-    ...f, cancelStrong: null, cancelWeak: null, quotedRefs: f.quotedRefs,
+  return withChanges(f, {
+    cancelStrong: null, cancelWeak: null,
     bodyRefs: f.bodyRefs.map((r) => (set.has(r.clause) && r.polarity === 'neg' ? { ...r, polarity: as } : r)),
-  };
+  });
 }
 
 // A withdrawal said of the session itself ("afmelden voor de ontwerpsessie", "ik kan niet bij de
@@ -453,7 +454,7 @@ function subjectConflict(f: Features, c: Choice): string | null {
   if (f.isReply || f.isForward || c.from !== 'text' || !c.session) return null;
   const subject = f.subjectRefs.filter((r) => naming(r) && r.polarity === 'pos');
   if (!subject.length || subject.some((r) => r.sessions.includes(c.session!))) return null;
-  const ruledOut = new Set(f.bodyRefs.filter((r) => r.polarity !== 'pos').flatMap((r) => r.sessions));
+  const ruledOut = new Set(sessionsIn(f.bodyRefs.filter((r) => r.polarity !== 'pos')));
   if (subject.every((r) => r.sessions.some((s) => ruledOut.has(s)))) return null;
   return `subject names ${subject.map((r) => r.text).join(', ')}`;
 }
@@ -479,7 +480,7 @@ const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,4
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
   if (!f.cancelStrong && !f.cancelWeak) return null;
   let found: boolean | null = null;
-  const sessionsOf = (refs: Ref[]) => new Set(refs.filter((r) => naming(r) && r.sessions.length === 1).flatMap((r) => r.sessions));
+  const sessionsOf = (refs: Ref[]) => new Set(sessionsIn(refs.filter((r) => naming(r) && r.sessions.length === 1)));
   // Read per sentence: "ik zal er dus niet bij zijn" is split into clauses at "dus".
   const bySentence = new Map<number, number[]>();
   f.bodyClauses.forEach((c, i) => bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), i]));

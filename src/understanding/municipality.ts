@@ -3,6 +3,7 @@
 // Zeist", "griffier gemeente Texel"), a display name ("Griffie De Bilt"), else the mail
 // domain. A city in a postal address or a province ("Provincie Utrecht") is not one.
 import type { InboundMail } from './types.js';
+import { flatMapOf } from './arrays.js';
 import { findMunicipalities, municipalityByDomain, type MunicipalityRecord } from './places.js';
 import { fold, tokenize } from './text.js';
 
@@ -53,7 +54,7 @@ const CANDIDATE_LINE = new RegExp(`\\b(${[...LABEL, ...ROLE].join('|')})\\b`, 'i
 function fromText(text: string, isoDate: string, where: string, bonus: number): Hit[] {
   // A text without any such word (most new texts) is passed over after one test instead of one per line.
   if (!CANDIDATE_LINE.test(text)) return [];
-  return text.split('\n').slice(0, 80).filter((l) => CANDIDATE_LINE.test(l)).flatMap((l) => hitsInLine(l, isoDate, where, bonus));
+  return flatMapOf(text.split('\n').slice(0, 80).filter((l) => CANDIDATE_LINE.test(l)), (l) => hitsInLine(l, isoDate, where, bonus));
 }
 
 /** Which municipality the sender represents, or null when the mail does not say. */

@@ -35,9 +35,14 @@ function isAttribution(ls: string[], i: number): boolean {
   return ATTRIBUTION_LOOSE.test(line) && /@|\d/.test(line) && line.length < 200;
 }
 
-/** Index of the first line of the quoted or forwarded part, or -1. */
-export function quoteStart(ls: string[]): number {
+/**
+ * Index of the first line of the quoted or forwarded part, or -1. `ready(n)` is told, before a
+ * line is read, that the lines up to n (exclusive) are about to be read: the readers below look
+ * up to eight lines ahead.
+ */
+export function quoteStart(ls: string[], ready?: (n: number) => void): number {
   for (let i = 0; i < ls.length; i++) {
+    ready?.(i + 9);
     const l = ls[i]!;
     if (SEPARATOR.test(l) || BEGIN_FORWARD.test(l) || GROUPWISE.test(l)) return i;
     if (/^\s*_{8,}\s*$/.test(l) && (isHeaderBlock(ls, i + 1) || isHeaderBlock(ls, i + 2))) return i;
@@ -87,17 +92,35 @@ const MAX_NEW_TEXT = 20_000;
  * message says.
  */
 export function splitNewText(text: string): SplitText {
-  const ls = splitLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text).map(normaliseLine);
-  const q = quoteStart(ls);
+  const ls = splitLines(text.length > MAX_NEW_TEXT ? text.slice(0, MAX_NEW_TEXT) : text);
+  // Lines are normalised as far as they are read: the quoted mail below the new text mostly is
+  // not (the quoted part normalises its own lines when asked for; normaliseLine is idempotent).
+  let normalised = 0;
+  const ready = (n: number) => {
+    for (const end = Math.min(n, ls.length); normalised < end; normalised++) ls[normalised] = normaliseLine(ls[normalised]!);
+  };
+  const q = quoteStart(ls, ready);
+  if (q < 0) ready(ls.length);
   let own = q < 0 ? ls : ls.slice(0, q);
-  if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) own = bottomPosted(ls, q);
+  if (q >= 0 && !own.some((l) => l.trim()) && ls.slice(q, q + 4).some((l) => l.startsWith('>'))) {
+    ready(ls.length);
+    own = bottomPosted(ls, q);
+  }
   const { body, signature } = closingSplit(own);
-  // The quoted part is only read by people and tests: joined when first asked for.
-  let quoted: string | null = null;
   // From a text with a character beyond Latin-1 anywhere (a curly quote in the quoted mail), the
   // new text and signature are narrowed, so that their readers run on one-byte text (see narrow()).
   const held = isWide(text) ? narrow : (t: string) => t;
-  return { body: held(paragraphs(body).join('\n').trim()), signature: held(signature.join('\n').trim()), get quoted() { return (quoted ??= q < 0 ? '' : ls.slice(q).join('\n')); } };
+  return new Split(held(paragraphs(body).join('\n').trim()), held(signature.join('\n').trim()), ls, q);
+}
+
+// The quoted part is only read by people and tests: joined when first asked for. (A class, not
+// an object literal with a getter: V8 builds those slowly and keeps them in dictionary mode.)
+class Split implements SplitText {
+  #quoted: string | null = null;
+  constructor(readonly body: string, readonly signature: string, private readonly lines: string[], private readonly q: number) {}
+  get quoted(): string {
+    return (this.#quoted ??= this.q < 0 ? '' : this.lines.slice(this.q).map(normaliseLine).join('\n'));
+  }
 }
 
 // --- paragraphs -----------------------------------------------------------------------

@@ -103,17 +103,23 @@ export function findMunicipalities(tokens: readonly Token[], isoDate: string, na
 
 /** The municipality whose mail domain this is (subdomains allowed), valid on the date. */
 export function municipalityByDomain(address: string, isoDate: string): MunicipalityRecord | null {
-  const domain = address.toLowerCase().split('@')[1]?.trim();
+  // What follows the first "@", up to a second one (as split('@')[1] gives it).
+  const lower = address.toLowerCase();
+  const at = lower.indexOf('@');
+  if (at < 0) return null;
+  const second = lower.indexOf('@', at + 1);
+  const domain = (second < 0 ? lower.slice(at + 1) : lower.slice(at + 1, second)).trim();
   if (!domain) return null;
   const { domains, compact } = placeIndex();
-  const labels = domain.split('.');
-  for (let i = 0; i + 1 < labels.length; i++) {
-    const d = labels.slice(i).join('.');
-    const hit = domains.get(d);
+  // The domain and each of its parents that still holds a dot ("gemeente.assen.nl", "assen.nl"),
+  // cut from the domain rather than joined again from its labels.
+  for (let from = 0, dot = domain.indexOf('.'); dot >= 0; from = dot + 1, dot = domain.indexOf('.', from)) {
+    const hit = domains.get(from === 0 ? domain : domain.slice(from));
     if (hit && validOn(hit, isoDate)) return hit;
   }
   // Municipalities that no longer exist have no domain in the table: "haren.nl" is Haren.
-  if (!/\.nl$/.test(domain)) return null;
+  if (!domain.endsWith('.nl')) return null;
+  const labels = domain.split('.');
   const stem = (labels[labels.length - 2] ?? '').replace(/^gemeente-?/, '').replace(/[^a-z]/g, '');
   return compact.get(stem)?.find((r) => validOn(r, isoDate)) ?? null;
 }

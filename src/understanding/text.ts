@@ -101,7 +101,8 @@ export function maskAddresses(s: string): string {
 
 /** Lines: CRLF and CR to LF, trailing blanks removed. */
 export function lines(text: string): string[] {
-  return text.split(/\r?\n|\r/).map((l) => (l.length && isSpace(l.charCodeAt(l.length - 1)) ? l.trimEnd() : l));
+  // (Split on "\n" as a string when there is no "\r": a pattern split costs about three times as much.)
+  return (text.includes('\r') ? text.split(/\r?\n|\r/) : text.split('\n')).map((l) => (l.length && isSpace(l.charCodeAt(l.length - 1)) ? l.trimEnd() : l));
 }
 
 // Spaces as people's mail clients write them: NBSP (Outlook, Apple), narrow and typographic

@@ -26,9 +26,16 @@ export interface Verdict extends Understanding {
   withheld?: Omit<Verdict, 'withheld'>;
 }
 
+// The catalogue of the message before: every message of a run reads the same one.
+let lastCatalogue: Catalogue | null = null;
+let lastIndex: CatalogueIndex | null = null;
+
 export function indexFor(catalogue: Catalogue): CatalogueIndex {
+  if (catalogue === lastCatalogue && lastIndex) return lastIndex;
   const places = placeIndex();
-  return catalogueIndex(catalogue, (t) => places.placeWords.has(t));
+  lastIndex = catalogueIndex(catalogue, (t) => places.placeWords.has(t));
+  lastCatalogue = catalogue;
+  return lastIndex;
 }
 
 function refContext(index: CatalogueIndex, now: Date): RefContext {
