@@ -52,6 +52,9 @@ const FLOOR: Record<string, number> = {
   // Round 23, scored at first sight on the code of its moment; the second reading is not trained
   // on it (retrained, it withheld one more right signup and won nothing).
   dm: 0.96, dn: 0.93, do: 0.95, dp: 0.95,
+  // Rounds 24 and 25 (night of 2026-12-07), each scored at first sight on the code of its moment
+  // (README); floors at the code that added them; the second reading is not trained on them.
+  dq: 0.98, dr: 0.92, ds: 0.97, dt: 0.82, du: 0.96, dv: 0.87, dw: 0.93, dx: 0.97,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
