@@ -151,6 +151,8 @@ function bySignupSentence(f: Features, pos: Ref[]): Choice | null {
   const c = agree(here, 'text');
   return c.session ? { ...c, reason: 'signup-sentence' } : null;
 }
+// Words of preferring, beside CHOOSES: "donderdag kan wel", "een donderdag zou beter uitkomen".
+const PREFERS = /\b(wel|graag|beter|uitkomen|uitkomt|schikt|schikken|zou|zouden|mogelijk|prefer\w*|better|suits?)\b/;
 // Words of choosing, coming or correcting: a sentence with one of them may change the choice.
 const CHOOSES = /\b(kom|komen|ga|gaan|kan|kunnen|lukt|lukken|past|passen|liever|anders|bedoel\w*|correctie|sorry|oeps|excuus|vergis\w*|moet zijn|i mean|rather|instead|prefer\w*|voorkeur|kies|kiezen|keuze|wordt het|ben er|zijn er|erbij|er bij|ook (goed|prima)|of)\b/;
 
@@ -362,7 +364,7 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
   };
   // A day that fits several sessions chooses only in words of choosing ("donderdag kan wel"), not
   // in the sender's other business ("ik zit donderdag in het AB van de veiligheidsregio").
-  const chooses = (r: Ref) => r.sessions.length === 1 || CHOOSES.test(f.bodyClauses[r.clause]?.folded ?? '') || /\b(wel|graag|beter|uitkomen|uitkomt|schikt|schikken|zou|zouden|mogelijk|prefer\w*|better|suits?)\b/.test(f.bodyClauses[r.clause]?.folded ?? '');
+  const chooses = (r: Ref) => r.sessions.length === 1 || CHOOSES.test(f.bodyClauses[r.clause]?.folded ?? '') || PREFERS.test(f.bodyClauses[r.clause]?.folded ?? '');
   const choosesAnother = f.bodyRefs.some((r) => naming(r) && r.polarity === 'pos' && !withdrawnHere(r) && chooses(r));
   // "Mijn collega gaat naar Haarlem, ik kan niet": whose plans change is for a person to sort out.
   if (f.cancelWeak && !f.cancelStrong && !f.register && f.bodyRefs.some((r) => naming(r) && r.polarity === 'other')) {
