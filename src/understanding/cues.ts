@@ -16,6 +16,14 @@ function wordings(alternatives: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join('|')})`);
 }
 
+// When the sender is free or would rather come: "ik heb alleen tijd op 19 juni", "19 juni zou
+// beter uitkomen". After a signup, a sentence with one of these may change the choice.
+export const FREE_OR_RATHER = /\b(tijd|vrij|beschikbaar|ruimte|alleen|slechts|liever|liefst|voorkeur|uitkomt|uitkomen|schikt|schikken|beter|zou|zouden|available|free|only|prefer\w*|rather|better|suits?)\b/;
+// What ties a date to the sender's coming: those words, and words of coming, choosing, signing
+// up, or of our sessions and their dates. A date on which no session is held, in a clause with
+// none of them ("de raad vergadert op 12 juni"), tells of other business.
+export const TIED_TO_COMING = new RegExp(`${FREE_OR_RATHER.source}|\\b(kom|komen|kome|ga|gaan|kan|kunnen|kun|lukt|lukken|past|passen|graag|wel|mogelijk|aanwezig|aanmeld\\w*|aan te melden|meld\\w*|inschrijv\\w*|in te schrijven|schrijf|deelne\\w*|deel te nemen|aansluit\\w*|aan te sluiten|sluit\\w*|bijwon\\w*|bij te wonen|erbij|er bij|\\w*sessies?|bijeenkomst(en)?|datum|data|dates?|sessions?|come|coming|attend\\w*|join\\w*|can|could|would|works?|instead|anders|alternatie\\w*|possible)\\b`);
+
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = wordings([
   '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',

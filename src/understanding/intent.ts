@@ -145,7 +145,8 @@ function bySignupSentence(f: Features, pos: Ref[]): Choice | null {
   if (last < 0) return null;
   // After it, only a sentence that chooses, corrects or asks leaves the choice open; one that
   // tells of the sender's own business ("de raad bespreekt op 28 juni een motie") does not.
-  const opensAgain = (n: number) => f.bodyClauses.some((c) => c.sentence === n && c.question) || cue.signsUp(said.get(n) ?? '') || CHOOSES.test(said.get(n) ?? '');
+  // So does one on when the sender is free or would rather come ("ik heb alleen tijd op 19 juni").
+  const opensAgain = (n: number) => f.bodyClauses.some((c) => c.sentence === n && c.question) || cue.signsUp(said.get(n) ?? '') || CHOOSES.test(said.get(n) ?? '') || cue.FREE_OR_RATHER.test(said.get(n) ?? '');
   if (f.bodyRefs.some((r) => sentenceOf(r) > last && r.polarity !== 'neg' && opensAgain(sentenceOf(r)))) return null;
   const here = pos.filter((r) => sentenceOf(r) === last);
   const c = agree(here, 'text');

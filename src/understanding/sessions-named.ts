@@ -8,6 +8,7 @@ import { findDatesIn, type PartDate } from './dates.js';
 import { findMunicipalities, placeIndex, type NameEntry } from './places.js';
 import { fold, type Token } from './text.js';
 import { matchesOf } from './matches.js';
+import { TIED_TO_COMING } from './cues.js';
 
 export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
 /**
@@ -369,6 +370,10 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   // "today", "in 24 hours", "3-5", "24/7", "4.01": words relative to the message and bare
   // numbers name a date only when it is a session's; otherwise they are no date anyone asked for.
   if (!matches.length && (isRelative(d) || isBareNumber(d, before))) return null;
+  // "De gemeenteraad vergadert op 12 en 26 juni": a date on which no session is held, in a clause
+  // that says nothing of coming, choosing, being free or asking, is other business. A fragment
+  // ("Utrecht. 19 juni.") and a question say too little to tell, and count.
+  if (!matches.length && !clause.question && !TIED_TO_COMING.test(clause.folded) && clause.tokens.length >= 6) return null;
   const year = ymd.year ?? matches[0]?.year ?? ctx.today.year;
   const conflict = d.weekday !== null && new Date(Date.UTC(year, ymd.month - 1, ymd.day)).getUTCDay() !== d.weekday;
   const t = ctx.today;

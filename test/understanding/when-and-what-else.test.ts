@@ -1,0 +1,46 @@
+// When the sender can come, and what else a letter tells (session of 2026-12-07, morning, after
+// round 26). A sentence after the signup that says when the sender is free or would rather come
+// ("ik heb alleen tijd op 19 juni", "19 juni zou beter uitkomen") reopens the choice: it is no
+// confirmation of the session signed up for. A date of other business, in a clause that says
+// nothing of coming, choosing, being free or asking ("de raad vergadert op 12 juni", "de
+// werkgroep komt op 4 juni bijeen"), is context: it neither contradicts nor replaces the session
+// the sender signs up for. Fresh messages written for the principles before any rule was
+// changed, each beside look-alikes that must keep their verdict.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { actedOn, mismatchedCases } from './mail.js';
+
+test('a later sentence on when the sender is free or would rather come is no confirmation', async () => {
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Aanmelding', 'Ik wil me aanmelden voor de sessie in Utrecht. Ik heb alleen tijd op 19 juni.'],
+    ['register/*', 'Aanmelding', 'Ik meld me aan voor Utrecht. 19 juni zou mij beter uitkomen.'],
+    ['register/*', 'Aanmelding', 'Graag aanmelden voor Haarlem. Ik ben eigenlijk alleen op 26 juni vrij.'],
+    ['register/*', 'Breda', 'Ik meld mij aan voor Breda. Wij zijn op 10 juli beschikbaar.'],
+    ['register/*', 'Aanmelding', 'Aanmelding voor Assen. Mijn voorkeur gaat uit naar 5 juli.'],
+    ['register/*', 'Registration', 'Please register me for Utrecht. I am only available on 19 June.'],
+    ['register/*', 'Aanmelding', 'Ik schrijf me in voor Arnhem. Liefst zou ik op 25 juni komen.'],
+  ]), []);
+  // Another engagement told after the signup leaves it standing.
+  assert.deepEqual(await mismatchedCases([
+    ['register/utrecht', 'Aanmelding', 'Ik meld mij aan voor Utrecht op 14 juni. Op 19 juni vergadert onze raad.'],
+    ['register/arnhem', 'Aanmelding Arnhem', 'Graag meld ik mij aan voor Arnhem. Op 2 juli begint ons zomerreces.'],
+    ['register/breda', 'Aanmelding', 'Ik kom naar Breda op 3 juli. Op 10 juli treedt onze nieuwe wethouder aan.'],
+  ]), []);
+});
+
+test('a date of other business is context, not a date the sender asks for', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/utrecht', 'Aanmelding', 'De gemeenteraad van Amersfoort vergadert op 12 en 26 juni; daartussen hebben wij ruimte voor de ontwerpsessie in Utrecht op 14 juni. Graag melden wij mevrouw De Groot aan.'],
+    ['register/utrecht', 'Raadsvernieuwing', 'De werkgroep raadsvernieuwing komt op 4 juni voor het eerst bij elkaar. Als voorzitter lijkt het mij nuttig om de sessie van donderdag 14 juni in Utrecht bij te wonen. Ik meld mij daarom aan.'],
+    ['register/breda', 'Aanmelding', 'Op 5 juli ontvangen wij een delegatie uit Zeist. Wij komen graag naar Breda op 3 juli, de wethouder en ikzelf.'],
+    ['register/assen', 'Ontwerpsessie Assen', 'De provincie presenteert op 10 juli haar plannen voor de regio. Ik meld mij aan voor Assen op 28 juni.'],
+  ]), []);
+  // A date tied to coming, choosing or asking still counts, in the same clause or its own.
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Aanmelding', 'Ik meld mij aan voor Utrecht, maar dan op 19 juni.'],
+    ['register/*', 'Aanmelding', 'Aanmelding Utrecht. Kan dat ook op 19 juni?'],
+    ['register/*', 'Aanmelding', 'Utrecht. 19 juni.'],
+    ['register/*', 'Aanmelding', 'Graag Utrecht, op 19 juni.'],
+    ['register/*', 'Aanmelding', 'Ik kom naar de sessie in Utrecht. Wij hebben op 19 juni ruimte in de agenda.'],
+  ]), []);
+});
