@@ -109,7 +109,7 @@ const PRIOR = /\bmeldde\b[^.?!]{0,40}\baan\b|\b(gaf|gaven)\b[^.?!]{0,20}\bop\b|\
 
 // Someone else is the subject ("mijn collega gaat naar Arnhem") and the sender is not: what
 // the clause names is theirs. Good wishes ("succes vandaag!") choose nothing either.
-const THIRD_PERSON = /^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
+export const THIRD_PERSON = /^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
 export const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ons|i|us)\b/;
 const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochtend)|good luck|have a (good|nice|great))\b/;
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.

@@ -209,13 +209,30 @@ const NONE_BEFORE = /\b(geen|niemand|no|not|nobody|without|zonder)\s+(\w+\s+)?$/
 // why they cannot come, not who comes instead. ("Ik laat me vervangen" still is a substitute.)
 const SENDER_REPLACES = /\b(ik|wij|we)\b(?![^,.;:!?]*\b(me|mij|ons|laat|laten)\b)[^,.;:!?]*$/;
 
+// "Ik ga in zijn plaats", "ik wil graag in haar plaats komen", "u kunt hem vervangen door mij":
+// the sender is the one who takes the place, and so the one who signs up.
+const SENDER_IN_THEIR_PLACE = /\b(ik|wij|we)\b[^,.;:!?]*$/;
+const BY_THE_SENDER = /^\s+door (mij|ons|mijzelf|ondergetekende)\b/;
+const takenBySender = (text: string, m: RegExpMatchArray, before: string) =>
+  (/^in (zijn|haar|diens) plaats/.test(m[0]) && SENDER_IN_THEIR_PLACE.test(before))
+  || (/^vervang/.test(m[0]) && BY_THE_SENDER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 30)));
+
 /** Someone goes in the sender's (or registrant's) place: the first SUBSTITUTE wording that says so. */
 export function substituteSaid(text: string): boolean {
   for (const m of matchesOf(SUBSTITUTE_G, text)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     if (NONE_BEFORE.test(before)) continue;
     if (/^vervang/.test(m[0]) && SENDER_REPLACES.test(before)) continue;
+    if (takenBySender(text, m, before)) continue;
     return true;
+  }
+  return false;
+}
+
+/** The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to tidy. */
+export function takesAPlace(text: string): boolean {
+  for (const m of matchesOf(SUBSTITUTE_G, text)) {
+    if (takenBySender(text, m, text.slice(Math.max(0, m.index - 60), m.index))) return true;
   }
   return false;
 }

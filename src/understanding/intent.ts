@@ -7,7 +7,7 @@ import { flatMapOf, sessionsIn } from './arrays.js';
 import { withChanges, type Features } from './features.js';
 import type { Ref } from './sessions-named.js';
 import { collectEvidence, type ContraryKind } from './evidence.js';
-import { FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
+import { FIRST_PERSON, THIRD_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
 import { aboutAnother, askedOfUs, askedToAct, firmSignup, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
@@ -230,6 +230,12 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
   // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
   const own = flatMapOf(f.bodyClauses, (c, i) => (c.neg && !c.others && cue.withdraws(c.folded) ? [i] : []));
+  // "Mijn collega kan niet en stuurde mij de uitnodiging door. Ik kom in zijn plaats": the one who
+  // cannot come is the colleague whose place the sender takes.
+  const theirWithdrawal = own.filter((i) => THIRD_PERSON.test(f.bodyClauses[i]!.folded) || !FIRST_PERSON.test(f.bodyClauses[i]!.folded));
+  if (theirWithdrawal.length && cue.takesAPlace(f.content.toLowerCase())) {
+    f = notWithdrawing(f, theirWithdrawal, 'pos', ev, 'the sender takes the place of someone who cannot come');
+  }
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
   // The sender sets themselves apart ("zelf", "ik ga zelf niet"); a secretary who signs up the
   // alderman and then says "ik kan die dag niet" is not clear enough to act on.
@@ -336,7 +342,9 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   // A signup that also asks something or needs something arranged: confirmed when it stands on
   // its own (the gate checks that nothing holds it back), and the question stays for a person.
   const remark = !signsUp ? null : f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)'
-    : f.offer ? 'offers a contribution (a talk, a presentation)' : null;
+    : f.offer ? 'offers a contribution (a talk, a presentation)'
+    // Whose registration the sender takes over, if any, a person sees and tidies.
+    : cue.takesAPlace(f.content.toLowerCase()) ? "takes someone else's place (a registration may need to be swapped)" : null;
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
@@ -591,7 +599,8 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   }
   if (d.intent === 'register') {
     // "Mijn collega komt niet mee, ik wel": a change to a shared registration, for a person.
-    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '')) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
+    // ("Zij kan niet; ik kom in haar plaats" takes the place: a signup, the swap a remark.)
+    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '') && !cue.takesAPlace(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     // A hedge in the sender's subject ("Venlo 29 juni (voorlopig)", "Aanmelding onder voorbehoud").

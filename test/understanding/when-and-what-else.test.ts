@@ -44,3 +44,22 @@ test('a date of other business is context, not a date the sender asks for', asyn
     ['register/*', 'Aanmelding', 'Ik kom naar de sessie in Utrecht. Wij hebben op 19 juni ruimte in de agenda.'],
   ]), []);
 });
+
+test('the sender who takes someone else\'s place signs up, and the swap is left for a person', async () => {
+  const cases: [string, string, string][] = [
+    ['register/breda', 'Aanmelding Breda (vervanging)', 'Mijn collega Piet Smits kan helaas niet naar de sessie in Breda op 3 juli. Ik ga in zijn plaats. Wilt u mij aanmelden?'],
+    ['register/assen', 'Assen', 'Onze wethouder is verhinderd voor Assen op 28 juni. Ik kom in haar plaats en meld mij hierbij aan.'],
+    ['register/venlo', 'Venlo 29 juni', 'Mijn collega Jan wilde naar Venlo, maar hij is ziek. Mocht hij op de lijst staan, dan kunt u hem vervangen door mij. Ik kom graag.'],
+    ['register/assen', 'Aanmelding sessie Assen', 'Namens de gemeente Leeuwarden meld ik mij aan voor de ontwerpsessie in Assen op 28 juni. Mijn collega Ruud is met vakantie, dus ik ga in zijn plaats.'],
+  ];
+  assert.deepEqual(await mismatchedCases(cases), []);
+  assert.deepEqual(await mismatchedCases(cases, (v) => `${v.intent}/${v.session}${v.question ? '' : ' without the swap for a person'}`), []);
+  // Someone else taking the sender's place, asked or hedged, or with a condition: a person decides.
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Assen', 'Ik sta ingeschreven voor Assen. Mijn collega gaat in mijn plaats.'],
+    ['cancel/*', 'Assen', 'Ik sta ingeschreven voor Assen. Mijn collega gaat in mijn plaats.'],
+    ['register/*', 'Utrecht', 'Kan mijn collega in mijn plaats naar Utrecht op 14 juni?'],
+    ['register/*', 'Breda', 'Mijn collega kan niet naar Breda op 3 juli. Misschien ga ik in zijn plaats.'],
+    ['register/*', 'Breda', 'Mijn collega kan niet naar Breda op 3 juli. Ik ga in zijn plaats als mijn agenda het toelaat.'],
+  ]), []);
+});
