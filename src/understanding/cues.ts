@@ -134,6 +134,8 @@ export const OTHER_DATES = wordings([
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
   /* Frisian */ '\\boare (mooglikhe(id|den)|datum|data|dagen|dei|sesjes?|gearkomste)\\b', '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\b(andere[nr]?|welche|weitere) (termine?|termin|sitzungen|daten)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',
+  // "Kunt u mij het overzicht van alle sessies sturen?": the list itself asked for.
+  '\\b(overzicht|lijst|overview|list)\\b[^.?!]{0,20}\\b(van|met|of) (alle|de andere|de overige|all|the other) ((ontwerp|regio)?sessies|data|datums|bijeenkomsten|sessions|dates)\\b',
   // "Kan ik nog ergens anders aansluiten?": another session, wherever.
   '\\b(ergens anders|elders|somewhere else|elsewhere)\\b[^.?!]{0,30}\\b(aansluiten|aan te sluiten|meedoen|mee te doen|deelnemen|deel te nemen|terecht|aanschuiven|aanmelden|aan te melden|inschrijven|heen|naartoe|join|attend)\\b',
 ]);

@@ -135,8 +135,9 @@ function closerToChosen(t: string, f: Features): boolean {
 }
 const THAT_IS_CLOSER = /\b(dat|dit|die|het|that|this|it)( is|'s)\b[^.?!]{0,30}\b(dichterbij|dichter bij|closer|nearer)\b/;
 
-// Hands a place on rather than giving it up.
-const TRANSFER = /\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|overnemen|overneemt|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
+// Hands a place on rather than giving it up. (Taking over someone's work, "zijn taken overnemen", is
+// why the sender cannot come.)
+const TRANSFER = /\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|(?<!\b(taken|werk|werkzaamheden|diensten?|functie|rol|portefeuille|verplichtingen|afspraken|zaken) )(overnemen|overneemt)|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/;
 
 // Removal from a mailing: not a cancellation of anything of ours. An unsubscribe footer ("Afmelden
 // voor deze berichten? Antwoord met STOP") is one too.
@@ -247,6 +248,7 @@ const CONTRIBUTES = /\b(presenteren|vertellen|toelichten|laten zien|delen|inbren
 const JOINS_IN = /\b(deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten)\b/;
 const aboutComingAtAll = (t: string) => ABOUT_COMING.test(t) || JOINS_IN.test(t);
 
+const READER_MAY_KNOW = /\b(zoals|as)\s+(u|jullie|je|jij|you)\s+(al\s+)?$/;
 const NO_DOUBT_BEFORE = /\b(geen|zonder|no|without)\s+(enkele\s+|any\s+)?$/;
 const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
 
@@ -291,6 +293,8 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       for (const m of matchesOf(all, t)) {
         // "Hierbij laat ik u weten dat …" tells now; "ik laat het nog weten" promises to tell.
         if (/weten$/.test(m[0]) && /^\s*,?\s*(dat|that)\b/.test(t.slice(m.index + m[0].length))) continue;
+        // "Zoals u misschien hebt gelezen": a doubt about what the reader knows, not about coming.
+        if (READER_MAY_KNOW.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
         // "Mocht er iets veranderen, dan laat ik het u weten", "als ik een dieetwens heb, laat ik het
         // nog weten": news promised on a change or a practical matter, not the decision itself.
         if (m.index > 0 && courtesyTell(t, m.index)) continue;

@@ -63,3 +63,33 @@ test('the sender who takes someone else\'s place signs up, and the swap is left 
     ['register/*', 'Breda', 'Mijn collega kan niet naar Breda op 3 juli. Ik ga in zijn plaats als mijn agenda het toelaat.'],
   ]), []);
 });
+
+test('words that are about something else than coming leave the act standing', async () => {
+  assert.deepEqual(await mismatchedCases([
+    // "ikzelf" is the sender: the clause it ends is the sender's, not only the alderman's.
+    ['register/breda', 'Ontwerpsessie Breda', 'Wij komen daarom graag naar de ontwerpsessie in Breda op 3 juli: de wethouder en ikzelf.'],
+    // A doubt about what the reader knows is no doubt about coming or going.
+    ['cancel/haarlem', 'Afmelding Haarlem 21 juni', 'Zoals u misschien hebt gelezen, start onze gemeente per 1 juli met een nieuwe organisatie. Helaas moet ik me daarom afmelden voor de sessie in Haarlem.'],
+    ['register/assen', 'Assen', 'Zoals jullie wellicht weten, fuseren wij volgend jaar. Ik meld mij graag aan voor Assen op 28 juni.'],
+    ['register/utrecht', 'Utrecht', 'As you may know, our council was newly elected in March. Please register me for Utrecht on 14 June.'],
+    // Taking over someone's tasks is why the sender cannot come, not a place handed on.
+    ['cancel/assen', 'Afmelden Assen', 'Ik wil mij graag afmelden voor de sessie in Assen op 28 juni. Door ziekte van een collega moet ik zijn taken overnemen.'],
+  ]), []);
+  // Doubt about coming, and a place handed on, still hold the act back.
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Assen', 'Zoals het er nu uitziet kom ik misschien naar Assen.'],
+    ['cancel/*', 'Assen', 'Ik kan niet naar Assen op 28 juni. Mijn collega kan mijn plek overnemen.'],
+  ]), []);
+});
+
+test('asking for the overview of all sessions beside a date that does not suit asks for the list', async () => {
+  const listOrSession = (v: { intent: string; session: string | null }) => `${v.intent}/${v.intent === 'alternatives' ? '-' : v.session}`;
+  assert.deepEqual(await mismatchedCases([
+    ['alternatives/-', 'RE: Uitnodiging ontwerpsessie 21 juni Haarlem', 'Deze datum past niet. Kunt u mij het overzicht van alle sessies sturen? Dan kies ik er een.'],
+    ['alternatives/-', 'Utrecht', 'Utrecht lukt mij niet. Mag ik de lijst met de andere data?'],
+  ], listOrSession), []);
+  // A withdrawal that asks for nothing more is a withdrawal.
+  assert.deepEqual(await mismatchedCases([
+    ['cancel/haarlem', 'Afmelding Haarlem 21 juni', 'Deze datum past mij helaas niet, ik meld mij af voor Haarlem.'],
+  ]), []);
+});
