@@ -108,9 +108,11 @@ function fromHeaders(mail: InboundMail, own: Set<string>): AutomatedVerdict | nu
   if (has(mail, 'x-ms-exchange-organization-autoresponse')) return { kind: 'auto-reply', reason: 'exchange-autoresponse' };
   // Loop protection of responders, list managers and ticket systems; a person's client never sets it.
   if (has(mail, 'x-loop')) return { kind: 'auto-reply', reason: 'x-loop' };
-  // One pass over the header names for list managers and notifiers.
+  // One pass over the header names for list managers and notifiers. (Object.keys, in the order
+  // for-in gives, at half its cost: the headers object has no prototype, so V8 keeps it as a
+  // dictionary, which for-in walks slowly.)
   let notifier: string | null = null;
-  for (const name in mail.headers) {
+  for (const name of Object.keys(mail.headers)) {
     if (LIST_HEADERS.has(name)) return { kind: 'list', reason: name };
     if (notifier === null && (name.startsWith('x-') || name.startsWith('rt-')) && NOTIFICATION_HEADER.test(name)) notifier = name;
   }
@@ -359,7 +361,13 @@ function twoOf(tells: RegExp[], text: string): boolean {
   return false;
 }
 
+// Any one tell of the above, as one pattern: most mail holds none, and this one pass costs about
+// half of trying the twenty-two tells one by one. (Built from the tells themselves: nothing to keep in step.)
+const ANY_TELL = new RegExp([PHISHING_THREAT, TO_ORGANISER, ...ADVANCE_FEE, ...SALES].map((re) => re.source).join('|'));
+
 function unsolicited(text: string): string | null {
+  // Each verdict below needs PHISHING_THREAT, TO_ORGANISER or a tell of a list to match.
+  if (!ANY_TELL.test(text)) return null;
   if (PHISHING_THREAT.test(text) && PHISHING_ACTION.test(text)) return 'body-phishing';
   if (TO_ORGANISER.test(text) && OFFERING.test(text)) return 'body-supplier';
   if (twoOf(ADVANCE_FEE, text)) return 'body-advance-fee';
