@@ -180,7 +180,9 @@ class LazyClause implements Clause {
 }
 
 function makeClause(text: string, sentence: number, question: boolean): Clause {
-  const folded = fixKeywordTypos(maskAddresses(fold(NAME_DOT.test(text) ? text.replace(NAME_DOTS, (m) => `${m.slice(0, -1)} `) : text)));
+  // (A clause without a full stop, most of them, holds no initial: the pattern is not run.)
+  const named = text.includes('.') && NAME_DOT.test(text);
+  const folded = fixKeywordTypos(maskAddresses(fold(named ? text.replace(NAME_DOTS, (m) => `${m.slice(0, -1)} `) : text)));
   const cleaned = MAYBE_EXCEPTION.test(folded) ? folded.replace(NEG_EXCEPTIONS, ' ') : folded;
   const neg = MAYBE_NEGATIVE.test(cleaned) && NEGATIVE.test(cleaned);
   const others = THIRD_PERSON.test(folded) && !FIRST_PERSON.test(folded);

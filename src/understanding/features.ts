@@ -4,6 +4,7 @@ import type { InboundMail, UnderstandingContext } from './types.js';
 import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import { sessionsIn } from './arrays.js';
 import * as cue from './cues.js';
+import { anyOf } from './matches.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
 import { fold, wordCount } from './text.js';
@@ -248,6 +249,8 @@ function optionNumber(firstLine: string): number | null {
   return cue.ORDINALS[m[3] ?? ''] ?? null;
 }
 
+const ASIDES = anyOf([cue.PRESS, cue.ACADEMIC, cue.VENDOR_OFFER, cue.CONTRIBUTION, cue.COMPLAINT]);
+
 /** The features of a mail; `bodyText` is split.body folded. */
 export function readFeatures(mail: InboundMail, split: SplitText, bodyText: string, ctx: UnderstandingContext, refCtx: RefContext): Features {
   const subject = subjectParts(mail.subject);
@@ -272,6 +275,9 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     && (cue.ELLIPTIC_ASK.test(c.folded) || /\u{1F44D}/u.test(c.text))
     && bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1 && r.kind !== 'weekday'));
   const q = questions(bodyClauses);
+  // Whether the new text holds any wording of the press, a study, an offer or a complaint: most
+  // mail holds none, and one test of them all spares it five (4.5 -> 2.8 µs per message).
+  const aside = ASIDES.test(bodyText);
   const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
   return new MailFeatures(
     isReply,
@@ -296,10 +302,10 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     firstMatch(all, cue.CANCEL_WEAK),
     q.kind,
     q.text,
-    cue.PRESS.test(bodyText) || cue.PRESS.test(signature()) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
-    cue.ACADEMIC.test(bodyText) || cue.ACADEMIC.test(signature()),
-    cue.VENDOR_OFFER.test(bodyText) ? 'vendor' : cue.CONTRIBUTION.test(bodyText) ? 'contribution' : null,
-    cue.COMPLAINT.test(bodyText),
+    (aside && cue.PRESS.test(bodyText)) || cue.PRESS.test(signature()) || /\(pers\)|(?<!\d\s?)\bpers\b/.test(subjectAll[0] ?? ''),
+    (aside && cue.ACADEMIC.test(bodyText)) || cue.ACADEMIC.test(signature()),
+    !aside ? null : cue.VENDOR_OFFER.test(bodyText) ? 'vendor' : cue.CONTRIBUTION.test(bodyText) ? 'contribution' : null,
+    aside && cue.COMPLAINT.test(bodyText),
     cue.substituteSaid(bodyText),
     realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
     words <= 12 ? optionNumber(firstLine) : null,

@@ -32,3 +32,17 @@ function advance(text: string, at: number, unicode: boolean): number {
   const c = text.charCodeAt(at);
   return c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? at + 2 : at + 1;
 }
+
+/**
+ * One pattern that matches a text wherever any of `patterns` matches it: for a test of several
+ * patterns that mostly all fail, run first. V8 tries a pattern's alternatives one by one at each
+ * position of the text, and the joined pattern costs about half as much as the separate tests.
+ * Built from the patterns themselves, it has nothing to keep in step with them.
+ */
+export function anyOf(patterns: readonly RegExp[]): RegExp {
+  for (const re of patterns) {
+    // Flags would not carry over, and a backreference would point at another group once joined.
+    if (re.flags !== '' || /\\[1-9]|\\k</.test(re.source)) throw new Error(`anyOf: /${re.source}/${re.flags} cannot be joined`);
+  }
+  return new RegExp(patterns.map((re) => re.source).join('|'));
+}

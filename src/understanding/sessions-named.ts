@@ -117,7 +117,8 @@ function cityAt(clause: Clause, i: number, index: CatalogueIndex, facts: WordFac
   }
   if (t.length < 4 || facts.typoStop || facts.placeWord) return null;
   for (const f of index.sessions) {
-    if (f.cityTokens.length !== 1 || t[0] !== f.cityKey[0]) continue;
+    // (First letters compared as numbers: t[0] makes a string of each.)
+    if (f.cityTokens.length !== 1 || t.charCodeAt(0) !== f.cityKey.charCodeAt(0)) continue;
     if (t.startsWith(f.cityKey)) {
       if (/^(se|s|er|ers)$/.test(t.slice(f.cityKey.length)) && SESSION_NOUN.test(toks[i + 1]?.t ?? '')) return f;
       continue;
@@ -135,7 +136,7 @@ function venueAt(toks: readonly Token[], i: number, index: CatalogueIndex, facts
   }
   if (t.length < 6) return null;
   for (const v of index.venueWords) {
-    if (t[0] === v.word[0] && editDistance(t, v.word, 1) <= 1) return { f: v.facts, n: 1, weak: false };
+    if (t.charCodeAt(0) === v.word.charCodeAt(0) && editDistance(t, v.word, 1) <= 1) return { f: v.facts, n: 1, weak: false };
   }
   return null;
 }
