@@ -55,6 +55,9 @@ const FLOOR: Record<string, number> = {
   // Rounds 24 and 25 (night of 2026-12-07), each scored at first sight on the code of its moment
   // (README); floors at the code that added them; the second reading is not trained on them.
   dq: 0.98, dr: 0.92, ds: 0.97, dt: 0.82, du: 0.96, dv: 0.87, dw: 0.93, dx: 0.97,
+  // Round 26 (morning of 2026-12-07), scored at first sight on the code of its moment (README);
+  // floors at the code that added it (when-and-what-else.test.ts).
+  dy: 1.0, dz: 0.96, ea: 0.90, eb: 0.95,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
