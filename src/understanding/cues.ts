@@ -38,6 +38,8 @@ export const REGISTER = wordings([
   '\\b(wij|we|ik) (sturen|stuur)\\b(?! (u|jullie|je|het|dit|deze|die|dat|hem|ze|de uitnodiging|uw)\\b)[^.?!]{0,40}?(?<!\\bdoor )\\bnaar\\b', '\\b(sturen|stuur) (wij|we|ik)\\b(?! (u|jullie|je|het|dit|deze|die|dat|hem|ze|de uitnodiging|uw)\\b)[^.?!]{0,40}?(?<!\\bdoor )\\bnaar\\b',
   // "Kan ik nog mee naar Utrecht?", "ik neem mijn collega mee naar Venlo".
   '\\bmee naar\\b(?! (binnen|buiten|huis|voren|achteren|de zaal)\\b)',
+  // "Ik neem zijn plek over", "wij nemen haar plaats in": taking someone's place is coming.
+  '\\b(neem|nemen)\\b[^.?!]{0,10}?\\b(zijn|haar|diens|hun) (plek|plaats|plekje|stoel) (over|in)\\b',
   // "22 juni past mij", "Arnhem schikt ons het best": a date or place chosen (a denied one is a negative clause).
   '\\b(past|schikt) (mij|me|ons)\\b',
   // "mijn collega komt ook (mee)": someone joins, unless the sentence says not.
@@ -117,7 +119,8 @@ export const CANCEL_STRONG = wordings([
 
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
 export const CANCEL_WEAK = wordings([
-  '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', '\\b(kan|kunnen|lukt|lukken|past)\\b[^.?!]{0,30}?\\bniet\\b', /* "daar gaat het niet om": not what it is about */ '\\bgaat\\b[^.?!]{0,30}?\\bniet\\b(?! om\\b)', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
+  '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', '\\b(kan|kunnen|lukt|lukken|past)\\b[^.?!]{0,30}?\\bniet\\b', /* "daar gaat het niet om": not what it is about */ '\\bgaat\\b[^.?!]{0,30}?\\bniet\\b(?! (om|door)\\b)',
+  /* "de excursie gaat niet door" cancels an event; only one's own taking part "gaat niet door" */ '\\b(mijn|onze) (deelname|aanmelding|komst)\\b[^.?!]{0,20}?\\bgaat\\b[^.?!]{0,20}?\\bniet door\\b', '\\bvoor (mij|ons)\\b[^.?!]{0,20}?\\bniet door\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
   '\\b(helaas|toch) niet\\b', '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
   '\\b(kom|komen)\\b[^.?!,]{0,15}?\\bniet\\b', '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
@@ -213,11 +216,17 @@ const SENDER_REPLACES = /\b(ik|wij|we)\b(?![^,.;:!?]*\b(me|mij|ons|laat|laten)\b
 
 // "Ik ga in zijn plaats", "ik wil graag in haar plaats komen", "u kunt hem vervangen door mij":
 // the sender is the one who takes the place, and so the one who signs up.
+// ("Ik neem zijn plek over", "wij nemen haar plaats in": the same, said of the place.)
+const SENDER_TAKES_IT = /\b(ik|wij|we)\b[^.?!]{0,40}?\b(neem|nemen) (zijn|haar|diens|hun) (plek|plaats|plekje|stoel) (over|in)\b|\b(neem|nemen) (ik|wij|we) (zijn|haar|diens|hun) (plek|plaats|plekje|stoel) (over|in)\b/;
 const SENDER_IN_THEIR_PLACE = /\b(ik|wij|we)\b[^,.;:!?]*$/;
 const BY_THE_SENDER = /^\s+door (mij|ons|mijzelf|ondergetekende)\b/;
 const takenBySender = (text: string, m: RegExpMatchArray, before: string) =>
   (/^in (zijn|haar|diens) plaats/.test(m[0]) && SENDER_IN_THEIR_PLACE.test(before))
   || (/^vervang/.test(m[0]) && BY_THE_SENDER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 30)));
+
+// "Wilt u de aanmelding op mijn naam zetten?", "omzetten naar mijn naam": a registration to be
+// swapped, which presupposes one exists: a person swaps it, however the sender words their coming.
+const ONTO_MY_NAME = /\b(op|naar|onder) (mijn|onze) na(a)?m(en)?\b/;
 
 /** Someone goes in the sender's (or registrant's) place: the first SUBSTITUTE wording that says so. */
 export function substituteSaid(text: string): boolean {
@@ -225,7 +234,7 @@ export function substituteSaid(text: string): boolean {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     if (NONE_BEFORE.test(before)) continue;
     if (/^vervang/.test(m[0]) && SENDER_REPLACES.test(before)) continue;
-    if (takenBySender(text, m, before)) continue;
+    if (takenBySender(text, m, before) && !ONTO_MY_NAME.test(text)) continue;
     return true;
   }
   return false;
@@ -233,6 +242,8 @@ export function substituteSaid(text: string): boolean {
 
 /** The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to tidy. */
 export function takesAPlace(text: string): boolean {
+  if (ONTO_MY_NAME.test(text)) return false;
+  if (SENDER_TAKES_IT.test(text)) return true;
   for (const m of matchesOf(SUBSTITUTE_G, text)) {
     if (takenBySender(text, m, text.slice(Math.max(0, m.index - 60), m.index))) return true;
   }

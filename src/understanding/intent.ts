@@ -280,7 +280,20 @@ const SWITCH = /\b(overstap\w*|over te stappen|stap\b[^.?!]{0,30}\bover|wissel\w
 // before was itself signed up for.
 const OVERTAKING_CHOICE = /^(maar|but)\b[^.?!]{0,25}\b(kies|kiezen|ga (ik )?voor|gaan (we |wij )?voor|wordt het|het wordt|doe (mij|me|ons) maar|kom|komen|meld|melden|choose|go for|take)\b/;
 const NOT_ONLY_CHOICE = /\b(ook|also|too|misschien|wellicht|mogelijk|maybe|perhaps)\b/;
+// "Assen wordt te krap. Wilt u mij in plaats daarvan inschrijven voor Arnhem?": what "daarvan"
+// points back to, in the sentence before or earlier in the same one, is the session left.
+const INSTEAD_OF_THAT = /\b(in plaats daarvan|daarvoor in de plaats|in de plaats daarvan|instead)\b/;
 function switchedFrom(f: Features, ev: string[]): Features {
+  const instead = f.bodyClauses.findIndex((c) => !c.neg && INSTEAD_OF_THAT.test(c.folded) && cue.signsUp(c.folded));
+  if (instead >= 0) {
+    const target = new Set(sessionsIn(f.bodyRefs.filter((r) => r.clause === instead && naming(r) && r.polarity === 'pos')));
+    const sentence = f.bodyClauses[instead]!.sentence;
+    const left = (r: Ref) => r.clause < instead && f.bodyClauses[r.clause]!.sentence >= sentence - 1 && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s));
+    if (target.size === 1 && f.bodyRefs.some(left)) {
+      ev.push('instead of what came before: the session left');
+      f = withChanges(f, { bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) });
+    }
+  }
   const switching = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
   const choosing = switching >= 0 ? -1 : f.bodyClauses.findIndex((c) => !c.neg && !c.question && OVERTAKING_CHOICE.test(c.folded) && !NOT_ONLY_CHOICE.test(c.folded));
   const at = switching >= 0 ? switching : choosing;

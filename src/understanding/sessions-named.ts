@@ -169,7 +169,8 @@ function polarityAt(clause: Clause, at: number): Polarity {
   if (/\b(liever|dichterbij|dichter bij|[a-z]{2,}er|closer|nearer|better|easier|rather)\b[^,.?!]{0,30}\b(dan|than)\s+((naar|in|op|to)\s+)?((de |the )?(ontwerp)?(sessie|session)\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
   if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
   if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|omruil|overzet|verplaats|wissel|overstap|stap\b[^,]*\bover|switch|change|move)/.test(clause.folded)
-    && /\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';
+    // ("omzetten naar de sessie van 21 juni": "van" names the session moved to.)
+    && /(?<!\b(sessie|bijeenkomst|session)\s)\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';
   return clause.neg ? 'neg' : clause.agenda ? 'agenda' : clause.prior ? 'prior' : clause.others ? 'other' : 'pos';
 }
 
@@ -272,7 +273,8 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, ou
     if (venue) {
       // A building word alone counts as the venue only as a name ("het Stadskantoor"), not as
       // someone's own building ("ons stadhuis", "het stadhuis van Oss").
-      const buildingOnly = venue.n === 1 && venue.f.building === toks[i]!.t;
+      // ("stadshuis" is the same word as "stadhuis", and as much someone's own building.)
+      const buildingOnly = venue.n === 1 && (venue.f.building === toks[i]!.t || (!!venue.f.building && editDistance(toks[i]!.t, venue.f.building, 1) <= 1));
       const asName = !buildingOnly || (/^[A-Z]/.test(clause.text.slice(toks[i]!.s, toks[i]!.e))
         && !/\b(ons|onze|mijn|uw|hun|ander|andere|eigen)\s+$/.test(clause.folded.slice(Math.max(0, toks[i]!.s - 8), toks[i]!.s))
         && !/^\s+(van|in|te)\b/.test(clause.folded.slice(toks[i]!.e, toks[i]!.e + 5)));

@@ -93,3 +93,49 @@ test('asking for the overview of all sessions beside a date that does not suit a
     ['cancel/haarlem', 'Afmelding Haarlem 21 juni', 'Deze datum past mij helaas niet, ik meld mij af voor Haarlem.'],
   ]), []);
 });
+
+test('an earlier choice, a session left "in plaats daarvan", and a building of another place are no choice now', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/haarlem', 'Graag omzetten naar Haarlem', 'Eerder had ik Arnhem gekozen, maar Haarlem ligt voor ons veel handiger. Wilt u mij omzetten naar de sessie van 21 juni in Haarlem?'],
+    ['register/arnhem', 'RE: Herinnering: ontwerpsessie 28 juni Assen', 'Assen wordt voor mij te krap. Wilt u mij in plaats daarvan inschrijven voor Arnhem op 22 juni?'],
+    ['register/breda', 'Utrecht', 'Utrecht gaat hem niet worden. In plaats daarvan graag aanmelden voor Breda op 3 juli.'],
+    ['register/utrecht', 'Aanmelding 14 juni', 'Ik meld me aan voor de sessie in Utrecht op 14 juni. Ik heb om 8.30 uur nog een kort overleg in het stadshuis van Nieuwegein, dus ik schuif later aan.'],
+    ['register/breda', 'Ontwerpsessie Breda', 'In de regio spreken de gemeenten op 27 juni in Etten-Leur over samenwerking. Wij komen graag naar de ontwerpsessie in Breda op 3 juli: de wethouder en ikzelf.'],
+  ]), []);
+  // A choice made now beside one had before, or a switch asked without a session, is no confirmation of the old one.
+  assert.deepEqual(await actedOn([
+    ['register/arnhem', 'Wijziging', 'Eerder had ik Arnhem gekozen, maar dat lukt niet meer. Welke andere data zijn er?'],
+    ['register/*', 'Assen', 'Assen wordt voor mij te krap. Kunt u mij in plaats daarvan ergens anders inschrijven?'],
+  ]), []);
+});
+
+test('asking to be placed wherever there is room is never a confirmation of one session', async () => {
+  // (Read as a signup, "zet me maar ergens neer" confirmed Venlo for "beschikbaar op 22 en op 29
+  // juni", whose "22" is no date on its own: round 27 at first sight. The choice is left to us.)
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Re: Overzicht ontwerpsessies', 'Voor mij komen Arnhem of Venlo in aanmerking, allebei prima. Zet me maar ergens neer waar plek is.'],
+    ['register/*', 'Ontwerpsessie', 'Utrecht of Haarlem, het maakt niet uit. Plaats mij maar waar ruimte is.'],
+    ['register/*', 'beschikbaarheid ontwerpsessie', 'Ik ben beschikbaar op 22 en op 29 juni. Zet me maar ergens neer waar plek is.'],
+  ]), []);
+});
+
+test('an event that does not take place, or a place taken over, is no withdrawal of the sender', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/haarlem', 'Aanmelding ontwerpsessie 21 juni Haarlem', 'Wij sturen vier raadsleden naar de ontwerpsessie van 21 juni in Haarlem. Overige punten: de excursie naar Wormerland gaat niet door.'],
+    ['register/utrecht', 'Utrecht 14 juni', 'Mark Hermans kan niet op 14 juni. Ik ben zijn collega en neem zijn plek over voor Utrecht.'],
+  ]), []);
+  // One's own taking part that does not go ahead is a withdrawal.
+  assert.deepEqual(await mismatchedCases([
+    ['cancel/haarlem', 'Haarlem', 'Mijn deelname aan de sessie in Haarlem gaat helaas niet door.'],
+    ['cancel/breda', 'Breda 3 juli', 'Breda gaat voor mij niet door, er is iets tussengekomen.'],
+  ]), []);
+});
+
+test('a registration to be put onto the sender\'s name is swapped by a person', async () => {
+  // Two writers labelled this a signup, one a matter for a person; a swap presupposes a
+  // registration the bot may not hold, so the confirmation waits for a person.
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Aanmelding omzetten', 'Wilt u de aanmelding van Peter Zwaan voor Haarlem op 21 juni omzetten naar mijn naam? Peter kan niet en ik neem zijn plek over.'],
+    ['register/*', 'RE: Bevestiging Breda 3 juli', 'Mijn collega Ilse kan helaas niet op 3 juli. Ik ga in haar plaats naar Breda. Wilt u de aanmelding op mijn naam zetten?'],
+  ]), []);
+});
