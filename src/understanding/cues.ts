@@ -240,15 +240,18 @@ export function substituteSaid(text: string): boolean {
   return false;
 }
 
-/** The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to tidy. */
-export function takesAPlace(text: string): boolean {
+/**
+ * The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to
+ * tidy. (Remembered per text, see signsUp: the decision asks it of one text up to three times.)
+ */
+export const takesAPlace = remembered((text) => {
   if (ONTO_MY_NAME.test(text)) return false;
   if (SENDER_TAKES_IT.test(text)) return true;
   for (const m of matchesOf(SUBSTITUTE_G, text)) {
     if (takenBySender(text, m, text.slice(Math.max(0, m.index - 60), m.index))) return true;
   }
   return false;
-}
+});
 // A vendor showing its wares: never a participant's signup, whatever else the mail says.
 export const VENDOR_OFFER = /\b((ons|onze|mijn) (platform|product|producten|software|applicatie|app|tool|oplossing|aanbod|diensten)\b[^.?!]{0,40}\b(laten zien|tonen|demonstreren|presenteren|pitchen)|(demo|demonstratie) (geven|verzorgen|houden)|(show|demo|demonstrate|present) (our|my) (platform|product|products|software|app|tool|solution|services)|pitchen)\b/;
 // A contribution offered (a talk, a presentation, a speaker): beside a firm signup of the

@@ -57,7 +57,10 @@ const FLOOR: Record<string, number> = {
   dq: 0.98, dr: 0.92, ds: 0.97, dt: 0.82, du: 0.96, dv: 0.87, dw: 0.93, dx: 0.97,
   // Round 26 (morning of 2026-12-07), scored at first sight on the code of its moment (README);
   // floors at the code that added it (when-and-what-else.test.ts).
-  dy: 1.0, dz: 0.96, ea: 0.90, eb: 0.95,
+  dy: 1.0, dz: 0.96, ea: 0.91, eb: 0.98,
+  // Round 27 (same morning), scored at first sight on the code after round 26's first rules;
+  // floors at the code that added it.
+  ec: 0.91, ed: 0.92, ee: 0.96, ef: 0.93,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
