@@ -279,14 +279,15 @@ function datesIn(text: string, now: Date, tz: string): DateMention[] {
   return [...sharedMonth(dates, text), ...dates].sort((a, b) => a.index - b.index);
 }
 
-// "21 of 22 juni", "14, 21 en 28 juni", "zowel 28 als 29 juni": the days before share the month of the last one.
+// "21 of 22 juni", "14, 21 en 28 juni", "zowel 28 als 29 juni", "op 22 en op 29 juni": the days
+// before share the month of the last one.
 function sharedMonth(ms: DateMention[], text: string): DateMention[] {
   const out: DateMention[] = [];
   for (const m of ms) {
     if (m.day === null || m.month === null) continue;
     let at = m.index;
     for (;;) {
-      const before = /(\d{1,2})(e|ste|de)?\s*(,|en\/of|and\/or|of|en|or|and|als|&|\/|-|t\/m)\s*$/i.exec(text.slice(Math.max(0, at - 14), at));
+      const before = /(\d{1,2})(e|ste|de)?\s*(,|en\/of|and\/or|of|en|or|and|als|&|\/|-|t\/m)\s*((op|on) )?$/i.exec(text.slice(Math.max(0, at - 17), at));
       if (!before) break;
       const start = at - before[0].length;
       const day = Number(before[1]);

@@ -139,3 +139,15 @@ test('a registration to be put onto the sender\'s name is swapped by a person', 
     ['register/*', 'RE: Bevestiging Breda 3 juli', 'Mijn collega Ilse kan helaas niet op 3 juli. Ik ga in haar plaats naar Breda. Wilt u de aanmelding op mijn naam zetten?'],
   ]), []);
 });
+
+test('a day listed before a dated day shares its month, with or without "op" between', async () => {
+  // (Found on the last case of round 27: "beschikbaar op 22 en op 29 juni" read only 29 juni.)
+  assert.deepEqual(await actedOn([
+    ['register/*', 'Aanmelding', 'Ik ben beschikbaar op 22 en op 29 juni. Graag aanmelden.'],
+    ['register/*', 'Aanmelding', 'Ik kan op 22 of op 29 juni. Graag aanmelden.'],
+    ['register/*', 'Registration', 'I can make it on 22 or on 29 June. Please sign me up.'],
+  ]), []);
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Aanmelding', 'Graag aanmelden voor 29 juni in Venlo. Op 22 mei was ik al bij een andere bijeenkomst.'],
+  ]), []);
+});
