@@ -286,25 +286,32 @@ const INSTEAD_OF_THAT = /\b(in plaats daarvan|daarvoor in de plaats|in de plaats
 function switchedFrom(f: Features, ev: string[]): Features {
   const instead = f.bodyClauses.findIndex((c) => !c.neg && INSTEAD_OF_THAT.test(c.folded) && cue.signsUp(c.folded));
   if (instead >= 0) {
-    const target = new Set(sessionsIn(f.bodyRefs.filter((r) => r.clause === instead && naming(r) && r.polarity === 'pos')));
+    const target = namedIn(f, instead);
     const sentence = f.bodyClauses[instead]!.sentence;
     const left = (r: Ref) => r.clause < instead && f.bodyClauses[r.clause]!.sentence >= sentence - 1 && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s));
-    if (target.size === 1 && f.bodyRefs.some(left)) {
-      ev.push('instead of what came before: the session left');
-      f = withChanges(f, { bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) });
-    }
+    if (target.size === 1 && f.bodyRefs.some(left)) f = leftBehind(f, left, ev, 'instead of what came before: the session left');
   }
   const switching = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
   const choosing = switching >= 0 ? -1 : f.bodyClauses.findIndex((c) => !c.neg && !c.question && OVERTAKING_CHOICE.test(c.folded) && !NOT_ONLY_CHOICE.test(c.folded));
   const at = switching >= 0 ? switching : choosing;
   if (at < 0) return f;
   const sentence = f.bodyClauses[at]!.sentence;
-  const target = new Set(sessionsIn(f.bodyRefs.filter((r) => r.clause === at && naming(r) && r.polarity === 'pos')));
+  const target = namedIn(f, at);
   if (!target.size || (choosing >= 0 && target.size > 1)) return f;
   const left = (r: Ref) => r.clause < at && f.bodyClauses[r.clause]!.sentence === sentence && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s))
     && !(choosing >= 0 && cue.signsUp(f.bodyClauses[r.clause]!.folded));
   if (!f.bodyRefs.some(left)) return f;
-  ev.push('switches: what comes before is the session left');
+  return leftBehind(f, left, ev, 'switches: what comes before is the session left');
+}
+
+/** The sessions a clause names as the sender's choice. */
+function namedIn(f: Features, clause: number): Set<string> {
+  return new Set(sessionsIn(f.bodyRefs.filter((r) => r.clause === clause && naming(r) && r.polarity === 'pos')));
+}
+
+/** The references `left` picks out become the session left behind (an earlier signup). */
+function leftBehind(f: Features, left: (r: Ref) => boolean, ev: string[], why: string): Features {
+  ev.push(why);
   return withChanges(f, { bodyRefs: f.bodyRefs.map((r) => (left(r) ? { ...r, polarity: 'prior' as const } : r)) });
 }
 

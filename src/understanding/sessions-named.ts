@@ -274,7 +274,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, ou
       // A building word alone counts as the venue only as a name ("het Stadskantoor"), not as
       // someone's own building ("ons stadhuis", "het stadhuis van Oss").
       // ("stadshuis" is the same word as "stadhuis", and as much someone's own building.)
-      const buildingOnly = venue.n === 1 && (venue.f.building === toks[i]!.t || (!!venue.f.building && editDistance(toks[i]!.t, venue.f.building, 1) <= 1));
+      const buildingOnly = venue.n === 1 && venue.f.building !== null && editDistance(toks[i]!.t, venue.f.building, 1) <= 1;
       const asName = !buildingOnly || (/^[A-Z]/.test(clause.text.slice(toks[i]!.s, toks[i]!.e))
         && !/\b(ons|onze|mijn|uw|hun|ander|andere|eigen)\s+$/.test(clause.folded.slice(Math.max(0, toks[i]!.s - 8), toks[i]!.s))
         && !/^\s+(van|in|te)\b/.test(clause.folded.slice(toks[i]!.e, toks[i]!.e + 5)));
@@ -376,7 +376,7 @@ function dateRef(d: PartDate, clause: Clause, ctx: RefContext): Ref | null {
   // "De gemeenteraad vergadert op 12 en 26 juni": a date on which no session is held, in a clause
   // that says nothing of coming, choosing, being free or asking, is other business. A fragment
   // ("Utrecht. 19 juni.") and a question say too little to tell, and count.
-  if (!matches.length && !clause.question && !TIED_TO_COMING.test(clause.folded) && clause.tokens.length >= 6) return null;
+  if (!matches.length && clause.tokens.length >= 6 && !clause.question && !TIED_TO_COMING.test(clause.folded)) return null;
   const year = ymd.year ?? matches[0]?.year ?? ctx.today.year;
   const conflict = d.weekday !== null && new Date(Date.UTC(year, ymd.month - 1, ymd.day)).getUTCDay() !== d.weekday;
   const t = ctx.today;
