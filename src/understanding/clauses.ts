@@ -1,7 +1,7 @@
 // Sentences and clauses of the new text, each with its polarity: does the clause rule
 // something out ("Venlo lukt niet", "verhinderd", "afmelden"), or refer to an earlier signup
 // or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
-import { CANCEL_STRONG, CANCEL_WEAK } from './cues.js';
+import { CANCEL_STRONG, CANCEL_WEAK, HOW_NOT } from './cues.js';
 import { fixKeywordTypos, fold, isWide, maskAddresses, narrow, tokenize, type Token } from './text.js';
 
 export interface Clause {
@@ -91,7 +91,7 @@ const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!
 // "Om elkaar niet in de weg te zitten meld ik mij aan": a "niet" inside a purpose ("om … te …")
 // is about the purpose; one about going or taking part ("om niet te gaan") is about coming.
 const NOT_IN_PURPOSE = String.raw`\bom (?![^,.;:?!]*\b(gaan|komen|deelnemen|deel te nemen|aanwezig|aan te melden|aanmelden|mee te doen|meedoen|aan te sluiten|aansluiten|bij te wonen|bijwonen|erbij)\b)([\w'-]+ ){0,5}(niet|geen) ([\w'-]+ ){0,4}te [a-z]+\b`;
-const NEG_EXCEPTIONS = new RegExp(String.raw`${NOT_IN_PURPOSE}|` + /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|(maakt|maken) (me|mij|ons|het)? ?(\w+ )?(niet|niks|geen bal) (zoveel |zo veel |veel )?uit|(doesn't|does not) matter|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss)\b/.source, 'g');
+const NEG_EXCEPTIONS = new RegExp(String.raw`${NOT_IN_PURPOSE}|\bniet (?:${HOW_NOT})|` + /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem)|(maakt|maken) (me|mij|ons|het)? ?(\w+ )?(niet|niks|geen bal) (zoveel |zo veel |veel )?uit|(doesn't|does not) matter|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss)\b/.source, 'g');
 // Every NEG_EXCEPTIONS wording holds one of these; most clauses hold none. (Keep in step.)
 const MAYBE_EXCEPTION = /geen|niet|no preference|not |miss/;
 const NEG = /\b(niet|neet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|afzie|afziet|afzien|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far|bezet)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(valt|vallen|viel)\b[^.?!]{0,20}\bsamen met\b|\bsamen(valt|vallen) met\b|\b(botst|botsen|overlapt|overlappen|clashes|clash|conflicts with|coincides with|overlaps with)\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}[a-z]*(vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|rechtszaak|zitting)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|overvol|propvol|volgeboekt|volgepland)\b|\bvolgeboekt\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\bzeg(?:t|gen)?\b[^.?!]{0,40}?\baf\b|n't\b/;
@@ -110,7 +110,7 @@ const PRIOR = /\bmeldde\b[^.?!]{0,40}\baan\b|\b(had|hadden)\b[^.?!]{0,30}\bgekoz
 
 // Someone else is the subject ("mijn collega gaat naar Arnhem") and the sender is not: what
 // the clause names is theirs. Good wishes ("succes vandaag!") choose nothing either.
-export const THIRD_PERSON = /^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager)\b|\b(hij|zij)\b/;
+export const THIRD_PERSON = /^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|plaatsvervanger|vervanger|opvolger)\b|\b(hij|zij)\b/;
 export const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ikzelf|wijzelf|mezelf|onszelf|ons|i|us|myself|ourselves)\b/;
 const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochtend)|good luck|have a (good|nice|great))\b/;
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.

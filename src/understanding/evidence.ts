@@ -251,6 +251,9 @@ const aboutComingAtAll = (t: string) => ABOUT_COMING.test(t) || JOINS_IN.test(t)
 const READER_MAY_KNOW = /\b(zoals|as)\s+(u|jullie|je|jij|you)\s+(al\s+)?$/;
 const NO_DOUBT_BEFORE = /\b(geen|zonder|no|without)\s+(enkele\s+|any\s+)?$/;
 const NO_DOUBT_AFTER = /^\s+(is|was)\s+er\s+(\w+\s+){0,3}(niet|geen)\b/;
+// A doubt overcome: "na lang twijfelen", "ondanks mijn eerdere twijfels", "mijn twijfel is weg".
+const DOUBT_OVERCOME_BEFORE = /\b(na|ondanks|despite|after)\s+((lang|enig|wat|veel|mijn|onze|de|alle|my|our|some)\s+)?((eerdere|aanvankelijke|earlier|initial)\s+)?$/;
+const DOUBT_OVERCOME_AFTER = /^\s+(is|zijn)\s+(nu\s+)?(weg|voorbij|verdwenen)\b/;
 
 // A request to move the sender's registration, said outright: "graag omzetten", "zet u mij maar om".
 const MOVE_ME = /^((dan )?(graag|gaarne|svp|aub|a\.u\.b\.?) )?(omzetten|overzetten|omboeken|wijzigen|aanpassen)\b|\b(zet|zetten|boek|boekt|schrijf|schrijft) (u |jullie )?(mij|me|ons) (maar |dan |graag )?(om|over)\b/;
@@ -307,6 +310,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
         if (overtaken && m.index < overtaken[0].length) continue;
         // "Geen twijfel", "twijfel is er niet", "zonder voorbehoud": a doubt denied is certainty.
         if (NO_DOUBT_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index)) || NO_DOUBT_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+        if (/^twijfel/.test(m[0]) && (DOUBT_OVERCOME_BEFORE.test(t.slice(Math.max(0, m.index - 40), m.index)) || DOUBT_OVERCOME_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 20)))) continue;
         if (setAside && m.index < setAside.index) continue;
         // A decision put off or a signup disowned is never a remark on how one comes.
         if (re === ONLY_AFTER || re === NOT_A_SIGNUP_YET || !qualifiesRemark(t, m[0])) return { kind, text: m[0], where: 'text' };

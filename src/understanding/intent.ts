@@ -257,7 +257,10 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (signsUpOthers && !othersSignUp && !registeredSession(thread) && thread?.about !== 'confirmation' && !registeredBefore()) {
     f = notWithdrawing(f, own, 'pos', ev, 'the sender signs others up and does not come along');
   }
-  const substituteSignup = (f.substitute || othersSignUp) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.content.toLowerCase()}`);
+  // "Ik ben er niet bij; mijn plaatsvervanger komt namens ons": the same, the stand-in told as
+  // coming rather than signed up.
+  const standsIn = own.length > 0 && f.bodyClauses.some((c) => c.others && !c.neg && !c.question && GOES.test(c.folded) && STANDS_IN.test(c.folded));
+  const substituteSignup = (f.substitute || othersSignUp || standsIn) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.content.toLowerCase()}`);
   if (substituteSignup) {
     f = withChanges(notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), { register: f.register ?? 'in de plaats van de afzender', substitute: false });
     // The colleague's session is the one signed up for.
@@ -347,11 +350,22 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   // "Ik kan niet bij de sessie zijn. Wilt u mij ook van de verzendlijst halen?": a newsletter
   // asked about beside a withdrawal is a remark on it, read by the gate (a mailing matter).
   const mailingBeside = !signsUp && !!(f.cancelStrong || f.cancelWeak) && cue.NEWSLETTER.test(f.questionText ?? '');
+  // "Ik meld mij af voor Assen. Kunt u mij het verslag sturen?": what follows the session asked
+  // for beside a withdrawal is a remark on it, as a practical question is beside a signup.
+  // Only a withdrawal from a session named, and one to come: "ik kon niet bij de sessie zijn; is
+  // er een verslag?" tells of an absence, and "ik kan bij geen van de sessies zijn" declines them
+  // all; in both the request is what the mail is for, and a person answers it.
+  const followUp = !signsUp && !!(f.cancelStrong || f.cancelWeak) && f.question !== 'none' && asksOnlyWhatFollows(f) && !absenceTold(f);
+  if (followUp) {
+    const d = proposeAct(f, thread, index, now, [...ev]);
+    if (d.intent === 'cancel' && d.session) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
+  }
   if (f.question === 'real' && !firm() && !mailingBeside) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
     // "Ik wil graag naar de sessie in Zwolle. Hoe laat begint die?": no session follows, and the
     // question is one the list of open sessions answers; the gate still checks the list is wanted.
-    const listed = c && !c.session ? answeredByList(proposeAct(f, thread, index, now, ev), f.questionText) : null;
+    // (A session named that has started: "mag ik me nog aanmelden voor 14 juni?" is answered so too.)
+    const listed = c ? answeredByList(proposeAct(f, thread, index, now, ev), f.questionText, wantsToCome(f)) : null;
     if (listed) return listed;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
@@ -368,18 +382,67 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
-    const listed = f.question === 'real' ? answeredByList(d, remark) : null;
+    const listed = f.question === 'real' ? answeredByList(d, remark, wantsToCome(f)) : null;
     if (listed) return listed;
     return result('escalate', f.question === 'real' ? 'question' : f.needs ? 'needs' : 'offer', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
   }
   return d;
 }
 
-/** The list of dates, when that is what the sender's question asks for ("hoe laat begint die?"). */
-function answeredByList(d: Decision, question: string | null): Decision | null {
-  // "Zijn er andere data waarop zij kan aansluiten?" asks for the list itself.
-  return d.intent === 'alternatives' && (cue.LIST_ANSWERS.test(question ?? '') || cue.OTHER_DATES.test(question ?? '')) ? { ...d, evidence: [...d.evidence, `the list answers: ${question}`] } : null;
+// What follows a session, for someone who will not be there: its report, slides or results, or
+// being kept informed. Asking for them does not doubt the withdrawal.
+const WHAT_FOLLOWS = /\b(verslag\w*|uitkomst(en)?|resultaten|opbrengst(en)?|presentaties?|sheets|slides|dia'?s|terugkoppeling|op de hoogte|informeren|geinformeerd|vervolg\w*|nasturen|nagestuurd|toesturen|toegestuurd|achteraf|notulen|report|results|minutes|keep me (posted|informed|updated)|hoe het (is )?(gegaan|geweest|verlopen|afgelopen)|how it went)\b/;
+// A question that bears on taking part after all: another date or way to join, a stand-in, a
+// condition. It holds the withdrawal back.
+const TAKING_PART = /\b(ik|wij|we|i)\b[^.?!]{0,40}\b(kom|komen|deelnemen|deel te nemen|aansluiten|aan te sluiten|meekijken|mee te kijken|meedoen|mee te doen|bijwonen|bij te wonen|aanwezig|inbellen|come|join|attend|participate)\b|\b(online|digitaal|op afstand|livestream|remote|volgende sessie|andere (datum|data|dag|sessie|bijeenkomst)|vervang\w*|in (mijn|zijn|haar) plaats|collega\w*|tenzij|mits|unless)\b/;
+// An absence told in the past: "ik kon niet bij de sessie zijn", "ik was er niet bij", "ik was
+// verhinderd in Haarlem".
+const ABSENCE_TOLD = /\b(kon|konden|was|waren|had|hadden|heb|hebben)\b[^.?!]{0,40}\b(niet|gemist|afgemeld|verhinderd|afwezig)\b|\bgemist\b/;
+const absenceTold = (f: Features) => f.bodyClauses.some((c) => c.neg && cue.withdraws(c.folded) && ABSENCE_TOLD.test(c.folded));
+function asksOnlyWhatFollows(f: Features): boolean {
+  const asked = new Set(f.bodyClauses.filter((c) => c.question || cue.INDIRECT_QUESTION.test(c.folded) || cue.HAS_QUESTION.test(c.folded)).map((c) => c.sentence));
+  if (!asked.size) return false;
+  const said = sentenceTexts(f.bodyClauses);
+  return [...asked].every((s) => {
+    const t = said.get(s) ?? '';
+    return WHAT_FOLLOWS.test(t) && !TAKING_PART.test(t) && !cue.OTHER_DATES.test(t);
+  });
 }
+
+/**
+ * The list of dates, when that is what the sender's question asks for ("hoe laat begint die?"),
+ * or when the sender wants to come, named where or when, and asks which session that is ("welke
+ * heeft uw voorkeur?"). A question about anything else (the language, the costs, the programme,
+ * both sessions at once) is for a person.
+ */
+function answeredByList(d: Decision, question: string | null, wantsToCome: boolean): Decision | null {
+  if (d.intent !== 'alternatives') return null;
+  // Which one by what it is about ("welke raadt u aan als het ons vooral om het sociaal domein
+  // gaat?") takes someone who knows the programme.
+  if (BY_CONTENT.test(question ?? '')) return null;
+  // "Zijn er andere data waarop zij kan aansluiten?" asks for the list itself.
+  if (cue.LIST_ANSWERS.test(question ?? '') || cue.OTHER_DATES.test(question ?? '')) return { ...d, evidence: [...d.evidence, `the list answers: ${question}`] };
+  // "Welke heeft uw voorkeur?", "kunt u mij het adres laten weten?", "organiseert u ook iets in
+  // Goes?": about the choice of session, from someone who named where or when and wants to come.
+  if (wantsToCome && d.reason !== 'no-session-named' && cue.ABOUT_THE_CHOICE.test(question ?? '') && !cue.TOPIC.test(question ?? '')) {
+    return { ...d, evidence: [...d.evidence, `the list answers: ${question}`] };
+  }
+  return null;
+}
+
+const BY_CONTENT = /\b(als|indien|if)\b[^?]{0,20}\b(om|about)\b|\b(qua inhoud|inhoudelijk\w*|thema\w*|onderwerp\w*|focus|topic)\b/;
+
+// The sender wants to come to a session, in words of their own ("ik wil graag naar de sessie",
+// "I'd love to join one of the sessions"), with nothing put as a condition: someone to whom the
+// list of open sessions is an answer. Not someone who invites the reader ("we would love you to
+// join our webinar"), nor a wish for some other event.
+const SECOND_PERSON = /\b(u|you|jij|je|jullie)\b/;
+const A_SESSION = /\b(\w*sessies?|sessions?|\w*bijeenkomst(en)?)\b/;
+const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => naming(r) || r.kind === 'place') || A_SESSION.test(f.content.toLowerCase()))
+  // (The wish may open a sentence that ends in the question: "Ik wil graag naar een sessie dichter
+  // bij Apeldoorn, welke is dat?". A signup put off to later is none: "before I sign up: …".)
+  && f.bodyClauses.some((c) => !c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && FIRST_PERSON.test(c.folded) && !SECOND_PERSON.test(c.folded));
+const NOT_YET = /^(voordat|voor|before|als|indien|if|zodra|once|wanneer|when)\b/;
 
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   // A session named in the very sentence that withdraws from it ("ik meld mij daarom af voor de
@@ -506,6 +569,9 @@ const ASKS = /\b(aanmeld\w*|oanmeld\w*|meld\w*\b.*\boan|aan te melden|meld\w*\b.
 const MAY = /\b(overweeg\w*|denkt erover|denken erover|misschien|wellicht|twijfel\w*|mogelijk)\b/;
 const ON_ANOTHERS_NAME = /\b(op|onder|naar) (zijn|haar|de) naam\b|\bop naam van\b/;
 const GROUP_STAYS = /\b(aanpassen|wijzigen|bijstellen|terugbrengen|verlagen|veranderen) (naar|tot|in) (\d+|een|twee|drie|vier|vijf|zes|zeven|acht) (personen|deelnemers|mensen|plaatsen)\b/;
+// ("Mijn collega komt wel" is someone already signed up who still comes: the withdrawal stands.)
+// ("Namens wethouder Koster: hij neemt deel" is a secretary acting for the alderman, no stand-in.)
+const STANDS_IN = /\b(plaatsvervang\w*|vervanger|opvolger|in (mijn|zijn|haar) plaats|in plaats van mij|instead)\b/;
 const GOES = /\b(gaat|gaan|komt|komen|goes|go|attends?|neemt|nemen|schuift|schuiven|sluit|sluiten)\b/;
 const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,40}?\bvan de (deelnemers)?lijst\b|\bvan de (deelnemers)?lijst\b[^.?!]{0,20}?\b(halen|afhalen|schrappen|verwijderen|af)\b/;
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
@@ -580,7 +646,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   // The list of dates goes to someone who wants to come: a signup made, an acceptance, or a
   // request for dates. "Register today and receive 30% discount" is an advertisement.
   // An answer in a thread of ours (to our list of dates, say) is answered again with the list.
-  if (d.intent === 'alternatives' && !thread && !f.accept && !f.otherDates && !f.availability && !firmSignup(f, false)) {
+  // (A wish to come earns the list when the sender named where or when, or asks for the list; one
+  // who names nothing and asks whether they may come, or who should call, is for a person.)
+  const listWanted = () => wantsToCome(f) && (d.reason !== 'no-session-named' || cue.LIST_ANSWERS.test(f.questionText ?? ''));
+  if (d.intent === 'alternatives' && !thread && !f.accept && !f.otherDates && !f.availability && !firmSignup(f, false) && !listWanted()) {
     return stop('escalate', 'question', 'no signup made and no dates asked for');
   }
   if (d.intent === 'cancel') {
