@@ -4,7 +4,7 @@
 import type { Clause } from './clauses.js';
 import { ACCEPT, signsUp } from './cues.js';
 import { mayBeOneEditFrom, NUMBER_WORD, numberWord, oneEdit, perWord } from './text.js';
-import { matchesOf } from './matches.js';
+import { matchesOf, boundaryOnce } from './matches.js';
 
 export interface Attendees {
   count: number;
@@ -53,7 +53,7 @@ const DESCRIBES = /\b(als|namens|voor|van|aan|bij|door|as|on behalf of)\s*$/i;
 // "Aantal personen: 2" in a form-like signup.
 const FORM_COUNT = new RegExp(`^\\s*(?:aantal|number of) (?:personen|deelnemers|plaatsen|mensen|people|participants|attendees)\\s*:\\s*(${NUMBER_WORD})\\b`, 'im');
 // Sentences that bring people along without a signup verb.
-const BRINGS = /\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(sessie|ontwerpsessie|bijeenkomst)\b|\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/;
+const BRINGS = boundaryOnce(/\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(sessie|ontwerpsessie|bijeenkomst)\b|\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/);
 
 // "de wethouders Gerrie Hendriks en Marc van den Elzen": a plural role, then the names.
 const NAMED_GROUP = new RegExp(`\\b(?:${ci('de|mijn|onze|twee|drie|vier')}) ${ci(PLURAL_ROLE)} (${NAME}(?:, ${NAME})*(?: en ${NAME}))`, 'g');
@@ -240,7 +240,7 @@ function fixRoleSlips(text: string): string {
 // belongs. Read as that number it might be the wrong one; not read, the count is too low.
 const NUMBER_WORDS = ['twee', 'drie', 'vier', 'vijf', 'zeven', 'acht', 'negen', 'tien', 'twaalf', 'tweeen', 'drieen', 'vieren', 'vijven', 'zessen',
   'zevenen', 'achten', 'negenen', 'tienen', 'three', 'four', 'five', 'seven', 'eight', 'nine'];
-const NUMBER_SLOT = /\bmet (?:z'?n|zijn|ons) ([a-z]{3,8})\b|\b([a-z]{3,8}) (?:personen|deelnemers|mensen|people|persons)\b|\balle ([a-z]{3,8})\b/g;
+const NUMBER_SLOT = boundaryOnce(/\bmet (?:z'?n|zijn|ons) ([a-z]{3,8})\b|\b([a-z]{3,8}) (?:personen|deelnemers|mensen|people|persons)\b|\balle ([a-z]{3,8})\b/g);
 
 function doubtfulNumber(sentences: readonly string[]): string | null {
   for (const s of sentences) {

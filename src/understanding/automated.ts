@@ -23,7 +23,7 @@
 // footer says: a signature plugging the sender's own newsletter, or a bare "Afmelden", never
 // makes a person's mail machine mail.
 import type { AttachmentInfo, AutomatedKind, InboundMail } from './types.js';
-import { anyOf } from './matches.js';
+import { anyOf, boundaryOnce } from './matches.js';
 import { fold } from './text.js';
 
 export interface AutomatedVerdict {
@@ -202,7 +202,7 @@ function fromSubject(mail: InboundMail, head: string): AutomatedVerdict | null {
 // Out-of-office wording, for replies that carry no header at all. Both an absence and a
 // "how your mail is handled" sentence must be there: people also write "ik ben 22 juni op
 // vakantie" in a signup.
-const OOF_ABSENT = new RegExp([
+const OOF_ABSENT = boundaryOnce(new RegExp([
   // nl
   /\b(ik ben|ben ik|is|zijn wij|zijn we)\b[^.]{0,60}?\b(afwezig|niet (aanwezig|op kantoor|bereikbaar|op het werk)|met (\w*verlof|vakantie)|op vakantie)\b/.source,
   /\bafwezig (tot|van|t\/m|vanaf)\b/.source,
@@ -213,26 +213,26 @@ const OOF_ABSENT = new RegExp([
   /\b(abwesend|nicht im (buro|buero)) (bis|vom|ab)\b/.source,
   // fy: "Ik bin oant en mei 22 juny net op it wurk", "ik bin ôfwêzich", "mei fakânsje"
   /\b(ik bin|bin ik)\b[^.]{0,60}?\b(net op it wurk|net oanwezich|ofwezich|mei (fakansje|ferlof))\b/.source,
-].join('|'));
-const OOF_HANDLING = new RegExp([
+].join('|')));
+const OOF_HANDLING = boundaryOnce(new RegExp([
   /\b(uw (e-?mail|bericht|mail) (wordt|zal)|(lees|bekijk) (ik )?(in (die|deze) periode )?(mijn )?(e-?)?mail (niet|beperkt)|beperkt (toegang|bereikbaar)|voor dringende (zaken|vragen)|in dringende gevallen|na mijn terugkomst|ben (ik )?(weer|vanaf .{1,30}) (terug|aanwezig|bereikbaar)|weer terug op|(mail|bericht) wordt niet doorgestuurd)\b/.source,
   /\b(for urgent (matters|questions)|limited access to (my )?e-?mail|(will|shall) (reply|respond|answer)|when i('| a)m back|upon my return|your (e-?mail|message) will)\b/.source,
   /\b(jo (e-?mail|mail|berjocht) wurdt|foar driuwende (saken|fragen))\b/.source,
   /\b(ihre (e-?mail|nachricht|mail) wird (nicht )?(weitergeleitet|gelesen|bearbeitet)|in dringenden fallen|wenden sie sich (bitte )?an|nach meiner ruckkehr|bin ich (wieder|ab) .{1,30}(erreichbar|im buro|zuruck|da)|(ab|nach) dem .{1,20} (wieder )?erreichbar|keinen zugriff auf (meine )?e-?mails?|e-?mails werden (nicht|erst)|ich werde ihre (nachricht|e-?mail|anfrage) .{0,40}(beantworten|bearbeiten))\b/.source,
-].join('|'));
+].join('|')));
 // The message says itself that a machine wrote it.
-const SELF_AUTOMATIC = new RegExp([
+const SELF_AUTOMATIC = boundaryOnce(new RegExp([
   /\b(dit is een automatisch (gegenereerd |verzonden )?(antwoord|bericht)|automatisch antwoord|dit (bericht|e-?mailbericht|e-?mail) (is|wordt) automatisch (verzonden|gegenereerd|verstuurd|aangemaakt)|(gelieve|graag) niet (te )?(antwoorden|reageren) op (dit|deze) (bericht|e-?mail)|(u kunt|je kunt) niet (antwoorden|reageren) op (dit|deze) (bericht|e-?mail)|het is niet mogelijk (om )?(te )?(antwoorden|reageren) op (dit|deze) (bericht|e-?mail))\b/.source,
   /\b(this is an? automatic(ally generated)? (reply|message|response|notification|e-?mail)|this is an automated (message|notification|e-?mail|response)|automatic reply|this (e-?mail|message) (was|is|has been) (sent|generated) automatically|(please )?do not reply to this (e-?mail|message)|this (mailbox|address) is not monitored)\b/.source,
   /\b(dies ist eine automatische (antwort|nachricht|benachrichtigung|e-?mail)|(diese|die) (e-?mail|nachricht) wurde automatisch (erstellt|generiert|versendet|versandt|verschickt)|automatisch (generierte|erstellte|versandte) (nachricht|e-?mail|antwort)|bitte antworten sie nicht auf diese (e-?mail|nachricht))\b/.source,
-].join('|'));
+].join('|')));
 
 // A delivery failure told in words, naming the address that failed (bounces of old or odd
 // mail servers carry no report part and no header).
-const BOUNCE_TEXT = new RegExp([
+const BOUNCE_TEXT = boundaryOnce(new RegExp([
   /\b((your|the|this|the following) message (to \S+ )?(could not|couldn't|cannot|can't|was not|has not been|wasn't) (be )?(delivered|sent)|delivery to the following recipients? (has )?failed|the following (addresses|recipients?) (had permanent fatal errors|failed|could not be reached)|undeliverable (message|mail)|unable to deliver (your|the|this) message)\b/.source,
   /\b(uw bericht (kon|kan) niet (worden )?(afgeleverd|bezorgd)|uw bericht is niet (afgeleverd|bezorgd)|bezorging (van uw bericht )?is mislukt|ihre nachricht konnte nicht (zugestellt|ubermittelt) werden|die zustellung (ist )?fehlgeschlagen|votre message n'a pas pu etre (delivre|remis))\b/.source,
-].join('|'));
+].join('|')));
 const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
 
 // The sender signing up or off in the first person; "voor aanmeldingen kunt u terecht bij" in
@@ -251,30 +251,30 @@ const WAY_OUT_ITEM = new RegExp(`^[\\s>*\\[(]*((click |klik )?(here |hier )?(to 
 // no longer wish to receive these mailings", "als u deze nieuwsbrief niet meer wilt
 // ontvangen") say the mail itself is a mailing; the others ("klik hier om je af te melden")
 // may also stand under a person's plug for their own newsletter.
-const THIS_MAILING_WAY_OUT = new RegExp([
+const THIS_MAILING_WAY_OUT = boundaryOnce(new RegExp([
   /\b(to be (removed|excluded|taken off) from (this|our|the|any|all|future|further)|to remove (yourself|your (e-?mail )?(name|address)) from|(wish|want|like) to be (removed|excluded) from|if you (no longer|do not|don't) (wish|want|care) to (receive|get) (this|these|our|further|future|any)|if you (wish|want|would like) to (leave|be removed from|unsubscribe from) (this|our|the) (mailing )?list|unsubscribe from (this|our) (mailing )?list|reply with (the word )?"?remove|"?remove"? (in|as) the subject|remove requests?|excluded from (future|further) (notices|mailings|communications?|e-?mails?))\b/.source,
   /\b((als|indien|wanneer) (u|je) (deze|dit soort) (nieuwsbrief|nieuwsbrieven|e-?mails?|mailings?|berichten|e-?mailings?) niet (meer )?(wilt|wenst) (te )?ontvangen|(wil|wilt|wenst) (u|je) (deze|dit soort) (nieuwsbrief|nieuwsbrieven|e-?mails?|mailings?|berichten) niet (meer )?ontvangen|om (u|je) af te melden (voor|van) (deze|dit soort) (nieuwsbrief|mailing|e-?mails?))\b/.source,
   /\b((wenn|falls) (sie|du) (diesen|diese|keine( weiteren)?) ?(newsletter|e-?mails?|nachrichten|informationen|kampagnen)? (nicht mehr |mehr )?(erhalten|empfangen|bekommen) (mochten|mochtest|wollen|willst)|um (diesen|den) newsletter abzubestellen)\b/.source,
-].join('|'));
-const WAY_OUT_SENTENCE = new RegExp([
+].join('|')));
+const WAY_OUT_SENTENCE = boundaryOnce(new RegExp([
   /\b(to (unsubscribe|opt[- ]out|stop receiving)|click (here|below) to (unsubscribe|be removed|opt[- ]out))\b/.source,
   /\b(geen (berichten|e-?mails?|nieuwsbrie[fv]e?n?|mailings?) meer (wilt )?ontvangen|(klik|ga) hier om (u|je|jezelf|uzelf) af te melden|meld (u|je) (dan )?hier af|(u|je) (kunt|kan) (u|je|zich) (hier|via deze link|altijd|op elk moment) (afmelden|uitschrijven))\b/.source,
   /\b(um sich (vom newsletter )?abzumelden|zum abbestellen|newsletter abbestellen|vom newsletter abmelden|hier (abmelden|abbestellen|austragen))\b/.source,
-].join('|'));
+].join('|')));
 // Why the mail was received: only a mailing says that. A reason must be given ("because",
 // "omdat", "weil") unless the mail calls itself a newsletter or mailing: disclaimers also say
 // "if you received this e-mail in error".
-const RECEIPT_REASON = new RegExp([
+const RECEIPT_REASON = boundaryOnce(new RegExp([
   /\b(you (are receiving|received|receive|have received|are getting|get) this (e-?mail|message|newsletter|mailing|update) (because|as (a|an|you)|since)|you (are receiving|receive|are getting) this (newsletter|mailing)|this (e-?mail|message|newsletter) (was|is|has been) sent to \S+@|you('re| are| were) (subscribed|signed up) (to|for)|you (have )?(subscribed|signed up) (to|for) (our|this|the) (newsletter|list|mailing)|(since|because) you (have )?(received|are receiving) this (e-?mail|message)|sent in compliance with|this (message|e-?mail) is not spam|why did i get this)\b/.source,
   /\b((u|je) ontvangt (deze|dit) (e-?mail|bericht|e-?mailbericht|mail) (omdat|als|vanwege|aangezien)|(u|je) ontvangt (deze|dit) (nieuwsbrief|mailing|e-?mailing|nieuwsbericht)|(deze|dit) (e-?mail|nieuwsbrief|bericht|mailing) is (verzonden|verstuurd|gestuurd) (naar|aan) \S+@|(u|je) (bent|staat) (aangemeld|ingeschreven) (voor|op) (de|onze|deze) (nieuwsbrief|mailinglijst|verzendlijst|mailing))\b/.source,
   /\b(sie erhalten (diese|diesen|die) (e-?mail|nachricht|mail),? (weil|da)|sie erhalten (diesen|den) newsletter|(diese|die) (e-?mail|nachricht|newsletter) wurde an \S+@|sie haben sich (fur|zu) (unseren|den|diesen) newsletter (angemeldet|registriert|eingetragen))/.source,
-].join('|'));
+].join('|')));
 // Other marks of a mailing: a web version, preference management, forward to a friend.
-const MAILING_MARK = new RegExp([
+const MAILING_MARK = boundaryOnce(new RegExp([
   /\b(view (this|it|the) (e-?mail|message|newsletter )?(online|in (your|a|the) (web )?browser|as a web ?page)|having trouble (viewing|reading)|web version|(manage|update|change|edit|modify) (your )?(e-?mail |account |subscription )?(preferences|subscriptions?|profile|settings)|forward (this )?(e-?mail )?to a (friend|colleague))\b/.source,
   /\b(bekijk (deze|de|het) (e-?mail|nieuwsbrief|bericht|mail)? ?(online|in (je|uw|de) (web)?browser)|(wordt|worden) (deze|de) (e-?mail|nieuwsbrief|afbeeldingen) niet (goed|juist) weergegeven|webversie|online bekijken|(wijzig|beheer|pas) (je|uw) (voorkeuren|profiel|abonnement)|(voorkeuren|profiel|abonnement) (wijzigen|beheren|aanpassen)|(doorsturen|stuur (deze )?(e-?mail |nieuwsbrief )?door) (naar|aan) een (vriend|collega|bekende))\b/.source,
   /\b((im|in ihrem) (web)?browser (ansehen|anzeigen|offnen|lesen)|online-version|webversion|wird (diese|die) (e-?mail|nachricht|newsletter) nicht (richtig|korrekt) angezeigt|darstellungsprobleme|(profil|einstellungen|abonnement) (bearbeiten|andern|verwalten|aktualisieren)|an (einen )?(freund|freunde|kollegen) weiterleiten|weiterempfehlen)\b/.source,
-].join('|'));
+].join('|')));
 
 /** Where the first closing line (not the first line) starts in folded text, or -1. */
 function closingAt(text: string): number {

@@ -1,7 +1,7 @@
 // The wordings that carry intent, in Dutch and English, matched on folded text (lower case,
 // no diacritics). Each list is about how officials write, not about particular messages.
 
-import { matchesOf } from './matches.js';
+import { boundaryOnce, matchesOf } from './matches.js';
 
 /**
  * One pattern from wordings that each start at a word boundary ("\bmeld..."), the boundary
@@ -22,7 +22,7 @@ export const FREE_OR_RATHER = /\b(tijd|vrij|beschikbaar|ruimte|alleen|slechts|li
 // What ties a date to the sender's coming: those words, and words of coming, choosing, signing
 // up, or of our sessions and their dates. A date on which no session is held, in a clause with
 // none of them ("de raad vergadert op 12 juni"), tells of other business.
-export const TIED_TO_COMING = new RegExp(`${FREE_OR_RATHER.source}|\\b(kom|komen|kome|ga|gaan|kan|kunnen|kun|lukt|lukken|past|passen|graag|wel|mogelijk|aanwezig|aanmeld\\w*|aan te melden|meld\\w*|inschrijv\\w*|in te schrijven|schrijf|deelne\\w*|deel te nemen|aansluit\\w*|aan te sluiten|sluit\\w*|bijwon\\w*|bij te wonen|erbij|er bij|\\w*sessies?|bijeenkomst(en)?|datum|data|dates?|sessions?|come|coming|attend\\w*|join\\w*|can|could|would|works?|instead|anders|alternatie\\w*|possible)\\b`);
+export const TIED_TO_COMING = boundaryOnce(new RegExp(`${FREE_OR_RATHER.source}|\\b(kom|komen|kome|ga|gaan|kan|kunnen|kun|lukt|lukken|past|passen|graag|wel|mogelijk|aanwezig|aanmeld\\w*|aan te melden|meld\\w*|inschrijv\\w*|in te schrijven|schrijf|deelne\\w*|deel te nemen|aansluit\\w*|aan te sluiten|sluit\\w*|bijwon\\w*|bij te wonen|erbij|er bij|\\w*sessies?|bijeenkomst(en)?|datum|data|dates?|sessions?|come|coming|attend\\w*|join\\w*|can|could|would|works?|instead|anders|alternatie\\w*|possible)\\b`));
 
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = wordings([
@@ -133,7 +133,7 @@ export const CANCEL_WEAK = wordings([
 ]);
 
 /** Already registered (so a "kan niet" is a withdrawal, not a wish for other dates). */
-export const PRIOR_SIGNUP = /\b(?<!niet )(?<!nog niet )(aangemeld|ingeschreven|geregistreerd)\b|\b(mijn aanmelding|onze aanmelding|bevestiging|registered|signed up|my registration)\b/;
+export const PRIOR_SIGNUP = boundaryOnce(/\b(?<!niet )(?<!nog niet )(aangemeld|ingeschreven|geregistreerd)\b|\b(mijn aanmelding|onze aanmelding|bevestiging|registered|signed up|my registration)\b/);
 
 /** Asks for other dates or sessions than the ones offered. */
 export const OTHER_DATES = wordings([
@@ -152,7 +152,7 @@ export const OTHER_DATES = wordings([
 export const AVAILABILITY = /\b((is|komt|zijn|komen) er (ook |nog )?(een |geen )?((ontwerp|regio)?(sessies?|bijeenkomsten?) )?(dichter ?bij|dichterbij|in de buurt)|is er (ook |nog )?een (in|bij)\b|(which|what) of the\b[^?]*\bsessions?\b|\b(sessions?|sessies)\b[^.?]{0,25}\b(still open|nog open)\b|(al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
 
 /** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
-export const TOPIC = new RegExp([
+export const TOPIC = boundaryOnce(new RegExp([
   'parkeer', '\\bparkeren\\b', 'parking', 'rolstoel', 'toegankelijk', 'drempel', '\\blift\\b', 'gehandicapt', 'invalide', 'mindervalide',
   'bereikbaar', 'openbaar vervoer', '\\bov\\b', '\\btrein\\b', '\\broute\\b', '\\bpresentatie', 'presenter', '\\bsheets?\\b', '\\bslides?\\b',
   '\\bverslag', 'uitkomsten', 'resultaten', 'doelgroep', 'bedoeld voor', 'voorbereid', '\\bverwacht', '\\bcasus\\b', '\\bprogramma\\b',
@@ -164,7 +164,7 @@ export const TOPIC = new RegExp([
   'digitaal', '\\bonline\\b', 'livestream', '\\bop afstand\\b', '\\bvideo\\w*', '\\bbeeldbel\\w*', '\\binbel\\w*', '\\bremote\\w*', '\\bdial in\\b', 'hybride', '\\bteams\\b', '\\bzoom\\b', '\\bmeenemen\\b',
   '\\bproject\\w*', '\\bwat houdt\\b', '\\bwhat does\\b[^?]*\\binvolve\\b',
   '\\bcost\\b', '\\bfee\\b', '\\bpress\\b', '\\baccessib', '\\bwheelchair\\b', '\\bpresent\\b', '\\bagenda\\b', '\\blate\\b', '\\bleave early\\b',
-].join('|'));
+].join('|')));
 
 /** Questions the registration itself answers, or that ask for the list of sessions. */
 export const BENIGN_QUESTION = /\b((het|een) overzicht|the (list|overview)|van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou) u (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
@@ -179,7 +179,7 @@ export const BENIGN_QUESTION = /\b((het|een) overzicht|the (list|overview)|van d
 const STILL_TO_JOIN = String.raw`\b(nog|still)\b[^?]{0,40}\b(op tijd|mogelijk|mee|meekomen|mee te komen|aanmelden|aan te melden|inschrijven|in te schrijven|aansluiten|aan te sluiten|meedoen|mee te doen|deelnemen|deel te nemen|innemen|in time|possible|register|sign up|join)\b`;
 // "Haarlem of Utrecht, wat komt u het best uit?", "wat is het handigst?": the choice left to us.
 const WHICH_SUITS = String.raw`\bwat (komt|past) (u|jullie|het) (het )?(best|beste|handigst|handigste)\b|\bwat is (het )?(handigst|handigste|beste|best|verstandigst)\b|\bwhich (is|would be) (best|better|easier)\b`;
-export const LIST_ANSWERS = new RegExp(`${STILL_TO_JOIN}|${WHICH_SUITS}|` + /\b(hoe laat|wanneer|wannear|waar|wêr|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|sesje|sesjes|it|the session|one)\b|\bwelke (sessie |bijeenkomst |locatie )?(raadt|raden|adviseert|adviseren)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\b(wordt|worden) (er|der)\b[^?]{0,30}\b(sessies?|bijeenkomst)\b|\bwelke\b[^?]{0,30}\b(kiezen|kunnen|kan|mag|mogen)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\b(de|het) ([a-z]+ )?(tijd|tijden|tijdstip|datum|data|datums|locatie|locaties|adres|adressen)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|toesturen|mailen|geven)\b|\bwelke\b[^?]{0,25}\b(ruimte|plek|plekken|plaats|plaatsen|vrij)\b|\b(send|mail|give|tell) (me|us) (the|your|all the)( available| possible| other| remaining)? (dates|list|locations|times|options)\b|\bwhich\b[^?]{0,30}\b(room|space|seats|available)\b/.source);
+export const LIST_ANSWERS = boundaryOnce(new RegExp(`${STILL_TO_JOIN}|${WHICH_SUITS}|` + /\b(hoe laat|wanneer|wannear|waar|wêr|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|sesje|sesjes|it|the session|one)\b|\bwelke (sessie |bijeenkomst |locatie )?(raadt|raden|adviseert|adviseren)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\b(wordt|worden) (er|der)\b[^?]{0,30}\b(sessies?|bijeenkomst)\b|\bwelke\b[^?]{0,30}\b(kiezen|kunnen|kan|mag|mogen)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\b(de|het) ([a-z]+ )?(tijd|tijden|tijdstip|datum|data|datums|locatie|locaties|adres|adressen)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|toesturen|mailen|geven)\b|\bwelke\b[^?]{0,25}\b(ruimte|plek|plekken|plaats|plaatsen|vrij)\b|\b(send|mail|give|tell) (me|us) (the|your|all the)( available| possible| other| remaining)? (dates|list|locations|times|options)\b|\bwhich\b[^?]{0,30}\b(room|space|seats|available)\b/.source));
 
 // About the choice of session, asked by someone who named where or when but whose choice yields
 // no single session: which is meant or best, where it is, what the possibilities are, or just
@@ -193,7 +193,7 @@ export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|mig
  * Asks whether the sender may take part in a capacity of their own ("zou ik als Belgische
  * collega mogen aansluiten?", "may I, as a student, attend?"): who is welcome is an organiser's call.
  */
-export const ELIGIBILITY_SELF = /\b(mag|mogen|may|kan|kunnen|can|could)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z][^?,]{0,40}\b(mag|mogen|may|kan|kunnen|can|could)\b/;
+export const ELIGIBILITY_SELF = boundaryOnce(/\b(mag|mogen|may|kan|kunnen|can|could)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z][^?,]{0,40}\b(mag|mogen|may|kan|kunnen|can|could)\b/);
 
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;

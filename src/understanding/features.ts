@@ -4,7 +4,7 @@ import type { InboundMail, UnderstandingContext } from './types.js';
 import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import { sessionsIn } from './arrays.js';
 import * as cue from './cues.js';
-import { anyOf } from './matches.js';
+import { anyOf, boundaryOnce } from './matches.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
 import { fold, wordCount } from './text.js';
@@ -116,7 +116,7 @@ function quotedRefsOf(quoted: string, own: readonly string[], refCtx: RefContext
 // Our own mail asking which session or date ("Kunt u aangeven welke sessie uw voorkeur heeft?",
 // "Bedoelt u Venlo of Breda?", "... missen we nog de sessie die u wilt bijwonen"): a short reply
 // naming one ("Assen graag, 28 juni", "Breda bedoel ik") answers it with a choice.
-const ASKS_WHICH = /\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b|\b(de|which) (sessie|session|datum|date) (die|that|which) (u|you)\b|\b(bedoelt|kiest|wilt|mean|prefer) (u|you)\b[^?]{0,80}\b(of|or)\b[^?]{0,60}\?/;
+const ASKS_WHICH = boundaryOnce(/\b(welke|which) (ontwerp)?(sessie|datum|bijeenkomst|session|date)\b|\bvoor welke\b|\b(de|which) (sessie|session|datum|date) (die|that|which) (u|you)\b|\b(bedoelt|kiest|wilt|mean|prefer) (u|you)\b[^?]{0,80}\b(of|or)\b[^?]{0,60}\?/);
 function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
   const head = fold(quoted.slice(0, 1500));
   return fromUs(head, ctx.ownAddresses) && ASKS_WHICH.test(head);
@@ -157,7 +157,7 @@ function sentencesOf(clauses: readonly Clause[], keepNegated: boolean): string {
 // purpose ("zodat zij zich kunnen aanmelden", "om mee te kunnen doen"), a whether ("of het zin
 // heeft om me aan te melden") or a question word ("hoe
 // kom ik van het station bij de zaal?"). Those parts are left out when looking for a signup.
-const ENABLING = /\b(zodat|opdat|so that)\b[^,.?!]*|\b(of|whether)\b (het|ik|wij|we|i|it|dat)\b[^,.?!]*|\bom\b[^,.?!]{0,40}?\bte (kunnen|mogen)\b[^,.?!]*|\b(hoe|waar|wanneer|how|where|when)\b[^,.?!]*\?/g;
+const ENABLING = boundaryOnce(/\b(zodat|opdat|so that)\b[^,.?!]*|\b(of|whether)\b (het|ik|wij|we|i|it|dat)\b[^,.?!]*|\bom\b[^,.?!]{0,40}?\bte (kunnen|mogen)\b[^,.?!]*|\b(hoe|waar|wanneer|how|where|when)\b[^,.?!]*\?/g);
 function notDoing(text: string): string {
   return text.replace(ENABLING, ' ');
 }
@@ -169,7 +169,7 @@ function firstMatch(text: string, re: RegExp): string | null {
 // "Hoe kom ik van het station naar de zaal?": a question word asks for something a person
 // answers, unless it asks how to sign up or off, or when and where the sessions are.
 const WH = /^(maar |en |of |and |but |or )?(hoe|waar|waarom|wat|wie|welk|welke|wanneer|hoelang|hoeveel|how|where|why|what|who|which|when)\b/;
-const WH_ANSWERED = /\b(aan|af)mel\w*|\binschrijv\w*|\bregist\w*|\b(welke|which) (ontwerp)?(sessie|sessies|data|datum|datums|dates?|sessions?|regio)\b|\b(wanneer|waar|when|where) (is|zijn|vindt|vinden|are|was) (die|deze|dat|het|de (ontwerp)?sessie|ze|it|the session)\b|\b(is|zijn|are) (er|there)\b/;
+const WH_ANSWERED = boundaryOnce(/\b(aan|af)mel\w*|\binschrijv\w*|\bregist\w*|\b(welke|which) (ontwerp)?(sessie|sessies|data|datum|datums|dates?|sessions?|regio)\b|\b(wanneer|waar|when|where) (is|zijn|vindt|vinden|are|was) (die|deze|dat|het|de (ontwerp)?sessie|ze|it|the session)\b|\b(is|zijn|are) (er|there)\b/);
 
 const ASKED_ELSEWHERE = /\b(stuur|stel|vraag|leg|mail)\b[^.?!]{0,30}\b(apart|later|los|elders|via|een andere keer)\b|\b(separately|elsewhere|another time|some other time)\b/;
 

@@ -11,6 +11,7 @@ import { FIRST_PERSON, THIRD_PERSON, sentenceTexts, type Clause } from './clause
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
 import { aboutAnother, askedOfUs, askedToAct, firmSignup, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
+import { boundaryOnce } from './matches.js';
 
 export interface Decision {
   intent: Intent;
@@ -319,7 +320,7 @@ function leftBehind(f: Features, left: (r: Ref) => boolean, ev: string[], why: s
 }
 
 // Whom a sender signs up when it is not themselves: "de volgende raadsleden", "onze wethouder".
-const OTHERS_AS_OBJECT = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,30}\b(burgemeester|wethouders?|raadsleden|griffiers?|gemeentesecretaris|medewerkers?|fractieleden|commissieleden)\b|\b(de volgende|onderstaande|volgende|onze|mijn|de|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/;
+const OTHERS_AS_OBJECT = boundaryOnce(/\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b|\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,30}\b(burgemeester|wethouders?|raadsleden|griffiers?|gemeentesecretaris|medewerkers?|fractieleden|commissieleden)\b|\b(de volgende|onderstaande|volgende|onze|mijn|de|twee|drie|vier|vijf|zes|enkele) ([a-z-]+ )?(raadsleden|raadslid|collega'?s?|wethouders?|burgemeester|griffiers?|medewerkers?|personen|deelnemers|fractieleden|commissieleden|steunfractieleden|burgerleden|council members|colleagues)\b/);
 
 // "Kan ik mijn plek overdragen?": a transfer asked for, which a person arranges.
 // A swap asked for ("overdragen", "kunt u dit aanpassen?", "Vervanging aanmelding") presupposes a
@@ -530,7 +531,7 @@ function withdrawsFromSessionApart(f: Features): boolean {
 
 // A person named in a clause without the sender in it: "Ruud de Bruin", "mevrouw A. Visser".
 // (Not the place a session is in: "Graag Arnhem" names a session.)
-const NAMED_PERSON = /\b(mevrouw|mevr|mw|meneer|mijnheer|de heer|dhr)\b|\b([A-Z]\.\s?)+[A-Z][a-z]+|\b(?!(Graag|Hierbij|Wilt|Kunt|Zou|Please)\b)[A-Z][a-z]+ ((van|de|der|den|ter|te|el|van der|van de|van den) )*[A-Z][a-z]{2,}\b/;
+const NAMED_PERSON = boundaryOnce(/\b(mevrouw|mevr|mw|meneer|mijnheer|de heer|dhr)\b|\b([A-Z]\.\s?)+[A-Z][a-z]+|\b(?!(Graag|Hierbij|Wilt|Kunt|Zou|Please)\b)[A-Z][a-z]+ ((van|de|der|den|ter|te|el|van der|van de|van den) )*[A-Z][a-z]{2,}\b/);
 const namesAnother = (c: Clause, f: Features) => {
   if (FIRST_PERSON.test(c.folded)) return false;
   const m = NAMED_PERSON.exec(c.text);
@@ -623,7 +624,7 @@ function ownWithdrawal(f: Features): boolean {
 // secretariaat zelf", "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld") or news heard
 // from them ("mijn buurman vertelde dat hij naar Venlo gaat").
 // Or already arranged: "mijn collega gaat al naar Venlo", "zij staat al ingeschreven".
-const ARRANGES_OWN = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/;
+const ARRANGES_OWN = boundaryOnce(/\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/);
 
 /**
  * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
@@ -787,7 +788,7 @@ function otherAskedBeside(f: Features, session: string | null): string | null {
   return null;
 }
 
-const STILL_COMING = /\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/;
+const STILL_COMING = boundaryOnce(/\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/);
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
 // (Also on the list already: "ik sta al op de lijst", "already on the list".)
-const ALREADY_SIGNED_UP = /\b(al|reeds|inmiddels) (aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/;
+const ALREADY_SIGNED_UP = boundaryOnce(/\b(al|reeds|inmiddels) (aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/);

@@ -34,15 +34,72 @@ function advance(text: string, at: number, unicode: boolean): number {
 }
 
 /**
+ * The top-level alternatives of a pattern's source ("a|b(c|d)|[|]" gives "a", "b(c|d)", "[|]"):
+ * split at each "|" outside groups, classes and escapes.
+ */
+export function topAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+// An alternative that opens with a word boundary (and no quantifier on it).
+const AT_BOUNDARY = /^\\b(?![*+?{])/;
+
+/**
+ * The same pattern with the word boundary that opens consecutive alternatives tested once for
+ * them all: `\b(?:a|b)|c` for `\ba|\bb|c`. V8 tries every alternative at every position of the
+ * text, and most positions (inside a word) fail a boundary at once; tested once, they cost one
+ * failed test instead of one per alternative (about half the time of a long list). Exactly the
+ * same matches, captures and order of trying: only runs of neighbouring alternatives are grouped.
+ */
+export function boundaryOnce(re: RegExp): RegExp {
+  return new RegExp(groupedAtBoundary(topAlternatives(re.source)).join('|'), re.flags);
+}
+
+function groupedAtBoundary(alternatives: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < alternatives.length;) {
+    let j = i;
+    while (j < alternatives.length && AT_BOUNDARY.test(alternatives[j]!)) j++;
+    if (j - i >= 2) {
+      out.push(`\\b(?:${alternatives.slice(i, j).map((a) => a.slice(2)).join('|')})`);
+      i = j;
+    } else {
+      out.push(alternatives[i]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
  * One pattern that matches a text wherever any of `patterns` matches it: for a test of several
  * patterns that mostly all fail, run first. V8 tries a pattern's alternatives one by one at each
  * position of the text, and the joined pattern costs about half as much as the separate tests.
- * Built from the patterns themselves, it has nothing to keep in step with them.
+ * Built from the patterns themselves, it has nothing to keep in step with them. For test() only:
+ * the alternatives that open with a word boundary are put first and share one test of it (see
+ * boundaryOnce()), which changes which of two matches at one position is found, not whether one is.
  */
 export function anyOf(patterns: readonly RegExp[]): RegExp {
   for (const re of patterns) {
     // Flags would not carry over, and a backreference would point at another group once joined.
     if (re.flags !== '' || /\\[1-9]|\\k</.test(re.source)) throw new Error(`anyOf: /${re.source}/${re.flags} cannot be joined`);
   }
-  return new RegExp(patterns.map((re) => re.source).join('|'));
+  const alternatives = patterns.flatMap((re) => topAlternatives(re.source));
+  const atBoundary = alternatives.filter((a) => AT_BOUNDARY.test(a));
+  const rest = alternatives.filter((a) => !AT_BOUNDARY.test(a));
+  return new RegExp(groupedAtBoundary([...atBoundary, ...rest]).join('|'));
 }

@@ -4,6 +4,7 @@
 import type { Features } from './features.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
+import { boundaryOnce } from './matches.js';
 
 const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
 // A subject that asks, corrects, asks after a signup ("bevestiging aanmelding collega"), or signs up
@@ -49,15 +50,15 @@ export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);
 const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? best\b/;
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
 // like to register". A signup on its own; beside a question it may hang on the answer (a wish).
-const POLITE = /\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/;
-const SEAT_ASKED = /\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b|\b(kan|mag) (ik|we|wij)( me| mij| ons)? (nog|ook nog)\b/;
+const POLITE = boundaryOnce(/\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/);
+const SEAT_ASKED = boundaryOnce(/\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b|\b(kan|mag) (ik|we|wij)( me| mij| ons)? (nog|ook nog)\b/);
 // "Is aanmelden voor Breda nog mogelijk?": signing up itself as what is asked about, said of nobody else.
 const SIGNING_UP_ASKED = /^(is|zijn) (aanmelden|inschrijven|deelnemen|deelname|aansluiten|meedoen)\b/;
 const GENERIC = /\b(je|jij|men|you can|one can)\b/;
 // A signup said without a signup verb: the sender's own ("dit is mijn aanmelding", "doe mij maar
 // Haarlem"), a colleague coming in the sender's place, or people listed to come ("hieronder de
 // deelnemers", "de volgende personen komen").
-const DECLARED = /\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mijn|onze|my|our) (aanmelding|inschrijving|opgave|registration)\b|^doe (mij|me|ons) maar\b|\b(komt|komen|gaat|gaan|comes|will come)\b[^.?!]{0,25}\b(in mijn plaats|in onze plaats|in plaats van mij|namens (mij|ons)|in my place|instead of me)\b|\b(hieronder|hierbij|onderstaand\w*|de volgende|the following)\b[^.?!]{0,20}\b(deelnemers|personen|namen|mensen|collega'?s|participants|people|persons|attendees)\b/;
+const DECLARED = boundaryOnce(/\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mijn|onze|my|our) (aanmelding|inschrijving|opgave|registration)\b|^doe (mij|me|ons) maar\b|\b(komt|komen|gaat|gaan|comes|will come)\b[^.?!]{0,25}\b(in mijn plaats|in onze plaats|in plaats van mij|namens (mij|ons)|in my place|instead of me)\b|\b(hieronder|hierbij|onderstaand\w*|de volgende|the following)\b[^.?!]{0,20}\b(deelnemers|personen|namen|mensen|collega'?s|participants|people|persons|attendees)\b/);
 // A named role speaking through a secretary: "burgemeester Heijmans neemt graag deel".
 const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|gemeentesecretaris|secretaris|directeur|collega|collega's|delegatie)\b[^?]*\b(graag|gaarne)\b/;
 
