@@ -61,6 +61,11 @@ const FLOOR: Record<string, number> = {
   // Round 27 (same morning), scored at first sight on the code after round 26's first rules;
   // floors at the code that added it.
   ec: 0.91, ed: 0.92, ee: 0.96, ef: 0.93,
+  // Rounds 28-30 (tenth session, 2026-12-07), each scored at first sight on the code of its
+  // moment: 28 on the session's start, 29 on the first reading of its rules, 30 on the rules as
+  // they landed (README); floors at the code that added them (after-the-withdrawal.test.ts,
+  // list-as-answer.test.ts). eh was written around withdrawals and their look-alikes.
+  eg: 0.97, eh: 0.77, ei: 0.91, ej: 0.96, ek: 0.96, el: 0.9, em: 0.97, en: 0.9, eo: 0.95, ep: 0.91, eq: 0.93, er: 0.91,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
