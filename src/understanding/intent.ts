@@ -353,13 +353,13 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const mailingBeside = !signsUp && !!(f.cancelStrong || f.cancelWeak) && cue.NEWSLETTER.test(f.questionText ?? '');
   // "Ik meld mij af voor Assen. Kunt u mij het verslag sturen?": what follows the session asked
   // for beside a withdrawal is a remark on it, as a practical question is beside a signup.
-  // Only a withdrawal from a session named, and one to come: "ik kon niet bij de sessie zijn; is
-  // er een verslag?" tells of an absence, and "ik kan bij geen van de sessies zijn" declines them
-  // all; in both the request is what the mail is for, and a person answers it.
+  // Only a withdrawal from a session (named, or "de sessie"), and one to come: "ik kon niet bij de
+  // sessie zijn; is er een verslag?" tells of an absence, and "ik kan bij geen van de sessies
+  // zijn" declines them all; in both the request is what the mail is for, and a person answers it.
   const followUp = !signsUp && !!(f.cancelStrong || f.cancelWeak) && f.question !== 'none' && asksOnlyWhatFollows(f) && !absenceTold(f);
   if (followUp) {
     const d = proposeAct(f, thread, index, now, [...ev]);
-    if (d.intent === 'cancel' && d.session) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
+    if (d.intent === 'cancel' && (d.session || (!allDeclined(f) && withdrawsFromComing(f)))) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
   }
   if (f.question === 'real' && !firm() && !mailingBeside) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
@@ -399,6 +399,13 @@ const TAKING_PART = /\b(ik|wij|we|i)\b[^.?!]{0,40}\b(kom|komen|deelnemen|deel te
 // An absence told in the past: "ik kon niet bij de sessie zijn", "ik was er niet bij", "ik was
 // verhinderd in Haarlem".
 const ABSENCE_TOLD = /\b(kon|konden|was|waren|had|hadden|heb|hebben)\b[^.?!]{0,40}\b(niet|gemist|afgemeld|verhinderd|afwezig)\b|\bgemist\b/;
+// All sessions declined, by someone who never chose one: "bij (geen) een van de sessies".
+const ALL_DECLINED = /\b(een|geen|elk\w*|any|none|either) (van|of) (de|deze|die|the) (\w+ )?(sessies|bijeenkomsten|sessions)\b|\b(geen enkele|no) (sessie|session)\b/;
+// With no session named, only words of withdrawing or of not coming say what is withdrawn from
+// ("ik kan hem niet vinden op de website" is no withdrawal).
+const NOT_COMING = /\b(kom|komen|aanwezig|deelnemen|deel te nemen|erbij|er bij|verhinderd|attend|come|make it|komme)\b/;
+const withdrawsFromComing = (f: Features) => !!f.cancelStrong || f.bodyClauses.some((c) => c.neg && NOT_COMING.test(c.folded) && cue.withdraws(c.folded));
+const allDeclined = (f: Features) => f.bodyClauses.some((c) => c.neg && ALL_DECLINED.test(c.folded));
 const absenceTold = (f: Features) => f.bodyClauses.some((c) => c.neg && cue.withdraws(c.folded) && ABSENCE_TOLD.test(c.folded));
 function asksOnlyWhatFollows(f: Features): boolean {
   const asked = new Set(f.bodyClauses.filter((c) => c.question || cue.INDIRECT_QUESTION.test(c.folded) || cue.HAS_QUESTION.test(c.folded)).map((c) => c.sentence));

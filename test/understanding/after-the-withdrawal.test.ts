@@ -89,3 +89,21 @@ test('a doubt told as overcome is no hedge', async () => {
     ['register/*', 'Aanmelding Utrecht', 'Ik meld mij aan voor Utrecht, al is mijn twijfel over de datum nog niet weg.'],
   ]), []);
 });
+
+test('the sender\'s own withdrawal naming no session is a withdrawal, with or without a request for what follows', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['cancel/null', 'afmelden', 'Goedemorgen, ik meld mij af. Groet.'],
+    ['cancel/null', 'Sorry', 'Ik kan helaas toch niet komen, excuses.'],
+    ['cancel/null', 'Helaas', 'Wilt u mij afmelden? Er is iets tussengekomen.'],
+    ['cancel/null', 'Afmelding ontwerpsessie', 'Ik moet mij afmelden voor de ontwerpsessie. Kunt u mij de uitkomsten sturen?'],
+    ['cancel/null', 'Verhinderd', 'Wij zijn helaas verhinderd. Houdt u ons op de hoogte van het vervolg?'],
+  ]), []);
+  // No withdrawal of the sender's own, or every session declined by someone who chose none.
+  assert.deepEqual(await actedOn([
+    ['cancel/*', 'Vraag', 'Ik kan niet vinden waar ik mij moet aanmelden.'],
+    ['cancel/*', 'Model', 'Kunt u mij het verslag van de ledenvergadering toesturen? Ik kan het niet vinden op de website.'],
+    ['cancel/*', 'Verslag', 'Wij kunnen bij geen van de sessies aanwezig zijn. Komt er een verslag?'],
+    ['cancel/*', 'Nieuwsbrief', 'Graag afmelden voor uw nieuwsbrief.'],
+    ['cancel/*', 'Headphones', 'Our new noise-cancelling headphones: I can\'t stop listening!'],
+  ]), []);
+});
