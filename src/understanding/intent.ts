@@ -407,6 +407,7 @@ const NOT_COMING = /\b(kom|komen|aanwezig|deelnemen|deel te nemen|erbij|er bij|v
 const withdrawsFromComing = (f: Features) => !!f.cancelStrong || f.bodyClauses.some((c) => c.neg && NOT_COMING.test(c.folded) && cue.withdraws(c.folded));
 const allDeclined = (f: Features) => f.bodyClauses.some((c) => c.neg && ALL_DECLINED.test(c.folded));
 const absenceTold = (f: Features) => f.bodyClauses.some((c) => c.neg && cue.withdraws(c.folded) && ABSENCE_TOLD.test(c.folded));
+/** Every sentence that asks, asks for what follows the session, and none for a way to take part. */
 function asksOnlyWhatFollows(f: Features): boolean {
   const asked = new Set(f.bodyClauses.filter((c) => c.question || cue.INDIRECT_QUESTION.test(c.folded) || cue.HAS_QUESTION.test(c.folded)).map((c) => c.sentence));
   if (!asked.size) return false;
@@ -445,12 +446,12 @@ const BY_CONTENT = /\b(als|indien|if)\b[^?]{0,20}\b(om|about)\b|\b(qua inhoud|in
 // list of open sessions is an answer. Not someone who invites the reader ("we would love you to
 // join our webinar"), nor a wish for some other event.
 const SECOND_PERSON = /\b(u|you|jij|je|jullie)\b/;
+const NOT_YET = /^(voordat|voor|before|als|indien|if|zodra|once|wanneer|when)\b/;
 const A_SESSION = /\b(\w*sessies?|sessions?|\w*bijeenkomst(en)?)\b/;
 const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => naming(r) || r.kind === 'place') || A_SESSION.test(f.content.toLowerCase()))
   // (The wish may open a sentence that ends in the question: "Ik wil graag naar een sessie dichter
   // bij Apeldoorn, welke is dat?". A signup put off to later is none: "before I sign up: …".)
   && f.bodyClauses.some((c) => !c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && FIRST_PERSON.test(c.folded) && !SECOND_PERSON.test(c.folded));
-const NOT_YET = /^(voordat|voor|before|als|indien|if|zodra|once|wanneer|when)\b/;
 
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   // A session named in the very sentence that withdraws from it ("ik meld mij daarom af voor de
