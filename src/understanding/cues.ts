@@ -120,14 +120,15 @@ export const CANCEL_STRONG = wordings([
 // A "not" on how the sender travels or how long they stay, not on whether they come: "ik kom
 // niet met de trein maar met de auto", "ik kan niet blijven voor de lunch", "niet de hele middag".
 export const HOW_NOT = String.raw`(?:met|per|op) (?:de |het |een |eigen )*(?:fiets|auto|trein|bus|ov|openbaar vervoer|taxi|scooter|brommer|e-bike|dienstauto)\b|blijven(?! wachten\b)|de hele (?:dag|middag|ochtend|sessie|bijeenkomst|tijd)\b|het hele (?:programma|middagprogramma|ochtendprogramma)\b|tot het (?:einde|eind|slot)\b|(?:mee )?lunchen\b|mee-?eten\b|op tijd\b|vanaf het begin\b|vanaf de start\b|(?:bij|voor) (?:de lunch|het broodje)\b`;
-const NOT = String.raw`\bniet\b(?! (?:${HOW_NOT}))`;
+// "niet" said of the coming itself, as the withdrawal wordings below use it.
+const NIET = String.raw`niet\b(?! (?:${HOW_NOT}))`;
 
 /** Cannot come: a withdrawal when it is not followed by a choice for another session. */
 export const CANCEL_WEAK = wordings([
-  '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', `\\b(kan|kunnen|lukt|lukken|past)\\b[^.?!]{0,30}?${NOT}`, /* "daar gaat het niet om": not what it is about */ `\\bgaat\\b[^.?!]{0,30}?${NOT}(?! (om|door)\\b)`,
+  '\\bverhinderd\\b', '\\b(niemand van ons|geen van ons|geen van (ons )?(allen|beiden|tweeen|drieen|vieren)|none of us|neither of us)\\b[^.?!]{0,30}?\\b(kan|kunnen|komt|komen|gaat|gaan|can|will|is able)\\b', `\\b(kan|kunnen|lukt|lukken|past)\\b[^.?!]{0,30}?\\b${NIET}`, /* "daar gaat het niet om": not what it is about */ `\\bgaat\\b[^.?!]{0,30}?\\b${NIET}(?! (om|door)\\b)`,
   /* "de excursie gaat niet door" cancels an event; only one's own taking part "gaat niet door" */ '\\b(mijn|onze) (deelname|aanmelding|komst)\\b[^.?!]{0,20}?\\bgaat\\b[^.?!]{0,20}?\\bniet door\\b', '\\bvoor (mij|ons)\\b[^.?!]{0,20}?\\bniet door\\b', '\\bniet (aanwezig|komen|meer komen|deelnemen)\\b',
-  `\\b(helaas|toch) niet\\b(?! (?:${HOW_NOT}))`, '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
-  `\\b(kom|komen)\\b[^.?!,]{0,15}?${NOT}`, '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
+  `\\b(helaas|toch) ${NIET}`, '\\blaten schieten\\b', '\\btussen(ge)?kom\\w*', '\\b(iets|wat) tussen\\b', '\\b(ben|zijn|zal|zullen)\\b[^.?!]{0,25}?\\bniet (bij|aanwezig)\\b',
+  `\\b(kom|komen)\\b[^.?!,]{0,15}?\\b${NIET}`, '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
   '\\b(can\'?t|cannot|can no longer|won\'?t be able to|will not be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there|participate)\\b',
 ]);
