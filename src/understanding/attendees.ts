@@ -55,6 +55,9 @@ const FORM_COUNT = new RegExp(`^\\s*(?:aantal|number of) (?:personen|deelnemers|
 // Sentences that bring people along without a signup verb.
 const BRINGS = boundaryOnce(/\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(sessie|ontwerpsessie|bijeenkomst)\b|\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/);
 
+// ("Zo mogelijk met de trein" is no doubt about who comes.)
+const MAYBE = /\b(misschien|wellicht|mogelijkerwijs|maybe|perhaps|possibly)\b|(?<!\b(zo|indien|als|waar|zoveel|zo snel|zo veel|zo goed) )\bmogelijk\b/;
+
 // "de wethouders Gerrie Hendriks en Marc van den Elzen": a plural role, then the names.
 const NAMED_GROUP = new RegExp(`\\b(?:${ci('de|mijn|onze|twee|drie|vier')}) ${ci(PLURAL_ROLE)} (${NAME}(?:, ${NAME})*(?: en ${NAME}))`, 'g');
 
@@ -264,10 +267,16 @@ export function countAttendees(body: string, clauses: readonly Clause[], already
     sentences.push(fixRoleSlips(cs.map((c) => c.folded).join(', ')));
     sentenceOriginals.push(fixRoleSlips(cs.map((c) => c.text).join(', ')));
   };
+  // "Ik kom zeker. Misschien neem ik nog een collega mee": someone who may come is not counted.
+  // (A signup that is itself in doubt is for a person anyway; then its sentence is read.)
+  const maybes: Clause[][] = [];
   for (const cs of bySentence.values()) {
     const folded = cs.map((c) => c.folded).join(', ');
-    if (signsUp(folded) || BRINGS.test(folded) || shortAccept(folded)) read(cs);
+    if (signsUp(folded) || BRINGS.test(folded) || shortAccept(folded)) {
+      if (MAYBE.test(folded)) maybes.push(cs); else read(cs);
+    }
   }
+  if (sentences.length === 0) maybes.forEach(read);
   // The signup was read elsewhere (the subject, the thread) or its verb is mistyped ("komeen
   // we met z'n drieën"): then every plain statement of the sender's own says who comes, never
   // a question, an earlier signup or someone else's plans.

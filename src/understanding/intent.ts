@@ -158,6 +158,15 @@ const PREFERS = /\b(wel|graag|beter|uitkomen|uitkomt|schikt|schikken|zou|zouden|
 // Words of choosing, coming or correcting: a sentence with one of them may change the choice.
 const CHOOSES = /\b(kom|komen|ga|gaan|kan|kunnen|lukt|lukken|past|passen|liever|anders|bedoel\w*|correctie|sorry|oeps|excuus|vergis\w*|moet zijn|i mean|rather|instead|prefer\w*|voorkeur|kies|kiezen|keuze|wordt het|ben er|zijn er|erbij|er bij|ook (goed|prima)|of)\b/;
 
+// A registration told of or answered to: an earlier signup, our confirmation, a subject that names
+// one ("RE: Aanmelding Arnhem (2 personen)"), someone who comes "niet meer", a sender "still" coming.
+const NO_LONGER = /\b(niet meer|no longer|not anymore|afmeld\w*|afgemeld|withdraw\w*|uitschrijv\w*|van de lijst)\b/;
+const registrationToChange = (f: Features, thread: ThreadContext | null | undefined) => f.priorSignup || !!registeredSession(thread)
+  || f.subjectClauses.some((c) => cue.signsUp(c.folded)) || f.othersWithdrew.some((i) => NO_LONGER.test(f.bodyClauses[i]?.folded ?? ''))
+  || AS_PLANNED.test(f.content.toLowerCase());
+// "Ik kom wel gewoon", "I am still coming": coming as planned, so there was a plan.
+const AS_PLANNED = /\b(nog steeds|gewoon|still|as planned|zoals gepland)\b/;
+
 function registeredSession(thread: ThreadContext | null | undefined): string | null {
   return thread?.session && (thread.about === 'confirmation' || thread.about === 'cancellation') ? thread.session : null;
 }
@@ -368,6 +377,8 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     // (A session named that has started: "mag ik me nog aanmelden voor 14 juni?" is answered so too.)
     const listed = c ? answeredByList(proposeAct(f, thread, index, now, ev), f.questionText, wantsToCome(f)) : null;
     if (listed) return listed;
+    const another = anotherAskedFor(f, thread, index, now, ev);
+    if (another) return another;
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
   if (signsUp && f.condition) {
@@ -385,9 +396,22 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
     const listed = f.question === 'real' ? answeredByList(d, remark, wantsToCome(f)) : null;
     if (listed) return listed;
+    const another = f.question === 'real' ? anotherAskedFor(f, thread, index, now, ev) : null;
+    if (another) return another;
     return result('escalate', f.question === 'real' ? 'question' : f.needs ? 'needs' : 'offer', 0.7, [...ev, `question: ${remark}`], { candidate: d.session ?? d.requested });
   }
   return d;
+}
+
+// "Utrecht gaat mij niet lukken, maar ik wil graag naar een andere sessie. Welke zijn er nog
+// meer?": a withdrawal whose question asks for the other sessions, from someone who wants to
+// come: the list answers it.
+function anotherAskedFor(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision | null {
+  const q = f.questionText ?? '';
+  if (!(f.cancelStrong || f.cancelWeak) || !(cue.OTHER_DATES.test(q) || cue.LIST_ANSWERS.test(q)) || !wantsToCome(f)) return null;
+  const other = otherAsked(f);
+  if (!other || proposeAct(f, thread, index, now, [...ev]).intent !== 'cancel') return null;
+  return result('alternatives', 'elsewhere', 0.7, [...ev, `withdraws, and asks for another session: "${other}"`]);
 }
 
 // What follows a session, for someone who will not be there: its report, slides or results, or
@@ -451,7 +475,9 @@ const A_SESSION = /\b(\w*sessies?|sessions?|\w*bijeenkomst(en)?)\b/;
 const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => naming(r) || r.kind === 'place') || A_SESSION.test(f.content.toLowerCase()))
   // (The wish may open a sentence that ends in the question: "Ik wil graag naar een sessie dichter
   // bij Apeldoorn, welke is dat?". A signup put off to later is none: "before I sign up: …".)
-  && f.bodyClauses.some((c) => !c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && FIRST_PERSON.test(c.folded) && !SECOND_PERSON.test(c.folded));
+  && f.bodyClauses.some((c) => !c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && (FIRST_PERSON.test(c.folded) || DROPPED_I.test(c.folded)) && !SECOND_PERSON.test(c.folded));
+// Phone mail drops the "ik": "Wil graag komen", "kom graag".
+const DROPPED_I = /^(wil|wilde|kom|zou|ben) (ook |heel |erg )*graag\b/;
 
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   // A session named in the very sentence that withdraws from it ("ik meld mij daarom af voor de
@@ -687,6 +713,13 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // Asked for, not "een andere datum hoeft niet" nor "ik moet naar een andere bijeenkomst".
     const other = otherAsked(f, true);
     if (other) return stop('alternatives', 'elsewhere', `withdraws, and asks for another session: "${other}"`);
+    // "Wij kunnen niet bij de sessies zijn, maar willen wel meedoen aan Democratie in Actie. Hoe
+    // melden we ons daarvoor aan?": a question about taking part in something else, beside the
+    // withdrawal. Whatever the answer, the sender wants in somewhere; a person answers. (Asking to
+    // be taken off is no such question: "kunt u mijn aanmelding intrekken?"; asking for other dates
+    // is answered with the list, above.)
+    const asked = f.question !== 'none' ? f.questionText ?? '' : '';
+    if (asked && !cue.withdraws(asked) && !cue.OTHER_DATES.test(asked) && (cue.signsUp(asked) || TAKING_PART.test(asked))) return stop('escalate', 'question', `asks about taking part: ${asked}`);
     // "Wilt u de aanmelding aanpassen naar twee personen?": a registration changed, not given up;
     // a person changes it. (One of a group who drops out is that one's withdrawal, as labelled.)
     const rest = GROUP_STAYS.exec(f.content.toLowerCase());
@@ -698,7 +731,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   if (d.intent === 'register') {
     // "Mijn collega komt niet mee, ik wel": a change to a shared registration, for a person.
     // ("Zij kan niet; ik kom in haar plaats" takes the place: a signup, the swap a remark.)
-    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '') && !cue.takesAPlace(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
+    // Only where there is a registration to change: "Helaas kan onze wethouder niet, maar ik kom
+    // zelf graag" with none told is why the sender comes, and their signup stands.
+    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '') && !cue.takesAPlace(f.content.toLowerCase()) && registrationToChange(f, thread)) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     // A hedge in the sender's subject ("Venlo 29 juni (voorlopig)", "Aanmelding onder voorbehoud").

@@ -22,7 +22,8 @@ function isHeaderBlock(ls: string[], i: number): boolean {
   if (!FROM_LINE.test(ls[i]!)) return false;
   let count = 0;
   for (let k = i + 1; k < Math.min(ls.length, i + 7); k++) if (HEADER_LINE.test(ls[k]!)) count++;
-  return count >= 2;
+  // (A short block, "Van: D-Loket" right above "Onderwerp: …", is one as well.)
+  return count >= 2 || (count === 1 && HEADER_LINE.test(ls[i + 1] ?? ''));
 }
 
 function isAttribution(ls: string[], i: number): boolean {
