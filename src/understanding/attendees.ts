@@ -56,7 +56,7 @@ const FORM_COUNT = new RegExp(`^\\s*(?:aantal|number of) (?:personen|deelnemers|
 const BRINGS = boundaryOnce(/\b(gaan|komen|gaat|komt)\b[^.?!]{0,60}?\bnaar\b[^.?!]{0,30}\b(sessie|ontwerpsessie|bijeenkomst)\b|\bneem\b[^.?!]{0,50}?\bmee\b|\b(willen|gaan|komen|wil|gaat|komt)\b[^.?!]{0,15}?\bmee\b|\book namens\b/);
 
 // ("Zo mogelijk met de trein" is no doubt about who comes.)
-const MAYBE = /\b(misschien|wellicht|mogelijkerwijs|maybe|perhaps|possibly)\b|(?<!\b(zo|indien|als|waar|zoveel|zo snel|zo veel|zo goed) )\bmogelijk\b/;
+const MAYBE = /\b(misschien|wellicht|mogelijkerwijs|maybe|perhaps|possibly|not sure|niet zeker|weet (ik )?(nog )?niet)\b|(?<!\b(zo|indien|als|waar|zoveel|zo snel|zo veel|zo goed) )\bmogelijk\b/;
 
 // "de wethouders Gerrie Hendriks en Marc van den Elzen": a plural role, then the names.
 const NAMED_GROUP = new RegExp(`\\b(?:${ci('de|mijn|onze|twee|drie|vier')}) ${ci(PLURAL_ROLE)} (${NAME}(?:, ${NAME})*(?: en ${NAME}))`, 'g');

@@ -26,7 +26,7 @@ export const TIED_TO_COMING = boundaryOnce(new RegExp(`${FREE_OR_RATHER.source}|
 
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = wordings([
-  '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
+  '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', /* someone else who comes: "mijn collega komt 29 juni naar Venlo" */ '\\b(?<!\\ber )komt\\b(?! er\\b)[^.?!]{0,30}?\\bnaar (de (ontwerp)?sessie|de bijeenkomst|[a-z]+)\\b(?! (toe|u|jullie|je|ons|mij|me)\\b)', '\\bzet (me|mij|ons) (er ?op|op de lijst)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b(?! (uit|vanuit|van) (een|de|het|mijn|onze)\\b)',
@@ -104,7 +104,7 @@ const OURS = '(aanmelding\\w*|inschrijving\\w*|registratie\\w*|deelname|plek|ple
 export const CANCEL_STRONG = wordings([
   '\\bafmeld(en|ing)\\b', /* Frisian, Limburgish */ '\\b(ofmeld|aafmeld)\\w*', '\\bkin\\b[^.?!]{0,25}\\b(net|neet)\\b[^.?!]{0,20}\\b(komme|kaome|kome)\\b', '\\bsjrap\\w*\\b[^.?!]{0,10}\\bmich\\b', '\\b(ich|iech) (kin|kan)\\b[^.?!]{0,25}\\bneet\\b', /* Frisian "net by wêze" */ '\\bkin\\b[^.?!]{0,30}\\bnet\\b[^.?!]{0,10}\\bby (weze|wezen)\\b', /* formal, Flemish: send one's apologies */ '\\b(mij|me|zich|ons) (\\w+ ){0,2}verontschuldig(en|d)\\b', '\\bbericht van verhindering\\b', /* German */ '\\b(absagen|absage|abmelden|abmeldung)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
   '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,20}\\b(aanmelding|aanmeldingen|inschrijving|deelname)\\b[^.?!]{0,80}?\\bin\\b', '\\bteruggetrokken\\b',
-  '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,40}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
+  '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
   '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',
   '\\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\b(plek|plekken|plaats|plaatsen|stoel|stoelen)\\b[^.?!]{0,20}?\\bvrij(geven|gegeven|maken)\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
   // "mijn aanmelding komt te vervallen", "streep mij maar door"
@@ -118,8 +118,9 @@ export const CANCEL_STRONG = wordings([
 ]);
 
 // A "not" on how the sender travels or how long they stay, not on whether they come: "ik kom
-// niet met de trein maar met de auto", "ik kan niet blijven voor de lunch", "niet de hele middag".
-export const HOW_NOT = String.raw`(?:met|per|op) (?:de |het |een |eigen )*(?:fiets|auto|trein|bus|ov|openbaar vervoer|taxi|scooter|brommer|e-bike|dienstauto)\b|blijven(?! wachten\b)|de hele (?:dag|middag|ochtend|sessie|bijeenkomst|tijd)\b|het hele (?:programma|middagprogramma|ochtendprogramma)\b|tot het (?:einde|eind|slot)\b|(?:mee )?lunchen\b|mee-?eten\b|op tijd\b|vanaf het begin\b|vanaf de start\b|(?:bij|voor) (?:de lunch|het broodje)\b`;
+// niet met de trein maar met de auto", "ik kan niet blijven voor de lunch", "niet de hele middag";
+// nor on finding or reading something ("ik kan de presentatie niet vinden", "niet openen").
+export const HOW_NOT = String.raw`(?:vinden|terugvinden|downloaden|openen|lezen|printen|uitprinten|inzien|invullen|aanklikken)\b|(?:met|per|op) (?:de |het |een |eigen )*(?:fiets|auto|trein|bus|ov|openbaar vervoer|taxi|scooter|brommer|e-bike|dienstauto)\b|blijven(?! wachten\b)|de hele (?:dag|middag|ochtend|sessie|bijeenkomst|tijd)\b|het hele (?:programma|middagprogramma|ochtendprogramma)\b|tot het (?:einde|eind|slot)\b|(?:mee )?lunchen\b|mee-?eten\b|op tijd\b|vanaf het begin\b|vanaf de start\b|(?:bij|voor) (?:de lunch|het broodje)\b`;
 // "niet" said of the coming itself, as the withdrawal wordings below use it.
 const NIET = String.raw`niet\b(?! (?:${HOW_NOT}))`;
 
@@ -138,10 +139,10 @@ export const PRIOR_SIGNUP = boundaryOnce(/\b(?<!niet )(?<!nog niet )(aangemeld|i
 
 /** Asks for other dates or sessions than the ones offered. */
 export const OTHER_DATES = wordings([
-  '\\bandere (data|datum|datums|dag|dagen|(ontwerp|regio)?sessies?|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid)\\b',
+  '\\bandere (data|datum|datums|dag|dagen|(ontwerp|regio)?sessies?|momenten|moment|bijeenkomst|bijeenkomsten|mogelijkheden|mogelijkheid|optie|opties)\\b',
   // ("Een ander moment": the neuter form.)
   '\\bander (moment|tijdstip)\\b',
-  '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer(vakantie|reces)?\\b', '\\balternatie(f|ve) (moment|momenten|datum|data|sessie|mogelijkheid)\\b', '\\b(in|na) (augustus|september|oktober|november|december)\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
+  '\\b(nieuwe|extra|meer|latere) (data|sessies|bijeenkomsten)\\b', '\\bna de zomer(vakantie|reces)?\\b', '\\balternatie(f|ve) (moment|momenten|datum|data|sessie|mogelijkheid)\\b', '\\b(in|na|yn) (augustus|september|septimber|oktober|novimber|november|december|desimber)\\b', '\\b(in het|dit) najaar\\b', '\\blater (in het|dit) jaar\\b',
   '\\bgeen van de\\b[^.?!]{0,30}\\b(data|sessies|datums)\\b', '\\bwanneer (is|zijn) (er )?(nog )?(een )?(volgende|andere)\\b',
   /* Frisian */ '\\boare (mooglikhe(id|den)|datum|data|dagen|dei|sesjes?|gearkomste)\\b', '\\b(other|another|alternative|later) (dates?|sessions?|days?)\\b', '\\b(andere[nr]?|welche|weitere) (termine?|termin|sitzungen|daten)\\b', '\\bafter the summer\\b', '\\bnone of the (dates|sessions)\\b',
   '\\bwelke (andere )?(data|datum|datums|dagen|sessies|momenten|mogelijkheden)\\b', '\\bwhich (dates|sessions)\\b', '\\b(sessies|data|datums) (zijn|staan) er\\b',

@@ -361,11 +361,13 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   // asked about beside a withdrawal is a remark on it, read by the gate (a mailing matter).
   const mailingBeside = !signsUp && !!(f.cancelStrong || f.cancelWeak) && cue.NEWSLETTER.test(f.questionText ?? '');
   // "Ik meld mij af voor Assen. Kunt u mij het verslag sturen?": what follows the session asked
-  // for beside a withdrawal is a remark on it, as a practical question is beside a signup.
+  // for beside a withdrawal is a remark on it, as a practical question is beside a signup; so is
+  // other business asked about ("PS: ik kan donderdag niet; graag hoor ik hoe onze aanvraag loopt",
+  // five writers of round 33 labelled it so), but not a question that bears on taking part.
   // Only a withdrawal from a session (named, or "de sessie"), and one to come: "ik kon niet bij de
   // sessie zijn; is er een verslag?" tells of an absence, and "ik kan bij geen van de sessies
   // zijn" declines them all; in both the request is what the mail is for, and a person answers it.
-  const followUp = !signsUp && !!(f.cancelStrong || f.cancelWeak) && f.question !== 'none' && asksOnlyWhatFollows(f) && !absenceTold(f);
+  const followUp = !signsUp && !!(f.cancelStrong || f.cancelWeak) && f.question !== 'none' && asksNothingOfTakingPart(f) && !absenceTold(f);
   if (followUp) {
     const d = proposeAct(f, thread, index, now, [...ev]);
     if (d.intent === 'cancel' && (d.session || (!allDeclined(f) && withdrawsFromComing(f)))) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
@@ -414,12 +416,9 @@ function anotherAskedFor(f: Features, thread: ThreadContext | null | undefined, 
   return result('alternatives', 'elsewhere', 0.7, [...ev, `withdraws, and asks for another session: "${other}"`]);
 }
 
-// What follows a session, for someone who will not be there: its report, slides or results, or
-// being kept informed. Asking for them does not doubt the withdrawal.
-const WHAT_FOLLOWS = /\b(verslag\w*|uitkomst(en)?|resultaten|opbrengst(en)?|presentaties?|sheets|slides|dia'?s|terugkoppeling|op de hoogte|informeren|geinformeerd|vervolg\w*|nasturen|nagestuurd|toesturen|toegestuurd|achteraf|notulen|report|results|minutes|keep me (posted|informed|updated)|hoe het (is )?(gegaan|geweest|verlopen|afgelopen)|how it went)\b/;
 // A question that bears on taking part after all: another date or way to join, a stand-in, a
 // condition. It holds the withdrawal back.
-const TAKING_PART = /\b(ik|wij|we|i)\b[^.?!]{0,40}\b(kom|komen|deelnemen|deel te nemen|aansluiten|aan te sluiten|meekijken|mee te kijken|meedoen|mee te doen|bijwonen|bij te wonen|aanwezig|inbellen|come|join|attend|participate)\b|\b(online|digitaal|op afstand|livestream|remote|volgende sessie|andere (datum|data|dag|sessie|bijeenkomst)|vervang\w*|in (mijn|zijn|haar) plaats|collega\w*|tenzij|mits|unless)\b/;
+const TAKING_PART = /\b(ik|wij|we|i)\b[^.?!]{0,40}\b(terecht|kom|komen|deelnemen|deel te nemen|aansluiten|aan te sluiten|meekijken|mee te kijken|meedoen|mee te doen|bijwonen|bij te wonen|aanwezig|inbellen|come|join|attend|participate)\b|\b(online|digitaal|op afstand|livestream|remote|volgende sessie|andere (datum|data|dag|sessie|bijeenkomst)|vervang\w*|in (mijn|zijn|haar) plaats|collega\w*|tenzij|mits|unless)\b/;
 // An absence told in the past: "ik kon niet bij de sessie zijn", "ik was er niet bij", "ik was
 // verhinderd in Haarlem".
 const ABSENCE_TOLD = /\b(kon|konden|was|waren|had|hadden|heb|hebben)\b[^.?!]{0,40}\b(niet|gemist|afgemeld|verhinderd|afwezig)\b|\bgemist\b/;
@@ -431,16 +430,26 @@ const NOT_COMING = /\b(kom|komen|aanwezig|deelnemen|deel te nemen|erbij|er bij|v
 const withdrawsFromComing = (f: Features) => !!f.cancelStrong || f.bodyClauses.some((c) => c.neg && NOT_COMING.test(c.folded) && cue.withdraws(c.folded));
 const allDeclined = (f: Features) => f.bodyClauses.some((c) => c.neg && ALL_DECLINED.test(c.folded));
 const absenceTold = (f: Features) => f.bodyClauses.some((c) => c.neg && cue.withdraws(c.folded) && ABSENCE_TOLD.test(c.folded));
-/** Every sentence that asks, asks for what follows the session, and none for a way to take part. */
-function asksOnlyWhatFollows(f: Features): boolean {
+/**
+ * Every sentence that asks, asks nothing that bears on taking part: what follows the session (the
+ * report, the slides), the withdrawal itself ("wilt u haar afmelden?"), or other business ("could
+ * you forward this to the right person?", "zijn de slides van Den Bosch al beschikbaar?"). Not
+ * another date or place, a way to join, a stand-in, a seat, whether one may come, or a signup.
+ */
+function asksNothingOfTakingPart(f: Features): boolean {
   const asked = new Set(f.bodyClauses.filter((c) => c.question || cue.INDIRECT_QUESTION.test(c.folded) || cue.HAS_QUESTION.test(c.folded)).map((c) => c.sentence));
   if (!asked.size) return false;
   const said = sentenceTexts(f.bodyClauses);
   return [...asked].every((s) => {
     const t = said.get(s) ?? '';
-    return WHAT_FOLLOWS.test(t) && !TAKING_PART.test(t) && !cue.OTHER_DATES.test(t);
+    if (TAKING_PART.test(t) || cue.OTHER_DATES.test(t)) return false;
+    return WHAT_FOLLOWS.test(t) || (!cue.AVAILABILITY.test(t) && !cue.LIST_ANSWERS.test(t) && (cue.withdraws(t) || !(cue.signsUp(t) || cue.ELIGIBILITY.test(t))));
   });
 }
+
+// What follows a session, for someone who will not be there: its report, slides or results, or
+// being kept informed. Asking for them does not doubt the withdrawal.
+const WHAT_FOLLOWS = /\b(verslag\w*|uitkomst(en)?|resultaten|opbrengst(en)?|presentaties?|sheets|slides|dia'?s|terugkoppeling|op de hoogte|informeren|geinformeerd|vervolg\w*|nasturen|nagestuurd|toesturen|toegestuurd|achteraf|notulen|report|results|minutes|keep me (posted|informed|updated)|hoe het (is )?(gegaan|geweest|verlopen|afgelopen)|how it went)\b/;
 
 /**
  * The list of dates, when that is what the sender's question asks for ("hoe laat begint die?"),
@@ -726,6 +735,12 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (rest) return stop('escalate', 'change', `the registration changed, not given up: "${rest[0]}"`);
     const hedge = contrary('hedge') ?? contrary('condition');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    // "Als het de sessie op 28 juni is, moet ik me afmelden": a withdrawal that waits on a fact.
+    const iff = IF_WITHDRAWING.exec(f.content.toLowerCase());
+    if (iff) return stop('escalate', 'condition', `withdraws only if: "${iff[0]}"`);
+    // "Ik heb me nergens voor opgegeven": nothing of the sender's to withdraw; a mailing matter.
+    const never = NEVER_SIGNED_UP.exec(f.content.toLowerCase());
+    if (never) return stop('escalate', 'mailing', `never signed up: "${never[0]}"`);
     return d;
   }
   if (d.intent === 'register') {
@@ -801,6 +816,8 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   return d;
 }
 
+const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|must|will|i'll)\b[^.?!]{0,20}\b(af|afmelden|afzeggen|withdraw|cancel)\b/;
+const NEVER_SIGNED_UP = /\b(nergens|nooit|never)\b[^.?!]{0,20}\b(voor )?(opgegeven|aangemeld|ingeschreven|signed up|registered|subscribed)\b/;
 const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
 const NOT_NEEDED = /\b(hoeft|hoeven|niet nodig|no need)\b/;
 // "In september", "dit najaar", "na de zomer" name only a time: it asks for another session only
@@ -820,7 +837,7 @@ function otherAsked(f: Features, asking = false): string | null {
 }
 
 // A hedge word in a subject; "voorlopige agenda" is the programme's, not the sender's.
-const SUBJECT_HEDGE = /\b(voorlopig|onder voorbehoud|misschien|wellicht|optie|tentative|tentatively|provisional|provisionally|maybe)\b(?! (agenda|programma|program|programme)\b)/;
+const SUBJECT_HEDGE = /\b(voorlopige?|onder voorbehoud|misschien|wellicht|optie|tentative|tentatively|provisional|provisionally|maybe)\b(?! (agenda|programma|program|programme)\b)/;
 
 function otherAskedBeside(f: Features, session: string | null): string | null {
   // Not where it is denied: "een andere sessie zit er niet in".
