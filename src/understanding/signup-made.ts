@@ -60,9 +60,6 @@ const GENERIC = /\b(je|jij|men|you can|one can)\b/;
 // deelnemers", "de volgende personen komen").
 const DECLARED = boundaryOnce(/\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mijn|onze|my|our) (aanmelding|inschrijving|opgave|registration)\b|^doe (mij|me|ons) maar\b|\b(komt|komen|gaat|gaan|comes|will come)\b[^.?!]{0,25}\b(in mijn plaats|in onze plaats|in plaats van mij|namens (mij|ons)|in my place|instead of me)\b|\b(hieronder|hierbij|onderstaand\w*|de volgende|the following)\b[^.?!]{0,20}\b(deelnemers|personen|namen|mensen|collega'?s|participants|people|persons|attendees)\b/);
 // A named role speaking through a secretary: "burgemeester Heijmans neemt graag deel".
-// Someone named by their title at the start, as the one who comes: "Wethouder Frenken komt 29 juni
-// naar Venlo", "Dhr. Verschuren (wethouder) sluit aan in Breda".
-const TITLED = /^(wethouder|burgemeester|raadslid|griffier|gemeentesecretaris|dhr|mevr|mevrouw|de heer|mr|drs)\b/;
 const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|gemeentesecretaris|secretaris|directeur|collega|collega's|delegatie)\b[^?]*\b(graag|gaarne)\b/;
 
 // What the sender asks to hear: "dan hoor ik graag hoeveel we mogen aanmelden", "laat weten wie
@@ -78,7 +75,7 @@ const OTHER_VERB_KOM = /\b(kom|komt|komen)\b[^.?!,;]{0,40}?\b(achter|erachter|te
 export function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const wish = (t: string) => WISH.test(t) && (besideQuestion || !POLITE.test(t));
   // "Bij mijn aanmelding heb ik ... vermeld": a registration had, not one made.
-  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ').replace(ASKED_TO_HEAR, ' ').replace(OTHER_VERB_KOM, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t) || TITLED.test(t)) && !wish(t) && !GENERIC.test(t);
+  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ').replace(ASKED_TO_HEAR, ' ').replace(OTHER_VERB_KOM, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
   // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
   // maar wil graag komen").
   const said = sentenceTexts(f.bodyClauses);

@@ -60,7 +60,11 @@ test('what a "niet" or a date is about: finding a file, a paper for the council,
     ['register/venlo/1', 'Venlo', 'Ik meld me aan voor Venlo op 29 juni. Het programma kan ik nergens vinden; ik kan de bijlage niet openen.'],
     ['register/venlo/2', 'Venlo en ons burgerbudget', 'Het voorstel burgerbudget gaat 21 juni naar de raad. Wethouder Peters en ik komen samen naar Venlo op 29 juni.'],
     ['register/venlo/1', 'Venlo', 'Geen twijfel: Venlo, 29 juni. Zet me erop.'],
-    ['register/venlo/1', 'Venlo', 'Wethouder Peters komt 29 juni naar Venlo.'],
+    // (Not "Wethouder Peters komt 29 juni naar Venlo" as a signup made: a first reading that took
+    // a titled person's "komt naar" as one confirmed "Mevrouw Bakker komt volgende week naar ons
+    // stadhuis voor een werkbezoek. Zij vroeg ook naar de sessie in Venlo." It did not land.)
+    ['escalate/null/null', 'Venlo', 'Mevrouw Bakker komt volgende week naar ons stadhuis voor een werkbezoek. Zij vroeg ook naar de sessie in Venlo.'],
+    ['escalate/null/null', 'Venlo', 'Wethouder Jansen komt naar Venlo als de raad het toelaat.'],
     // A titled person's withdrawal said with the whole session between its words.
     ['cancel/venlo/null', 'afzegging 29/6', 'Mevr. De Wit, wethouder, zegt haar deelname aan de ontwerpsessie in het stadhuis van Venlo af.'],
   ], (v) => `${v.intent}/${v.session}/${v.attendees}`), []);
