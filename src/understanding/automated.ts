@@ -193,7 +193,10 @@ function fromSubject(mail: InboundMail, head: string): AutomatedVerdict | null {
   const rawSubject = fold(mail.subject).trim();
   const subject = rawSubject.replace(/^((re|antw|aw|fw|fwd|wg|tr|doorst)\s*:\s*)+/, '').trim();
   for (const [re, kind, reason] of SUBJECT_RULES) {
-    if (re.test(rawSubject) || ((kind === 'auto-reply' || kind === 'notification') && re.test(subject))) return { kind, reason };
+    if (re.test(rawSubject)) return { kind, reason };
+    // "RE: Automatisch antwoord: …" is a reply to an auto-reply: a machine's, unless the sender
+    // signs up or off in their own words ("wilt u mij aanmelden?").
+    if ((kind === 'auto-reply' || kind === 'notification') && re.test(subject) && !SIGNUP_WORDS.test(head)) return { kind, reason };
   }
   if (SPAM_TAG.test(rawSubject)) return { kind: 'spam', reason: 'subject-spam-tag' };
   // An Outlook recall ("Intrekken: …", "Recall: …", with "X wil het bericht "…" intrekken") is the
@@ -243,7 +246,7 @@ const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
 
 // The sender signing up or off in the first person; "voor aanmeldingen kunt u terecht bij" in
 // an out-of-office is no signup, and "meld je aan" in a newsletter is no first person.
-const SIGNUP_WORDS = /\b(meld (ik )?(mij|me|ons) (graag |hierbij |bij deze )?(aan|af)|meld(en)? (ik |wij |we )?(mij|me|ons)\b[^.?!\n]{0,50}?\b(aan|af)\b|(mij|me|ons) (graag )?(aan|af) te melden|graag (aan|af)melden|(wil|wilde|zou) (ik )?(mij |me |ons )?(graag )?(aan|af)melden|(mijn|onze) (aan|af)melding|schrijf (ik )?(mij|me) in|sign (me|us) up|register me|i would like to (register|sign up|attend|join)|i('d| would) like to (register|sign up|attend)|(ich mochte|mochte ich) (mich|uns) (gerne )?(an|ab)melden|melde (ich )?(mich|uns) (hiermit )?(an|ab))\b/;
+const SIGNUP_WORDS = /\b(meld (ik )?(mij|me|ons) (graag |hierbij |bij deze )?(aan|af)|(wilt|kunt|wil|kun|zou) (u|je|jij|jullie) (mij|me|ons) (graag |alsnog |ook )?(aan|af)melden|meld(en)? (ik |wij |we )?(mij|me|ons)\b[^.?!\n]{0,50}?\b(aan|af)\b|(mij|me|ons) (graag )?(aan|af) te melden|graag (aan|af)melden|(wil|wilde|zou) (ik )?(mij |me |ons )?(graag )?(aan|af)melden|(mijn|onze) (aan|af)melding|schrijf (ik )?(mij|me) in|sign (me|us) up|register me|i would like to (register|sign up|attend|join)|i('d| would) like to (register|sign up|attend)|(ich mochte|mochte ich) (mich|uns) (gerne )?(an|ab)melden|melde (ich )?(mich|uns) (hiermit )?(an|ab))\b/;
 
 // ---- mailing footers (see the rule at the top) ----
 const WAY_OUT_WORD = '(afmelden|uitschrijven|abonnement opzeggen|afmeldlink|uitschrijflink|unsubscribe|opt[- ]?out|to be removed|removal|abmelden|abbestellen|austragen|abmeldung|abmeldelink|newsletter abbestellen)';

@@ -26,7 +26,7 @@ export const TIED_TO_COMING = boundaryOnce(new RegExp(`${FREE_OR_RATHER.source}|
 
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = wordings([
-  '\\baanmeld(en|ing|ingen|formulier)\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', '\\bzet (me|mij|ons) (er ?op|op de lijst)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
+  /* (not registrations counted: "het aantal aanmeldingen per sessie") */ '\\b(?<!\\b(aantal|hoeveel|stand|stand van de|overzicht van de) )aanmeld(en|ing|ingen|formulier)\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', '\\bzet (me|mij|ons) (er ?op|op de lijst)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b(?! (uit|vanuit|van) (een|de|het|mijn|onze)\\b)',
@@ -119,8 +119,9 @@ export const CANCEL_STRONG = wordings([
 
 // A "not" on how the sender travels or how long they stay, not on whether they come: "ik kom
 // niet met de trein maar met de auto", "ik kan niet blijven voor de lunch", "niet de hele middag";
-// nor on finding or reading something ("ik kan de presentatie niet vinden", "niet openen").
-export const HOW_NOT = String.raw`(?:vinden|terugvinden|downloaden|openen|lezen|printen|uitprinten|inzien|invullen|aanklikken)\b|(?:met|per|op) (?:de |het |een |eigen )*(?:fiets|auto|trein|bus|ov|openbaar vervoer|taxi|scooter|brommer|e-bike|dienstauto)\b|blijven(?! wachten\b)|de hele (?:dag|middag|ochtend|sessie|bijeenkomst|tijd)\b|het hele (?:programma|middagprogramma|ochtendprogramma)\b|tot het (?:einde|eind|slot)\b|(?:mee )?lunchen\b|mee-?eten\b|op tijd\b|vanaf het begin\b|vanaf de start\b|(?:bij|voor) (?:de lunch|het broodje)\b`;
+// nor on finding or reading something ("ik kan de presentatie niet vinden", "niet openen"), nor on
+// how well something goes ("mijn Nederlands gaat nog niet zo goed").
+export const HOW_NOT = String.raw`(?:vinden|terugvinden|downloaden|openen|lezen|printen|uitprinten|inzien|invullen|aanklikken)\b|(?:zo |erg |heel |echt )?(?:goed|best|lekker|soepel|vlot)\b(?! (?:komen|zijn|gaan|lukken)\b)|(?:met|per|op) (?:de |het |een |eigen )*(?:fiets|auto|trein|bus|ov|openbaar vervoer|taxi|scooter|brommer|e-bike|dienstauto)\b|blijven(?! wachten\b)|de hele (?:dag|middag|ochtend|sessie|bijeenkomst|tijd)\b|het hele (?:programma|middagprogramma|ochtendprogramma)\b|tot het (?:einde|eind|slot)\b|(?:mee )?lunchen\b|mee-?eten\b|op tijd\b|vanaf het begin\b|vanaf de start\b|(?:bij|voor) (?:de lunch|het broodje)\b`;
 // "niet" said of the coming itself, as the withdrawal wordings below use it.
 const NIET = String.raw`niet\b(?! (?:${HOW_NOT}))`;
 
@@ -191,13 +192,13 @@ export const LIST_ANSWERS = boundaryOnce(new RegExp(`${STILL_TO_JOIN}|${WHICH_SU
 export const ABOUT_THE_CHOICE = /\b(welke|which)\b|\b(voorkeur|bedoeling|bedoeld|bestemd|makkelijkst\w*|handigst\w*|dichtstbij\w*|bereikbaar|adres|details|lijst|mogelijkheden|opties|options|possibilities|ergens)\b|\b(organiseert|organiseren|houdt|houden) (u|jullie) (ook )?(iets|een sessie|er een)\b|\bis dat (in|op)\b|\b(laten weten|let (me|us) know)\s*\??\s*$/;
 
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
-export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|might)\b[^?]*\b(deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
+export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|might|darf|durfen|kann|konnen)\b[^?]*\b(teilnehmen|deelnemen|deel te nemen|meedoen|mee te doen|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|meekomen|mee te komen|komen|aanwezig zijn|bijwonen|welkom|attend|join|participate|take part|come)\b/;
 
 /**
  * Asks whether the sender may take part in a capacity of their own ("zou ik als Belgische
  * collega mogen aansluiten?", "may I, as a student, attend?"): who is welcome is an organiser's call.
  */
-export const ELIGIBILITY_SELF = boundaryOnce(/\b(mag|mogen|may|kan|kunnen|can|could)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it)\b)[a-z][^?,]{0,40}\b(mag|mogen|may|kan|kunnen|can|could)\b/);
+export const ELIGIBILITY_SELF = boundaryOnce(/\b(mag|mogen|may|kan|kunnen|can|could|darf|durfen|kann|konnen)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it|ob)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it|ob)\b)[a-z][^?,]{0,40}\b(mag|mogen|may|kan|kunnen|can|could|darf|durfen|kann|konnen)\b/);
 
 /** Sentences that ask without a question mark. */
 export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;
@@ -274,7 +275,7 @@ export const CONTRIBUTION = /\b(presenteren|presentatie (geven|verzorgen|houden)
 export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
 
 /** The body refers to an attachment for what it says. */
-export const ATTACHMENT_REF = /\b(zie (de )?bijlage|in de bijlage|als bijlage|bijgevoegd|bijgaand|bijlage|aanmeldformulier|formulier|attached|attachment|enclosed|see the file)\b/;
+export const ATTACHMENT_REF = /\b(zie (de )?bijlage|in de bijlage|als bijlage|bijgevoegde?|bijgaande?|bijgesloten|bijlagen?|aanmeldformulier|formulier|attached|attachments?|enclosed|see the file|anhang|anbei)\b/;
 
 /** A bare choice from a numbered list: "2", "optie 2", "nummer 2", "de tweede". */
 export const OPTION_NUMBER = /^(?:(?:ik kies|ik neem|doe maar|dan|graag|kies|i choose|i'll take)\s+)?(?:(?:optie|nummer|nr\.?|keuze|sessie|option|number|#)\s*)?(\d)\s*[.!)]?\s*(?:graag|please|aub|a\.u\.b\.)?[.!]?$|\b(?:optie|nummer|nr\.?|keuze|option|number)\s*(\d)\b|^(?:(?:doe maar|graag|dan)\s+)?de (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste)\b/;

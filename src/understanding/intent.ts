@@ -757,6 +757,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // "Mag ik als inwoner ook komen?" in the subject: whether the sender may come at all.
     const subjectAsks = f.subjectClauses.find((c) => c.question && cue.ELIGIBILITY_SELF.test(c.folded));
     if (subjectAsks) return stop('escalate', 'condition', `asks whether they may come: "${subjectAsks.text}"`);
+    // The same asked in the text, in any of the languages it comes in ("Dürfen wir als deutsche
+    // Kommune an der Sitzung teilnehmen?"), whatever the subject says.
+    const asked = f.question !== 'none' ? f.questionText ?? '' : '';
+    if (cue.ELIGIBILITY_SELF.test(asked) && cue.ELIGIBILITY.test(asked)) return stop('escalate', 'condition', `asks whether they may come: "${asked}"`);
     // A session elsewhere asked for first: "Is er een sessie in Limburg? Dan kom ik graag" is
     // answered by the list, whatever condition it puts.
     const elsewhere = contrary('elsewhere');

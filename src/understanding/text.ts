@@ -231,7 +231,8 @@ const WITHDRAWAL_WORDS = ['afmelden', 'afmelding', 'afgemeld', 'afmeld', 'afzegg
   'intrekken', 'verhinderd', 'cancel', 'cancelled', 'canceled', 'withdraw'];
 const WITHDRAWAL_SET = new Set(WITHDRAWAL_WORDS);
 // Known words one edit from a withdrawal word that mean something else.
-const NOT_A_WITHDRAWAL = new Set(['afmelde', 'cancels', 'canceling', 'cancelling', 'withdrawn', 'withdraws', 'annuleert', 'verhindert', 'afmeldt']);
+// (German "anmelden" signs up: border municipalities write it.)
+const NOT_A_WITHDRAWAL = new Set(['afmelde', 'cancels', 'canceling', 'cancelling', 'withdrawn', 'withdraws', 'annuleert', 'verhindert', 'afmeldt', 'anmelden', 'anmeldung', 'angemeldet', 'anmelde']);
 
 function crossesOver(w: string, fixed: string): boolean {
   const other = WITHDRAWAL_KEYWORDS.includes(fixed) ? SIGNUP_KEYWORDS : WITHDRAWAL_WORDS;
