@@ -252,10 +252,27 @@ export function substituteSaid(text: string): boolean {
 }
 
 /**
- * The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to
- * tidy. (Remembered per text, see signsUp: the decision asks it of one text up to three times.)
+ * `test(text)`, remembered for the last text only: for a test asked of a whole mail's text a
+ * few times in a row (the same string: `Features.contentLower`), which no other mail repeats.
+ * A table of such texts would hash and compare each whole text on every call.
  */
-export const takesAPlace = remembered((text) => {
+function rememberedLast(test: (text: string) => boolean): (text: string) => boolean {
+  let last: string | undefined;
+  let answer = false;
+  return (text) => {
+    if (text !== last) {
+      answer = test(text);
+      last = text;
+    }
+    return answer;
+  };
+}
+
+/**
+ * The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to
+ * tidy. (The decision asks it of one mail's text up to three times.)
+ */
+export const takesAPlace = rememberedLast((text) => {
   if (ONTO_MY_NAME.test(text)) return false;
   if (SENDER_TAKES_IT.test(text)) return true;
   for (const m of matchesOf(SUBSTITUTE_G, text)) {

@@ -234,7 +234,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Mijn collega kan niet en stuurde mij de uitnodiging door. Ik kom in zijn plaats": the one who
   // cannot come is the colleague whose place the sender takes.
   const theirWithdrawal = own.filter((i) => THIRD_PERSON.test(f.bodyClauses[i]!.folded) || !FIRST_PERSON.test(f.bodyClauses[i]!.folded));
-  if (theirWithdrawal.length && cue.takesAPlace(f.content.toLowerCase())) {
+  if (theirWithdrawal.length && cue.takesAPlace(f.contentLower)) {
     f = notWithdrawing(f, theirWithdrawal, 'pos', ev, 'the sender takes the place of someone who cannot come');
   }
   // "Wilt u mijn collega aanmelden? Zelf kan ik niet": the same, said without "in mijn plaats".
@@ -254,14 +254,14 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
     && !/\b(mij|me|mijzelf|ons|onszelf|myself|us)\b/.test(c.folded))
     && !f.bodyClauses.some((c) => !c.neg && cue.signsUp(c.folded) && /\b(mij|me|mijzelf|myself)\b/.test(c.folded));
   // Asking for "de bevestiging" is no earlier signup; "ik sta ingeschreven" is (a person swaps it).
-  const registeredBefore = () => /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.content.toLowerCase());
+  const registeredBefore = () => /\b(?<!niet )(aangemeld|ingeschreven|geregistreerd|mijn aanmelding|registered|signed up)\b/.test(f.contentLower);
   if (signsUpOthers && !othersSignUp && !registeredSession(thread) && thread?.about !== 'confirmation' && !registeredBefore()) {
     f = notWithdrawing(f, own, 'pos', ev, 'the sender signs others up and does not come along');
   }
   // "Ik ben er niet bij; mijn plaatsvervanger komt namens ons": the same, the stand-in told as
   // coming rather than signed up.
   const standsIn = own.length > 0 && f.bodyClauses.some((c) => c.others && !c.neg && !c.question && GOES.test(c.folded) && STANDS_IN.test(c.folded));
-  const substituteSignup = (f.substitute || othersSignUp || standsIn) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.content.toLowerCase()}`);
+  const substituteSignup = (f.substitute || othersSignUp || standsIn) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.contentLower}`);
   if (substituteSignup) {
     f = withChanges(notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), { register: f.register ?? 'in de plaats van de afzender', substitute: false });
     // The colleague's session is the one signed up for.
@@ -379,7 +379,7 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const remark = !signsUp ? null : f.question === 'real' ? f.questionText : f.needs ? 'something to arrange (arriving late, leaving early, access)'
     : f.offer ? 'offers a contribution (a talk, a presentation)'
     // Whose registration the sender takes over, if any, a person sees and tidies.
-    : cue.takesAPlace(f.content.toLowerCase()) ? "takes someone else's place (a registration may need to be swapped)" : null;
+    : cue.takesAPlace(f.contentLower) ? "takes someone else's place (a registration may need to be swapped)" : null;
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
@@ -448,7 +448,7 @@ const BY_CONTENT = /\b(als|indien|if)\b[^?]{0,20}\b(om|about)\b|\b(qua inhoud|in
 const SECOND_PERSON = /\b(u|you|jij|je|jullie)\b/;
 const NOT_YET = /^(voordat|voor|before|als|indien|if|zodra|once|wanneer|when)\b/;
 const A_SESSION = /\b(\w*sessies?|sessions?|\w*bijeenkomst(en)?)\b/;
-const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => naming(r) || r.kind === 'place') || A_SESSION.test(f.content.toLowerCase()))
+const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => naming(r) || r.kind === 'place') || A_SESSION.test(f.contentLower))
   // (The wish may open a sentence that ends in the question: "Ik wil graag naar een sessie dichter
   // bij Apeldoorn, welke is dat?". A signup put off to later is none: "before I sign up: …".)
   && f.bodyClauses.some((c) => !c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && FIRST_PERSON.test(c.folded) && !SECOND_PERSON.test(c.folded));
@@ -673,7 +673,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // colleague's absence told by a peer is not the sender's ("mijn collega kan niet").
     if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
     // "Mijn collega kan niet meer. Ik kom wel gewoon": the sender stays; a person changes the group.
-    if (STILL_COMING.test(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'the sender still comes');
+    if (STILL_COMING.test(f.contentLower)) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
     // Someone named counts as someone else ("Graag Ruud de Bruin aanmelden. Ikzelf kom niet").
     if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
@@ -682,14 +682,14 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // ("Mogelijk schuift een collega aan; die meldt zich dan zelf" leaves it to the colleague.)
     const mayGo = f.bodyClauses.find((c) => c.others && !c.neg && GOES.test(c.folded) && MAY.test(c.folded));
     const theirOwn = contrary('deferred');
-    if ((mayGo || ON_ANOTHERS_NAME.test(f.content.toLowerCase())) && !(theirOwn && aboutAnother(theirOwn.text))) return stop('escalate', 'substitution', 'a colleague may take the place');
+    if ((mayGo || ON_ANOTHERS_NAME.test(f.contentLower)) && !(theirOwn && aboutAnother(theirOwn.text))) return stop('escalate', 'substitution', 'a colleague may take the place');
     // "Utrecht lukt niet meer; welke andere data zijn er nog?": wants to attend, on another date.
     // Asked for, not "een andere datum hoeft niet" nor "ik moet naar een andere bijeenkomst".
     const other = otherAsked(f, true);
     if (other) return stop('alternatives', 'elsewhere', `withdraws, and asks for another session: "${other}"`);
     // "Wilt u de aanmelding aanpassen naar twee personen?": a registration changed, not given up;
     // a person changes it. (One of a group who drops out is that one's withdrawal, as labelled.)
-    const rest = GROUP_STAYS.exec(f.content.toLowerCase());
+    const rest = GROUP_STAYS.exec(f.contentLower);
     if (rest) return stop('escalate', 'change', `the registration changed, not given up: "${rest[0]}"`);
     const hedge = contrary('hedge') ?? contrary('condition');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
@@ -698,7 +698,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   if (d.intent === 'register') {
     // "Mijn collega komt niet mee, ik wel": a change to a shared registration, for a person.
     // ("Zij kan niet; ik kom in haar plaats" takes the place: a signup, the swap a remark.)
-    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '') && !cue.takesAPlace(f.content.toLowerCase())) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
+    if (f.othersWithdrew.length && !ASKS.test(f.register ?? '') && !cue.takesAPlace(f.contentLower)) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     // A hedge in the sender's subject ("Venlo 29 juni (voorlopig)", "Aanmelding onder voorbehoud").
@@ -727,7 +727,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // Also when the sender goes to one ("ik meld mij aan voor Haarlem; mijn collega gaat naar
     // Venlo"): confirming the sender's alone would leave the colleague's unhandled (five writers
     // of rounds 21-23 labelled it so).
-    if (split && !(deferred && aboutAnother(deferred.text)) && !ARRANGES_OWN.test(f.content.toLowerCase())) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
+    if (split && !(deferred && aboutAnother(deferred.text)) && !ARRANGES_OWN.test(f.contentLower)) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
     const withdrawal = ownWithdrawalBeside(f, d.session);
     if (withdrawal !== null) {
       // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.
@@ -749,7 +749,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     }
     // "Ik heb me vorige week al aangemeld voor Assen. Hoe kom ik ...?": the signup is told of, not
     // made; what the mail asks is for a person.
-    const told = ALREADY_SIGNED_UP.exec(f.content.toLowerCase());
+    const told = ALREADY_SIGNED_UP.exec(f.contentLower);
     if (told && !/\b(niet|not|never|nooit)\b/.test(told[0]) && d.remark && !d.replaces) return stop('escalate', 'question', `already signed up ("${told[0]}"), asks: ${d.remark}`);
     // Beside a question, only a signup made firmly is confirmed: the sender's or a colleague's ("ik
     // meld mij aan", "wij komen", "graag een plek", "mijn collega komt ook"), not a wish ("ik zou
