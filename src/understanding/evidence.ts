@@ -380,6 +380,13 @@ const SELDOM_ANY = new Map((Object.keys(WORDINGS) as ContraryKind[]).flatMap((ki
   const seldom = WORDINGS[kind].map(([stems]) => stems).filter((stems) => SELDOM.has(stems));
   return seldom.length >= 2 ? [[kind, anyOf(seldom)] as const] : [];
 }));
+// The same, worked out once per kind rather than looked up in those tables on every reading.
+interface Wording { stems: RegExp; re: RegExp; seldom: boolean }
+const READINGS = Object.fromEntries((Object.keys(WORDINGS) as ContraryKind[]).map((kind) => {
+  const seldomAny = SELDOM_ANY.get(kind) ?? null;
+  const wordings: Wording[] = WORDINGS[kind].map(([stems, re]) => ({ stems, re, seldom: seldomAny !== null && SELDOM.has(stems) }));
+  return [kind, { seldomAny, wordings }];
+})) as Record<ContraryKind, { seldomAny: RegExp | null; wordings: Wording[] }>;
 
 function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: string): Item<ContraryKind> | null {
   // "Als het nog kan" is for the bot to answer (a seat); "Is parkeren mogelijk? Als dat kan, kom ik"
@@ -401,10 +408,10 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   let ownAct: boolean | undefined;
   const isOwnAct = () => (ownAct ??= (kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded))))
     || (kind === 'condition' && ownSignup(f)));
-  const seldomAny = SELDOM_ANY.get(kind);
+  const { seldomAny, wordings } = READINGS[kind];
   let anySeldom: boolean | undefined;
-  for (const [stems, re] of WORDINGS[kind]) {
-    if (seldomAny && SELDOM.has(stems) && !(anySeldom ??= seldomAny.test(whole))) continue;
+  for (const { stems, re, seldom } of wordings) {
+    if (seldom && !(anySeldom ??= seldomAny!.test(whole))) continue;
     const item = stems.test(whole) ? find(kind, textsOf(), re, { ownAct: isOwnAct }) : null;
     if (item) return item;
   }
@@ -445,11 +452,12 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
   const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
     ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
-  const found = new Map<ContraryKind, Item<ContraryKind> | null>();
+  // (A plain record: undefined not asked yet, null nothing found.)
+  const found: Partial<Record<ContraryKind, Item<ContraryKind> | null>> = {};
   const whole = said.join('\n');
   const contrary = (kind: ContraryKind) => {
-    if (!found.has(kind)) found.set(kind, contraryOf(kind, f, said, whole));
-    return found.get(kind)!;
+    const known = found[kind];
+    return known !== undefined ? known : (found[kind] = contraryOf(kind, f, said, whole));
   };
   return { ours, contrary };
 }
