@@ -235,6 +235,8 @@ const takenBySender = (text: string, m: RegExpMatchArray, before: string) =>
   (/^in (zijn|haar|diens) plaats/.test(m[0]) && SENDER_IN_THEIR_PLACE.test(before))
   || (/^vervang/.test(m[0]) && BY_THE_SENDER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 30)));
 
+const A_PLACE_TAKEN = /plek|plaats|stoel|vervang/;
+
 // "Wilt u de aanmelding op mijn naam zetten?", "omzetten naar mijn naam": a registration to be
 // swapped, which presupposes one exists: a person swaps it, however the sender words their coming.
 const ONTO_MY_NAME = /\b(op|naar|onder) (mijn|onze) na(a)?m(en)?\b/;
@@ -273,6 +275,9 @@ function rememberedLast(test: (text: string) => boolean): (text: string) => bool
  * tidy. (The decision asks it of one mail's text up to three times.)
  */
 export const takesAPlace = rememberedLast((text) => {
+  // Either way below the place is named or replaced ("plek", "plaats", "stoel", "vervang…"): most
+  // mail has none of those words, and is spared the three patterns.
+  if (!A_PLACE_TAKEN.test(text)) return false;
   if (ONTO_MY_NAME.test(text)) return false;
   if (SENDER_TAKES_IT.test(text)) return true;
   for (const m of matchesOf(SUBSTITUTE_G, text)) {

@@ -277,6 +277,7 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
 // "Ik sta (in)geschreven voor Breda, maar wil overstappen naar Venlo": in a sentence that
 // switches, what is named before the clause that switches is the session left, whatever the
 // words for the earlier signup (and however they are typed).
+const TOWARDS = /\b(naar|to|voor)\b/;
 const SWITCH = /\b(overstap\w*|over te stappen|stap\b[^.?!]{0,30}\bover|wissel\w*|omzetten|om te zetten|zet\w*\b[^.?!]{0,40}\bom|overzetten|verplaats\w*|switch\w*|ruilen)\b/;
 // The same for a choice that overtakes the options named before it in its sentence: "Utrecht had
 // ook gekund, maar ik kies voor Arnhem", "we keken naar Haarlem, maar we gaan voor Assen". Not
@@ -295,7 +296,8 @@ function switchedFrom(f: Features, ev: string[]): Features {
     const left = (r: Ref) => r.clause < instead && f.bodyClauses[r.clause]!.sentence >= sentence - 1 && r.polarity === 'pos' && naming(r) && !r.sessions.some((s) => target.has(s));
     if (target.size === 1 && f.bodyRefs.some(left)) f = leftBehind(f, left, ev, 'instead of what came before: the session left');
   }
-  const switching = f.bodyClauses.findIndex((c) => !c.neg && SWITCH.test(c.folded) && /\b(naar|to|voor)\b/.test(c.folded));
+  // (The short test first: most clauses fail it, and the long one is then not run.)
+  const switching = f.bodyClauses.findIndex((c) => !c.neg && TOWARDS.test(c.folded) && SWITCH.test(c.folded));
   const choosing = switching >= 0 ? -1 : f.bodyClauses.findIndex((c) => !c.neg && !c.question && OVERTAKING_CHOICE.test(c.folded) && !NOT_ONLY_CHOICE.test(c.folded));
   const at = switching >= 0 ? switching : choosing;
   if (at < 0) return f;
