@@ -452,12 +452,15 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
   const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
     ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
-  // (A plain record: undefined not asked yet, null nothing found.)
-  const found: Partial<Record<ContraryKind, Item<ContraryKind> | null>> = {};
+  const found = new Map<ContraryKind, Item<ContraryKind> | null>();
   const whole = said.join('\n');
   const contrary = (kind: ContraryKind) => {
-    const known = found[kind];
-    return known !== undefined ? known : (found[kind] = contraryOf(kind, f, said, whole));
+    // (One lookup: undefined is not asked yet, null is nothing found.)
+    const known = found.get(kind);
+    if (known !== undefined) return known;
+    const item = contraryOf(kind, f, said, whole);
+    found.set(kind, item);
+    return item;
   };
   return { ours, contrary };
 }
