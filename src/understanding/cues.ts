@@ -239,6 +239,8 @@ const takenBySender = (text: string, m: RegExpMatchArray, before: string) =>
   (/^in (zijn|haar|diens) plaats/.test(m[0]) && SENDER_IN_THEIR_PLACE.test(before))
   || (/^vervang/.test(m[0]) && BY_THE_SENDER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 30)));
 
+const A_PLACE_TAKEN = /plek|plaats|stoel|vervang/;
+
 // "Wilt u de aanmelding op mijn naam zetten?", "omzetten naar mijn naam": a registration to be
 // swapped, which presupposes one exists: a person swaps it, however the sender words their coming.
 const ONTO_MY_NAME = /\b(op|naar|onder) (mijn|onze) na(a)?m(en)?\b/;
@@ -256,10 +258,30 @@ export function substituteSaid(text: string): boolean {
 }
 
 /**
- * The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to
- * tidy. (Remembered per text, see signsUp: the decision asks it of one text up to three times.)
+ * `test(text)`, remembered for the last text only: for a test asked of a whole mail's text a
+ * few times in a row (the same string: `Features.contentLower`), which no other mail repeats.
+ * A table of such texts would hash and compare each whole text on every call.
  */
-export const takesAPlace = remembered((text) => {
+function rememberedLast(test: (text: string) => boolean): (text: string) => boolean {
+  let last: string | undefined;
+  let answer = false;
+  return (text) => {
+    if (text !== last) {
+      answer = test(text);
+      last = text;
+    }
+    return answer;
+  };
+}
+
+/**
+ * The sender takes someone else's place ("ik kom in haar plaats"): a swap a person may need to
+ * tidy. (The decision asks it of one mail's text up to three times.)
+ */
+export const takesAPlace = rememberedLast((text) => {
+  // Either way below the place is named or replaced ("plek", "plaats", "stoel", "vervang…"): most
+  // mail has none of those words, and is spared the three patterns.
+  if (!A_PLACE_TAKEN.test(text)) return false;
   if (ONTO_MY_NAME.test(text)) return false;
   if (SENDER_TAKES_IT.test(text)) return true;
   for (const m of matchesOf(SUBSTITUTE_G, text)) {

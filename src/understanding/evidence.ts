@@ -335,6 +335,10 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       }
       continue;
     }
+    // The wording first: most sentences hold none, and the readings below (whose act it is, above
+    // all) are then not needed. All are pure, so the order changes nothing found.
+    const m = re.exec(t);
+    if (!m) continue;
     // A place left to anyone ("wellicht kan iemand anders mijn plek innemen") or that nobody takes
     // ("er is geen collega die het kan overnemen") is freed, not handed to someone a person must enter.
     if (kind === 'transfer' && ANY_OR_NO_TAKER.test(t)) continue;
@@ -344,10 +348,9 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
     // A condition on someone else's coming ("mijn collega komt alleen als …", "zo ja, dan meldt
     // zijn secretariaat hem aan") leaves the sender's own signup standing.
     if (kind === 'condition' && opts.ownAct?.() && aboutSomeoneElse(t)) continue;
-    const m = re.exec(t);
     // "Als het past, wil ik daar kort iets presenteren": the condition is on a contribution, not on coming.
-    if (m && re === CONDITION_SHAPE && opts.ownAct?.() && CONTRIBUTES.test(t.slice(m.index)) && !aboutComingAtAll(t.slice(m.index))) continue;
-    if (m) return { kind, text: m[0], where: 'text' };
+    if (re === CONDITION_SHAPE && opts.ownAct?.() && CONTRIBUTES.test(t.slice(m.index)) && !aboutComingAtAll(t.slice(m.index))) continue;
+    return { kind, text: m[0], where: 'text' };
   }
   return null;
 }
@@ -392,6 +395,13 @@ const SELDOM_ANY = new Map((Object.keys(WORDINGS) as ContraryKind[]).flatMap((ki
   const seldom = WORDINGS[kind].map(([stems]) => stems).filter((stems) => SELDOM.has(stems));
   return seldom.length >= 2 ? [[kind, anyOf(seldom)] as const] : [];
 }));
+// The same, worked out once per kind rather than looked up in those tables on every reading.
+interface Wording { stems: RegExp; re: RegExp; seldom: boolean }
+const READINGS = Object.fromEntries((Object.keys(WORDINGS) as ContraryKind[]).map((kind) => {
+  const seldomAny = SELDOM_ANY.get(kind) ?? null;
+  const wordings: Wording[] = WORDINGS[kind].map(([stems, re]) => ({ stems, re, seldom: seldomAny !== null && SELDOM.has(stems) }));
+  return [kind, { seldomAny, wordings }];
+})) as Record<ContraryKind, { seldomAny: RegExp | null; wordings: Wording[] }>;
 
 function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: string): Item<ContraryKind> | null {
   // "Als het nog kan" is for the bot to answer (a seat); "Is parkeren mogelijk? Als dat kan, kom ik"
@@ -413,10 +423,10 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
   let ownAct: boolean | undefined;
   const isOwnAct = () => (ownAct ??= (kind === 'hedge' && (signsUpSelf(f) || f.bodyClauses.some((c) => c.neg && !c.others && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded))))
     || (kind === 'condition' && ownSignup(f)));
-  const seldomAny = SELDOM_ANY.get(kind);
+  const { seldomAny, wordings } = READINGS[kind];
   let anySeldom: boolean | undefined;
-  for (const [stems, re] of WORDINGS[kind]) {
-    if (seldomAny && SELDOM.has(stems) && !(anySeldom ??= seldomAny.test(whole))) continue;
+  for (const { stems, re, seldom } of wordings) {
+    if (seldom && !(anySeldom ??= seldomAny!.test(whole))) continue;
     const item = stems.test(whole) ? find(kind, textsOf(), re, { ownAct: isOwnAct }) : null;
     if (item) return item;
   }
@@ -434,8 +444,10 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
     // "Kan ik in plaats daarvan ook naar Utrecht komen?": asks whether another is possible, does not choose it.
     // "Wilt u mij in plaats daarvan inschrijven voor Arnhem?" asks us to act: a signup made.
     // "Kan ik in plaats daarvan naar Breda komen? Graag omzetten": the question, then the request to move.
-    const moveAsked = f.bodyClauses.some((c) => !c.question && !c.neg && MOVE_ME.test(c.folded));
-    const asked = f.bodyClauses.find((c, i) => c.question && !((askedOfUs(c.folded) || moveAsked) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|\b(is|komt) der (ek |noch )?(in |gjin )?(untwerp)?(sesje|gearkomste) (yn|by|foar)\b/.test(c.folded)));
+    // (Read only for a question that is not itself asked of us: most mail has none.)
+    let moved: boolean | undefined;
+    const moveAsked = () => (moved ??= f.bodyClauses.some((c) => !c.question && !c.neg && MOVE_ME.test(c.folded)));
+    const asked = f.bodyClauses.find((c, i) => c.question && !((askedOfUs(c.folded) || moveAsked()) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|\b(is|komt) der (ek |noch )?(in |gjin )?(untwerp)?(sesje|gearkomste) (yn|by|foar)\b/.test(c.folded)));
     // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not
     // choose. "Is er nog plek in Venlo?" asks for a seat, which the bot answers by confirming.
     const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(?!(plek|plekje|plekken|plaats|plaatsen|ruimte)\b)\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
@@ -458,8 +470,12 @@ export function collectEvidence(f: Features, thread: ThreadContext | null | unde
   const found = new Map<ContraryKind, Item<ContraryKind> | null>();
   const whole = said.join('\n');
   const contrary = (kind: ContraryKind) => {
-    if (!found.has(kind)) found.set(kind, contraryOf(kind, f, said, whole));
-    return found.get(kind)!;
+    // (One lookup: undefined is not asked yet, null is nothing found.)
+    const known = found.get(kind);
+    if (known !== undefined) return known;
+    const item = contraryOf(kind, f, said, whole);
+    found.set(kind, item);
+    return item;
   };
   return { ours, contrary };
 }

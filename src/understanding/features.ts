@@ -16,6 +16,8 @@ export interface Features {
   isReply: boolean;
   isForward: boolean; // the subject is a forward's: not the sender's own words
   content: string; // the new text without addresses, phone lines and disclaimers
+  /** `content` in lower case, made once when first asked (several gates read it). */
+  readonly contentLower: string;
   bodyText: string; // the new text, folded
   subjectFolded: string; // the subject without Re:/Fwd: prefixes, folded
   bodyClauses: Clause[];
@@ -204,6 +206,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
 // afmelding mag u vergeten", "dat trek ik in" right after one told).
 const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b|\b(meldde|meldden|zegde|zegden)\b[^.?!]{0,20}\baf\b/;
 const UNDONE = /\b(afmelding|afzegging)\b[^.?!]{0,30}\b(vergeten|negeren|laten vervallen|vervallen|intrekken|ingetrokken|schrappen|niet meer (nodig|geldig))\b|\b(vergeet|negeer)\b[^.?!]{0,20}\b(afmelding|afzegging)\b/;
+const WITHDRAWAL_NOUN = /afmelding|afzegging/;
 const TAKEN_BACK = /^(dat|die|deze|this|that) (trek|trekken) (ik|we|wij) (weer |hierbij )?in\b/;
 const AGAIN = /\b(weer|opnieuw|alsnog|toch|wel|gewoon|again|after all)\b/;
 
@@ -218,8 +221,11 @@ function withdrawalsNotNow(clauses: readonly Clause[], notNow: (c: Clause, i: nu
 }
 
 function withdrewBefore(clauses: readonly Clause[]): number[] {
+  // Every UNDONE match holds a withdrawal noun of one clause: most mail has none, and is spared
+  // the pattern on every clause and the one after it.
+  const mayBeUndone = clauses.some((c) => WITHDRAWAL_NOUN.test(c.folded));
   // (With the next clause: "mijn afmelding mag u | dus vergeten" is split at "dus".)
-  const takenBack = (c: Clause, i: number) => UNDONE.test(`${c.folded} ${clauses[i + 1]?.folded ?? ''}`) || (TAKEN_BACK.test(c.folded.trim()) && clauses.slice(0, i).some((p) => PAST_WITHDRAWAL.test(p.folded)));
+  const takenBack = (c: Clause, i: number) => (mayBeUndone && UNDONE.test(`${c.folded} ${clauses[i + 1]?.folded ?? ''}`)) || (TAKEN_BACK.test(c.folded.trim()) && clauses.slice(0, i).some((p) => PAST_WITHDRAWAL.test(p.folded)));
   const undone = clauses.some(takenBack);
   return withdrawalsNotNow(clauses, (c, i) => PAST_WITHDRAWAL.test(c.folded) || takenBack(c, i),
     (c) => (undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded)));
@@ -331,6 +337,7 @@ class LazyReadings {
   otherDates: boolean | undefined = undefined;
   availability: boolean | undefined = undefined;
   priorSignup: boolean | undefined = undefined;
+  contentLower: string | undefined = undefined;
   constructor(
     readonly mail: InboundMail,
     readonly split: SplitText,
@@ -386,6 +393,10 @@ class MailFeatures implements Features {
     public lazy: LazyReadings,
   ) {}
 
+  get contentLower(): string {
+    // (Copies share the content: withChanges() never changes it.)
+    return (this.lazy.contentLower ??= this.content.toLowerCase());
+  }
   get quotedRefs(): Ref[] {
     const l = this.lazy;
     return (l.quotedRefs ??= quotedRefsOf(l.split.quoted, l.ctx.ownAddresses, l.refCtx));

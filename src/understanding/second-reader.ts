@@ -74,15 +74,14 @@ export function readWords(subjectFolded: string, bodyFolded: string, places: Rea
   let previous: Word | undefined;
   // wordFeatures() meets each word, then the pair it begins: the pair a word ends comes first.
   // A word the model does not know begins and ends no pair it weighs.
-  forEachWord(bodyFolded, (w) => {
-    const word = vocabulary.get(w);
+  forEachKnownWord(bodyFolded, vocabulary, (word) => {
     if (word) {
       if (previous) tally.count(previous.pairs?.get(word.n));
       tally.count(word.body);
     }
     previous = word;
   });
-  forEachWord(subjectFolded, (w) => tally.count(vocabulary.get(w)?.subject));
+  forEachKnownWord(subjectFolded, vocabulary, (word) => tally.count(word?.subject));
   return tally.reading();
 }
 
@@ -137,17 +136,79 @@ function model(): Model {
   return (shipped = m);
 }
 
-const vocabularies = new WeakMap<ReadonlySet<string>, Map<string, Word>>();
+const vocabularies = new WeakMap<ReadonlySet<string>, Vocabulary>();
 /** The model's words with the session cities read as "<stad>" (each city a word of its own). */
-function vocabularyWith(m: Model, places: ReadonlySet<string>): Map<string, Word> {
+function vocabularyWith(m: Model, places: ReadonlySet<string>): Vocabulary {
   let v = vocabularies.get(places);
   if (!v) {
-    v = new Map(m.words);
+    const words = new Map(m.words);
     const stad = m.words.get('<stad>')!;
-    for (const p of places) v.set(p, stad);
-    vocabularies.set(places, v);
+    for (const p of places) words.set(p, stad);
+    vocabularies.set(places, (v = new Vocabulary(words)));
   }
   return v;
+}
+
+/** The hash of text[s, e) as Vocabulary reads it, letter by letter. */
+const hashOf = (text: string, s: number, e: number) => {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+};
+
+/**
+ * The words of the model as a table of their own (open addressing), looked up by where a word
+ * stands in a text and a hash worked out while reading it: no string is cut out and hashed per
+ * word of a mail, which was most of the cost of a second reading. Finds what a Map of the same
+ * words finds.
+ */
+class Vocabulary {
+  private readonly slots: Int32Array; // 1 + the index of a word in keys, 0 for none
+  private readonly mask: number;
+  private readonly keys: string[] = [];
+  private readonly words: Word[] = [];
+  /** The word for a run of digits ("#"). */
+  readonly number: Word | undefined;
+
+  constructor(words: ReadonlyMap<string, Word>) {
+    let size = 16;
+    while (size < words.size * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [key, word] of words) {
+      let i = hashOf(key, 0, key.length) & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.slots[i] = this.keys.push(key);
+      this.words.push(word);
+    }
+    this.number = words.get('#');
+  }
+
+  /** The word text[s, e), whose hash is `h`, or undefined. */
+  at(text: string, s: number, e: number, h: number): Word | undefined {
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.slots[i]!;
+      if (k === 0) return undefined;
+      const key = this.keys[k - 1]!;
+      if (key.length === e - s && text.startsWith(key, s)) return this.words[k - 1];
+    }
+  }
+}
+
+/** As forEachWord(), each word as the vocabulary knows it (undefined: not at all). */
+function forEachKnownWord(folded: string, vocabulary: Vocabulary, take: (w: Word | undefined) => void): void {
+  for (let i = 0; i < folded.length;) {
+    const c = folded.charCodeAt(i);
+    if (isLetter(c)) {
+      const start = i;
+      let h = c;
+      while (++i < folded.length && isLetter(folded.charCodeAt(i))) h = (Math.imul(h, 31) + folded.charCodeAt(i)) | 0;
+      take(vocabulary.at(folded, start, i, h));
+    } else if (isDigit(c)) {
+      while (++i < folded.length && isDigit(folded.charCodeAt(i)));
+      take(vocabulary.number);
+    } else i++;
+  }
 }
 
 /** Weighs the features of one mail, each once, in the order they are met. */

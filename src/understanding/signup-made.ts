@@ -6,6 +6,7 @@ import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { boundaryOnce } from './matches.js';
 
+const HAD_NOUN = /aanmelding|inschrijving|registratie|opgave|registration/;
 const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
 // A subject that asks, corrects, asks after a signup ("bevestiging aanmelding collega"), or signs up
 // for another event ("Aanmelding workshop").
@@ -75,7 +76,8 @@ const OTHER_VERB_KOM = /\b(kom|komt|komen)\b[^.?!,;]{0,40}?\b(achter|erachter|te
 export function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const wish = (t: string) => WISH.test(t) && (besideQuestion || !POLITE.test(t));
   // "Bij mijn aanmelding heb ik ... vermeld": a registration had, not one made.
-  const firm = (t: string, others: boolean) => cue.signsUp(t.replace(HAD, ' ').replace(ASKED_TO_HEAR, ' ').replace(OTHER_VERB_KOM, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
+  // (HAD only where its noun is: the pattern opens with a look back, tried at every position.)
+  const firm = (t: string, others: boolean) => cue.signsUp((HAD_NOUN.test(t) ? t.replace(HAD, ' ') : t).replace(ASKED_TO_HEAR, ' ').replace(OTHER_VERB_KOM, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
   // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
   // maar wil graag komen").
   const said = sentenceTexts(f.bodyClauses);

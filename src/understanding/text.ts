@@ -196,32 +196,49 @@ export function oneEdit(a: string, b: string): boolean {
 /**
  * A cheap necessary condition for oneEdit(w, k) with some k of `keys`, read from the word
  * text[s, e) without cutting it out: one edit leaves the first two or the last two letters of
- * a word of five letters or more as they were, and the lengths within one of each other. Most
- * words fail it, and are then passed over without a string made or a table of remembered
- * answers consulted (those lookups were a visible share of a message's cost). A word with
- * anything but a-z, A-Z or an apostrophe is not judged here: true, let the full test decide.
+ * a word of five letters or more as they were, the first three or the last three of a word of
+ * seven or more, and the lengths within one of each other. So a word passes only when it
+ * begins or ends like a key whose length is within one of its own. Most words fail it, and are
+ * then passed over without a string made or a table of remembered answers consulted (those
+ * lookups were a visible share of a message's cost). A word with anything but a-z, A-Z or an
+ * apostrophe is not judged here: true, let the full test decide.
  */
 export function mayBeOneEditFrom(keys: readonly string[]): (text: string, s: number, e: number) => boolean {
   const slot = (c: number) => (c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : c === 39 ? 26 : -1);
-  const starts = new Uint8Array(27 * 27);
-  const ends = new Uint8Array(27 * 27);
+  // By the first (last) two or three letters: a bit for each word length n that a key of
+  // length n - 1, n or n + 1 begins (ends) so. (Three letters for keys of seven or more: one
+  // edit in a key of that length leaves one of its ends of three letters as it was.)
+  const starts2 = new Uint32Array(27 * 27);
+  const ends2 = new Uint32Array(27 * 27);
+  const starts3 = new Uint32Array(27 * 27 * 27);
+  const ends3 = new Uint32Array(27 * 27 * 27);
   let min = Infinity;
   let max = 0;
   for (const k of keys) {
     const at = (i: number) => slot(k.charCodeAt(i));
     if (k.length < 5 || [...k].some((_c, i) => at(i) < 0 || k[i] !== k[i]!.toLowerCase())) throw new Error(`mayBeOneEditFrom: "${k}" is not a lower-case word of five letters or more`);
-    starts[at(0) * 27 + at(1)] = 1;
-    ends[at(k.length - 2) * 27 + at(k.length - 1)] = 1;
-    min = Math.min(min, k.length);
-    max = Math.max(max, k.length);
+    if (k.length > 29) throw new Error(`mayBeOneEditFrom: "${k}" is longer than 29 letters`);
+    const n = k.length;
+    const mark = (table: Uint32Array, i: number) => { table[i] = table[i]! | (0b111 << (n - 1)); };
+    if (n >= 7) {
+      mark(starts3, (at(0) * 27 + at(1)) * 27 + at(2));
+      mark(ends3, (at(n - 3) * 27 + at(n - 2)) * 27 + at(n - 1));
+    } else {
+      mark(starts2, at(0) * 27 + at(1));
+      mark(ends2, at(n - 2) * 27 + at(n - 1));
+    }
+    min = Math.min(min, n);
+    max = Math.max(max, n);
   }
   return (text, s, e) => {
     const n = e - s;
     if (n < 5) return true;
     if (n < min - 1 || n > max + 1) return false;
     for (let i = s; i < e; i++) if (slot(text.charCodeAt(i)) < 0) return true;
-    return starts[slot(text.charCodeAt(s)) * 27 + slot(text.charCodeAt(s + 1))] === 1
-      || ends[slot(text.charCodeAt(e - 2)) * 27 + slot(text.charCodeAt(e - 1))] === 1;
+    const a = slot(text.charCodeAt(s)) * 27 + slot(text.charCodeAt(s + 1));
+    const z = slot(text.charCodeAt(e - 2)) * 27 + slot(text.charCodeAt(e - 1));
+    const lengths = starts2[a]! | ends2[z]! | starts3[a * 27 + slot(text.charCodeAt(s + 2))]! | ends3[slot(text.charCodeAt(e - 3)) * 729 + z]!;
+    return (lengths & (1 << n)) !== 0;
   };
 }
 
