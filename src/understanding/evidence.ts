@@ -120,7 +120,7 @@ const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wi
 // Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
 // After "zo niet": no obstacle ("geen probleem", "not a problem if not").
 const REMARK_AFTER_ANSWER = /\b(geen (probleem|punt|bezwaar)|(not a|no) problem|maakt (niet|niks) uit|(doesn't|does not) matter)\b/;
-const SEAT_QUESTION = boundaryOnce(/\b(kan|kunnen|mag|mogen|can|may) (het|dat|ik|we|wij|i)( me| mij| ons)?( (morgen|vandaag|morgenmiddag|morgenochtend|vanmiddag|tomorrow|today))? (nog|ook|still)\b|\bnog (mogelijk|open|plek|plaats|ruimte)\b|\bstill (possible|open)\b|\b(is|are) there (still )?(a )?(places?|seats?|room)\b/);
+const SEAT_QUESTION = boundaryOnce(/\b(kan|kunnen|mag|mogen|can|may) (het|dat|ik|we|wij|i)( me| mij| ons)?( (morgen|vandaag|morgenmiddag|morgenochtend|vanmiddag|tomorrow|today))? (nog|ook|still)\b|\bnog (een )?(mogelijk|open|plek|plekje|plaats|plaatsje|ruimte)\b|\bstill (possible|open)\b|\b(is|are) there (still )?(a )?(places?|seats?|room)\b/);
 const POINTS_BACK_IF = /\b(als|indien|wanneer|if) (dat|dit|that|this)\b/;
 // A question about seats ("is er nog plek?"), not about room for something else ("ruimte voor onze casus").
 const ROOM = /^(?!.*\b(parkeer\w*|parkeren|auto|fiets|rolstoel|lift)\b).*(\b(plek|plekken|plekje|plaats|plaatsen|stoelen|vol|seats?|places?)\b|\bnog (ruimte|room|space)\b)/;
@@ -449,8 +449,9 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
     const moveAsked = () => (moved ??= f.bodyClauses.some((c) => !c.question && !c.neg && MOVE_ME.test(c.folded)));
     const asked = f.bodyClauses.find((c, i) => c.question && !((askedOfUs(c.folded) || moveAsked()) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|\b(is|komt) der (ek |noch )?(in |gjin )?(untwerp)?(sesje|gearkomste) (yn|by|foar)\b/.test(c.folded)));
     // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not
-    // choose. "Is er nog plek in Venlo?" asks for a seat, which the bot answers by confirming.
-    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(?!(plek|plekje|plekken|plaats|plaatsen|ruimte)\b)\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
+    // choose. "Is er nog plek in Venlo?" (or "is er morgen in Venlo nog plek?") asks for a seat,
+    // which the bot answers by confirming.
+    const place = f.bodyRefs.find((r) => (r.kind === 'place' || ((r.kind === 'region' || r.kind === 'city') && /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(?!(plek|plekje|plekken|plaats|plaatsen|ruimte|morgen|vandaag|overmorgen|dan|nu|straks|vanmiddag|morgenochtend|morgenmiddag)\b)\w+ (in|bij|voor)\b/.test(f.bodyClauses[r.clause]?.folded ?? '')))
       && f.bodyClauses[r.clause]?.question);
     if (asked) return { kind: 'elsewhere', text: asked.text, where: 'text' };
     if (place) return { kind: 'elsewhere', text: place.text, where: 'text' };

@@ -50,6 +50,9 @@ test('a doubt told as past, come true or set aside is no hold; companions in dou
 test('asking whether one can still join, then saying yes to it, is a signup', async () => {
   assert.deepEqual(await mismatchedCases([
     ['register/venlo', 'Morgen Venlo', 'Kan ik morgen nog aansluiten in Venlo? Zo ja, dan ben ik er.'],
+    // (Round 35: "is er morgen in Utrecht nog plek?" was read as asking for a session elsewhere.)
+    ['register/venlo', 'Venlo', 'Is er vanmiddag in Venlo nog een plekje? Dan schuif ik graag aan.'],
+    ['alternatives/null', 'Venlo', 'Is er ook in Roermond een sessie? Dan schuif ik graag aan.'],
     // A condition on something else still holds it back.
     ['escalate/null', 'Venlo', 'Is er in Venlo een invalidetoilet? Zo ja, dan kom ik.'],
   ].map(([want, subject, text]) => [want!, subject!, text!] as const)), []);

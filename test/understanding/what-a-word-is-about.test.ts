@@ -58,6 +58,8 @@ test('a "niet" that affirms denies nothing; a real one still does', async () => 
     ['register/utrecht', 'Utrecht 14 juni', "Can't wait to join you in Utrecht on 14 June, please sign me up."],
     ['register/utrecht', 'Utrecht', 'Zo\'n kans laat ik niet lopen, ik meld mij aan voor Utrecht.'],
     ['register/utrecht', 'Utrecht', 'Ik kon niet anders dan meteen reageren: ik kom graag naar Utrecht op 14 juni.'],
+    // (Round 35: "als gastgemeente kunnen we natuurlijk niet ontbreken" was read as a withdrawal.)
+    ['register/utrecht', 'Utrecht', 'Als Utrechtse griffie mogen we natuurlijk niet ontbreken. Ik meld mij aan voor 14 juni.'],
     ['cancel/utrecht', 'Utrecht', 'Ik kan helaas niet naar Utrecht op 14 juni komen.'],
     ['cancel/utrecht', 'Utrecht 14 juni', 'Ik blijk die dag dubbel geboekt te zijn, dus ik moet mij afmelden voor Utrecht.'],
     ['cancel/utrecht', 'Utrecht 14 juni', 'Sorry, I am double-booked on 14 June and cannot come to Utrecht.'],
