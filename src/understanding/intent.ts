@@ -760,9 +760,13 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     const subjectAsks = f.subjectClauses.find((c) => c.question && cue.ELIGIBILITY_SELF.test(c.folded));
     if (subjectAsks) return stop('escalate', 'condition', `asks whether they may come: "${subjectAsks.text}"`);
     // The same asked in the text, in any of the languages it comes in ("Dürfen wir als deutsche
-    // Kommune an der Sitzung teilnehmen?"), whatever the subject says.
+    // Kommune an der Sitzung teilnehmen?"), whatever the subject says; and whether others may come
+    // ("Dürfen auch Kollegen aus Aachen teilnehmen?") when only the subject signs anyone up.
     const asked = f.question !== 'none' ? f.questionText ?? '' : '';
-    if (cue.ELIGIBILITY_SELF.test(asked) && cue.ELIGIBILITY.test(asked)) return stop('escalate', 'condition', `asks whether they may come: "${asked}"`);
+    if (cue.ELIGIBILITY.test(asked) && (cue.ELIGIBILITY_SELF.test(asked)
+      || (!FIRST_PERSON.test(asked) && !f.bodyClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded))))) {
+      return stop('escalate', 'condition', `asks whether they may come: "${asked}"`);
+    }
     // A session elsewhere asked for first: "Is er een sessie in Limburg? Dan kom ik graag" is
     // answered by the list, whatever condition it puts.
     const elsewhere = contrary('elsewhere');

@@ -2,7 +2,7 @@
 // round 34 (2026-12-07), in fresh words, with look-alikes that must keep their verdict:
 // - German "anmelden" signs up: it is no mistyped "afmelden";
 // - whether the sender may take part at all, asked in German as in Dutch, is for a person,
-//   whatever the subject says;
+//   whatever the subject says; so is whether others may, when only the subject signs anyone up;
 // - "mijn Nederlands gaat nog niet zo goed" says how something goes, not that the sender stays away;
 // - a reply to an auto-reply ("RE: Automatisch antwoord: …") is a person's when they sign up in
 //   their own words; without them it stays machine mail;
@@ -18,6 +18,9 @@ test('German signups are signups, and German eligibility questions are for a per
     ['register/venlo', 'Aanmelding Venlo', 'Ich bin angemeldet? Nein: bitte melden Sie mich für Venlo an. Ik kom alleen.'],
     ['escalate/null', 'Teilnahme Venlo', 'Können wir als Gemeinde aus Deutschland an der Sitzung in Venlo teilnehmen?'],
     ['escalate/null', 'Aanmelding Venlo', 'Ik meld mij aan voor Venlo. Mag ik als inwoner van Kleef eigenlijk wel deelnemen?'],
+    // (Round 36: whether others may come, under a subject that is the only signup.)
+    ['escalate/null', 'Deelname Duitse partners Venlo', 'Können auch Kollegen aus Mönchengladbach an der Sitzung in Venlo teilnehmen?'],
+    ['register/venlo', 'Aanmelding Venlo', 'Ik meld mij aan voor Venlo. Mag mijn collega uit Kleef ook komen?'],
     // A practical question asked "as" someone is no question of eligibility.
     ['register/venlo', 'Aanmelding Venlo', 'Ik meld mij aan voor Venlo. Kan ik als vegetariër mee-eten met de lunch?'],
     ['register/venlo', 'Venlo', 'Entschuldigung, mijn Nederlands gaat nog niet zo goed. Ik kom graag naar Venlo op 29 juni.'],
