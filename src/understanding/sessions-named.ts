@@ -38,7 +38,7 @@ export interface RefContext {
 }
 
 // Words before a place that make it where the sender works, lives or passes through.
-const NOT_THE_SESSION = /\b(bij ons|bij os|hier bij ons|via|langs|vanaf|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the|regio|omgeving|buurt)\s+)*$/;
+const NOT_THE_SESSION = /\b(bij ons|bij os|hier bij ons|via|langs|vanaf|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the|regio|omgeving|buurt|tussen|vlakbij|nabij|naast|rond|rondom|near|close to|between)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 
@@ -71,8 +71,13 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 function affiliated(folded: string, at: number): boolean {
-  return NOT_THE_SESSION.test(folded.slice(Math.max(0, at - 45), at));
+  if (NOT_THE_SESSION.test(folded.slice(Math.max(0, at - 45), at))) return true;
+  // "Ik woon in de buurt van Utrecht of Arnhem": a place joined to an affiliated one is one too.
+  const before = folded.slice(Math.max(0, at - 80), at);
+  const joined = JOINED.exec(before);
+  return !!joined && NOT_THE_SESSION.test(before.slice(Math.max(0, joined.index - 45), joined.index));
 }
+const JOINED = /[a-z'-]+(\s*,\s*|\s+(of|en|or|and)\s+)$/;
 
 const capitalised = (clause: Clause, t: Token) => /^[A-Z\u00c0-\u00de']/.test(clause.text.slice(t.s, t.e));
 

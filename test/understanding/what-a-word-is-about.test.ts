@@ -84,3 +84,12 @@ test("someone else's absence changes a registration only where there is one", as
     ['escalate/null', 'Breda', 'De burgemeester heeft zich afgemeld voor Breda, ik kom wel.'],
   ]), []);
 });
+
+test('a place joined to where the sender lives or works is no choice either', async () => {
+  // Round 37: "Ik woon in de buurt van Utrecht of Arnhem, beide prima" confirmed Arnhem.
+  assert.deepEqual(await mismatchedCases([
+    ['alternatives/null', 'Aanmelden', 'Graag doe ik mee aan een sessie. Ik werk in Haarlem of Amsterdam, dat wisselt; beide zijn goed.'],
+    ['alternatives/null', 'Aanmelden', 'Ik woon tussen Assen en Groningen in en wil graag meedoen aan een sessie.'],
+    ['register/arnhem', 'Aanmelding', 'Ik werk in Utrecht en kom graag naar Arnhem.'],
+  ]), []);
+});
