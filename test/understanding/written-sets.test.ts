@@ -76,6 +76,8 @@ const FLOOR: Record<string, number> = {
   fi: 0.98, fj: 0.98, fk: 0.95, fl: 0.98,
   // Round 36, scored at first sight on the session's final code; floors after its one fix.
   fm: 0.98, fn: 0.97, fo: 0.97, fp: 0.95,
+  // Round 37, scored at first sight on the final code of round 36; floors after its one fix.
+  fq: 0.95, fr: 0.96, fs: 0.96, ft: 0.95,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
