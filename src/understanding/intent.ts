@@ -161,11 +161,11 @@ const CHOOSES = /\b(kom|komen|ga|gaan|kan|kunnen|lukt|lukken|past|passen|liever|
 // A registration told of or answered to: an earlier signup, our confirmation, a subject that names
 // one ("RE: Aanmelding Arnhem (2 personen)"), someone who comes "niet meer", a sender "still" coming.
 const NO_LONGER = /\b(niet meer|no longer|not anymore|afmeld\w*|afgemeld|withdraw\w*|uitschrijv\w*|van de lijst)\b/;
+// "Ik kom wel gewoon", "I am still coming": coming as planned, so there was a plan.
+const AS_PLANNED = /\b(nog steeds|gewoon|still|as planned|zoals gepland)\b/;
 const registrationToChange = (f: Features, thread: ThreadContext | null | undefined) => f.priorSignup || !!registeredSession(thread)
   || f.subjectClauses.some((c) => cue.signsUp(c.folded)) || f.othersWithdrew.some((i) => NO_LONGER.test(f.bodyClauses[i]?.folded ?? ''))
   || AS_PLANNED.test(f.contentLower);
-// "Ik kom wel gewoon", "I am still coming": coming as planned, so there was a plan.
-const AS_PLANNED = /\b(nog steeds|gewoon|still|as planned|zoals gepland)\b/;
 
 function registeredSession(thread: ThreadContext | null | undefined): string | null {
   return thread?.session && (thread.about === 'confirmation' || thread.about === 'cancellation') ? thread.session : null;
@@ -729,7 +729,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // withdrawal. Whatever the answer, the sender wants in somewhere; a person answers. (Asking to
     // be taken off is no such question: "kunt u mijn aanmelding intrekken?"; asking for other dates
     // is answered with the list, above.)
-    const asked = f.question !== 'none' ? f.questionText ?? '' : '';
+    const asked = questionAsked(f);
     if (asked && !cue.withdraws(asked) && !cue.OTHER_DATES.test(asked) && (cue.signsUp(asked) || TAKING_PART.test(asked))) return stop('escalate', 'question', `asks about taking part: ${asked}`);
     // "Wilt u de aanmelding aanpassen naar twee personen?": a registration changed, not given up;
     // a person changes it. (One of a group who drops out is that one's withdrawal, as labelled.)
@@ -762,7 +762,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // The same asked in the text, in any of the languages it comes in ("Dürfen wir als deutsche
     // Kommune an der Sitzung teilnehmen?"), whatever the subject says; and whether others may come
     // ("Dürfen auch Kollegen aus Aachen teilnehmen?") when only the subject signs anyone up.
-    const asked = f.question !== 'none' ? f.questionText ?? '' : '';
+    const asked = questionAsked(f);
     if (cue.ELIGIBILITY.test(asked) && (cue.ELIGIBILITY_SELF.test(asked)
       || (!FIRST_PERSON.test(asked) && !f.bodyClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded))))) {
       return stop('escalate', 'condition', `asks whether they may come: "${asked}"`);
@@ -826,6 +826,8 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   return d;
 }
 
+// What the sender asks, if anything.
+const questionAsked = (f: Features) => (f.question !== 'none' ? f.questionText ?? '' : '');
 const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|must|will|i'll)\b[^.?!]{0,20}\b(af|afmelden|afzeggen|withdraw|cancel)\b/;
 const NEVER_SIGNED_UP = /\b(nergens|nooit|never)\b[^.?!]{0,20}\b(voor )?(opgegeven|aangemeld|ingeschreven|signed up|registered|subscribed)\b/;
 const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
