@@ -80,14 +80,15 @@ function sentences(unit: string): string[] {
   return out;
 }
 
-// "maar" after a pronoun or an imperative is a particle ("streep mij maar door", "doe maar Breda"), not "but".
+// "maar" after a pronoun or an imperative is a particle ("streep mij maar door", "doe maar Breda",
+// "maak er maar Arnhem van"), not "but".
 // "Assen lukt niet breda wel" (a phone's two lines joined): "… niet" and "X wel" are two clauses.
 // A colon before the sender's own act ends a preamble: "Wacht u daar niet op: ik meld mij aan".
 // "Ik meld me dus af": "dus" inside a separable verb, after its pronoun, splits nothing.
 // "Ik ben net terug van vakantie en meld me aan": a signup joined by "en" with its subject left
 // out starts a clause of its own, so that what rules out the first half leaves it alone.
 // (Every split starts at a space, comma or colon; the lookahead up front lets the engine skip other characters.)
-const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|doe (?:mij|me|ons) maar|rather|but|ik|wij|we|noteer|noteert|zet|meld|schrijf|reken|voor nu|i|please|count|sign)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)(?<!\b(?:mij|me|ons|zich|mezelf|mijzelf)\s+)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=en\s+(?:(?:meld|melden|schrijf|schrijven|geef|geven)\s+(?:me|mij|ons)|(?:kom|komen)\s+(?:graag|daarom|dus|dan|wel|naar))\b)|\s+(?=en\s+(?:[\w-]+\s+){1,3}(?:doorhalen|schrappen|afmelden|annuleren|verwijderen|uitschrijven|cancel|remove|drop)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s))/i;
+const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!\d)|:\s+(?=(?:liever|maar|wel|dus|dan|graag|doe (?:mij|me|ons) maar|rather|but|ik|wij|we|noteer|noteert|zet|meld|schrijf|reken|voor nu|i|please|count|sign)\b)|\s+[-\u2013\u2014]\s+|\s+(?=maar\s)(?<!\b(?:mij|me|ons|het|dat|dit|u|je|hem|haar|ze|er|doe|meld|zet|streep|schrijf|laat|geef|noteer|reken|zeg|houd|hou)\s+)|\s+(?=(?:dus|daarom|want|omdat|echter|hoewel|terwijl|but|so|because|however|although|whereas)\s)(?<!\b(?:mij|me|ons|zich|mezelf|mijzelf)\s+)|\s+(?=en\s+(?:ik|wij|we|hij|zij|ze|dus|daarom|dan)\b)|\s+(?=en\s+(?:(?:meld|melden|schrijf|schrijven|geef|geven)\s+(?:me|mij|ons)|(?:kom|komen)\s+(?:graag|daarom|dus|dan|wel|naar))\b)|\s+(?=en\s+(?:[\w-]+\s+){1,3}(?:doorhalen|schrappen|afmelden|annuleren|verwijderen|uitschrijven|cancel|remove|drop)\b)|\s+(?=dat\s+(?:hij|zij|ze)\s))/i;
 
 // "Om elkaar niet in de weg te zitten meld ik mij aan": a "niet" inside a purpose ("om … te …")
 // is about the purpose; one about going or taking part ("om niet te gaan") is about coming.

@@ -137,13 +137,35 @@ function correctsOwnSignup(mail: InboundMail, quoted: string, bodyText: string):
   return cue.REGISTER.test(text) && FIRST_PERSON.test(text);
 }
 
+// Our own list of sessions with room, or a reminder of them ("Hieronder het overzicht van de
+// sessies waarvoor nog plaatsen beschikbaar zijn … geef aan in welke stad u aansluit"): it asks
+// which, as much as "welke sessie?" does. ("Dan wordt het Venlo", "Breda dan maar" choose.)
+function offersSessions(quoted: string, ctx: UnderstandingContext): boolean {
+  const head = fold(quoted.slice(0, 1500));
+  return fromUs(head, ctx.ownAddresses) && OUR_OFFER.test(head);
+}
+const OUR_OFFER = /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke sessie|in welke stad|volgende sessies|met het nummer|with the number|choose a)\b/;
+
+// Under our list a reply that only names a session ("Op 21 juni ben ik al in Haarlem", "Breda
+// wordt te laat", "dan wordt het lastig, Assen is ver") has not chosen it. It chooses by a word of
+// choosing or accepting that stands at the session ("Breda dan maar", "dan wordt het Venlo", "graag
+// Arnhem", "21 juni in Haarlem lijkt me prima"), or by naming nothing but the session and who comes
+// ("Arnhem.", "Arnhem 22 juni, met z'n tweeën").
+const AT_THE_SESSION = /(^|[,.!:;] ?|\b(ja|ok|oke|dan|dus|toch|en) )(graag|graach|gaarne|prima|akkoord|doe (mij |me |ons )?maar|(ik )?kies( ik)?( voor)?|(dan )?wordt het( dus| toch| dan| maar)?) §|§( §)*( dan maar|,? graag|,? prima|,? akkoord| lijkt (me|mij|ons) (prima|goed|het best|het beste|het handigst)| past (mij|me|ons) (het )?(best|beste|prima|goed)| is (prima|goed|akkoord) voor (mij|ons)| wordt het)\b/;
+const ONLY_WHO_AND_WHEN = /\b(met|z'?n|zn|zijn|tweeen|drieen|vieren|vijven|twee|drie|vier|vijf|personen|persoon|mensen|en|ik|wij|we|de|sessie|op|in|om|uur|dank|bedankt|groet|groeten|hallo|hoi|beste|goedemorgen|goedemiddag|juni|juli|\d+)\b|[^a-z§]+/g;
+function choosesOne(bodyText: string, refs: readonly Ref[]): boolean {
+  let marked = bodyText.replace(/\s+/g, ' ').trim();
+  for (const r of refs) marked = marked.split(r.text.toLowerCase()).join('§');
+  return AT_THE_SESSION.test(marked) || marked.replace(ONLY_WHO_AND_WHEN, '').replace(/§/g, '').length === 0;
+}
+
 function answersOffer(subject: string, quoted: string, ctx: UnderstandingContext): boolean {
   if (ctx.thread) return ctx.thread.about === 'alternatives' || ctx.thread.proposal !== null;
   const invitation = /\b(uitnodiging|invitation|nog plaatsen vrij|herinnering)\b/;
   const head = fold(quoted.slice(0, 1500));
   // The bot's (or an organiser's) own list of sessions with room is an offer too.
   const ourList = fromUs(head, ctx.ownAddresses)
-    && /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke sessie|volgende sessies|met het nummer|with the number|choose a)\b/.test(head);
+    && OUR_OFFER.test(head);
   // An overview of the sessions with how to sign up, forwarded by anyone, offers them too.
   const overview = /\b(ontwerp)?sessies\b/.test(head) && /\b(aanmelden|aanmelding|meld (u|je) aan|aansluit\w*|sign up|register)\b/.test(head);
   return invitation.test(fold(subject)) || /\b(nodigen (we|wij) u|uitnodiging)\b/.test(head) || ourList || overview;
@@ -192,7 +214,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   for (const s of asked.values()) {
     // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it;
     // whether others may take part is not.
-    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && (!FIRST_PERSON.test(s) || cue.ELIGIBILITY_SELF.test(s))) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
+    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && ((!cue.ASKS_OF_SELF.test(s) && !cue.STILL_ASKED.test(s)) || cue.ELIGIBILITY_SELF.test(s))) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
       || cue.REGISTER.test(s) || cue.CANCEL_STRONG.test(s));
     if (!benign) return { kind: 'real', text: s.trim() };
     kind = 'benign';
@@ -237,6 +259,10 @@ const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses
 const GREETING = /^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/;
 
 /** The first line of the text that is not empty and no greeting, trimmed; "" when there is none. */
+// "Graag ontvang ik het verslag", "graag de presentatie achteraf", "prima overzicht, dank", "prima,
+// ik stuur het door": the yes is to something else than coming.
+const SOMETHING_ELSE = /\b(ontvang\w*|stuur\w*|zend\w*|doorgestuurd|doorgegeven|doorsturen|doorgeven|verslag|presentaties?|slides|sheets|overzicht|informatie|stukken|materiaal|link|terugkoppeling|uitkomsten|resultaten|report|slides|summary)\b/;
+
 function firstLineOf(text: string): string {
   for (let at = 0; at <= text.length;) {
     const end = text.indexOf('\n', at);
@@ -299,8 +325,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     ellipticAsk,
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.
-    (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && answersOffer(subject.text, split.quoted, ctx))
-      || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && asksWhich(split.quoted, ctx))
+    (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && !SOMETHING_ELSE.test(firstLine.split(/[.!?]/, 1)[0]!) && answersOffer(subject.text, split.quoted, ctx))
+      || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && (asksWhich(split.quoted, ctx) || (offersSessions(split.quoted, ctx) && choosesOne(bodyText, bodyRefs))))
       || (isReply && new Set(sessionsIn(bodyRefs.filter((r) => r.polarity === 'pos'))).size === 1 && !bodyClauses.some((c) => c.question)
         && correctsOwnSignup(mail, split.quoted, bodyText))),
     words <= 25,

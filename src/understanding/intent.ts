@@ -618,6 +618,7 @@ const GROUP_STAYS = /\b(aanpassen|wijzigen|bijstellen|terugbrengen|verlagen|vera
 // ("Mijn collega komt wel" is someone already signed up who still comes: the withdrawal stands.)
 // ("Namens wethouder Koster: hij neemt deel" is a secretary acting for the alderman, no stand-in.)
 const STANDS_IN = /\b(plaatsvervang\w*|vervanger|opvolger|in (mijn|zijn|haar) plaats|in plaats van mij|instead)\b/;
+const TO_THE_SESSION = /\bnaar (de|die|deze|het|the) (ontwerp)?(sessie|bijeenkomst|session|meeting)\b/;
 const GOES = /\b(gaat|gaan|komt|komen|goes|go|attends?|neemt|nemen|schuift|schuiven|sluit|sluiten)\b/;
 const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,40}?\bvan de (deelnemers)?lijst\b|\bvan de (deelnemers)?lijst\b[^.?!]{0,20}?\b(halen|afhalen|schrappen|verwijderen|af)\b/;
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
@@ -713,7 +714,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (STILL_COMING.test(f.contentLower)) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
     // Someone named counts as someone else ("Graag Ruud de Bruin aanmelden. Ikzelf kom niet").
-    if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && cue.signsUp(c.folded))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    // ("Mijn collega gaat namens het team naar de sessie. Ik zelf kan niet": someone goes, whatever
+    // the words; a person sees who.)
+    if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && !c.question && (cue.signsUp(c.folded) || (c.others && GOES.test(c.folded) && TO_THE_SESSION.test(c.folded))))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     // "Mijn collega denkt erover om te gaan; kan de aanmelding op zijn naam blijven staan?": a
     // colleague who may take the place; a person re-assigns it.
     // ("Mogelijk schuift een collega aan; die meldt zich dan zelf" leaves it to the colleague.)
@@ -764,7 +767,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // ("Dürfen auch Kollegen aus Aachen teilnehmen?") when only the subject signs anyone up.
     const asked = questionAsked(f);
     if (cue.ELIGIBILITY.test(asked) && (cue.ELIGIBILITY_SELF.test(asked)
-      || (!FIRST_PERSON.test(asked) && !f.bodyClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded))))) {
+      || (!cue.ASKS_OF_SELF.test(asked) && !cue.STILL_ASKED.test(asked) && !f.bodyClauses.some((c) => !c.neg && !c.question && cue.signsUp(c.folded))))) {
       return stop('escalate', 'condition', `asks whether they may come: "${asked}"`);
     }
     // A session elsewhere asked for first: "Is er een sessie in Limburg? Dan kom ik graag" is

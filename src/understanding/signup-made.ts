@@ -25,13 +25,14 @@ export const aboutAnother = (text: string) => !FIRST_PERSON.test(text) && (THIRD
 // The sender speaks: a first person, a request word, or a first-person verb with the subject
 // dropped, as in phone mail ("ben erbij", "kom graag", "aanmelden voor Assen graag", "zet me erbij"),
 // the Frisian "wy" and "skriuw my yn", and the Limburgish "iech", "veer" and "wae" (we).
-const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mich|wir|wy|veer|wae)\b|^(graag|graach|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|skriuw)\b/;
+const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mich|wir|wy|veer|wae)\b|^(graag|graach|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|maak|skriuw)\b/;
 // Asked of us: "kunt u mij aanmelden?", "willen jullie hem inschrijven?", "zet u mij op de lijst?",
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
 // Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
 const ASKED_TO_ACT = [
   '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|sign|register|add|put|book|move|switch|change)\\b',
   '^(zet|zett?en|schrijf|schrijft|meld|meldt|noteer|noteert|boek|boekt|reserveer|reserveert) (u|je|jij|jullie) (mij|me|ons|hem|haar|hen|ze)\\b',
+  '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden) (u|jullie|je|jij)\\b[^?]*\\b((aanpassen|wijzigen|veranderen) (naar|in)|naar\\b[^?]{0,30}\\b(aanpassen|wijzigen|veranderen))\\b',
 ];
 const ASKED_TO_ACT_RE = new RegExp(ASKED_TO_ACT.join('|'));
 const ASKED_OF_US = new RegExp([
@@ -52,6 +53,11 @@ const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? be
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
 // like to register". A signup on its own; beside a question it may hang on the answer (a wish).
 const POLITE = boundaryOnce(/\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/);
+const FORM_NAME = /^[ \t]*(naam|name|deelnemer|participant)[ \t]*:/im;
+const FORM_SESSION = /^[ \t]*(sessie|ontwerpsessie|session|bijeenkomst|locatie|gekozen sessie|voorkeur)[ \t]*:[ \t]*\S/im;
+// The same asked for two, in a sentence the clauses split at "en": "kunnen mijn wethouder en ik
+// nog aansluiten?", "kunnen wij nog aanschuiven?".
+const SEATS_ASKED = /^(kunnen|mogen) (wij|we|mijn [a-z]+,? en ik|[a-z]+,? en ik) (ons )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\b/;
 const SEAT_ASKED = boundaryOnce(/\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b|\b(kan|mag) (ik|we|wij)( me| mij| ons)? (nog|ook nog)\b/);
 // "Is aanmelden voor Breda nog mogelijk?": signing up itself as what is asked about, said of nobody else.
 const SIGNING_UP_ASKED = /^(is|zijn) (aanmelden|inschrijven|deelnemen|deelname|aansluiten|meedoen)\b/;
@@ -88,8 +94,11 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
     // "Ik wil graag meedoen in Haarlem, kan dat nog?": the wish to come, with only a seat asked after.
     || (c.question && SEAT_ASKED.test(said.get(c.sentence)!) && cue.signsUp(c.folded) && (firm(c.folded, c.others) || (!c.others && SIGNING_UP_ASKED.test(c.folded))))
     // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
-    || ASKED_OF_US.test(c.folded)));
+    || ASKED_OF_US.test(c.folded)
+    || (c.question && SEATS_ASKED.test(said.get(c.sentence)!))));
   if (body || f.ellipticAsk) return true;
+  // A form filled in ("Naam: …", "Sessie: Assen, 28 juni"), whatever words introduce it.
+  if (FORM_NAME.test(f.bodyText) && FORM_SESSION.test(f.bodyText)) return true;
   // "Assen lukt niet, Breda wel", "…, dus doe maar Haarlem": the session set against one ruled out is chosen.
   const chosenOver = f.bodyClauses.some((c) => c.neg) && f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1
     && !f.bodyClauses[r.clause]?.question && /\bwel\b|\b(doe|zet|noteer)( [a-z]+)? maar\b/.test(f.bodyClauses[r.clause]?.folded ?? ''));
