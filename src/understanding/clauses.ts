@@ -108,7 +108,7 @@ const NEGATIVE = boundaryOnce(new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|
 // (Only tested, never matched, so their order is free: the plain stems come first and the few
 // with a word boundary last. V8 appears to merge a run of plain stems; a \b between them broke
 // the run, and the test took about 1.7 times as long.)
-const MAYBE_NEGATIVE = /dubbel|double|neet|sjrap|bezet|botst|botsen|overlap|clash|conflicts with|coincides with|vallen|viel|kin |ofmeld|aafmeld|absag|abmeld|verontschuldig|verhindering|niet|geen|nooit|trok|ingetrok|niemand|none|nobody|neither|vrijge|vrijma|doorhal|haal|gehaald|drop|volgeboekt|gepland|schreef|typte|vergis|ongeluk|verkeerd|verval|streep|strepen|haak|ver weg|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|n't|cannot|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi|(?:out|vol|ver|far|af|not|cant|zie)\b/;
+const MAYBE_NEGATIVE = /iemand anders|een ander|someone else|dubbel|double|neet|sjrap|bezet|botst|botsen|overlap|clash|conflicts with|coincides with|vallen|viel|kin |ofmeld|aafmeld|absag|abmeld|verontschuldig|verhindering|niet|geen|nooit|trok|ingetrok|niemand|none|nobody|neither|vrijge|vrijma|doorhal|haal|gehaald|drop|volgeboekt|gepland|schreef|typte|vergis|ongeluk|verkeerd|verval|streep|strepen|haak|ver weg|valt|vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|verhind|afwez|vakant|verlof|afmeld|afgemeld|verstek|annul|afzeg|schrijv|schrijf|n't|cannot|unable|no longer|cancel|withdraw|schrap|trek|intrek|zeg|passen|onmogelijk|afhak|schiet|tussen|unregist|dereg|remove|lijst|afhaken|verhinder|afzi|(?:out|vol|ver|far|af|not|cant|zie)\b/;
 // ("Eerder had ik Arnhem gekozen": a choice told in the past perfect is history.)
 const PRIOR = boundaryOnce(/\bmeldde\b[^.?!]{0,40}\baan\b|\b(had|hadden)\b[^.?!]{0,30}\bgekozen\b|\b(gaf|gaven)\b[^.?!]{0,20}\bop\b|\bschreef\b[^.?!]{0,20}\bin\b|\b(sta|stond|staan|stonden)\b[^.?!,]{0,40}\bop de (deelnemers)?lijst\b|\b(aangemeld|ingeschreven|opgegeven|geregistreerd|gisteren|eergisteren|vorige week|afgelopen|al geweest|geweest|bijgewoond|was ik|ik was|waren (we|wij)|(we|wij) waren|registered|signed up|attended|yesterday|last week)\b/);
 
@@ -196,11 +196,11 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
 
 // "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"
 // is what does not suit.
-const BUT_YES = /^(maar|but)\b.*\b(wel|does|do|works?|is fine|suits?)\b/;
+const BUT_YES = /^(maar|but)\b.*\b(wel|(past|passen) (er |me |mij |ons )?(mooi|goed|prima|beter|uitstekend)|does|do|works?|is fine|suits?)\b/;
 // "..., maar dat wordt niets": a negative clause that points back rules out what came before.
 const POINTS_BACK = /^(maar |but |en |and |dus |want |so )?(dat|die|dit|het|that|it)\b/;
 // "Eerst dacht ik aan Haarlem": a first thought, given up.
-const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|eigenlijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b/;
+const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|eigenlijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b|\b(dacht|wilde|wou|thought|wanted|planned)\b[^.?!]{0,15}\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b/;
 
 // "..., maar op die dag ben ik daar al": another engagement at the time or place just named.
 const BUSY_THEN = /^(maar|but)\b[^.?!]*\b(daar|dan|die (\w*dag|\w*dag(ochtend|middag|avond)|ochtend|middag|avond|datum)|op die dag|then|there|that (day|morning|afternoon|date))\b/;
@@ -213,7 +213,7 @@ function contrast(parts: Clause[]): void {
     // "Arnhem ligt voor de hand, maar op 22 juni ben ik daar al voor een werkbezoek": taken then.
     if (i > 0 && BUSY_THEN.test(c.folded) && c.agenda) parts[i - 1]!.neg = true;
     // "Eerst dacht ik aan Breda, maar ik kies toch voor Venlo": a first thought, then another choice.
-    if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => (n.neg && POINTS_BACK.test(n.folded)) || (!n.neg && CHOSEN_AFTER.test(n.folded)))) c.neg = true;
+    if (FIRST_THOUGHT.test(c.folded) && parts.slice(i + 1).some((n) => (n.neg && POINTS_BACK.test(n.folded)) || (!n.neg && (CHOSEN_AFTER.test(n.folded) || CHOSEN_LATER.test(n.folded))))) c.neg = true;
     // "Breda, nee, Venlo", "..., of nee, wacht": the writer takes back what came just before.
     if (i > 0 && TAKEN_BACK.test(c.folded)) parts[i - 1]!.neg = true;
   });
@@ -221,6 +221,7 @@ function contrast(parts: Clause[]): void {
 
 // A choice made after a first thought ("maar ik kies toch", "maar liever", "wordt het").
 const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|bij nader inzien|instead|rather|choose|on second thought)\b/;
+const CHOSEN_LATER = /^(het|dat) wordt\b(?! (niets|niks|lastig|moeilijk|krap|te)\b)|^(dus |dan )?(wordt het|kies ik|ik kies)\b/;
 // A self-correction on its own: "nee", "maar nee", "of nee, wacht", "correctie".
 const TAKEN_BACK = /^(maar |of |oh |o )?(nee|neen|nope|no|correctie|correction)(,? (wacht|toch|sorry|wait))?[.!]?$/;
 
@@ -252,6 +253,7 @@ export function clausesOf(text: string): Clause[] {
   let n = 0;
   // The clauses of the sentence before (numbered n - 1), kept at hand rather than sought among all.
   let previous: Clause[] = [];
+  let before: Clause[] = [];
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
       const question = /\?\s*\)?\s*$/.test(s);
@@ -268,7 +270,11 @@ export function clausesOf(text: string): Clause[] {
       if (previous.length && previous.every((c) => c.question) && previous.length <= 2 && ANSWERED_NO.test(parts[0]?.folded ?? '')) {
         for (const c of previous) { c.neg = true; c.question = false; }
       }
+      // "Ik dacht eerst aan Haarlem, maar de 21e zit ik in Brussel. Het wordt dus Utrecht.": the
+      // choice may follow in a sentence of its own; the first thought is given up all the same.
+      if (parts[0] && CHOSEN_LATER.test(parts[0].folded)) for (const c of [...before, ...previous]) if (FIRST_THOUGHT.test(c.folded)) c.neg = true;
       out.push(...parts);
+      before = previous;
       previous = parts;
       n++;
     }

@@ -151,7 +151,7 @@ const OUR_OFFER = /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke se
 // choosing or accepting that stands at the session ("Breda dan maar", "dan wordt het Venlo", "graag
 // Arnhem", "21 juni in Haarlem lijkt me prima"), or by naming nothing but the session and who comes
 // ("Arnhem.", "Arnhem 22 juni, met z'n tweeën").
-const AT_THE_SESSION = /(^|[,.!:;] ?|\b(ja|ok|oke|dan|dus|toch|en) )(graag|graach|gaarne|prima|akkoord|doe (mij |me |ons )?maar|(ik )?kies( ik)?( voor)?|(dan )?wordt het( dus| toch| dan| maar)?) §|§( §)*( dan maar|,? graag|,? prima|,? akkoord| lijkt (me|mij|ons) (prima|goed|het best|het beste|het handigst)| past (mij|me|ons) (het )?(best|beste|prima|goed)| is (prima|goed|akkoord) voor (mij|ons)| wordt het)\b/;
+const AT_THE_SESSION = /(^|[,.!:;] ?|\b(ja|ok|oke|dan|dus|toch|en) )(graag|graach|gaarne|prima|akkoord|doe (mij |me |ons )?maar|(ik )?kies( ik)?( voor)?|(dan )?wordt het( dus| toch| dan| maar)?) §|§([,;:]? ?§)*[,;:]?( dan maar| ?graag| ?prima| ?akkoord| lijkt (me|mij|ons) (prima|goed|het best|het beste|het handigst)| past (mij|me|ons) (het )?(best|beste|prima|goed)| is (prima|goed|akkoord) voor (mij|ons)| wordt het)\b/;
 const ONLY_WHO_AND_WHEN = /\b(met|z'?n|zn|zijn|tweeen|drieen|vieren|vijven|twee|drie|vier|vijf|personen|persoon|mensen|en|ik|wij|we|de|sessie|op|in|om|uur|dank|bedankt|groet|groeten|hallo|hoi|beste|goedemorgen|goedemiddag|juni|juli|\d+)\b|[^a-z§]+/g;
 function choosesOne(bodyText: string, refs: readonly Ref[]): boolean {
   let marked = bodyText.replace(/\s+/g, ' ').trim();

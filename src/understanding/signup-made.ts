@@ -30,7 +30,7 @@ const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mi
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
 // Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
 const ASKED_TO_ACT = [
-  '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|sign|register|add|put|book|move|switch|change)\\b',
+  '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|toevoegen|bijschrijven|sign|register|add|put|book|move|switch|change)\\b',
   '^(zet|zett?en|schrijf|schrijft|meld|meldt|noteer|noteert|boek|boekt|reserveer|reserveert) (u|je|jij|jullie) (mij|me|ons|hem|haar|hen|ze)\\b',
   '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden) (u|jullie|je|jij)\\b[^?]*\\b((aanpassen|wijzigen|veranderen) (naar|in)|naar\\b[^?]{0,30}\\b(aanpassen|wijzigen|veranderen))\\b',
 ];
@@ -49,7 +49,7 @@ export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
 /** Only a request that we act ("kunt u mij aanmelden?"), not asking leave ("mag ik als … deelnemen?"). */
 export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);
 // A wish, not a signup: "ik zou best willen", "I might", "could".
-const WISH = /\b(zou|zouden|would|could|might)\b|'d (love|like)\b|\bwil(len)? best\b/;
+const WISH = /\b(zou|zouden|would|could|might|interesse|belangstelling|interested)\b|'d (love|like)\b|\bwil(len)? best\b/;
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
 // like to register". A signup on its own; beside a question it may hang on the answer (a wish).
 const POLITE = boundaryOnce(/\b(zou|zouden)\b[^,.;?]{0,30}?\bgraag\b|\bgraag zou(den)?\b|\b(would|'d) like to\b/);

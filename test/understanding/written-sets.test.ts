@@ -81,6 +81,9 @@ const FLOOR: Record<string, number> = {
   // Round 38, scored at first sight on the code after round 37 (91.3%, one wrong confirmation);
   // floors after the rules it led to (choosing-and-permission.test.ts).
   fu: 1.0, fv: 0.96, fw: 0.93, fx: 0.93,
+  // Round 39, scored at first sight on the code after round 38 (94.7%, no wrong confirmation, no
+  // reply to machine mail); floors after the rules it led to (what-is-chosen.test.ts).
+  fy: 1.0, fz: 0.96, ga: 0.97, gb: 0.97,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
