@@ -74,10 +74,19 @@ function affiliated(folded: string, at: number): boolean {
   if (NOT_THE_SESSION.test(folded.slice(Math.max(0, at - 45), at))) return true;
   // "Ik woon in de buurt van Utrecht of Arnhem": a place joined to an affiliated one is one too.
   const before = folded.slice(Math.max(0, at - 80), at);
-  const joined = JOINED.exec(before);
+  const joined = endsJoined(before) ? JOINED.exec(before) : null;
   return !!joined && NOT_THE_SESSION.test(before.slice(Math.max(0, joined.index - 45), joined.index));
 }
 const JOINED = /[a-z'-]+(\s*,\s*|\s+(of|en|or|and)\s+)$/;
+
+/**
+ * Whether a text ends as JOINED needs it to, in a comma or a joining word before spaces. Most
+ * text before a place does not; JOINED, which may start at any letter, then is not run.
+ */
+function endsJoined(text: string): boolean {
+  const trimmed = text.trimEnd(); // (trimEnd() removes what \s matches)
+  return trimmed.endsWith(',') || (trimmed.length < text.length && /\s(of|en|or|and)$/.test(trimmed.slice(-4)));
+}
 
 const capitalised = (clause: Clause, t: Token) => /^[A-Z\u00c0-\u00de']/.test(clause.text.slice(t.s, t.e));
 
