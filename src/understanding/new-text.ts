@@ -36,6 +36,12 @@ function isAttribution(ls: string[], i: number): boolean {
   return ATTRIBUTION_LOOSE.test(line) && /@|\d/.test(line) && line.length < 200;
 }
 
+// What a line that starts the quoted part holds, whichever reading below finds it: the dashes of
+// a separator, a forward's words, a row of underscores, "Van:"/"From:" opening a header block,
+// an attribution's verb (or "Op …"/"On …" opening one wrapped onto the next line), a ">". Most
+// lines hold none, and are spared the patterns one by one. (Keep in step with the readings.)
+const MAY_START_QUOTE = /--|doorgestuurd|forwarded|_{8}|^[\s*]*(van|from)\s*:|schreef|wrote|geschreven|schrieb|crit|escribi|scritto|^\s*(op|on)\s|^>/i;
+
 /**
  * Index of the first line of the quoted or forwarded part, or -1. `ready(n)` is told, before a
  * line is read, that the lines up to n (exclusive) are about to be read: the readers below look
@@ -45,6 +51,7 @@ export function quoteStart(ls: string[], ready?: (n: number) => void): number {
   for (let i = 0; i < ls.length; i++) {
     ready?.(i + 9);
     const l = ls[i]!;
+    if (!MAY_START_QUOTE.test(l)) continue;
     if (SEPARATOR.test(l) || BEGIN_FORWARD.test(l) || GROUPWISE.test(l)) return i;
     if (/^\s*_{8,}\s*$/.test(l) && (isHeaderBlock(ls, i + 1) || isHeaderBlock(ls, i + 2))) return i;
     if (isHeaderBlock(ls, i) || isAttribution(ls, i)) return i;
@@ -67,8 +74,14 @@ function isClosing(line: string): boolean {
   return CLOSING_WORDS.test(t) && t.split(/\s+/).length <= 8 && !/\b(ik|wij|we|u|jullie)\b/i.test(t);
 }
 
+// What a line that starts the signature opens with or holds, whichever reading below finds it:
+// a closing's first word or its "groet"/"regards", a mobile footer, "--", a row of underscores.
+// Most lines hold none, and are spared the patterns one by one. (Keep in step with them.)
+const MAY_SIGN_OFF = /^(mvg|m\.v\.g|gr|vr|vriendelijke|hartelijke|met vriendelijke|kind|best|warm|yours|with kind|thank|many thanks|dank|bedankt|verzonden|verstuurd|gestuurd|sent |get outlook|download outlook|--|_{5})|groet|regards|sincerely|cheers/i;
+
 function isSignatureStart(line: string): boolean {
   const t = line.trim();
+  if (!MAY_SIGN_OFF.test(t)) return false;
   return isClosing(t) || MOBILE.test(t) || /^--\s*$/.test(t) || /^_{5,}$/.test(t);
 }
 

@@ -74,10 +74,19 @@ function affiliated(folded: string, at: number): boolean {
   if (NOT_THE_SESSION.test(folded.slice(Math.max(0, at - 45), at))) return true;
   // "Ik woon in de buurt van Utrecht of Arnhem": a place joined to an affiliated one is one too.
   const before = folded.slice(Math.max(0, at - 80), at);
-  const joined = JOINED.exec(before);
+  const joined = endsJoined(before) ? JOINED.exec(before) : null;
   return !!joined && NOT_THE_SESSION.test(before.slice(Math.max(0, joined.index - 45), joined.index));
 }
 const JOINED = /[a-z'-]+(\s*,\s*|\s+(of|en|or|and)\s+)$/;
+
+/**
+ * Whether a text ends as JOINED needs it to, in a comma or a joining word before spaces. Most
+ * text before a place does not; JOINED, which may start at any letter, then is not run.
+ */
+function endsJoined(text: string): boolean {
+  const trimmed = text.trimEnd(); // (trimEnd() removes what \s matches)
+  return trimmed.endsWith(',') || (trimmed.length < text.length && /\s(of|en|or|and)$/.test(trimmed.slice(-4)));
+}
 
 const capitalised = (clause: Clause, t: Token) => /^[A-Z\u00c0-\u00de']/.test(clause.text.slice(t.s, t.e));
 
@@ -169,10 +178,15 @@ function regionRefs(clause: Clause): { words: string[]; at: number; text: string
 
 function polarityAt(clause: Clause, at: number): Polarity {
   const before = clause.folded.slice(Math.max(0, at - 40), at);
-  if (/\b(in plaats van|i\.?p\.?v\.?|instead of|rather than)\s+((naar|to)\s+)?((de|het|the)\s+)?((ontwerp)?sessie\s+)?((in|op|van|te)\s+)?$/.test(before)) return 'neg';
+  // (Each pattern below ends at the place and may start at any word before it: the words it
+  // cannot match without are looked for first, as plain text. Most text before a place has none.)
+  if ((before.includes('plaats van') || before.includes('ip') || before.includes('i.p') || before.includes('instead of') || before.includes('rather than'))
+    && /\b(in plaats van|i\.?p\.?v\.?|instead of|rather than)\s+((naar|to)\s+)?((de|het|the)\s+)?((ontwerp)?sessie\s+)?((in|op|van|te)\s+)?$/.test(before)) return 'neg';
   // "liever Venlo dan Arnhem", "Venlo is dichterbij dan Arnhem", "closer than Arnhem": what it is compared with is not chosen.
-  if (/\b(liever|dichterbij|dichter bij|[a-z]{2,}er|closer|nearer|better|easier|rather)\b[^,.?!]{0,30}\b(dan|than)\s+((naar|in|op|to)\s+)?((de |the )?(ontwerp)?(sessie|session)\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
-  if (/\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
+  if ((before.includes('dan') || before.includes('than'))
+    && /\b(liever|dichterbij|dichter bij|[a-z]{2,}er|closer|nearer|better|easier|rather)\b[^,.?!]{0,30}\b(dan|than)\s+((naar|in|op|to)\s+)?((de |the )?(ontwerp)?(sessie|session)\s+)?((in|op|van)\s+)?$/.test(before)) return 'neg';
+  if ((before.includes('aanmelding') || before.includes('inschrijving') || before.includes('registratie'))
+    && /\b(mijn|onze|zijn|haar|de) (aanmelding|inschrijving|registratie) (voor|van)\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op|van)\s+)?$/.test(before)) return 'prior';
   if (/\b(wijzig|omzet|om te zetten|zet|verander|ruil|omruil|overzet|verplaats|wissel|overstap|stap\b[^,]*\bover|switch|change|move)/.test(clause.folded)
     // ("omzetten naar de sessie van 21 juni": "van" names the session moved to.)
     && /(?<!\b(sessie|bijeenkomst|session)\s)\bvan\s+((de\s+)?(ontwerp)?sessie\s+)?((in|op)\s+)?$/.test(before)) return 'prior';

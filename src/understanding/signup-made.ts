@@ -66,6 +66,9 @@ const GENERIC = /\b(je|jij|men|you can|one can)\b/;
 // Haarlem"), a colleague coming in the sender's place, or people listed to come ("hieronder de
 // deelnemers", "de volgende personen komen").
 const DECLARED = boundaryOnce(/\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mijn|onze|my|our) (aanmelding|inschrijving|opgave|registration)\b|^doe (mij|me|ons) maar\b|\b(komt|komen|gaat|gaan|comes|will come)\b[^.?!]{0,25}\b(in mijn plaats|in onze plaats|in plaats van mij|namens (mij|ons)|in my place|instead of me)\b|\b(hieronder|hierbij|onderstaand\w*|de volgende|the following)\b[^.?!]{0,20}\b(deelnemers|personen|namen|mensen|collega'?s|participants|people|persons|attendees)\b/);
+// Every DECLARED wording holds one of these; most clauses hold none, and are spared the pattern.
+// (Keep in step with DECLARED.)
+const MAY_DECLARE = /aanmelding|inschrijving|opgave|registration|^doe |plaats|namens|in my place|instead of me|hieronder|hierbij|onderstaand|de volgende|the following/;
 // A named role speaking through a secretary: "burgemeester Heijmans neemt graag deel".
 const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|gemeentesecretaris|secretaris|directeur|collega|collega's|delegatie)\b[^?]*\b(graag|gaarne)\b/;
 
@@ -90,7 +93,7 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
   // A colleague said to come ("mijn collega wil ook graag komen") is as firm as the sender.
   const body = f.bodyClauses.some((c) => !c.neg && ((!c.question && cue.signsUp(c.folded)
     && firm(c.folded, c.others || SELF_OR_REQUEST.test(said.get(c.sentence)!)))
-    || (!c.question && DECLARED.test(c.folded))
+    || (!c.question && MAY_DECLARE.test(c.folded) && DECLARED.test(c.folded))
     // "Ik wil graag meedoen in Haarlem, kan dat nog?": the wish to come, with only a seat asked after.
     || (c.question && SEAT_ASKED.test(said.get(c.sentence)!) && cue.signsUp(c.folded) && (firm(c.folded, c.others) || (!c.others && SIGNING_UP_ASKED.test(c.folded))))
     // "Kunt u hen ook noteren?", "Zou u mij willen aanmelden?": asked of us, and firm.
