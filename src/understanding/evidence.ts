@@ -222,8 +222,8 @@ function qualifiesRemark(sentence: string, match: string): boolean {
 // (Not as the one whose approval is needed: "onder voorbehoud van akkoord van onze gemeentesecretaris".)
 // "Misschien schuift er iemand van de buurgemeente aan": someone unnamed is someone else too.
 const SOMEONE_ELSE = /\b(twee|drie|vier|een paar|enkele|wat|nog|two|three|some) (raadsleden|collega's|collegas|wethouders|fractieleden|commissieleden|medewerkers|councillors|colleagues)\b|(?<!\b(akkoord|toestemming|goedkeuring|fiat|instemming|approval|permission|consent) (van|door|from|of) )\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|collega's|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|secretariaat|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|fractiegenoot|colleague|alderman|mayor)\b|\b(hij|zij|ze|hem|haar|hen|he|she|they|him|her|them|iemand|someone|somebody)\b/;
-// The sender only reporting ("weet ik nog niet", "laat ik weten"): not the sender's own coming.
-const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b/g;
+// The sender only reporting ("weet ik nog niet", "laat ik weten", "u hoort nog van mij"): not the sender's own coming.
+const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b|\b(hoort|hoor|horen)\b[^.?!]{0,30}?\bvan (mij|ons)\b/g;
 const IN_MY_PLACE = /\b(in (mijn|onze) plaats|namens (mij|ons)|instead of me|in my place|vervang\w*)\b/;
 // The sender's own coming named as a thing: "de wethouder moet mijn deelname nog goedkeuren".
 const MY_COMING = /\b(mijn|onze) (deelname|aanwezigheid|komst|aanmelding|inschrijving)\b|\b(my|our) (attendance|participation|registration)\b/;
@@ -371,7 +371,7 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
 // in the whole text; a pattern runs sentence by sentence only where they are. (Keep in step.)
 const HEDGE_STEMS = /onzeker|over|terug|gesprek|overleg|beraad|deelnem|deel|komen|kom|aanmeld|aansluit|attend|come|join|beslis|besluit|bepa|kijk|decid|deelname|aanmelding|mogelijk|reken|voorlopig|zodra|definitie|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|bevestig|uitsluitsel|voorbehoud|weten|op terug|niet zeker|nog niet|wachten|twijfel|overweeg|denk|beraad|maybe|perhaps|possibly|not sure|tentative|let you know|confirm|yet|pencil|decided|niet of|know/;
 const HELD_BACK_STEMS = /earst|noch|eerst|nog|toestemming|goedkeuring|check|ask|confirm|clear it|approval|permission|tenzij|behalve als|unless|except if|agenda|planning|schedule|hop|hoop|verwacht|expect|probe|try/;
-const COMES_BACK_STEMS = /terug|mail|schrijf|schrijv|bel|stuur|app|hoor|weten|witte|back|hear/;
+const COMES_BACK_STEMS = /terug|mail|schrijf|schrijv|bel|stuur|app|hoor|horen|weten|witte|back|hear/;
 const HEDGED_COMING_STEMS = /mogelijk|eventueel|mss|wsl|principe|might|may/;
 const NOT_YET_STEMS = /niet|geen|not|don't/;
 const ONLY_AFTER_STEMS = /pas/;
@@ -400,7 +400,7 @@ const HEDGE_SHARP = /mogelijk|denk|dacht|overweeg|op terug|terugkom|in gesprek|i
 const HELD_BACK_SHARP = /earst|noch|eerst|afstem|af te stem|overleg|bespre|navrag|na te vrag|checken|beoordel|goedkeur|goed te keur|fiatter|instem|akkoord geven|klap op geven|tekenen|toestemming|to check|to ask|to confirm|to clear it|check with|(?:first|before) (?:check|ask|confirm)|approval|permission|tenzij|behalve als|unless|except if|(?:niet|not)(?: yet)? (?:rond|bekend|definitief|zeker|vast|settled|final|fixed|clear)|hop|hoop|verwacht|expect|probe|try/;
 const COMES_BACK_SHARP = /terug|opnieuw|nog een keer|nogmaals|nog even|van mij|van ons|weten|witte|back to|hear from/;
 const NOT_YET_SHARP = /noter|inschrijven|vastleggen|reserveren|op de lijst|op de deelnemerslijst|(?:niet|geen)\b(?=[^.?!]{0,25}\b(?:aanmelding|inschrijving|opgave|registratie))|niet als|do not|don't|not (?:yet )?(?:a|my|our) /;
-const CONDITION_SHARP = /dan (?:meld|schrij|kom|geef|geven)|(?:alleen|enkel|slechts|only) (?:dan|then)|should|mocht|(?:minder|weinig|geen|niet veel|niet echt|nauwelijks) zin|hang|hing|anders |only if|provided|alleen als|alleen indien|alleen wanneer|enkel als|enkel indien|mits|voorwaarde|afhankelijk|on condition|depending on|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|schrijf ik|i'll|i will|count|(?:probleem|bezwaar|later|eerder|halverwege)[^.?!]*\?/;
+const CONDITION_SHARP = /toela|toesta|meewerkt|allow|permit|dan (?:meld|schrij|kom|geef|geven)|(?:alleen|enkel|slechts|only) (?:dan|then)|should|mocht|(?:minder|weinig|geen|niet veel|niet echt|nauwelijks) zin|hang|hing|anders |only if|provided|alleen als|alleen indien|alleen wanneer|enkel als|enkel indien|mits|voorwaarde|afhankelijk|on condition|depending on|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|schrijf ik|i'll|i will|count|(?:probleem|bezwaar|later|eerder|halverwege)[^.?!]*\?/;
 const TRANSFER_SHARP = /mijn pl|onze pl|mijn stoel|onze stoel|take|overdr|over te dragen|doorgeven aan|overne|transfer|give my|(?:een|mijn|onze) (?:collega|vervang)/;
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
