@@ -186,8 +186,8 @@ const SPAM_TAG = /(^|\s)(\[|\{|\(|\*{2,})\s*(possible |suspected |probable |moge
 const TICKET_ID = /(\[\s*(ticket|request|case|call|incident|melding|verzoek|zaak|anfrage|vorgang)\s*[#:]?\s*[a-z]{0,4}[-#]?\d{3,}[^\]]{0,20}\]|\b(ticket|request|case|incident|melding|verzoek|zaak|aanvraag|anfrage|vorgang)\s*(#|nr\.?|nummer|number|no\.?|id:?)\s*:?\s*[a-z]{0,4}[-#]?\d{3,}\b)/;
 const RECEIVED = /\b((has|have) been|is|was|werd|wurde|ist)( (successfully|succesvol|in goede orde|erfolgreich))? (received|created|opened|logged|registered|submitted|ontvangen|aangemaakt|geregistreerd|geopend|in behandeling genomen|eingegangen|erstellt|angelegt|registriert)\b|\b(we|wij|wir) (have|hebben|haben) (your|uw|je|ihre) (request|message|e-?mail|ticket|melding|vraag|aanvraag|bericht|anfrage|nachricht) (in goede orde )?(received|ontvangen|erhalten)\b/;
 
-const RECALL_SUBJECT = /^(intrekken|recall|zuruckrufen|rappel)\s*:/;
-const RECALL_BODY = /\b(wil|wenst) het bericht\b.{1,200}\bintrekken\b|\bwould like to recall the message\b|\bmochte die nachricht\b.{1,200}\bzuruckrufen\b|\bsouhaite retirer le message\b/;
+const RECALL_SUBJECT = /^(intrekken|terughalen|recall|zuruckrufen|rappel)\s*:/;
+const RECALL_BODY = /\b(wil|wenst) het bericht\b.{1,200}\b(intrekken|terughalen)\b|\bwould like to recall the message\b|\bmochte die nachricht\b.{1,200}\bzuruckrufen\b|\bsouhaite retirer le message\b/;
 
 function fromSubject(mail: InboundMail, head: string): AutomatedVerdict | null {
   const rawSubject = fold(mail.subject).trim();
@@ -199,7 +199,7 @@ function fromSubject(mail: InboundMail, head: string): AutomatedVerdict | null {
     if ((kind === 'auto-reply' || kind === 'notification') && re.test(subject) && !SIGNUP_WORDS.test(head)) return { kind, reason };
   }
   if (SPAM_TAG.test(rawSubject)) return { kind: 'spam', reason: 'subject-spam-tag' };
-  // An Outlook recall ("Intrekken: …", "Recall: …", with "X wil het bericht "…" intrekken") is the
+  // An Outlook recall ("Intrekken: …", "Terughalen: …", "Recall: …", with "X wil het bericht "…" intrekken") is the
   // mail client's; a person who writes "Intrekken: aanmelding" writes no such sentence.
   if (RECALL_SUBJECT.test(rawSubject) && RECALL_BODY.test(head)) return { kind: 'notification', reason: 'message-recall' };
   if (TICKET_ID.test(rawSubject) && (RECEIVED.test(rawSubject) || RECEIVED.test(head)) && !SIGNUP_WORDS.test(head)) {

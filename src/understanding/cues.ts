@@ -103,7 +103,7 @@ const OURS = '(aanmelding\\w*|inschrijving\\w*|registratie\\w*|deelname|plek|ple
 
 export const CANCEL_STRONG = wordings([
   '\\bafmeld(en|ing)\\b', /* Frisian, Limburgish */ '\\b(ofmeld|aafmeld)\\w*', '\\bkin\\b[^.?!]{0,25}\\b(net|neet)\\b[^.?!]{0,20}\\b(komme|kaome|kome)\\b', '\\bsjrap\\w*\\b[^.?!]{0,10}\\bmich\\b', '\\b(ich|iech) (kin|kan)\\b[^.?!]{0,25}\\bneet\\b', /* Frisian "net by wêze" */ '\\bkin\\b[^.?!]{0,30}\\bnet\\b[^.?!]{0,10}\\bby (weze|wezen)\\b', /* formal, Flemish: send one's apologies */ '\\b(mij|me|zich|ons) (\\w+ ){0,2}verontschuldig(en|d)\\b', '\\bbericht van verhindering\\b', /* German */ '\\b(absagen|absage|abmelden|abmeldung)\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
-  '\\buitschrijv(en|ing)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,20}\\b(aanmelding|aanmeldingen|inschrijving|deelname)\\b[^.?!]{0,80}?\\bin\\b', '\\bteruggetrokken\\b',
+  '\\buitschrijv(en|ing)\\b', '\\buit te schrijven\\b', /* Flemish: "forfait geven" (to give up) */ '\\bforfait (geven|gegeven|moeten geven)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,20}\\b(aanmelding|aanmeldingen|inschrijving|deelname)\\b[^.?!]{0,80}?\\bin\\b', '\\bteruggetrokken\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafzeggen\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
   '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',
   '\\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\b(plek|plekken|plaats|plaatsen|stoel|stoelen)\\b[^.?!]{0,20}?\\bvrij(geven|gegeven|maken)\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b',
@@ -233,8 +233,8 @@ export const ON_BEHALF = /\b(namens|secretariaat|secretaresse|(management|direct
 /** Someone else goes instead of the registered person: a person sorts out the swap. */
 export const SUBSTITUTE = /\b(in (mijn|zijn|haar|diens) plaats|in plaats van mij|vervang(t|en|er|ster)?\b|mijn vervang|instead of me|in my place|replace me)\b/;
 const SUBSTITUTE_G = new RegExp(SUBSTITUTE.source, 'g');
-// "Er komt geen vervanger", "niemand in mijn plaats": no one goes instead.
-const NONE_BEFORE = /\b(geen|niemand|no|not|nobody|without|zonder)\s+(\w+\s+)?$/;
+// "Er komt geen vervanger", "niemand in mijn plaats", "laat zich niet vervangen": no one goes instead.
+const NONE_BEFORE = /\b(geen|niemand|niet|no|not|nobody|without|zonder)\s+(\w+\s+)?$/;
 // "omdat ik een zieke collega moet vervangen": the sender replaces someone elsewhere; that is
 // why they cannot come, not who comes instead. ("Ik laat me vervangen" still is a substitute.)
 const SENDER_REPLACES = /\b(ik|wij|we)\b(?![^,.;:!?]*\b(me|mij|ons|laat|laten)\b)[^,.;:!?]*$/;

@@ -116,7 +116,7 @@ const MAY_I_AT_ALL = /\b(is het de bedoeling dat\b|(is|zijn) (de sessies?|het|di
 // "Zijn er kosten aan verbonden? Zo niet, dan meld ik mij aan": the signup waits on the answer.
 // "Dan melden we ons daarna aan" right after a question also waits on its answer. ("Dan kom ik
 // graag" after "Is er een sessie in Limburg?" asks where, and is answered with the list.)
-const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|\bweten,? dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|^(dan|then) (wil|willen|zou|zouden|ga|gaan|kan|kunnen) (ik|we|wij)\b[^.?!]{0,30}\b(komen|deelnemen|aansluiten|aanschuiven|meedoen|erbij zijn|er ?bij zijn|aanmelden)\b|\b(zo (ja|niet|nee|neen)|indien nee|if no|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
+const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|\b(advies|antwoord|reactie|uitsluitsel|bericht|input)\b,? dan (meld|melden|schrijf|schrijven|geef|geven|kom|komen|zet|zetten) (ik|we|wij)\b|\bweten,? dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|^(dan|then) (wil|willen|zou|zouden|ga|gaan|kan|kunnen) (ik|we|wij)\b[^.?!]{0,30}\b(komen|deelnemen|aansluiten|aanschuiven|meedoen|erbij zijn|er ?bij zijn|aanmelden)\b|\b(zo (ja|niet|nee|neen)|indien nee|if no|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
 // Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
 // After "zo niet": no obstacle ("geen probleem", "not a problem if not").
 const REMARK_AFTER_ANSWER = /\b(geen (probleem|punt|bezwaar)|(not a|no) problem|maakt (niet|niks) uit|(doesn't|does not) matter)\b/;
@@ -143,8 +143,9 @@ function closerToChosen(t: string, f: Features): boolean {
 // taking part elsewhere asks for another ("kan ik ergens anders aansluiten?", "of elders in Twente?").
 const ELSEWHERE_PLACE = /\b(elders|ergens anders|een andere (locatie|plaats|stad|regio|plek)|somewhere else|another (location|city|place))\b/;
 const ABOUT_A_SESSION = /\b(sessie\w*|bijeenkomst\w*|sessions?|meetings?|aansluit\w*|aan te sluiten|aanmeld\w*|aan te melden|inschrijv\w*|deelne\w*|deel te nemen|meedoen|mee te doen|meedoet|terecht|kom|komen|attend|join|kan het|kan dat|is er|zijn er|is there|are there|ga|gaan|liever|voorkeur|prefer|rather)\b/;
-// And "(of ik beter) ergens anders kan parkeren": what follows the place says what is done there.
-const DONE_THERE = /\b(elders|ergens anders)\b( \w+){0,2} (parkeren|parkeer|wachten|wacht|eten|lunchen|overnachten|verwacht|vergader\w*|inzetten|zijn|nodig|bezig)\b/;
+// And "(of ik beter) ergens anders kan parkeren": what follows the place says what is done there;
+// "ik kom vanuit een afspraak elders" says where the sender comes from.
+const DONE_THERE = /\b(elders|ergens anders)\b( \w+){0,2} (parkeren|parkeer|wachten|wacht|eten|lunchen|overnachten|verwacht|vergader\w*|inzetten|zijn|nodig|bezig)\b|\bvanuit\b[^.?!]{0,25}\b(elders|ergens anders)\b|\b(elders|ergens anders) vandaan\b/;
 const elsewhereForSomethingElse = (t: string) => !ELSEWHERE.test(t.replace(ELSEWHERE_PLACE, ' ')) && (!ABOUT_A_SESSION.test(t) || DONE_THERE.test(t));
 const THAT_IS_CLOSER = /\b(dat|dit|die|het|that|this|it)( is|'s)\b[^.?!]{0,30}\b(dichterbij|dichter bij|closer|nearer)\b/;
 
@@ -222,8 +223,8 @@ function qualifiesRemark(sentence: string, match: string): boolean {
 // (Not as the one whose approval is needed: "onder voorbehoud van akkoord van onze gemeentesecretaris".)
 // "Misschien schuift er iemand van de buurgemeente aan": someone unnamed is someone else too.
 const SOMEONE_ELSE = /\b(twee|drie|vier|een paar|enkele|wat|nog|two|three|some) (raadsleden|collega's|collegas|wethouders|fractieleden|commissieleden|medewerkers|councillors|colleagues)\b|(?<!\b(akkoord|toestemming|goedkeuring|fiat|instemming|approval|permission|consent) (van|door|from|of) )\b(mijn|onze|de|het|haar|zijn|een|my|our|the) (collega|collega's|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|secretariaat|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|fractiegenoot|colleague|alderman|mayor)\b|\b(hij|zij|ze|hem|haar|hen|he|she|they|him|her|them|iemand|someone|somebody)\b/;
-// The sender only reporting ("weet ik nog niet", "laat ik weten", "u hoort nog van mij"): not the sender's own coming.
-const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b|\b(hoort|hoor|horen)\b[^.?!]{0,30}?\bvan (mij|ons)\b/g;
+// The sender only reporting ("weet ik nog niet", "laat ik weten"): not the sender's own coming.
+const REPORTING = /\b(ik|wij|we|i)\s+(weet|weten|laat|laten|hoor|horen|know)\b|\b(weet|weten|laat|laten|hoor|horen)\s+(ik|wij|we)\b/g;
 const IN_MY_PLACE = /\b(in (mijn|onze) plaats|namens (mij|ons)|instead of me|in my place|vervang\w*)\b/;
 // The sender's own coming named as a thing: "de wethouder moet mijn deelname nog goedkeuren".
 const MY_COMING = /\b(mijn|onze) (deelname|aanwezigheid|komst|aanmelding|inschrijving)\b|\b(my|our) (attendance|participation|registration)\b/;

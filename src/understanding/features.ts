@@ -126,7 +126,7 @@ function asksWhich(quoted: string, ctx: UnderstandingContext): boolean {
 
 // A correction under the sender's own quoted signup ("Sorry, dat moest Utrecht zijn", "3 juli
 // natuurlijk, niet 3 juni"): the signup quoted is carried over to the session the new text names.
-const CORRECTS = /\b(natuurlijk|moet|moest|vergissing|vergist|bedoel\w*|correctie|excuus|sorry|oeps|typfout|tikfout|verkeerd\w*|foutje|fout|should be|meant|mistake)\b/;
+const CORRECTS = /\b(natuurlijk|(dat|het|dit) (moet|moest)|(moet|moest) ([a-z0-9-]+ ){0,2}zijn|vergissing|vergist|bedoel\w*|correctie|excuus|sorry|oeps|typfout|tikfout|verkeerd\w*|foutje|fout|should be|meant|mistake)\b/;
 function correctsOwnSignup(mail: InboundMail, quoted: string, bodyText: string): boolean {
   const from = mail.from;
   if (!from || !CORRECTS.test(bodyText)) return false;
@@ -227,7 +227,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
 // "toch graag", "ik kom wel": a signup again. So is a withdrawal the sender undoes ("mijn
 // afmelding mag u vergeten", "dat trek ik in" right after one told).
 const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b|\b(meldde|meldden|zegde|zegden)\b[^.?!]{0,20}\baf\b/;
-const UNDONE = /\b(afmelding|afzegging)\b[^.?!]{0,30}\b(vergeten|negeren|laten vervallen|vervallen|intrekken|ingetrokken|schrappen|niet meer (nodig|geldig))\b|\b(vergeet|negeer)\b[^.?!]{0,20}\b(afmelding|afzegging)\b/;
+const UNDONE = /\b(afmelding|afzegging)\b[^.?!]{0,30}\b(was|is)\b[^.?!]{0,10}\b(een )?(vergissing|fout|foutje|per ongeluk|niet de bedoeling)\b|\b(afmelding|afzegging)\b[^.?!]{0,30}\b(vergeten|negeren|laten vervallen|vervallen|intrekken|ingetrokken|schrappen|niet meer (nodig|geldig))\b|\b(vergeet|negeer)\b[^.?!]{0,20}\b(afmelding|afzegging)\b/;
 const WITHDRAWAL_NOUN = /afmelding|afzegging/;
 const TAKEN_BACK = /^(dat|die|deze|this|that) (trek|trekken) (ik|we|wij) (weer |hierbij )?in\b/;
 const AGAIN = /\b(weer|opnieuw|alsnog|toch|wel|gewoon|again|after all)\b/;
@@ -249,8 +249,12 @@ function withdrewBefore(clauses: readonly Clause[]): number[] {
   // (With the next clause: "mijn afmelding mag u | dus vergeten" is split at "dus".)
   const takenBack = (c: Clause, i: number) => (mayBeUndone && UNDONE.test(`${c.folded} ${clauses[i + 1]?.folded ?? ''}`)) || (TAKEN_BACK.test(c.folded.trim()) && clauses.slice(0, i).some((p) => PAST_WITHDRAWAL.test(p.folded)));
   const undone = clauses.some(takenBack);
-  return withdrawalsNotNow(clauses, (c, i) => PAST_WITHDRAWAL.test(c.folded) || takenBack(c, i),
-    (c) => (undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded)));
+  const again = (c: Clause) => (undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded));
+  const notNow = withdrawalsNotNow(clauses, (c, i) => PAST_WITHDRAWAL.test(c.folded) || takenBack(c, i), again);
+  // "De afmelding van vanochtend was een vergissing, ik kom gewoon": the withdrawal undone may be
+  // named only by its noun (and the subject, "Afmelding Breda"); with a signup again, none stands.
+  if (notNow.length || !undone || !clauses.some((c) => !c.neg && again(c))) return notNow;
+  return clauses.flatMap((c, i) => (takenBack(c, i) ? [i] : []));
 }
 // Someone else withdrew (the clause is about them) while the sender signs up in the first person.
 const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => c.others,
@@ -327,7 +331,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     // A line on top of a forwarded invitation accepts it as much as a reply does.
     (isReply || subject.isForward) && words <= 25 && ((cue.ACCEPT.test(firstLine) && !SOMETHING_ELSE.test(firstLine.split(/[.!?]/, 1)[0]!) && answersOffer(subject.text, split.quoted, ctx))
       || (bodyRefs.some((r) => r.polarity === 'pos') && !bodyClauses.some((c) => c.neg || c.question) && (asksWhich(split.quoted, ctx) || (offersSessions(split.quoted, ctx) && choosesOne(bodyText, bodyRefs))))
-      || (isReply && new Set(sessionsIn(bodyRefs.filter((r) => r.polarity === 'pos'))).size === 1 && !bodyClauses.some((c) => c.question)
+      || (isReply && new Set(sessionsIn(bodyRefs.filter((r) => r.polarity === 'pos'))).size === 1 && !bodyClauses.some((c) => c.question || (c.neg && cue.withdraws(c.folded)))
         && correctsOwnSignup(mail, split.quoted, bodyText))),
     words <= 25,
     firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),

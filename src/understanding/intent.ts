@@ -756,6 +756,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (f.othersWithdrew.length && !ASKS.test(f.register ?? '') && !cue.takesAPlace(f.contentLower) && registrationToChange(f, thread)) return stop('escalate', 'someone-else', 'someone else withdraws; the sender still comes');
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+    // "Ik kom graag naar een van de sessies, de datum maakt me niet uit" under an invitation to
+    // Haarlem: any session will do, so the one the subject or the quoted mail names is not chosen.
+    const any = ANY_SESSION.exec(f.contentLower);
+    if (any && !f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1 && r.sessions[0] === d.session)) return stop('alternatives', 'any-session', `any session will do: "${any[0]}"`);
     // A hedge in the sender's subject ("Venlo 29 juni (voorlopig)", "Aanmelding onder voorbehoud").
     const subjectHedge = f.subjectClauses.map((c) => SUBJECT_HEDGE.exec(c.folded)).find((m) => m);
     if (subjectHedge) return stop('escalate', 'hedged', `holds back in the subject: "${subjectHedge[0]}"`);
@@ -866,4 +870,5 @@ function otherAskedBeside(f: Features, session: string | null): string | null {
 const STILL_COMING = boundaryOnce(/\b(ik|wij|we) (kom|komen|ben|zijn|blijf|blijven)\b[^.?!]{0,20}\b(wel|nog steeds|gewoon)\b|\b(ik|wij|we) (wel|nog steeds|gewoon) (kom|komen)\b|\b(i am|i'm|we are|we're) still (coming|attending)\b|\bi (will|'ll) still (come|attend|be there)\b/);
 // The sender or a colleague is already signed up: "ik heb me al aangemeld", "heeft zich vorige week aangemeld".
 // (Also on the list already: "ik sta al op de lijst", "already on the list".)
-const ALREADY_SIGNED_UP = boundaryOnce(/\b(al|reeds|inmiddels) (aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,15}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/);
+const ANY_SESSION = /\b(een|één|one) (van de|of the) (ontwerp)?(sessies|sessions|bijeenkomsten|data)\b|\b(datum|plaats|locatie|sessie|stad|date|place|location) maakt (me |mij |ons )?(eigenlijk |verder )?(niet|niks|niets) uit\b|\bwaar (er )?(nog )?(plek|ruimte|plaats) is\b/;
+const ALREADY_SIGNED_UP = boundaryOnce(/\b(al|reeds|inmiddels) (aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(sta|staat|staan|stond|stonden)\b[^.?!]{0,10}\b(al|reeds|inmiddels)\b[^.?!]{0,10}\bop de (deelnemers)?lijst\b|\balready on the (list|participants list)\b|\b(heb|hebben|heeft|had|hadden|ben|zijn|is|staat|sta|staan)\b[^.?!]{0,30}\b(me|mij|ons|zich)?\s?((al|vorige week|eerder|reeds|gisteren|inmiddels|onlangs) )*(aangemeld|ingeschreven|opgegeven|geregistreerd)\b|\b(already|have) (registered|signed up)\b/);

@@ -84,6 +84,12 @@ const FLOOR: Record<string, number> = {
   // Round 39, scored at first sight on the code after round 38 (94.7%, no wrong confirmation, no
   // reply to machine mail); floors after the rules it led to (what-is-chosen.test.ts).
   fy: 1.0, fz: 0.96, ga: 0.97, gb: 0.97,
+  // Round 40, scored at first sight on the code after round 39 (93.4%, three wrong confirmations,
+  // one reply to machine mail); floors after the rules it led to (recalls-and-undoing.test.ts).
+  gc: 1.0, gd: 0.96, ge: 0.87, gf: 0.98,
+  // Round 41, scored at first sight on the code after round 40 (94.7%, two wrong confirmations, one
+  // of them labelled UNSURE); floors after its two fixes.
+  gg: 0.97, gh: 0.95, gi: 0.96, gj: 0.92,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
