@@ -113,7 +113,7 @@ export const CANCEL_STRONG = wordings([
   // "graag doorhalen", "wij zien af van deelname", "drop our registration", "pull out".
   // Said of a registration, never of the sender's own meeting ("mijn overleg is geschrapt").
   `\\b${OURS}\\b[^.?!]{0,100}?\\b(mag|mogen|kan|kunnen|moet|moeten)\\b[^.?!]{0,25}?\\bvervallen\\b`, `\\b${OURS}\\b[^.?!]{0,60}?\\b(geschrapt|ingetrokken|geannuleerd|doorgehaald)\\b`,
-  '\\bdoor(halen|haal)\\b', '\\bhaal\\b[^.?!]{0,40}?\\bdoor\\b', '\\b(zie|ziet|zien)\\b[^.?!]{0,30}?\\baf van (deelname|de sessie|onze|mijn|de bijeenkomst|aanmelding)\\b', '\\bafgezien\\b', /* a subordinate clause joins the verb: "dat ik afzie van deelname" */ '\\bafzie(n|t)?\\b[^.?!]{0,10}\\bvan\\b', 
+  '\\bdoor(halen|haal)\\b', '\\bhaal\\b[^.?!]{0,40}?\\bdoor\\b', '\\b(zie|ziet|zien)\\b[^.?!]{0,30}?\\baf van (deelname|de sessie|onze|mijn|de bijeenkomst|aanmelding)\\b', /* "ik heb afgezien van deelname", not "afgezien van de lunch kom ik" (apart from) */ '\\b(heb|hebben|heeft|had|hadden|hebt)\\b[^.?!]{0,30}\\bafgezien\\b', /* a subordinate clause joins the verb: "dat ik afzie van deelname" */ '\\bafzie(n|t)?\\b[^.?!]{0,10}\\bvan\\b', 
   '\\bdrop (me|us|my|our|the)\\b', '\\b(pull|pulling|back|backing|drop|dropping) out\\b',
 ]);
 

@@ -758,8 +758,8 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     // "Ik kom graag naar een van de sessies, de datum maakt me niet uit" under an invitation to
     // Haarlem: any session will do, so the one the subject or the quoted mail names is not chosen.
-    const any = ANY_SESSION.exec(f.contentLower);
-    if (any && !f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1 && r.sessions[0] === d.session)) return stop('alternatives', 'any-session', `any session will do: "${any[0]}"`);
+    const anySession = ANY_SESSION.exec(f.contentLower);
+    if (anySession && !f.bodyRefs.some((r) => r.polarity === 'pos' && r.sessions.length === 1 && r.sessions[0] === d.session)) return stop('alternatives', 'any-session', `any session will do: "${anySession[0]}"`);
     // A hedge in the sender's subject ("Venlo 29 juni (voorlopig)", "Aanmelding onder voorbehoud").
     const subjectHedge = f.subjectClauses.map((c) => SUBJECT_HEDGE.exec(c.folded)).find((m) => m);
     if (subjectHedge) return stop('escalate', 'hedged', `holds back in the subject: "${subjectHedge[0]}"`);

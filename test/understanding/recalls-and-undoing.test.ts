@@ -33,6 +33,10 @@ test('withdrawals in formal and Flemish words; a newsletter left is none', async
     ['cancel/breda', 'Breda', 'Gelieve mij uit te schrijven voor de sessie in Breda.'],
     ['cancel/breda', 'Breda', 'Spijtig genoeg moet ik forfait geven voor Breda op 3 juli.'],
     ['escalate/null', 'Nieuwsbrief', 'Gelieve mij uit te schrijven voor de nieuwsbrief.'],
+    // (A stem the clause reader's quick test lacked hid these: found by a speed helper.)
+    ['cancel/breda', 'Breda', 'Ik heb afgezien van deelname aan Breda op 3 juli.'],
+    ['register/breda', 'Breda', 'Afgezien van de lunch kom ik graag naar Breda op 3 juli.'],
+    ['cancel/assen', 'Assen', 'Ik kin, net by weze yn Assen.'],
   ]), []);
 });
 
