@@ -262,11 +262,11 @@ const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses
 
 const GREETING = /^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/;
 
-/** The first line of the text that is not empty and no greeting, trimmed; "" when there is none. */
 // "Graag ontvang ik het verslag", "graag de presentatie achteraf", "prima overzicht, dank", "prima,
 // ik stuur het door": the yes is to something else than coming.
-const SOMETHING_ELSE = /\b(ontvang\w*|stuur\w*|zend\w*|doorgestuurd|doorgegeven|doorsturen|doorgeven|verslag|presentaties?|slides|sheets|overzicht|informatie|stukken|materiaal|link|terugkoppeling|uitkomsten|resultaten|report|slides|summary)\b/;
+const SOMETHING_ELSE = /\b(ontvang\w*|stuur\w*|zend\w*|doorgestuurd|doorgegeven|doorsturen|doorgeven|verslag|presentaties?|slides|sheets|overzicht|informatie|stukken|materiaal|link|terugkoppeling|uitkomsten|resultaten|report|summary)\b/;
 
+/** The first line of the text that is not empty and no greeting, trimmed; "" when there is none. */
 function firstLineOf(text: string): string {
   for (let at = 0; at <= text.length;) {
     const end = text.indexOf('\n', at);

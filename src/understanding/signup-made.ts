@@ -48,7 +48,8 @@ const ASKED_OF_US = new RegExp([
 export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
 /** Only a request that we act ("kunt u mij aanmelden?"), not asking leave ("mag ik als … deelnemen?"). */
 export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);
-// A wish, not a signup: "ik zou best willen", "I might", "could".
+// A wish, not a signup: "ik zou best willen", "I might", "could", interest ("ik heb interesse om
+// deel te nemen").
 const WISH = /\b(zou|zouden|would|could|might|interesse|belangstelling|interested)\b|'d (love|like)\b|\bwil(len)? best\b/;
 // The polite form that asks for a seat: "ik zou graag komen", "graag zou ik deelnemen", "I would
 // like to register". A signup on its own; beside a question it may hang on the answer (a wish).
