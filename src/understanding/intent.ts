@@ -621,6 +621,7 @@ const STANDS_IN = /\b(plaatsvervang\w*|vervanger|opvolger|in (mijn|zijn|haar) pl
 const TO_THE_SESSION = /\bnaar (de|die|deze|het|the) (ontwerp)?(sessie|bijeenkomst|session|meeting)\b/;
 const GOES = /\b(gaat|gaan|komt|komen|goes|go|attends?|neemt|nemen|schuift|schuiven|sluit|sluiten)\b/;
 const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,40}?\bvan de (deelnemers)?lijst\b|\bvan de (deelnemers)?lijst\b[^.?!]{0,20}?\b(halen|afhalen|schrappen|verwijderen|af)\b/;
+const ONLY_MYSELF = /\b(zelf|ikzelf|mijzelf|myself)\b/;
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
   if (!f.cancelStrong && !f.cancelWeak) return null;
   let found: boolean | null = null;
@@ -636,6 +637,9 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
     const clauses = idx.map((i) => f.bodyClauses[i]!);
     const said = all.map((i) => f.bodyClauses[i]!.folded).join(', ');
     if (!clauses.length || clauses.every((c) => c.others) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
+    // "Burgemeester A en wethouder B komen graag naar Assen. Zelf ben ik er niet bij": who signs
+    // others up says who does not come; that is no withdrawal (what-is-asked.test.ts).
+    if (ONLY_MYSELF.test(said) && f.bodyClauses.some((c, i) => !all.includes(i) && !c.neg && !c.question && (c.others || namesAnother(c, f)) && cue.signsUp(c.folded))) continue;
     // What the negative clauses name; a positive clause beside them is the choice ("Venlo lukt niet, Breda wel").
     let named = sessionsOf(f.bodyRefs.filter((r) => idx.includes(r.clause)));
     // "Het congres kan ik niet bijwonen, Utrecht wel": declining another engagement is no withdrawal.

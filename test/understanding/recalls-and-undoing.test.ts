@@ -14,6 +14,9 @@
 // - "laat zich niet vervangen": no one goes instead, so the secretariat's withdrawal stands.
 // After round 41: a signup told as made twice, with a change asked, is for a person; "een van de
 // sessies, de datum maakt me niet uit" under an invitation to one chooses none (the list).
+// After round 42: who signs others up and says "zelf ben ik er niet bij" withdraws nothing. (Not yet:
+// "ik kom niet naar Assen, mijn collega komt wel" is still read as a withdrawal; a first reading that
+// took any colleague or title who "komt wel" as someone going instead lowered six written sets.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mismatchedCases, signed, verdict } from './mail.js';
@@ -76,5 +79,13 @@ test('a signup told as made, with a change asked, is for a person; "any session"
     ['register/breda', 'Breda', 'Ik heb me vorige week al aangemeld voor Breda op 3 juli. Ik kom nog steeds, tot dan!'],
     ['alternatives/null', 'RE: Uitnodiging ontwerpsessie 21 juni Haarlem', 'Ik kom heel graag naar een van de sessies, de datum maakt me niet uit. Zet me maar neer waar nog plek is.'],
     ['register/haarlem', 'RE: Uitnodiging ontwerpsessie 21 juni Haarlem', 'Ik kom graag naar Haarlem op 21 juni, de tijd maakt me niet uit.'],
+  ]), []);
+});
+
+test('signing others up while not coming oneself withdraws nothing', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/assen', 'Aanmelding burgemeester en wethouder - Assen', 'Burgemeester Hoogendoorn en wethouder Bos komen graag naar de ontwerpsessie in Assen (28 juni). Zelf ben ik er niet bij.'],
+    ['cancel/assen', 'Assen', 'Ik kom niet naar Assen op 28 juni. Mijn collega ook niet.'],
+    ['cancel/assen', 'Assen', 'Als wethouder kan ik helaas niet naar Assen op 28 juni.'],
   ]), []);
 });

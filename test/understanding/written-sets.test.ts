@@ -90,6 +90,9 @@ const FLOOR: Record<string, number> = {
   // Round 41, scored at first sight on the code after round 40 (94.7%, two wrong confirmations, one
   // of them labelled UNSURE); floors after its two fixes.
   gg: 0.97, gh: 0.95, gi: 0.96, gj: 0.92,
+  // Round 42, scored at first sight on the session's final code but one rule (95.3%, no wrong
+  // confirmation, no reply to machine mail); only measured.
+  gk: 0.97, gl: 0.93, gm: 0.93, gn: 0.96,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
