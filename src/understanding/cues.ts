@@ -199,10 +199,13 @@ export const ELIGIBILITY = /\b(kan|kunnen|mag|mogen|zou|zouden|can|could|may|mig
  * Whether the one asked about is the sender: "mag ik", "kunnen wij", "may we". A possessive or an
  * object ("inwoners van ons dorpsplatform", "iemand van ons") asks about others.
  */
-// "Kan mijn collega alsnog aansluiten?": whether there is still time or room, which the list or a
-// confirmation answers; "kan er nog iemand mee?" asks for one more, a person's call.
-export const STILL_ASKED = /\b(kan|kunnen|mag|mogen|can|could)\b[^?]{0,40}\b(nog|alsnog|still)\b(?! (meer|een|iemand|anderen|more|another)\b)/;
 export const ASKS_OF_SELF = /\b(ik|wij|we|ikzelf|wijzelf|i|ich|wir|wy)\b/;
+
+/**
+ * Whether one can still come ("kan mijn collega alsnog aansluiten?"): time or room, which the list
+ * or a confirmation answers; "kan er nog iemand mee?" asks for one more, a person's call.
+ */
+export const STILL_ASKED = /\b(kan|kunnen|mag|mogen|can|could)\b[^?]{0,40}\b(nog|alsnog|still)\b(?! (meer|een|iemand|anderen|more|another)\b)/;
 
 /**
  * Asks whether the sender may take part in a capacity of their own ("zou ik als Belgische
