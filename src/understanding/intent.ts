@@ -667,8 +667,15 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
 function ownWithdrawal(f: Features): boolean {
   const withdrawing = f.bodyClauses.filter((c) => c.neg && cue.withdraws(c.folded));
   if (!withdrawing.length) return true; // from the subject ("Afmelding")
-  return withdrawing.some((c) => !c.others || FIRST_PERSON.test(c.folded));
+  // A withdrawal asked about is none: "de sessie in Venlo gaat toch niet door?", "hoe horen
+  // gemeenten die niet aanwezig konden zijn de uitkomsten?" ask something of us. A question
+  // withdraws the sender when the sender is in it ("ik kan niet komen, is dat erg?") or when it
+  // asks us to take a registration off ("kunt u de aanmelding voor Venlo schrappen?").
+  return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded)) && (!c.question || OWN.test(c.folded) || ASKED_OFF.test(c.folded)));
 }
+const OWN_STATUS = /\b(sta|staan) (ik|we|wij)\b|\b(ben|zijn) (ik|we|wij) (al |nu |wel |eigenlijk |nou )*(aangemeld|ingeschreven|geregistreerd|genoteerd)\b|\b(am|are) (i|we) (already |actually )?(registered|signed up|on the list)\b/;
+const OWN = /\b(ik|wij|we|mij|me|mijn|ons|onze|mezelf|mijzelf|i|my|our|us|myself)\b/;
+const ASKED_OFF = /\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\b[^?]*\b(afmelden|af te melden|uitschrijven|uit te schrijven|schrappen|doorhalen|verwijderen|annuleren|intrekken|in te trekken|halen|afhalen|af te halen|vervallen|remove|cancel|drop|take)\b/;
 
 // Someone else's going is their own affair, told in passing: arranged by them ("dat regelt zijn
 // secretariaat zelf", "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld") or news heard
@@ -703,6 +710,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   if (d.intent === 'alternatives' && !thread && !f.accept && !f.otherDates && !f.availability && !firmSignup(f, false) && !listWanted()) {
     return stop('escalate', 'question', 'no signup made and no dates asked for');
   }
+  // "Voor welke sessie sta ik eigenlijk?", "ben ik al aangemeld?": the sender asks after their own
+  // registration; a person looks it up. The list of dates answers nothing of it.
+  const status = d.intent === 'alternatives' ? f.bodyClauses.find((c) => c.question && OWN_STATUS.test(c.folded)) : undefined;
+  if (status) return stop('escalate', 'status', `asks after their own registration: "${status.text}"`);
   if (d.intent === 'cancel') {
     // A mailing matter beside a withdrawal from the session, said in a sentence of its own, is a
     // remark for a person; alone (or as the only thing withdrawn from) it withdraws nothing of ours.
@@ -713,7 +724,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     }
     // A secretariat withdrawing the person it writes for withdraws the registration it made; a
     // colleague's absence told by a peer is not the sender's ("mijn collega kan niet").
-    if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s');
+    if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s, or only asked about');
     // "Mijn collega kan niet meer. Ik kom wel gewoon": the sender stays; a person changes the group.
     if (STILL_COMING.test(f.contentLower)) return stop('escalate', 'someone-else', 'the sender still comes');
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
@@ -726,7 +737,8 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // ("Mogelijk schuift een collega aan; die meldt zich dan zelf" leaves it to the colleague.)
     const mayGo = f.bodyClauses.find((c) => c.others && !c.neg && GOES.test(c.folded) && MAY.test(c.folded));
     const theirOwn = contrary('deferred');
-    if ((mayGo || ON_ANOTHERS_NAME.test(f.contentLower)) && !(theirOwn && aboutAnother(theirOwn.text))) return stop('escalate', 'substitution', 'a colleague may take the place');
+    // ("Een collega gaat misschien wel, die mailt zelf": arranged by the colleague, as above.)
+    if (((mayGo && !ARRANGES_OWN.test(f.contentLower)) || ON_ANOTHERS_NAME.test(f.contentLower)) && !(theirOwn && aboutAnother(theirOwn.text))) return stop('escalate', 'substitution', 'a colleague may take the place');
     // "Utrecht lukt niet meer; welke andere data zijn er nog?": wants to attend, on another date.
     // Asked for, not "een andere datum hoeft niet" nor "ik moet naar een andere bijeenkomst".
     const other = otherAsked(f, true);

@@ -16,7 +16,13 @@ export const THIRD_PERSON = /\b(zich|hij|zij|ze|himself|herself|themselves)\b/;
 // clause of the sentence.
 const JOINED = /^(maar|en|dus|but|and|so)\b/;
 export const signsUpSelf = (f: Features) => f.bodyClauses.some((c) => !c.others && !c.neg && !c.question && cue.signsUp(c.folded)
-  && (SELF_OR_REQUEST.test(c.folded) || (JOINED.test(c.folded) && f.bodyClauses.some((d) => d.sentence === c.sentence && !d.others && FIRST_PERSON.test(d.folded)))));
+  && (SELF_OR_REQUEST.test(c.folded) || (JOINED.test(c.folded) && f.bodyClauses.some((d) => d.sentence === c.sentence && !d.others && FIRST_PERSON.test(d.folded))))
+  && !signsUpAnother(c.folded));
+// "Bij deze meld ik hem aan": the sender acts, but signs someone else up ("meld ik mij en haar
+// aan" signs up the sender too).
+const ANOTHER_SIGNED_UP = /\b(meld|melden|schrijf|schrijven|geef|geven)\b[^.?!]{0,20}\b(hem|haar|hen)\b|\b(hem|haar|hen)\b[^.?!]{0,20}\b(aanmelden|aan te melden|inschrijven|in te schrijven|opgeven|op te geven)\b/;
+const SELF_SIGNED_UP = /\b(mij|me|mijzelf|mezelf|ons|onszelf|myself|us)\b/;
+const signsUpAnother = (folded: string) => ANOTHER_SIGNED_UP.test(folded) && !SELF_SIGNED_UP.test(folded);
 /** The sender's own signup: said ("ik meld mij aan") or asked of us ("zet u mij op de lijst?"). */
 export const ownSignup = (f: Features) => signsUpSelf(f) || f.bodyClauses.some((c) => askedToAct(c.folded) && FIRST_PERSON.test(c.folded));
 /** Someone else as the one a deferred signup is about ("hij meldt zich zelf aan", "meldt haar secretariaat haar aan"). */

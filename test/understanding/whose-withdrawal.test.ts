@@ -1,0 +1,81 @@
+// Whose withdrawal, and what a clause denies. Written after round 43 (2026-12-07), fresh
+// messages beside look-alikes that must keep their verdict:
+// - a negation after "dus", "daarom" or "echter" denies the verb before it: "ik kom vanmiddag dus
+//   niet naar Venlo" withdraws (it was confirmed: the clause was cut at "dus" and its first half
+//   read as a signup); "ik kom dus toch" is one clause, and undoes an earlier withdrawal;
+// - a withdrawal asked about is none: "de sessie in Venlo gaat toch niet door?" and "gemeenten die
+//   niet aanwezig konden zijn" ask something; a question that asks us to take a registration off
+//   ("kunt u de aanmelding voor Venlo schrappen?") withdraws;
+// - asking after one's own registration ("voor welke sessie sta ik eigenlijk?") is for a person,
+//   not answered with the list; asking what is still possible is;
+// - "ik sta voor Venlo genoteerd" tells the registration there, so "graag omzetten naar Breda"
+//   switches; "bij deze meld ik hem aan" signs up the colleague for the session they want;
+// - "morgen ga ik niet redden" withdraws; a colleague who may go and mails themselves leaves the
+//   sender's withdrawal standing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fromWeert, mismatchedCases } from './mail.js';
+
+const ON_29_JUNE = 'Fri, 29 Jun 2018 07:45:00 +0200';
+
+test('a negation after "dus", "daarom" or "echter" denies the coming before it', async () => {
+  const cases = [
+    ['cancel/venlo', 'afmelding 29 juni', 'Helaas ziek vandaag, ik kom vanmiddag dus niet naar Venlo.'],
+    ['cancel/venlo', 'Ontwerpsessie', 'Ik kom vanmiddag dus niet naar Venlo.'],
+    ['cancel/venlo', 'Ontwerpsessie', 'Ik kan vandaag in Venlo echter niet aanwezig zijn.'],
+    ['cancel/venlo', 'Ontwerpsessie', 'Wij komen vanmiddag daarom helaas niet naar Venlo.'],
+    ['cancel/venlo', 'Venlo', 'Mijn trein rijdt niet, ik haal het vanmiddag dus niet.'],
+    // Look-alikes: "dus" before a choice or a clause of its own still splits.
+    ['register/venlo', 'Ontwerpsessie', 'Ik kom dus toch naar Venlo.'],
+    ['register/venlo', 'Ontwerpsessie', 'Breda lukt niet dus Venlo graag.'],
+    ['register/venlo', 'Ontwerpsessie', 'Helaas kan ik niet naar Breda, dus ik kies Venlo.'],
+    ['register/venlo', 'Ontwerpsessie', 'Ik had me afgemeld voor Venlo maar mijn afspraak is verzet, ik kom dus toch.'],
+  ] as const;
+  const wrong: string[] = [];
+  for (const [want, subject, text] of cases) {
+    const v = await fromWeert(subject, text, { date: ON_29_JUNE });
+    if (`${v.intent}/${v.session}` !== want && !(want.startsWith('cancel') && v.intent === 'escalate')) wrong.push(`${text}: want ${want}, got ${v.intent}/${v.session}`);
+  }
+  assert.deepEqual(wrong, []);
+  // The one that was confirmed must now be a withdrawal, not merely held.
+  const ill = await fromWeert('Ontwerpsessie', 'Ik kom vanmiddag dus niet naar Venlo.', { date: ON_29_JUNE });
+  assert.equal(`${ill.intent}/${ill.session}`, 'cancel/venlo');
+});
+
+test('a withdrawal asked about is none; one asked of us is', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['escalate/null', 'Ontwerpsessie Venlo', 'De sessie in Venlo op 29 juni gaat toch niet door?'],
+    ['escalate/null', 'Ontwerpsessie', 'Hoe worden de resultaten gedeeld met gemeenten die niet aanwezig konden zijn in Venlo?'],
+    ['cancel/venlo', 'Ontwerpsessie', 'Kunt u mij afmelden voor Venlo?'],
+    ['cancel/venlo', 'Ontwerpsessie', 'Kunt u de aanmelding voor Venlo schrappen?'],
+    ['cancel/venlo', 'Ontwerpsessie', 'Zou u onze inschrijving voor Venlo willen intrekken?'],
+    ['cancel/venlo', 'Afmelding Venlo', 'Helaas verhinderd. Krijg ik de stukken nog?'],
+  ]), []);
+});
+
+test('asking after one\'s own registration is for a person; asking what is still possible gets the list', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['escalate/null', 'Ontwerpsessie', 'Ik heb me aangemeld maar nog geen bevestiging gekregen. Voor welke sessie sta ik eigenlijk?'],
+    ['alternatives/null', 'Aanmelding', 'Graag meld ik mij aan voor een van de sessies, het maakt niet uit welke. Kunt u laten weten wat er nog kan?'],
+    ['alternatives/null', 'Ontwerpsessie', 'Ik ben nog niet aangemeld. Welke sessies zijn er nog open?'],
+  ]), []);
+});
+
+test('the registration told, the switch asked; a colleague signed up for what they want', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/breda', 'Ontwerpsessie', 'Ik sta voor Venlo genoteerd. Graag omzetten naar Breda.'],
+    ['register/breda', 'Ruilen', 'Ik sta voor 29 juni in Venlo maar er is iets tussengekomen. Wilt u mij omzetten naar dinsdag 3 juli in Breda?'],
+    ['register/assen', 'Aanmelding voor mijn collega', 'Mijn collega Erik Westra wil graag naar Assen op 28 juni, maar hij zit deze week op cursus. Bij deze meld ik hem aan.'],
+    // The sender's own signup, with nothing named for them: the list.
+    ['alternatives/null', 'Ontwerpsessie', 'Mijn collega gaat al naar Assen. Bij deze meld ik mij aan.'],
+  ]), []);
+});
+
+test('"ga ik niet redden" withdraws; a colleague who may go and mails themselves leaves it standing', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['cancel/haarlem', 'ziek', 'Ik lig met koorts op de bank dus op 21 juni in Haarlem ga ik niet redden.'],
+    ['cancel/assen', 'afmelden Assen', 'Ik meld me af voor de sessie in Assen. Een collega gaat misschien wel, die mailt zelf.'],
+    // Look-alike: a colleague who may take the place, arranged by no one yet, is for a person.
+    ['escalate/null', 'afmelden Assen', 'Ik meld me af voor de sessie in Assen. Een collega gaat misschien in mijn plaats.'],
+  ]), []);
+});
