@@ -8,6 +8,7 @@ import { anyOf, boundaryOnce } from './matches.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
 import { fold, wordCount } from './text.js';
+import { choiceAt } from './signup-made.js';
 
 export type QuestionKind = 'none' | 'benign' | 'real';
 
@@ -325,7 +326,7 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     subjectClauses,
     bodyRefs,
     subjectRefs,
-    firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER) ?? (ellipticAsk ? 'graag (kort)' : null),
+    firstMatch(`${notDoing(positive)} . ${ownSubject.join(' . ')}`, cue.REGISTER) ?? (ellipticAsk ? 'graag (kort)' : null) ?? choiceAt(bodyText, bodyRefs.filter((r) => r.polarity === 'pos')),
     ellipticAsk,
     // A yes only accepts an invitation or an offer; under a confirmation it is a thank-you.
     // A line on top of a forwarded invitation accepts it as much as a reply does.

@@ -444,13 +444,16 @@ function asksNothingOfTakingPart(f: Features): boolean {
   const said = sentenceTexts(f.bodyClauses);
   return [...asked].every((s) => {
     const t = said.get(s) ?? '';
-    if (TAKING_PART.test(t) || cue.OTHER_DATES.test(t)) return false;
+    if (asksTakingPart(t) || cue.OTHER_DATES.test(t)) return false;
     return WHAT_FOLLOWS.test(t) || (!cue.AVAILABILITY.test(t) && !cue.LIST_ANSWERS.test(t) && (cue.withdraws(t) || !(cue.signsUp(t) || cue.ELIGIBILITY.test(t))));
   });
 }
 
 // What follows a session, for someone who will not be there: its report, slides or results, or
 // being kept informed. Asking for them does not doubt the withdrawal.
+// "Komt het verslag online?": where what follows the session is found, not a way of taking part.
+const asksTakingPart = (t: string) => TAKING_PART.test(WHAT_FOLLOWS.test(t) ? t.replace(ONLINE, ' ') : t);
+const ONLINE = /\b(online|digitaal|op afstand)\b/g;
 const WHAT_FOLLOWS = /\b(verslag\w*|uitkomst(en)?|resultaten|opbrengst(en)?|presentaties?|sheets|slides|dia'?s|terugkoppeling|op de hoogte|informeren|geinformeerd|vervolg\w*|nasturen|nagestuurd|toesturen|toegestuurd|achteraf|notulen|report|results|minutes|keep me (posted|informed|updated)|hoe het (is )?(gegaan|geweest|verlopen|afgelopen)|how it went)\b/;
 
 /**
@@ -749,7 +752,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // be taken off is no such question: "kunt u mijn aanmelding intrekken?"; asking for other dates
     // is answered with the list, above.)
     const asked = questionAsked(f);
-    if (asked && !cue.withdraws(asked) && !cue.OTHER_DATES.test(asked) && (cue.signsUp(asked) || TAKING_PART.test(asked))) return stop('escalate', 'question', `asks about taking part: ${asked}`);
+    if (asked && !cue.withdraws(asked) && !cue.OTHER_DATES.test(asked) && (cue.signsUp(asked) || asksTakingPart(asked))) return stop('escalate', 'question', `asks about taking part: ${asked}`);
     // "Wilt u de aanmelding aanpassen naar twee personen?": a registration changed, not given up;
     // a person changes it. (One of a group who drops out is that one's withdrawal, as labelled.)
     const rest = GROUP_STAYS.exec(f.contentLower);

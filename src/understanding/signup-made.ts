@@ -2,6 +2,7 @@
 // made in the mail" in README.md): the sender's own, a colleague's, people listed, a request to
 // us, a declaration, a session chosen over one ruled out, or the sender's own subject.
 import type { Features } from './features.js';
+import type { Ref } from './sessions-named.js';
 import { FIRST_PERSON, sentenceTexts } from './clauses.js';
 import * as cue from './cues.js';
 import { boundaryOnce } from './matches.js';
@@ -52,6 +53,21 @@ const ASKED_OF_US = new RegExp([
 ].join('|'));
 /** A request that we sign someone up, or leave to join ("wilt u mij inschrijven?", "mag ik nog aanschuiven?"). */
 export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
+// "Ik ga voor Venlo", "ik pak de sessie in Venlo", "dan wordt het donderdag 28 juni in Assen": a
+// verb of choosing whose object is the session itself chooses it, wherever the mail stands (not
+// under our list only). With anything else after it ("ik pak de trein naar Venlo", "het wordt een
+// lange dag in Assen", "het wordt Venlo of Breda", "ik ga voor Venlo een presentatie maken") it
+// chooses nothing; what holds it back ("als mijn agenda het toelaat") the gate reads.
+const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt)( dus| toch| dan| maar)? ((de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))? ?§)*( dan| dus| graag| maar)?( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
+export function choiceAt(bodyText: string, refs: readonly Ref[]): string | null {
+  if (!refs.length || !CHOICE_STEMS.test(bodyText)) return null;
+  let marked = bodyText.replace(/\s+/g, ' ').trim();
+  for (const r of refs) marked = marked.split(r.text.toLowerCase()).join('§');
+  return CHOICE_AT.exec(marked)?.[3] ?? null;
+}
+// Every CHOICE_AT match holds one of these (keep in step): most mail has none.
+const CHOICE_STEMS = /\b(ga|gaan|neem|nemen|pak|pakken|wordt)\b/;
+
 /** Only a request that we act ("kunt u mij aanmelden?"), not asking leave ("mag ik als … deelnemen?"). */
 export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);
 // A wish, not a signup: "ik zou best willen", "I might", "could", interest ("ik heb interesse om
@@ -107,6 +123,8 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
     || ASKED_OF_US.test(c.folded)
     || (c.question && SEATS_ASKED.test(said.get(c.sentence)!))));
   if (body || f.ellipticAsk) return true;
+  // "Ik ga voor Venlo", "dan wordt het 28 juni in Assen": the session chosen, in so many words.
+  if (choiceAt(f.bodyText, f.bodyRefs.filter((r) => r.polarity === 'pos'))) return true;
   // A form filled in ("Naam: …", "Sessie: Assen, 28 juni"), whatever words introduce it.
   if (FORM_NAME.test(f.bodyText) && FORM_SESSION.test(f.bodyText)) return true;
   // "Assen lukt niet, Breda wel", "…, dus doe maar Haarlem": the session set against one ruled out is chosen.

@@ -96,6 +96,9 @@ const FLOOR: Record<string, number> = {
   // Round 43 (thirteenth session), scored at first sight on the code after round 42 (90.9%, one
   // wrong confirmation: "ik kom vanmiddag dus niet naar Venlo"); floors after its fixes.
   go: 0.96, gp: 0.91, gq: 0.86, gr: 0.98,
+  // Round 44, scored at first sight on the code after round 43 (95.3%, no wrong confirmation, no
+  // reply to machine mail; the session's start code scores the same); floors after its two rules.
+  gs: 0.97, gt: 0.96, gu: 0.95, gv: 0.95,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
