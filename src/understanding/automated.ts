@@ -189,6 +189,9 @@ const RECEIVED = /\b((has|have) been|is|was|werd|wurde|ist)( (successfully|succe
 const RECALL_SUBJECT = /^(intrekken|terughalen|recall|zuruckrufen|rappel)\s*:/;
 const RECALL_BODY = /\b(wil|wenst) het bericht\b.{1,200}\b(intrekken|terughalen)\b|\bwould like to recall the message\b|\bmochte die nachricht\b.{1,200}\bzuruckrufen\b|\bsouhaite retirer le message\b/;
 
+const tnefOnly = (mail: InboundMail) => !mail.text.trim() && mail.attachments.length > 0
+  && mail.attachments.every((a) => a.contentType === 'application/ms-tnef' || a.contentType === 'application/vnd.ms-tnef');
+
 function fromSubject(mail: InboundMail, head: string): AutomatedVerdict | null {
   const rawSubject = fold(mail.subject).trim();
   const subject = rawSubject.replace(/^((re|antw|aw|fw|fwd|wg|tr|doorst)\s*:\s*)+/, '').trim();
@@ -201,7 +204,10 @@ function fromSubject(mail: InboundMail, head: string): AutomatedVerdict | null {
   if (SPAM_TAG.test(rawSubject)) return { kind: 'spam', reason: 'subject-spam-tag' };
   // An Outlook recall ("Intrekken: …", "Terughalen: …", "Recall: …", with "X wil het bericht "…" intrekken") is the
   // mail client's; a person who writes "Intrekken: aanmelding" writes no such sentence.
-  if (RECALL_SUBJECT.test(rawSubject) && RECALL_BODY.test(head)) return { kind: 'notification', reason: 'message-recall' };
+  // Outlook may send the recall as TNEF only (winmail.dat, with Exchange's recall header): no text
+  // a person wrote at all.
+  if (RECALL_SUBJECT.test(rawSubject) && (RECALL_BODY.test(head) || tnefOnly(mail))) return { kind: 'notification', reason: 'message-recall' };
+  if (mail.headers['x-ms-exchange-organization-recall']?.some((v) => /^\s*true\b/i.test(v)) && !SIGNUP_WORDS.test(head)) return { kind: 'notification', reason: 'message-recall' };
   if (TICKET_ID.test(rawSubject) && (RECEIVED.test(rawSubject) || RECEIVED.test(head)) && !SIGNUP_WORDS.test(head)) {
     return { kind: 'auto-reply', reason: 'ticket-acknowledgement' };
   }

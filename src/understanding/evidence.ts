@@ -151,7 +151,7 @@ const THAT_IS_CLOSER = /\b(dat|dit|die|het|that|this|it)( is|'s)\b[^.?!]{0,30}\b
 
 // Hands a place on rather than giving it up. (Taking over someone's work, "zijn taken overnemen", is
 // why the sender cannot come.)
-const TRANSFER = boundaryOnce(/\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|(?<!\b(taken|werk|werkzaamheden|diensten?|functie|rol|portefeuille|verplichtingen|afspraken|zaken) )(overnemen|overneemt)|transfer (my|our)|give my (place|seat))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/);
+const TRANSFER = boundaryOnce(/\b(neemt|nemen|innemen|overnemen) (mijn|onze) (plek|plaats|plekje|stoel)( in| over)?\b|\b(mijn|onze) (plek|plaats|plekje) (in|over)nemen\b|\btakes? (over )?(my|our) (place|seat|spot)\b|\b(overdragen|over te dragen|overdracht|doorgeven aan|(?<!\b(taken|werk|werkzaamheden|diensten?|functie|rol|portefeuille|verplichtingen|afspraken|zaken) )(overnemen|overneemt)|transfer (my|our)|give my (place|seat)|(hand|pass) (over )?(my|our) (place|seat|spot|registration)|(hand|pass) (it|this) (over )?to (a|my|our) (colleague|deputy))\b|\b(mijn|onze) (plek|plaats|plekje|aanmelding|inschrijving)\b[^.?!]{0,40}\b(aan|voor) (een|mijn|onze) (collega|vervang\w*)/);
 
 // Removal from a mailing: not a cancellation of anything of ours. An unsubscribe footer ("Afmelden
 // voor deze berichten? Antwoord met STOP") is one too.
@@ -387,7 +387,7 @@ const DAN_STEM = /, dan /;
 // Every CONDITION_SHAPE match holds one of the words that open a condition (IF), as a word.
 const CONDITION_SHAPE_STEMS = new RegExp(String.raw`\b${IF}\b`);
 const ELSEWHERE_STEMS = /dichter|in de buurt van|closer|nearer|elders|ergens anders|een andere|somewhere else|another/;
-const TRANSFER_STEMS = /neemt|nemen|take|overdr|over te dragen|doorgeven aan|transfer|give my|collega|vervang/;
+const TRANSFER_STEMS = /neemt|nemen|take|overdr|over te dragen|doorgeven aan|transfer|give my|hand|pass|collega|vervang/;
 const MAILING_STEMS = /list|mailing|database|newsletter|distribution|remove me|verzendlijst|adresbestand|nieuwsbrie|berichten|mails|messages|stop|ontvangen/;
 
 
@@ -402,7 +402,7 @@ const HELD_BACK_SHARP = /earst|noch|eerst|afstem|af te stem|overleg|bespre|navra
 const COMES_BACK_SHARP = /terug|opnieuw|nog een keer|nogmaals|nog even|van mij|van ons|weten|witte|back to|hear from/;
 const NOT_YET_SHARP = /noter|inschrijven|vastleggen|reserveren|op de lijst|op de deelnemerslijst|(?:niet|geen)\b(?=[^.?!]{0,25}\b(?:aanmelding|inschrijving|opgave|registratie))|niet als|do not|don't|not (?:yet )?(?:a|my|our) /;
 const CONDITION_SHARP = /toela|toesta|meewerkt|allow|permit|dan (?:meld|schrij|kom|geef|geven)|(?:alleen|enkel|slechts|only) (?:dan|then)|should|mocht|(?:minder|weinig|geen|niet veel|niet echt|nauwelijks) zin|hang|hing|anders |only if|provided|alleen als|alleen indien|alleen wanneer|enkel als|enkel indien|mits|voorwaarde|afhankelijk|on condition|depending on|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|schrijf ik|i'll|i will|count|(?:probleem|bezwaar|later|eerder|halverwege)[^.?!]*\?/;
-const TRANSFER_SHARP = /mijn pl|onze pl|mijn stoel|onze stoel|take|overdr|over te dragen|doorgeven aan|overne|transfer|give my|(?:een|mijn|onze) (?:collega|vervang)/;
+const TRANSFER_SHARP = /mijn pl|onze pl|mijn stoel|onze stoel|take|overdr|over te dragen|doorgeven aan|overne|transfer|give my|hand|pass|(?:een|mijn|onze) (?:collega|vervang)/;
 
 // Each kind by its wordings, then by its shapes; the first found stands for the kind.
 const WORDINGS: Record<ContraryKind, [stems: RegExp, re: RegExp, sharp?: RegExp][]> = {

@@ -228,7 +228,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
 // "toch graag", "ik kom wel": a signup again. So is a withdrawal the sender undoes ("mijn
 // afmelding mag u vergeten", "dat trek ik in" right after one told).
 const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b|\b(meldde|meldden|zegde|zegden)\b[^.?!]{0,20}\baf\b/;
-const UNDONE = /\b(afmelding|afzegging)\b[^.?!]{0,30}\b(was|is)\b[^.?!]{0,10}\b(een )?(vergissing|fout|foutje|per ongeluk|niet de bedoeling)\b|\b(afmelding|afzegging)\b[^.?!]{0,30}\b(vergeten|negeren|laten vervallen|vervallen|intrekken|ingetrokken|schrappen|niet meer (nodig|geldig))\b|\b(vergeet|negeer)\b[^.?!]{0,20}\b(afmelding|afzegging)\b/;
+const UNDONE = /\b(afmelding|afzegging)\b[^.?!]{0,30}\b(was|is)\b[^.?!]{0,10}\b(een )?(vergissing|fout|foutje|per ongeluk|niet de bedoeling)\b|\b(afmelding|afzegging)\b[^.?!]{0,30}\b(vergeten|negeren|laten vervallen|vervallen|intrekken|ingetrokken|schrappen|niet meer (nodig|geldig))\b|\b(vergeet|negeer)\b[^.?!]{0,20}\b(afmelding|afzegging)\b|\b(afmelding|afzegging)\b[^.?!]{0,30}\btrek(t|ken)? (ik|we|wij)( hierbij| bij deze| bij dezen| dus)? in\b|\b(afmelding|afzegging)\b[^.?!]{0,40}\bals (niet verzonden|niet verstuurd|vervallen|ongedaan|niet gedaan)\b/;
 const WITHDRAWAL_NOUN = /afmelding|afzegging/;
 const TAKEN_BACK = /^(dat|die|deze|this|that) (trek|trekken) (ik|we|wij) (weer |hierbij )?in\b/;
 const AGAIN = /\b(weer|opnieuw|alsnog|toch|wel|gewoon|again|after all)\b/;
@@ -308,8 +308,9 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
   const firstLine = firstLineOf(bodyText);
   const words = wordCount(bodyText, 30);
   // Phone-short: a clause of its own that names one session and asks for it, in a mail of a few words.
+  // ("Ik hoor graag of Utrecht doorgaat" asks something, in a sentence that ends without "?".)
   const ellipticAsk = words <= 15 && bodyClauses.some((c, i) => !c.neg && !c.question && !c.others
-    && (cue.ELLIPTIC_ASK.test(c.folded) || /\u{1F44D}/u.test(c.text))
+    && (cue.ELLIPTIC_ASK.test(c.folded) || /\u{1F44D}/u.test(c.text)) && !cue.INDIRECT_QUESTION.test(c.folded)
     && bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1 && r.kind !== 'weekday'));
   const q = questions(bodyClauses);
   // Whether the new text holds any wording of the press, a study, an offer or a complaint: most

@@ -95,6 +95,12 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   const pos = kept.some((r) => naming(r)) ? kept : named;
   if (pos.some(strong)) {
     const c = agree(pos, 'text');
+    // "Ik kom graag donderdag" under "Uitnodiging … 14 juni Utrecht": a day that fits several
+    // sessions is the one the subject names, when it names one of them.
+    if (c.reason === 'ambiguous') {
+      const both = agree([...usable(f.subjectRefs.filter((r) => r.polarity === 'pos')), ...pos], 'subject');
+      if (both.session) return both;
+    }
     return c.session || !UNSETTLED.has(c.reason) ? c : bySignupSentence(f, pos) ?? c;
   }
   // Under the bot's own confirmation its session is current; the thread's subject may be stale
@@ -270,7 +276,10 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   // "Ik ben er niet bij; mijn plaatsvervanger komt namens ons": the same, the stand-in told as
   // coming rather than signed up.
   const standsIn = own.length > 0 && f.bodyClauses.some((c) => c.others && !c.neg && !c.question && GOES.test(c.folded) && STANDS_IN.test(c.folded));
-  const substituteSignup = (f.substitute || othersSignUp || standsIn) && own.length > 0 && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.contentLower}`);
+  // "Graag meld ik mij af. Mijn collega gaat in mijn plaats": signing off undoes a registration,
+  // so this swaps one, which a person does; "ik kan niet, mijn collega komt in mijn plaats" need not.
+  const signsOff = own.some((i) => SIGNS_OFF.test(f.bodyClauses[i]!.folded));
+  const substituteSignup = (f.substitute || othersSignUp || standsIn) && own.length > 0 && !signsOff && !f.priorSignup && !registeredSession(thread) && !TRANSFER_ASKED.test(`${f.subjectClauses.map((c) => c.folded).join(" ")}\n${f.contentLower}`);
   if (substituteSignup) {
     f = withChanges(notWithdrawing(f, own, 'pos', ev, "a colleague comes in the sender's place"), { register: f.register ?? 'in de plaats van de afzender', substitute: false });
     // The colleague's session is the one signed up for.
@@ -501,7 +510,9 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
   const withdrawnHere = (r: Ref) => {
     if (!f.cancelStrong) return false;
     const t = (said ??= sentenceTexts(f.bodyClauses)).get(f.bodyClauses[r.clause]?.sentence ?? -1) ?? '';
-    return cue.CANCEL_STRONG.test(t) && !cue.signsUp(t) && !/\bwel\b/.test(t);
+    // ("Utrecht heb ik laten schieten, maar Haarlem pakken we graag mee": what "maar" sets against
+    // the withdrawal is not withdrawn.)
+    return cue.CANCEL_STRONG.test(t) && !cue.signsUp(t) && !/\bwel\b/.test(t) && !/^(maar|but) /.test(f.bodyClauses[r.clause]?.folded ?? '');
   };
   // A day that fits several sessions chooses only in words of choosing ("donderdag kan wel"), not
   // in the sender's other business ("ik zit donderdag in het AB van de veiligheidsregio").
@@ -676,6 +687,13 @@ function ownWithdrawal(f: Features): boolean {
   // asks us to take a registration off ("kunt u de aanmelding voor Venlo schrappen?").
   return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded)) && (!c.question || OWN.test(c.folded) || ASKED_OFF.test(c.folded)));
 }
+// (A compound ends in its noun: "bestuurdersconferentie", "raadsvergadering".)
+const ANOTHER_ENGAGEMENT = /(conferentie|congres|vergadering|overleg|afspraak|training|cursus|bruiloft|begrafenis|werkbezoek|dienstreis|hoorzitting|symposium|seminar)\b/;
+const NO_ONE = /\b(niemand|nobody|no one|none|neither|geen van)\b/;
+const SIGNS_OFF = /\b(meld\w*|melden)\b[^.?!]{0,30}\baf\b|\b(afmelden|afmelding|afgemeld|uitschrijven|uit te schrijven|uitgeschreven|annuleer|annuleren|intrekken|in te trekken|cancel my|withdraw my)\b/;
+const OTHER_COMES = /\b(komt|gaat|komen|gaan)\b[^.?!]{0,20}\bwel\b|\bwel\b (komt|gaat|komen|gaan)\b|\b(he|she|they) (will|'ll)\b|\b(my|our) (colleague|colleagues|alderman|mayor)\b[^.?!]{0,20}\b(will|is coming|comes)\b/;
+const ANOTHER_IN_ENGLISH = /\b(my|our) (colleague|colleagues|alderman|mayor|deputy)\b|\b(he|she|they)\b/;
+const STAYS_AS_PLANNED = /\b(gewoon|nog steeds|nog altijd|nog wel|wel nog|zoals gepland|zoals afgesproken|as planned|still)\b|\bblijft\b[^.?!]{0,20}\b(aangemeld|ingeschreven|staan|genoteerd)\b|\b(waren|zijn|stonden|staan) (wij |we )?met z'?n\b|\b(uit|van) (de|onze|ons|het) (groep|delegatie|team|gezelschap)\b|\bzich\b[^.?!]{0,25}\b(aangemeld|ingeschreven|opgegeven)\b|\b(was|is|waren|zijn|staat|stond) (al|reeds) (geregeld|afgesproken|rond)\b/;
 const OWN_STATUS = /\b(sta|staan) (ik|we|wij)\b|\b(ben|zijn) (ik|we|wij) (al |nu |wel |eigenlijk |nou )*(aangemeld|ingeschreven|geregistreerd|genoteerd)\b|\b(am|are) (i|we) (already |actually )?(registered|signed up|on the list)\b/;
 const OWN = /\b(ik|wij|we|mij|me|mijn|ons|onze|mezelf|mijzelf|i|my|our|us|myself)\b/;
 const ASKED_OFF = /\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\b[^?]*\b(afmelden|af te melden|uitschrijven|uit te schrijven|schrappen|doorhalen|verwijderen|annuleren|intrekken|in te trekken|halen|afhalen|af te halen|vervallen|remove|cancel|drop|take)\b/;
@@ -735,6 +753,17 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // ("Mijn collega gaat namens het team naar de sessie. Ik zelf kan niet": someone goes, whatever
     // the words; a person sees who.)
     if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && !c.question && (cue.signsUp(c.folded) || (c.others && GOES.test(c.folded) && TO_THE_SESSION.test(c.folded))))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    // "Ik kom niet naar Assen, mijn collega komt wel": the colleague stays on a registration shared
+    // with the sender, or goes in the sender's place. Which, only the registration tells: a person
+    // looks, unless the words say it ("komt wel gewoon", "nog steeds", "die zich zelf heeft
+    // aangemeld", "blijft aangemeld": they stay, and the sender's withdrawal is just that).
+    const stillComes = f.bodyClauses.find((c) => (c.others || namesAnother(c, f) || ANOTHER_IN_ENGLISH.test(c.folded)) && !c.neg && !c.question && OTHER_COMES.test(c.folded));
+    // (Only beside the sender's own withdrawal: a griffie that signs two of its group off and
+    // writes "wethouder K. komt wel" tells who stays on the registration it made.)
+    const selfOff = () => f.bodyClauses.some((c) => c.neg && FIRST_PERSON.test(c.folded) && cue.withdraws(c.folded));
+    if (stillComes && !STAYS_AS_PLANNED.test(f.contentLower) && !ARRANGES_OWN.test(f.contentLower) && selfOff()) {
+      return stop('escalate', 'substitution', `someone else still comes ("${stillComes.text.trim()}"): on the same registration, or in the sender's place`);
+    }
     // "Mijn collega denkt erover om te gaan; kan de aanmelding op zijn naam blijven staan?": a
     // colleague who may take the place; a person re-assigns it.
     // ("Mogelijk schuift een collega aan; die meldt zich dan zelf" leaves it to the colleague.)
@@ -817,7 +846,14 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     const withdrawal = ownWithdrawalBeside(f, d.session);
     if (withdrawal !== null) {
       // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.
-      if (withdrawal && !ASKS.test(f.register ?? '')) return { ...result('cancel', 'cancel-session', 0.7, [...d.evidence, 'withdraws from the session named']), session: d.session };
+      // Not when a clause of the sender's says they come ("ik had me afgemeld …, ik kom dus gewoon"):
+      // a withdrawal contradicted is no withdrawal to act on.
+      // (Not a clause about another engagement, an earlier signup, or no one: "ik moet die dag bij de
+      // bestuurdersconferentie aanwezig zijn", "ik had mij aangemeld", "er kan niemand aanwezig zijn".)
+      const comes = f.bodyClauses.some((c) => !c.neg && !c.question && !c.others && !c.agenda && !c.prior && !NO_ONE.test(c.folded) && !ANOTHER_ENGAGEMENT.test(c.folded) && cue.signsUp(c.folded));
+      if (withdrawal && !ASKS.test(f.register ?? '') && !comes) {
+        return { ...result('cancel', 'cancel-session', 0.7, [...d.evidence, 'withdraws from the session named']), session: d.session };
+      }
       return stop('escalate', 'mixed', 'signs up and withdraws in the same mail');
     }
     // "Graag mijn adres van uw verzendlijst halen" under an invitation asks for something else.
@@ -854,7 +890,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
 
 // What the sender asks, if anything.
 const questionAsked = (f: Features) => (f.question !== 'none' ? f.questionText ?? '' : '');
-const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|must|will|i'll)\b[^.?!]{0,20}\b(af|afmelden|afzeggen|withdraw|cancel)\b/;
+const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|haak|haken|zie|zien|must|will|i'll)\b[^.?!]{0,20}\b(af|afmelden|afzeggen|afhaken|afzien|withdraw|cancel)\b/;
 const NEVER_SIGNED_UP = /\b(nergens|nooit|never)\b[^.?!]{0,20}\b(voor )?(opgegeven|aangemeld|ingeschreven|signed up|registered|subscribed)\b/;
 const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
 const NOT_NEEDED = /\b(hoeft|hoeven|niet nodig|no need)\b/;

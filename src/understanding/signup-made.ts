@@ -53,20 +53,22 @@ const ASKED_OF_US = new RegExp([
 ].join('|'));
 /** A request that we sign someone up, or leave to join ("wilt u mij inschrijven?", "mag ik nog aanschuiven?"). */
 export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
-// "Ik ga voor Venlo", "ik pak de sessie in Venlo", "dan wordt het donderdag 28 juni in Assen": a
-// verb of choosing whose object is the session itself chooses it, wherever the mail stands (not
+// "Ik ga voor Venlo", "ik pak de sessie in Venlo", "dan wordt het donderdag 28 juni in Assen",
+// "Utrecht graag, 14 juni", "graag de sessie in Breda": a word of choosing or wishing
+// whose object is the session itself chooses it, wherever the mail stands (not
 // under our list only). With anything else after it ("ik pak de trein naar Venlo", "het wordt een
 // lange dag in Assen", "het wordt Venlo of Breda", "ik ga voor Venlo een presentatie maken") it
 // chooses nothing; what holds it back ("als mijn agenda het toelaat") the gate reads.
-const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt)( dus| toch| dan| maar)? ((de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))? ?§)*( dan| dus| graag| maar)?( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
+const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt|graag|gaarne)( dus| toch| dan| maar)? ((naar |voor )?(de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))?,? ?§)*( dan| dus| graag| maar)?( met\b[^.!?;:§]*)?\s*($|[.,!;:])|(^|[.!:;] |\b(ja|ok|oke|dan|dus|nou) )()§(( (in|op|om|te))?,? ?§)*,? (graag|gaarne)(,? ?§)*( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
 export function choiceAt(bodyText: string, refs: readonly Ref[]): string | null {
   if (!refs.length || !CHOICE_STEMS.test(bodyText)) return null;
   let marked = bodyText.replace(/\s+/g, ' ').trim();
   for (const r of refs) marked = marked.split(r.text.toLowerCase()).join('§');
-  return CHOICE_AT.exec(marked)?.[3] ?? null;
+  const m = CHOICE_AT.exec(marked);
+  return m ? m[3] || 'graag (at the session)' : null;
 }
 // Every CHOICE_AT match holds one of these (keep in step): most mail has none.
-const CHOICE_STEMS = /\b(ga|gaan|neem|nemen|pak|pakken|wordt)\b/;
+const CHOICE_STEMS = /\b(ga|gaan|neem|nemen|pak|pakken|wordt|graag|gaarne)\b/;
 
 /** Only a request that we act ("kunt u mij aanmelden?"), not asking leave ("mag ik als … deelnemen?"). */
 export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);

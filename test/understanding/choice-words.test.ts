@@ -7,7 +7,7 @@
 //   is the withdrawal, the question a remark for a person; asking to take part online is not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actedOn, mismatchedCases } from './mail.js';
+import { actedOn, mismatchedCases, verdict } from './mail.js';
 
 test('a verb of choosing with the session as its object chooses it', async () => {
   assert.deepEqual(await mismatchedCases([
@@ -41,5 +41,39 @@ test('a withdrawal beside a question about what follows the session stands', asy
     ['cancel/breda', 'Afmelding sessie Breda', 'Ik moet me helaas afmelden voor 3 juli in Breda. Komt het verslag online?'],
     // Taking part online is the question: a person answers it.
     ['escalate/null', 'Afmelding sessie Breda', 'Ik kan helaas niet naar Breda op 3 juli. Kan ik online meekijken?'],
+  ]), []);
+});
+
+// After round 45: "ik kom graag donderdag" under an invitation to 14 June in Utrecht was sent the
+// list; a withdrawal that waits on an answer ("als dat niet kan, moet ik afhaken") was acted on.
+test('a day that fits several sessions is the one the subject names; a withdrawal that waits on an answer waits', async () => {
+  const cases = [
+    ['register/utrecht', 'RE: Uitnodiging ontwerpsessie lokale democratie 14 juni Utrecht', 'Goedemorgen, ik kom graag donderdag.'],
+    ['alternatives/null', 'Ontwerpsessie', 'Ik kom graag donderdag.'],
+    ['escalate/null', 'Venlo: kinderopvang?', 'Ik wil graag naar Venlo maar heb op vrijdagmiddag mijn zoontje. Mag hij mee? Als dat niet kan, moet ik helaas afhaken.'],
+    ['escalate/null', 'Venlo', 'Als mijn zoontje niet mee mag, haak ik af voor Venlo.'],
+  ] as const;
+  const wrong: string[] = [];
+  for (const [want, subject, text] of cases) {
+    const v = await verdict({ subject, text, date: 'Tue, 12 Jun 2018 08:14:00 +0200' });
+    if (`${v.intent}/${v.session}` !== want) wrong.push(`${text}: want ${want}, got ${v.intent}/${v.session}`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('"Utrecht graag" chooses; "ik hoor graag of Utrecht doorgaat" asks', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/utrecht', 'RE: aanmelding ontwerpsessie', 'Oh ik zie nu dat ik vergeten ben te zeggen welke: Utrecht graag, 14 juni.'],
+    ['register/breda', 'Ontwerpsessie', 'Graag de sessie in Breda, met z\'n tweeën.'],
+  ]), []);
+  assert.deepEqual(await actedOn([
+    // (The last was confirmed before round 45's rules: an elliptic "graag" beside an indirect question.)
+    ['register/*', 'Ontwerpsessie', 'Graag het verslag van Utrecht.'],
+    ['register/*', 'Ontwerpsessie', 'Graag de presentatie van Haarlem achteraf.'],
+    ['register/*', 'Ontwerpsessie', 'Utrecht graag, maar alleen als er parkeerplek is.'],
+    ['register/*', 'Ontwerpsessie', 'Graag Utrecht of Haarlem.'],
+    ['register/*', 'Ontwerpsessie', 'Graag informatie over Utrecht.'],
+    ['register/*', 'Ontwerpsessie', 'Venlo graag? Of liever Breda?'],
+    ['register/*', 'Ontwerpsessie', 'Ik hoor graag of Utrecht doorgaat.'],
   ]), []);
 });

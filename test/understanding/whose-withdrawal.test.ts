@@ -14,7 +14,7 @@
 //   sender's withdrawal standing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromWeert, mismatchedCases } from './mail.js';
+import { fromWeert, mismatchedCases, verdict } from './mail.js';
 
 const ON_29_JUNE = 'Fri, 29 Jun 2018 07:45:00 +0200';
 
@@ -78,4 +78,54 @@ test('"ga ik niet redden" withdraws; a colleague who may go and mails themselves
     // Look-alike: a colleague who may take the place, arranged by no one yet, is for a person.
     ['escalate/null', 'afmelden Assen', 'Ik meld me af voor de sessie in Assen. Een collega gaat misschien in mijn plaats.'],
   ]), []);
+});
+
+// Issue 7's own examples: "I can't come, but my colleague will" and "can I hand my place to a
+// colleague?" are no plain withdrawals. Whether the colleague stays on a registration shared with
+// the sender or goes in the sender's place only the registration tells, unless the words do.
+test('a withdrawal beside someone else who still comes is for a person, unless the words say they stay', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['escalate/null', 'Assen', 'Ik kom niet naar Assen, mijn collega komt wel.'],
+    ['escalate/null', 'Re: aanmelding Venlo', 'Sorry, ik moet me toch afmelden voor Venlo. Collega Peeters komt wel.'],
+    ['escalate/null', 'Assen', 'I can\'t come to Assen, but my colleague will.'],
+    ['escalate/null', 'Assen', 'Can I hand my place to a colleague? I can\'t make it to Assen.'],
+    ['escalate/null', 'Assen', 'Ik kan niet naar Assen. Kan ik mijn plaats aan een collega geven?'],
+    // They stay, in so many words: the sender's withdrawal is just that.
+    ['cancel/assen', 'Assen', 'Wij waren met z\'n tweeën aangemeld voor Assen. Ik moet mij helaas afmelden; mijn collega komt wel gewoon.'],
+    ['cancel/assen', 'Assen', 'Ik meld mij af voor Assen. Mijn collega, die zich zelf heeft aangemeld, komt wel.'],
+    ['cancel/assen', 'Assen', 'Ik moet me afmelden voor Assen. Mijn collega blijft aangemeld en komt wel.'],
+    ['cancel/assen', 'Assen', 'Ik kom niet naar Assen. Mijn collega gaat nog steeds.'],
+  ]), []);
+});
+
+// After round 45 (withdrawals in every shape): five of its messages that came back to a session
+// were cancelled. A withdrawal contradicted by the sender's own coming is none to act on.
+test('a withdrawal taken back, or set against the sender coming, is never a cancellation', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/breda', 'Breda', 'Mijn afmelding voor Breda trek ik hierbij in; ik kom toch.'],
+    ['register/venlo', 'Venlo', 'U mag mijn afmelding voor Venlo als niet verzonden beschouwen. Ik kom gewoon.'],
+    ['register/arnhem', 'Arnhem', 'Mijn overleg is afgelast, dus ik ben toch niet verhinderd. Graag aanmelden voor Arnhem.'],
+    ['register/venlo', 'Venlo', 'Ik had afgezegd voor Venlo, maar ik kom dus gewoon op 29 juni.'],
+    ['register/haarlem', 'Wijziging', 'Graag afmelden voor Utrecht en aanmelden voor Haarlem.'],
+    ['register/haarlem', 'Haarlem', 'Utrecht heb ik laten schieten, maar Haarlem pakken we graag mee. Ik kom met een collega.'],
+    // Look-alikes that withdraw.
+    ['cancel/venlo', 'Venlo', 'Ik kom niet naar Venlo op 29 juni.'],
+    ['cancel/breda', 'Breda', 'Ik trek mijn aanmelding voor Breda in.'],
+    ['cancel/arnhem', 'Arnhem', 'Ik ben helaas verhinderd voor Arnhem.'],
+    ['cancel/utrecht', 'Utrecht', 'Graag afmelden voor Utrecht.'],
+    ['cancel/venlo', 'Venlo', 'Helaas kan ik toch niet naar Venlo, ik kom niet.'],
+  ]), []);
+});
+
+test('an Outlook recall sent as TNEF only is the mail client\'s', async () => {
+  const recall = await verdict({
+    subject: 'Intrekken: Aanmelding ontwerpsessie Arnhem', from: 'Anja Smit <a.smit@lochem.nl>',
+    headers: { 'X-MS-Exchange-Organization-Recall': 'true' },
+    contentType: 'application/ms-tnef; name="winmail.dat"',
+    raw: Buffer.from('Smit, Anja wil het bericht "Aanmelding ontwerpsessie Arnhem" intrekken.\0\0\0').toString('base64'),
+  });
+  assert.equal(recall.intent, 'ignore');
+  // A person who writes "Intrekken:" above their own words is read.
+  const person = await verdict({ subject: 'Intrekken: aanmelding Arnhem', text: 'Ik wil mijn aanmelding voor Arnhem intrekken; ik kan helaas niet.' });
+  assert.equal(`${person.intent}/${person.session}`, 'cancel/arnhem');
 });

@@ -77,7 +77,9 @@ const FLOOR: Record<string, number> = {
   // Round 36, scored at first sight on the session's final code; floors after its one fix.
   fm: 0.98, fn: 0.97, fo: 0.97, fp: 0.95,
   // Round 37, scored at first sight on the final code of round 36; floors after its one fix.
-  fq: 0.95, fr: 0.96, fs: 0.96, ft: 0.95,
+  // (fq 0.95 -> 0.93 in round 45: fq-004, "Ik meld me af … Rob Hermans komt wel", labelled a plain
+  // withdrawal, is for a person now: issue 7's "I can't come, but my colleague will".)
+  fq: 0.93, fr: 0.96, fs: 0.96, ft: 0.95,
   // Round 38, scored at first sight on the code after round 37 (91.3%, one wrong confirmation);
   // floors after the rules it led to (choosing-and-permission.test.ts).
   fu: 1.0, fv: 0.96, fw: 0.93, fx: 0.93,
@@ -99,6 +101,10 @@ const FLOOR: Record<string, number> = {
   // Round 44, scored at first sight on the code after round 43 (95.3%, no wrong confirmation, no
   // reply to machine mail; the session's start code scores the same); floors after its two rules.
   gs: 0.97, gt: 0.96, gu: 0.95, gv: 0.95,
+  // Round 45, scored at first sight on the code after round 44 (82.5%, one wrong confirmation: "graag
+  // meld ik mij af … mijn collega gaat in mijn plaats"; one reply to machine mail: an Outlook recall
+  // as TNEF only); withdrawals in every shape and very short mail. Floors after its fixes.
+  gw: 0.96, gx: 0.78, gy: 0.80, gz: 0.88,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
