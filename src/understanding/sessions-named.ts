@@ -103,9 +103,28 @@ interface WordFacts {
   typoStop?: boolean;
 }
 
-const wordFactsOf = new WeakMap<CatalogueIndex, Map<string, WordFacts>>();
+interface WordTable {
+  facts: Map<string, WordFacts>;
+  /** A bit for each (length, first letter, last letter) of a word in `facts` (see mayHaveFacts). */
+  shapes: Uint32Array;
+}
 
-function wordFacts(index: CatalogueIndex): Map<string, WordFacts> {
+const wordFactsOf = new WeakMap<CatalogueIndex, WordTable>();
+
+// A word's length and first and last letters, as a bit number: words of the same shape share it.
+const shapeOf = (w: string) => ((w.charCodeAt(0) & 31) << 9) | ((w.charCodeAt(w.length - 1) & 31) << 4) | (w.length & 15);
+
+/**
+ * Whether a word may have facts: most words of a clause are in none of the tables, and one
+ * look at a small bit table by the word's shape spares them the lookup (which hashes the word).
+ * A word in the table always passes.
+ */
+const mayHaveFacts = (table: WordTable, w: string) => {
+  const shape = shapeOf(w);
+  return (table.shapes[shape >>> 5]! & (1 << (shape & 31))) !== 0;
+};
+
+function wordFacts(index: CatalogueIndex): WordTable {
   let table = wordFactsOf.get(index);
   if (!table) {
     const t = new Map<string, WordFacts>();
@@ -115,7 +134,12 @@ function wordFacts(index: CatalogueIndex): Map<string, WordFacts> {
     for (const [w, names] of placeIndex().byFirst) at(w).names = names;
     for (const w of placeIndex().placeWords) at(w).placeWord = true;
     for (const w of TYPO_STOP) at(w).typoStop = true;
-    wordFactsOf.set(index, (table = t));
+    const shapes = new Uint32Array((1 << 14) / 32);
+    for (const w of t.keys()) {
+      const shape = shapeOf(w);
+      shapes[shape >>> 5] = shapes[shape >>> 5]! | (1 << (shape & 31));
+    }
+    wordFactsOf.set(index, (table = { facts: t, shapes }));
   }
   return table;
 }
@@ -284,7 +308,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, ou
   const covered = new Set<number>();
   const toks = clause.tokens;
   const table = wordFacts(ctx.index);
-  const facts = toks.map((t) => table.get(t.t) ?? NO_FACTS);
+  const facts = toks.map((t) => (mayHaveFacts(table, t.t) ? table.facts.get(t.t) ?? NO_FACTS : NO_FACTS));
   placeRefs(clause, ci, ctx, facts, covered, out);
   for (let i = 0; i < toks.length; i++) {
     if (covered.has(i)) continue;
