@@ -6,7 +6,7 @@ import type { CatalogueIndex, SessionFacts } from './catalogue-index.js';
 import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
 import { findMunicipalities, placeIndex, type NameEntry } from './places.js';
-import { fold, type Token } from './text.js';
+import { fold, WordShapes, type Token } from './text.js';
 import { matchesOf } from './matches.js';
 import { TIED_TO_COMING } from './cues.js';
 
@@ -105,24 +105,11 @@ interface WordFacts {
 
 interface WordTable {
   facts: Map<string, WordFacts>;
-  /** A bit for each (length, first letter, last letter) of a word in `facts` (see mayHaveFacts). */
-  shapes: Uint32Array;
+  /** The shapes of the words in `facts`: most words of a clause are in none of the tables, and are passed over without the lookup. */
+  shapes: WordShapes;
 }
 
 const wordFactsOf = new WeakMap<CatalogueIndex, WordTable>();
-
-// A word's length and first and last letters, as a bit number: words of the same shape share it.
-const shapeOf = (w: string) => ((w.charCodeAt(0) & 31) << 9) | ((w.charCodeAt(w.length - 1) & 31) << 4) | (w.length & 15);
-
-/**
- * Whether a word may have facts: most words of a clause are in none of the tables, and one
- * look at a small bit table by the word's shape spares them the lookup (which hashes the word).
- * A word in the table always passes.
- */
-const mayHaveFacts = (table: WordTable, w: string) => {
-  const shape = shapeOf(w);
-  return (table.shapes[shape >>> 5]! & (1 << (shape & 31))) !== 0;
-};
 
 function wordFacts(index: CatalogueIndex): WordTable {
   let table = wordFactsOf.get(index);
@@ -134,12 +121,7 @@ function wordFacts(index: CatalogueIndex): WordTable {
     for (const [w, names] of placeIndex().byFirst) at(w).names = names;
     for (const w of placeIndex().placeWords) at(w).placeWord = true;
     for (const w of TYPO_STOP) at(w).typoStop = true;
-    const shapes = new Uint32Array((1 << 14) / 32);
-    for (const w of t.keys()) {
-      const shape = shapeOf(w);
-      shapes[shape >>> 5] = shapes[shape >>> 5]! | (1 << (shape & 31));
-    }
-    wordFactsOf.set(index, (table = { facts: t, shapes }));
+    wordFactsOf.set(index, (table = { facts: t, shapes: new WordShapes(t.keys()) }));
   }
   return table;
 }
@@ -308,7 +290,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, ou
   const covered = new Set<number>();
   const toks = clause.tokens;
   const table = wordFacts(ctx.index);
-  const facts = toks.map((t) => (mayHaveFacts(table, t.t) ? table.facts.get(t.t) ?? NO_FACTS : NO_FACTS));
+  const facts = toks.map((t) => (table.shapes.mayHold(t.t) ? table.facts.get(t.t) ?? NO_FACTS : NO_FACTS));
   placeRefs(clause, ci, ctx, facts, covered, out);
   for (let i = 0; i < toks.length; i++) {
     if (covered.has(i)) continue;
