@@ -232,6 +232,7 @@ export interface PartDate extends DateMention {
 }
 
 const JOIN = '\n;\n'; // no chrono pattern reaches across a semicolon line
+const GREETING_ONLY = /^goede(morgen|middag|navond|ndag)[,!.]?$/;
 
 /**
  * Date mentions in several short folded texts (the clauses of a message: lower case, see
@@ -251,6 +252,9 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
     joined += t;
   });
   if (!joined) return [];
+  // A greeting alone ("Goedemorgen,") passes that test by its "morgen" or "dag" and holds no date
+  // for any parser: a message whose clauses passed hold nothing else is not handed to chrono.
+  if (parts.every((i) => GREETING_ONLY.test(texts[i]!))) return [];
   const out: PartDate[] = [];
   // (Every part joined passed the test findDates() begins with: it is not run again.)
   for (const m of datesIn(joined, now, tz, true)) {
