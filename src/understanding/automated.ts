@@ -192,10 +192,15 @@ const RECALL_BODY = /\b(wil|wenst) het bericht\b.{1,200}\b(intrekken|terughalen)
 const tnefOnly = (mail: InboundMail) => !mail.text.trim() && mail.attachments.length > 0
   && mail.attachments.every((a) => a.contentType === 'application/ms-tnef' || a.contentType === 'application/vnd.ms-tnef');
 
+// Whether a subject opens as any of the rules does: most subjects open as none, and one test of
+// them all spares them a test of each (twice for a reply's subject).
+const ANY_SUBJECT_RULE = anyOf(SUBJECT_RULES.map(([re]) => re));
+
 function fromSubject(mail: InboundMail, head: string): AutomatedVerdict | null {
   const rawSubject = fold(mail.subject).trim();
   const subject = rawSubject.replace(/^((re|antw|aw|fw|fwd|wg|tr|doorst)\s*:\s*)+/, '').trim();
-  for (const [re, kind, reason] of SUBJECT_RULES) {
+  const ruled = ANY_SUBJECT_RULE.test(rawSubject) || (subject !== rawSubject && ANY_SUBJECT_RULE.test(subject));
+  if (ruled) for (const [re, kind, reason] of SUBJECT_RULES) {
     if (re.test(rawSubject)) return { kind, reason };
     // "RE: Automatisch antwoord: …" is a reply to an auto-reply: a machine's, unless the sender
     // signs up or off in their own words ("wilt u mij aanmelden?").

@@ -86,6 +86,9 @@ const GROUPS: { when: RegExp; builtIn: string[]; custom: chrono.Parser[] }[] = [
   { when: /vandaag|morgen|vanmiddag|vanavond|vanochtend|vannacht|gisteren/i, builtIn: ['NLCasualTimeParser', 'NLCasualDateTimeParser', 'NLCasualDateParser'], custom: [dayAfterTomorrow] },
 ];
 const instances = new Map<number, chrono.Chrono>();
+// The tests of the groups for folded text, as MAYBE_DATE_FOLDED below: without the costly
+// case-insensitive matching, which on such text accepts exactly what they accept.
+const WHEN_FOLDED = GROUPS.map((g) => new RegExp(g.when.source, g.when.flags.replace('i', '')));
 
 // chrono's Dutch casual parsers ("vandaag", "morgen", "vanmiddag") return a new pattern object
 // from innerPattern() on every call, so chrono's cache of the pattern it runs (with its
@@ -102,9 +105,9 @@ function pinPattern(parser: chrono.Parser): void {
   p.innerPattern = () => pattern;
 }
 
-function dutchFor(text: string): chrono.Chrono | null {
+function dutchFor(text: string, folded: boolean): chrono.Chrono | null {
   let mask = 0;
-  GROUPS.forEach((g, i) => { if (g.when.test(text)) mask |= 1 << i; });
+  GROUPS.forEach((g, i) => { if ((folded ? WHEN_FOLDED[i]! : g.when).test(text)) mask |= 1 << i; });
   if (mask === 0) return null;
   let c = instances.get(mask);
   if (!c) {
@@ -128,6 +131,7 @@ const MAYBE_DATE = /\d|(januari|februari|maart|april|\bmei\b|juni|juli|augustus|
 // case-insensitive matching: on such text it accepts exactly what MAYBE_DATE accepts.
 const MAYBE_DATE_FOLDED = new RegExp(MAYBE_DATE.source);
 const ENGLISH = /\b(january|february|march|may|june|july|august|october|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|next week)\b/i;
+const ENGLISH_FOLDED = new RegExp(ENGLISH.source);
 
 // Intl formatters are costly to build: one per time zone, reused.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -228,6 +232,7 @@ export interface PartDate extends DateMention {
 }
 
 const JOIN = '\n;\n'; // no chrono pattern reaches across a semicolon line
+const GREETING_ONLY = /^goede(morgen|middag|navond|ndag)[,!.]?$/;
 
 /**
  * Date mentions in several short folded texts (the clauses of a message: lower case, see
@@ -247,9 +252,12 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
     joined += t;
   });
   if (!joined) return [];
+  // A greeting alone ("Goedemorgen,") passes that test by its "morgen" or "dag" and holds no date
+  // for any parser: a message whose clauses passed hold nothing else is not handed to chrono.
+  if (parts.every((i) => GREETING_ONLY.test(texts[i]!))) return [];
   const out: PartDate[] = [];
   // (Every part joined passed the test findDates() begins with: it is not run again.)
-  for (const m of datesIn(joined, now, tz)) {
+  for (const m of datesIn(joined, now, tz, true)) {
     let k = starts.length - 1;
     while (k > 0 && starts[k]! > m.index) k--;
     const base = starts[k]!;
@@ -263,13 +271,14 @@ export function findDatesIn(texts: readonly string[], now: Date, tz: string): Pa
 
 /** Date mentions in a text, as of `now` in time zone `tz`. */
 export function findDates(text: string, now: Date, tz: string): DateMention[] {
-  return MAYBE_DATE.test(text) ? datesIn(text, now, tz) : [];
+  return MAYBE_DATE.test(text) ? datesIn(text, now, tz, false) : [];
 }
 
-function datesIn(text: string, now: Date, tz: string): DateMention[] {
+/** `folded`: the text is folded (see fold()), and the patterns that choose the parsers need not ignore case. */
+function datesIn(text: string, now: Date, tz: string, folded: boolean): DateMention[] {
   const ref = { instant: now, timezone: offsetMinutes(now, tz) };
-  const results = dutchFor(text)?.parse(text, ref) ?? [];
-  if (ENGLISH.test(text)) results.push(...en.parse(text, ref));
+  const results = dutchFor(text, folded)?.parse(text, ref) ?? [];
+  if ((folded ? ENGLISH_FOLDED : ENGLISH).test(text)) results.push(...en.parse(text, ref));
   const kept = withoutOverlaps(results);
   const wall = localDate(now, tz);
   const today = { year: wall.year, month: wall.month, day: wall.day, weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay() };

@@ -2,7 +2,7 @@
 // Data: src/catalogue/municipalities.json, a copy of ../shared/data/gemeenten.json (sources
 // in ../shared/data/SOURCES.md: NLExtract/CBS names, Allmanak-derived domains, hand aliases).
 import data from '../catalogue/municipalities.json' with { type: 'json' };
-import { fold, tokenize, type Token } from './text.js';
+import { fold, tokenize, WordShapes, type Token } from './text.js';
 
 export interface MunicipalityRecord {
   code: string;
@@ -27,6 +27,8 @@ export interface PlaceIndex {
   compact: Map<string, MunicipalityRecord[]>;
   /** Every word that is on its own a municipality or province name. */
   placeWords: Set<string>;
+  /** The shapes of byFirst's words: most tokens of a line start no name, and are passed over without the lookup. */
+  firstShapes: WordShapes;
 }
 
 export function validOn(r: MunicipalityRecord, isoDate: string): boolean {
@@ -65,7 +67,7 @@ export function placeIndex(): PlaceIndex {
   provinces.set('fryslan', ['fryslan']);
   for (const p of provinces.values()) if (p.length === 1) placeWords.add(p[0]!);
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  built = { byFirst, domains, compact, placeWords };
+  built = { byFirst, domains, compact, placeWords, firstShapes: new WordShapes(byFirst.keys()) };
   return built;
 }
 
@@ -83,10 +85,10 @@ export type NamesAt = (i: number) => readonly NameEntry[] | undefined;
  * may give byFirst's entries for the tokens from a lookup the caller has made anyway.
  */
 export function findMunicipalities(tokens: readonly Token[], isoDate: string, namesAt?: NamesAt): PlaceMatch[] {
-  const { byFirst } = placeIndex();
+  const { byFirst, firstShapes } = placeIndex();
   const out: PlaceMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = namesAt ? namesAt(i) : byFirst.get(tokens[i]!.t);
+    const candidates = namesAt ? namesAt(i) : firstShapes.mayHold(tokens[i]!.t) ? byFirst.get(tokens[i]!.t) : undefined;
     if (!candidates) continue;
     for (const c of candidates) {
       if (i + c.tokens.length > tokens.length) continue;

@@ -71,24 +71,24 @@ export function readWords(subjectFolded: string, bodyFolded: string, places: Rea
   const m = model();
   const vocabulary = vocabularyWith(m, places);
   const tally = new Tally(m);
-  let previous: Word | undefined;
+  let previous = -1;
   // wordFeatures() meets each word, then the pair it begins: the pair a word ends comes first.
-  // A word the model does not know begins and ends no pair it weighs.
-  forEachKnownWord(bodyFolded, vocabulary, (word) => {
-    if (word) {
-      if (previous) tally.count(previous.pairs?.get(word.n));
-      tally.count(word.body);
+  // A word the model does not know (-1) begins and ends no pair it weighs.
+  forEachKnownWord(bodyFolded, vocabulary, (n) => {
+    if (n >= 0) {
+      if (previous >= 0) tally.count(vocabulary.pair(previous, n));
+      tally.count(vocabulary.body[n]!);
     }
-    previous = word;
+    previous = n;
   });
-  forEachKnownWord(subjectFolded, vocabulary, (word) => tally.count(word?.subject));
+  forEachKnownWord(subjectFolded, vocabulary, (n) => tally.count(n >= 0 ? vocabulary.subject[n]! : -1));
   return tally.reading();
 }
 
 /**
  * A word the model knows, with the ids of the features it names (undefined: not weighed): as a
  * word of the new text, as a word of the subject, and as the first of a pair (by the second
- * word's number). One lookup per word of a mail, where there were three or four.
+ * word's number). Read into the flat tables of a Vocabulary.
  */
 interface Word {
   n: number;
@@ -144,7 +144,7 @@ function vocabularyWith(m: Model, places: ReadonlySet<string>): Vocabulary {
     const words = new Map(m.words);
     const stad = m.words.get('<stad>')!;
     for (const p of places) words.set(p, stad);
-    vocabularies.set(places, (v = new Vocabulary(words)));
+    vocabularies.set(places, (v = new Vocabulary(words, m.words.size)));
   }
   return v;
 }
@@ -156,47 +156,97 @@ const hashOf = (text: string, s: number, e: number) => {
   return h;
 };
 
+/** The slot of a pair of word numbers in the table of pairs (before masking). */
+const pairHash = (first: number, second: number) => (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> 0;
+
 /**
  * The words of the model as a table of their own (open addressing), looked up by where a word
  * stands in a text and a hash worked out while reading it: no string is cut out and hashed per
- * word of a mail, which was most of the cost of a second reading. Finds what a Map of the same
- * words finds.
+ * word of a mail. Finds what a Map of the same words finds. Held in a few flat arrays (the
+ * words' letters in one string, a slot's word beside its place there, the pairs in a table of
+ * their own): a lookup reads neighbouring numbers instead of following a word's string, its
+ * object and its map of pairs through the heap, each a likely cache miss for every word of a mail.
  */
 class Vocabulary {
-  private readonly slots: Int32Array; // 1 + the index of a word in keys, 0 for none
+  /** Per slot, three numbers: 1 + where its word starts in `letters` (0: an empty slot), its length, its number. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly keys: string[] = [];
-  private readonly words: Word[] = [];
-  /** The word for a run of digits ("#"). */
-  readonly number: Word | undefined;
+  private readonly letters: string;
+  /** By a word's number: the id of the feature it names in the new text, and in the subject (-1: none). */
+  readonly body: Int32Array;
+  readonly subject: Int32Array;
+  /** Per slot, three numbers: 1 + the first word's number (0: an empty slot), the second's, the pair's feature id. */
+  private readonly pairs: Int32Array;
+  private readonly pairMask: number;
+  /** The number of the word for a run of digits ("#"), or -1. */
+  readonly number: number;
 
-  constructor(words: ReadonlyMap<string, Word>) {
+  constructor(words: ReadonlyMap<string, Word>, count: number) {
     let size = 16;
     while (size < words.size * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(size * 3);
     this.mask = size - 1;
+    this.body = new Int32Array(count).fill(-1);
+    this.subject = new Int32Array(count).fill(-1);
+    const letters: string[] = [];
+    let at = 0;
+    let pairCount = 0;
+    const seen = new Set<Word>();
     for (const [key, word] of words) {
       let i = hashOf(key, 0, key.length) & this.mask;
-      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
-      this.slots[i] = this.keys.push(key);
-      this.words.push(word);
+      while (this.slots[i * 3] !== 0) i = (i + 1) & this.mask;
+      this.slots[i * 3] = at + 1;
+      this.slots[i * 3 + 1] = key.length;
+      this.slots[i * 3 + 2] = word.n;
+      letters.push(key);
+      at += key.length;
+      this.body[word.n] = word.body ?? -1;
+      this.subject[word.n] = word.subject ?? -1;
+      if (!seen.has(word)) pairCount += word.pairs?.size ?? 0;
+      seen.add(word);
     }
-    this.number = words.get('#');
+    this.letters = letters.join('');
+    let pairSize = 16;
+    while (pairSize < pairCount * 2) pairSize *= 2;
+    this.pairs = new Int32Array(pairSize * 3);
+    this.pairMask = pairSize - 1;
+    for (const word of seen) {
+      for (const [second, id] of word.pairs ?? []) {
+        let i = pairHash(word.n, second) & this.pairMask;
+        while (this.pairs[i * 3] !== 0) i = (i + 1) & this.pairMask;
+        this.pairs[i * 3] = word.n + 1;
+        this.pairs[i * 3 + 1] = second;
+        this.pairs[i * 3 + 2] = id;
+      }
+    }
+    this.number = words.get('#')?.n ?? -1;
   }
 
-  /** The word text[s, e), whose hash is `h`, or undefined. */
-  at(text: string, s: number, e: number, h: number): Word | undefined {
+  /** The number of the word text[s, e), whose hash is `h`, or -1. */
+  at(text: string, s: number, e: number, h: number): number {
+    const n = e - s;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const k = this.slots[i]!;
-      if (k === 0) return undefined;
-      const key = this.keys[k - 1]!;
-      if (key.length === e - s && text.startsWith(key, s)) return this.words[k - 1];
+      const start = this.slots[i * 3]!;
+      if (start === 0) return -1;
+      if (this.slots[i * 3 + 1] !== n) continue;
+      let k = 0;
+      while (k < n && text.charCodeAt(s + k) === this.letters.charCodeAt(start - 1 + k)) k++;
+      if (k === n) return this.slots[i * 3 + 2]!;
+    }
+  }
+
+  /** The feature id of the pair of words numbered `first` and `second`, or -1. */
+  pair(first: number, second: number): number {
+    for (let i = pairHash(first, second) & this.pairMask; ; i = (i + 1) & this.pairMask) {
+      const f = this.pairs[i * 3]!;
+      if (f === 0) return -1;
+      if (f === first + 1 && this.pairs[i * 3 + 1] === second) return this.pairs[i * 3 + 2]!;
     }
   }
 }
 
-/** As forEachWord(), each word as the vocabulary knows it (undefined: not at all). */
-function forEachKnownWord(folded: string, vocabulary: Vocabulary, take: (w: Word | undefined) => void): void {
+/** As forEachWord(), each word by its number in the vocabulary (-1: not known at all). */
+function forEachKnownWord(folded: string, vocabulary: Vocabulary, take: (n: number) => void): void {
   for (let i = 0; i < folded.length;) {
     const c = folded.charCodeAt(i);
     if (isLetter(c)) {
@@ -225,9 +275,9 @@ class Tally {
     this.stamp = m.reading;
   }
 
-  /** Count a feature of the model (by id); undefined: a feature the model does not weigh. */
-  count(id: number | undefined): void {
-    if (id === undefined || this.m.stamps[id] === this.stamp) return;
+  /** Count a feature of the model (by id); -1: a feature the model does not weigh. */
+  count(id: number): void {
+    if (id < 0 || this.m.stamps[id] === this.stamp) return;
     this.m.stamps[id] = this.stamp;
     const w = this.m.weights[id]!;
     this.z += w;

@@ -6,7 +6,7 @@ import type { CatalogueIndex, SessionFacts } from './catalogue-index.js';
 import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
 import { findMunicipalities, placeIndex, type NameEntry } from './places.js';
-import { fold, type Token } from './text.js';
+import { fold, WordShapes, type Token } from './text.js';
 import { matchesOf } from './matches.js';
 import { TIED_TO_COMING } from './cues.js';
 
@@ -103,9 +103,15 @@ interface WordFacts {
   typoStop?: boolean;
 }
 
-const wordFactsOf = new WeakMap<CatalogueIndex, Map<string, WordFacts>>();
+interface WordTable {
+  facts: Map<string, WordFacts>;
+  /** The shapes of the words in `facts`: most words of a clause are in none of the tables, and are passed over without the lookup. */
+  shapes: WordShapes;
+}
 
-function wordFacts(index: CatalogueIndex): Map<string, WordFacts> {
+const wordFactsOf = new WeakMap<CatalogueIndex, WordTable>();
+
+function wordFacts(index: CatalogueIndex): WordTable {
   let table = wordFactsOf.get(index);
   if (!table) {
     const t = new Map<string, WordFacts>();
@@ -115,7 +121,7 @@ function wordFacts(index: CatalogueIndex): Map<string, WordFacts> {
     for (const [w, names] of placeIndex().byFirst) at(w).names = names;
     for (const w of placeIndex().placeWords) at(w).placeWord = true;
     for (const w of TYPO_STOP) at(w).typoStop = true;
-    wordFactsOf.set(index, (table = t));
+    wordFactsOf.set(index, (table = { facts: t, shapes: new WordShapes(t.keys()) }));
   }
   return table;
 }
@@ -284,7 +290,7 @@ function namedRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, ou
   const covered = new Set<number>();
   const toks = clause.tokens;
   const table = wordFacts(ctx.index);
-  const facts = toks.map((t) => table.get(t.t) ?? NO_FACTS);
+  const facts = toks.map((t) => (table.shapes.mayHold(t.t) ? table.facts.get(t.t) ?? NO_FACTS : NO_FACTS));
   placeRefs(clause, ci, ctx, facts, covered, out);
   for (let i = 0; i < toks.length; i++) {
     if (covered.has(i)) continue;
