@@ -685,7 +685,9 @@ function ownWithdrawal(f: Features): boolean {
   // gemeenten die niet aanwezig konden zijn de uitkomsten?" ask something of us. A question
   // withdraws the sender when the sender is in it ("ik kan niet komen, is dat erg?") or when it
   // asks us to take a registration off ("kunt u de aanmelding voor Venlo schrappen?").
-  return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded)) && (!c.question || OWN.test(c.folded) || ASKED_OFF.test(c.folded)));
+  // The sender's own organisation withdrawing is the sender's withdrawal: "wegens ziekte van onze
+  // griffier meldt de gemeente Roosendaal zich af".
+  return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded) || ORGANISATION_WITHDRAWS.test(c.folded)) && (!c.question || OWN.test(c.folded) || ASKED_OFF.test(c.folded)));
 }
 // (A compound ends in its noun: "bestuurdersconferentie", "raadsvergadering".)
 const ANOTHER_ENGAGEMENT = /(conferentie|congres|vergadering|overleg|afspraak|training|cursus|bruiloft|begrafenis|werkbezoek|dienstreis|hoorzitting|symposium|seminar)\b/;
@@ -693,7 +695,8 @@ const NO_ONE = /\b(niemand|nobody|no one|none|neither|geen van)\b/;
 const SIGNS_OFF = /\b(meld\w*|melden)\b[^.?!]{0,30}\baf\b|\b(afmelden|afmelding|afgemeld|uitschrijven|uit te schrijven|uitgeschreven|annuleer|annuleren|intrekken|in te trekken|cancel my|withdraw my)\b/;
 const OTHER_COMES = /\b(komt|gaat|komen|gaan)\b[^.?!]{0,20}\bwel\b|\bwel\b (komt|gaat|komen|gaan)\b|\b(he|she|they) (will|'ll)\b|\b(my|our) (colleague|colleagues|alderman|mayor)\b[^.?!]{0,20}\b(will|is coming|comes)\b/;
 const ANOTHER_IN_ENGLISH = /\b(my|our) (colleague|colleagues|alderman|mayor|deputy)\b|\b(he|she|they)\b/;
-const STAYS_AS_PLANNED = /\b(gewoon|nog steeds|nog altijd|nog wel|wel nog|zoals gepland|zoals afgesproken|as planned|still)\b|\bblijft\b[^.?!]{0,20}\b(aangemeld|ingeschreven|staan|genoteerd)\b|\b(waren|zijn|stonden|staan) (wij |we )?met z'?n\b|\b(uit|van) (de|onze|ons|het) (groep|delegatie|team|gezelschap)\b|\bzich\b[^.?!]{0,25}\b(aangemeld|ingeschreven|opgegeven)\b|\b(was|is|waren|zijn|staat|stond) (al|reeds) (geregeld|afgesproken|rond)\b/;
+const STAYS_AS_PLANNED = /\b(gewoon|nog steeds|nog altijd|nog wel|wel nog|zoals gepland|zoals afgesproken|as planned|still)\b|\bblijft\b[^.?!]{0,20}\b(aangemeld|ingeschreven|staan|genoteerd)\b|\b(waren|zijn|stonden|staan) (wij |we )?met z'?n\b|\b(uit|van) (de|onze|ons|het) (groep|delegatie|team|gezelschap)\b|\bzich(zelf)?\b[^.?!]{0,25}\b(aangemeld|ingeschreven|opgegeven)\b|\b(was|is|waren|zijn|staat|stond) (al|reeds) (geregeld|afgesproken|rond)\b/;
+const ORGANISATION_WITHDRAWS = /\b(meldt|melden|trekt|trekken) (de|onze|ons) (gemeente|griffie|raad|gemeenteraad|college)( [a-z'-]+){0,3} zich\b|\b(de|onze|ons) (gemeente|griffie|raad|gemeenteraad|college)( [a-z'-]+){0,3} (meldt|melden|trekt|trekken) zich\b/;
 const OWN_STATUS = /\b(sta|staan) (ik|we|wij)\b|\b(ben|zijn) (ik|we|wij) (al |nu |wel |eigenlijk |nou )*(aangemeld|ingeschreven|geregistreerd|genoteerd)\b|\b(am|are) (i|we) (already |actually )?(registered|signed up|on the list)\b/;
 const OWN = /\b(ik|wij|we|mij|me|mijn|ons|onze|mezelf|mijzelf|i|my|our|us|myself)\b/;
 const ASKED_OFF = /\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\b[^?]*\b(afmelden|af te melden|uitschrijven|uit te schrijven|schrappen|doorhalen|verwijderen|annuleren|intrekken|in te trekken|halen|afhalen|af te halen|vervallen|remove|cancel|drop|take)\b/;

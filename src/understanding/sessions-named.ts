@@ -38,7 +38,7 @@ export interface RefContext {
 }
 
 // Words before a place that make it where the sender works, lives or passes through.
-const NOT_THE_SESSION = /\b(bij ons|bij os|hier bij ons|via|langs|vanaf|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the|regio|omgeving|buurt|tussen|vlakbij|nabij|naast|rond|rondom|near|close to|between)\s+)*$/;
+const NOT_THE_SESSION = /\b(bij ons|bij os|hier bij ons|via|langs|vanaf|gemeente|gem|griffie|raad|gemeenteraad|college|namens|vanuit|uit|provincie|prov|burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|raadsgriffier|gemeentesecretaris|fractie|fractievoorzitter|inwoner|inwoners|ambtenaar|ambtenaren|universiteit|hogeschool|waterschap|veiligheidsregio|politie|werkzaam|werk|werkt|werkte|werkten|woon|woonachtig|wonen|woonplaats|organisatie|werkgever|adres|municipality|council|province|city of|council member|councillor|councilor|alderman|mayor|clerk|official|employee|live|lives|living|based|work|works|working)\b[\s.:]*((van|de|het|der|voor|in|bij|te|of|the|regio|omgeving|buurt|tussen|vlakbij|nabij|naast|rond|rondom|near|close to|between)\s+)*$/;
 const SESSION_NOUN = /^(sessie|ontwerpsessie|regiosessie|bijeenkomst|editie|session|meeting)$/;
 const TYPO_STOP = new Set(['brede', 'bread', 'breed', 'asse', 'asset', 'assets', 'essen', 'haarden', 'haarle', 'venla']);
 

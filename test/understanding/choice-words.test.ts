@@ -77,3 +77,20 @@ test('"Utrecht graag" chooses; "ik hoor graag of Utrecht doorgaat" asks', async 
     ['register/*', 'Ontwerpsessie', 'Ik hoor graag of Utrecht doorgaat.'],
   ]), []);
 });
+
+// After round 46: where the sender works is no place asked for, in English too; a session missed is
+// history; "Arnhem mag eruit" rules Arnhem out.
+test('an affiliation in English, a session missed, and one ruled out choose nothing', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/venlo', 'Venlo session 29 June', 'I am a council member in Maastricht and I\'d like to attend the session in Venlo on 29 June.'],
+    ['alternatives/null', 'Ontwerpsessie', 'Is there also a session in Maastricht? I\'d like to attend.'],
+    ['register/haarlem', 'FW: Uitnodiging ontwerpsessie Haarlem', 'Graag aanmelden voor Haarlem. Utrecht heb ik gemist door ziekte.'],
+    ['register/assen', 'nogmaals wijziging', 'Sorry voor het heen-en-weer. Eerst Assen, toen Arnhem, en nu weet ik het definitief: ik kom naar Assen, 28 juni. Arnhem mag eruit.'],
+    ['escalate/null', 'Wijziging', 'Ik kom naar Assen. Mag Arnhem eruit?'],
+  ]), []);
+});
+
+test('"Haarlem mag eraf; Utrecht blijft staan" withdraws from Haarlem and confirms nothing', async () => {
+  const v = await verdict({ subject: 'Dubbele aanmelding - Haarlem graag schrappen', text: 'Per ongeluk heb ik mij zowel voor Utrecht als voor Haarlem opgegeven. Haarlem mag eraf; Utrecht blijft staan.', date: 'Mon, 28 May 2018 09:30:00 +0200' });
+  assert.equal(`${v.intent}/${v.session}`, 'cancel/haarlem');
+});

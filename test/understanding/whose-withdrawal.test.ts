@@ -129,3 +129,14 @@ test('an Outlook recall sent as TNEF only is the mail client\'s', async () => {
   const person = await verdict({ subject: 'Intrekken: aanmelding Arnhem', text: 'Ik wil mijn aanmelding voor Arnhem intrekken; ik kan helaas niet.' });
   assert.equal(`${person.intent}/${person.session}`, 'cancel/arnhem');
 });
+
+// After round 46: the sender's own organisation withdrawing is the sender's withdrawal; a colleague
+// "die heeft zichzelf al aangemeld" stays on a registration of their own.
+test('an organisation that withdraws itself withdraws the sender; a colleague registered themselves stays', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['cancel/breda', 'Afmelding ontwerpsessie 3 juli', 'Wegens ziekte van onze griffier meldt de gemeente Roosendaal zich af voor de sessie in Breda op 3 juli.'],
+    ['cancel/breda', 'Afmelding', 'Onze gemeente meldt zich af voor Breda.'],
+    ['escalate/null', 'Breda', 'Mijn collega van de gemeente Breda kan niet komen op 3 juli.'],
+    ['cancel/venlo', 'Venlo gaat niet lukken', 'Haal me maar van de lijst voor Venlo op 29 juni. Collega Dirk gaat er wel heen maar die heeft zichzelf al aangemeld.'],
+  ]), []);
+});

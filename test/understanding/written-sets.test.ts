@@ -105,6 +105,9 @@ const FLOOR: Record<string, number> = {
   // meld ik mij af … mijn collega gaat in mijn plaats"; one reply to machine mail: an Outlook recall
   // as TNEF only); withdrawals in every shape and very short mail. Floors after its fixes.
   gw: 0.96, gx: 0.78, gy: 0.80, gz: 0.88,
+  // Round 46, scored at first sight on the code after round 45 (94.1%, no wrong confirmation, no
+  // reply to machine mail); floors after its rules.
+  ha: 0.96, hb: 0.93, hc: 0.97, hd: 0.95,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
