@@ -137,6 +137,16 @@ export async function mismatchedCases(
   return out;
 }
 
+/** As mismatchedCases, with every message dated `date` (RFC 5322): for words like "vanmiddag" or "donderdag". */
+export async function mismatchedOn(date: string, cases: readonly (readonly [string, string, string])[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [want, subject, text] of cases) {
+    const v = await fromWeert(subject, text, { date });
+    if (`${v.intent}/${v.session}` !== want) out.push(`${text}: want ${want}, got ${v.intent}/${v.session}`);
+  }
+  return out;
+}
+
 /** Of `[unwanted, subject, text]` cases, those whose verdict (`intent/session`) is the unwanted one; "register/*" is any confirmation. */
 export async function actedOn(cases: readonly (readonly [string, string, string])[]): Promise<string[]> {
   const out: string[] = [];

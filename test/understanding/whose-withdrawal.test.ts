@@ -14,13 +14,14 @@
 //   sender's withdrawal standing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromWeert, mismatchedCases, verdict } from './mail.js';
+import { mismatchedCases, mismatchedOn, verdict } from './mail.js';
 
 const ON_29_JUNE = 'Fri, 29 Jun 2018 07:45:00 +0200';
 
 test('a negation after "dus", "daarom" or "echter" denies the coming before it', async () => {
-  const cases = [
-    ['cancel/venlo', 'afmelding 29 juni', 'Helaas ziek vandaag, ik kom vanmiddag dus niet naar Venlo.'],
+  assert.deepEqual(await mismatchedOn(ON_29_JUNE, [
+    // (Round 43's wrong confirmation; now held, since "ziek vandaag" names the day without denying it.)
+    ['escalate/null', 'afmelding 29 juni', 'Helaas ziek vandaag, ik kom vanmiddag dus niet naar Venlo.'],
     ['cancel/venlo', 'Ontwerpsessie', 'Ik kom vanmiddag dus niet naar Venlo.'],
     ['cancel/venlo', 'Ontwerpsessie', 'Ik kan vandaag in Venlo echter niet aanwezig zijn.'],
     ['cancel/venlo', 'Ontwerpsessie', 'Wij komen vanmiddag daarom helaas niet naar Venlo.'],
@@ -30,16 +31,7 @@ test('a negation after "dus", "daarom" or "echter" denies the coming before it',
     ['register/venlo', 'Ontwerpsessie', 'Breda lukt niet dus Venlo graag.'],
     ['register/venlo', 'Ontwerpsessie', 'Helaas kan ik niet naar Breda, dus ik kies Venlo.'],
     ['register/venlo', 'Ontwerpsessie', 'Ik had me afgemeld voor Venlo maar mijn afspraak is verzet, ik kom dus toch.'],
-  ] as const;
-  const wrong: string[] = [];
-  for (const [want, subject, text] of cases) {
-    const v = await fromWeert(subject, text, { date: ON_29_JUNE });
-    if (`${v.intent}/${v.session}` !== want && !(want.startsWith('cancel') && v.intent === 'escalate')) wrong.push(`${text}: want ${want}, got ${v.intent}/${v.session}`);
-  }
-  assert.deepEqual(wrong, []);
-  // The one that was confirmed must now be a withdrawal, not merely held.
-  const ill = await fromWeert('Ontwerpsessie', 'Ik kom vanmiddag dus niet naar Venlo.', { date: ON_29_JUNE });
-  assert.equal(`${ill.intent}/${ill.session}`, 'cancel/venlo');
+  ]), []);
 });
 
 test('a withdrawal asked about is none; one asked of us is', async () => {
