@@ -689,16 +689,28 @@ function ownWithdrawal(f: Features): boolean {
   // griffier meldt de gemeente Roosendaal zich af".
   return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded) || ORGANISATION_WITHDRAWS.test(c.folded)) && (!c.question || OWN.test(c.folded) || ASKED_OFF.test(c.folded)));
 }
-// (A compound ends in its noun: "bestuurdersconferentie", "raadsvergadering".)
+// The words the gate reads a withdrawal by (permitted(), below).
+// Another engagement the sender attends instead. (A compound ends in its noun:
+// "bestuurdersconferentie", "raadsvergadering".)
 const ANOTHER_ENGAGEMENT = /(conferentie|congres|vergadering|overleg|afspraak|training|cursus|bruiloft|begrafenis|werkbezoek|dienstreis|hoorzitting|symposium|seminar)\b/;
+// No one of them: "er kan niemand aanwezig zijn" signs no one up.
 const NO_ONE = /\b(niemand|nobody|no one|none|neither|geen van)\b/;
+// Words that undo a registration, so that there was one: "meld mij af", "annuleren".
 const SIGNS_OFF = /\b(meld\w*|melden)\b[^.?!]{0,30}\baf\b|\b(afmelden|afmelding|afgemeld|uitschrijven|uit te schrijven|uitgeschreven|annuleer|annuleren|intrekken|in te trekken|cancel my|withdraw my)\b/;
+// Someone else who still comes: "mijn collega komt wel", "but my colleague will".
 const OTHER_COMES = /\b(komt|gaat|komen|gaan)\b[^.?!]{0,20}\bwel\b|\bwel\b (komt|gaat|komen|gaan)\b|\b(he|she|they) (will|'ll)\b|\b(my|our) (colleague|colleagues|alderman|mayor)\b[^.?!]{0,20}\b(will|is coming|comes)\b/;
+// THIRD_PERSON's roles, in English.
 const ANOTHER_IN_ENGLISH = /\b(my|our) (colleague|colleagues|alderman|mayor|deputy)\b|\b(he|she|they)\b/;
+// Words that say that someone else stays on their registration: "gewoon", "blijft aangemeld",
+// "die zich zelf heeft aangemeld", "uit de groep", "dat was al geregeld".
 const STAYS_AS_PLANNED = /\b(gewoon|nog steeds|nog altijd|nog wel|wel nog|zoals gepland|zoals afgesproken|as planned|still)\b|\bblijft\b[^.?!]{0,20}\b(aangemeld|ingeschreven|staan|genoteerd)\b|\b(waren|zijn|stonden|staan) (wij |we )?met z'?n\b|\b(uit|van) (de|onze|ons|het) (groep|delegatie|team|gezelschap)\b|\bzich(zelf)?\b[^.?!]{0,25}\b(aangemeld|ingeschreven|opgegeven)\b|\b(was|is|waren|zijn|staat|stond) (al|reeds) (geregeld|afgesproken|rond)\b/;
+// The sender's organisation withdrawing itself: "meldt de gemeente Roosendaal zich af".
 const ORGANISATION_WITHDRAWS = /\b(meldt|melden|trekt|trekken) (de|onze|ons) (gemeente|griffie|raad|gemeenteraad|college)( [a-z'-]+){0,3} zich\b|\b(de|onze|ons) (gemeente|griffie|raad|gemeenteraad|college)( [a-z'-]+){0,3} (meldt|melden|trekt|trekken) zich\b/;
+// The sender asking after their own registration: "voor welke sessie sta ik?", "ben ik aangemeld?".
 const OWN_STATUS = /\b(sta|staan) (ik|we|wij)\b|\b(ben|zijn) (ik|we|wij) (al |nu |wel |eigenlijk |nou )*(aangemeld|ingeschreven|geregistreerd|genoteerd)\b|\b(am|are) (i|we) (already |actually )?(registered|signed up|on the list)\b/;
+// The sender, or what is theirs, named in a sentence.
 const OWN = /\b(ik|wij|we|mij|me|mijn|ons|onze|mezelf|mijzelf|i|my|our|us|myself)\b/;
+// Asked of us to take a registration off: "kunt u mij afmelden?", "wilt u haar van de lijst halen?".
 const ASKED_OFF = /\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\b[^?]*\b(afmelden|af te melden|uitschrijven|uit te schrijven|schrappen|doorhalen|verwijderen|annuleren|intrekken|in te trekken|halen|afhalen|af te halen|vervallen|remove|cancel|drop|take)\b/;
 
 // Someone else's going is their own affair, told in passing: arranged by them ("dat regelt zijn
