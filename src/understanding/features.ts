@@ -299,7 +299,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
   const positive = sentencesOf(bodyClauses, false);
   const all = sentencesOf(bodyClauses, true);
   // A subject of one's own ("Aanmelding Venlo 29 juni") speaks for the sender; a reply's does not.
-  const ownSubject = !subject.isReply && !subject.isForward ? [subjectClauses.filter((c) => !c.neg).map((c) => c.folded).join(' ')] : [];
+  // ("Uw aanmelding bevestigd" speaks to the reader about their registration: no signup of the sender's.)
+  const ownSubject = !subject.isReply && !subject.isForward ? [subjectClauses.filter((c) => !c.neg && !cue.THE_READERS.test(c.folded)).map((c) => c.folded).join(' ')] : [];
   // The subject and the signature folded once, for the several wordings looked for in them.
   const subjectFolded = fold(subject.text);
   let signatureFolded: string | undefined;
@@ -345,7 +346,10 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
     !aside ? null : cue.VENDOR_OFFER.test(bodyText) ? 'vendor' : cue.CONTRIBUTION.test(bodyText) ? 'contribution' : null,
     aside && cue.COMPLAINT.test(bodyText),
     cue.substituteSaid(bodyText),
-    realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')),
+    (realAttachments.length > 0 && (cue.ATTACHMENT_REF.test(bodyText) || cue.ATTACHMENT_REF.test(subjectAll[0] ?? '')))
+      // "Zie bijgaande lijst voor de overige namen" with nothing attached: what the text leans on is
+      // missing, and only a person can ask for it.
+      || cue.LEANS_ON_ENCLOSED.test(bodyText),
     words <= 12 ? optionNumber(firstLine) : null,
     isReply && words <= 25 && /^(nee|neen|liever niet|no|nope)\b/.test(firstLine),
     words === 0,

@@ -132,3 +132,17 @@ test('an organisation that withdraws itself withdraws the sender; a colleague re
     ['cancel/venlo', 'Venlo gaat niet lukken', 'Haal me maar van de lijst voor Venlo op 29 juni. Collega Dirk gaat er wel heen maar die heeft zichzelf al aangemeld.'],
   ]), []);
 });
+
+// After round 47 (only measured on the session's final code): a list of names "in the enclosed
+// list" with nothing attached, and spam whose subject speaks of "uw aanmelding".
+test('a signup that leans on a missing enclosure waits; "uw aanmelding" in a subject is nobody\'s signup', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['escalate/null', 'Re: Uitnodiging ontwerpsessie lokale democratie Venlo', 'Ik meld mij en mijn collega aan. Zie bijgaande lijst voor de overige namen van onze delegatie.'],
+    ['register/venlo', 'Aanmelding', 'Graag meld ik mij aan voor Venlo. Deze e-mail en eventuele bijlagen zijn vertrouwelijk.'],
+    // An enclosure for other business is not what the signup leans on.
+    ['register/arnhem', 'Planning presidium + 22 juni', 'Het presidium heeft de jaarplanning vastgesteld. In de bijlage vindt u het overzicht, voor uw informatie. Verder melden wij voor de sessie van 22 juni in Arnhem vier deelnemers aan.'],
+    ['register/venlo', 'Vraag over uw aanmelding', 'Ik wil graag naar Venlo komen.'],
+  ]), []);
+  const spam = await verdict({ subject: 'Uw aanmelding bevestigd - claim uw prijs', from: 'Dr. Smith <offers@pharma-deal.biz>', text: 'Gefeliciteerd! U bent geselecteerd. Klik hier om uw prijs te claimen.' });
+  assert.ok(spam.intent === 'ignore' || spam.intent === 'escalate', `spam got ${spam.intent}`);
+});

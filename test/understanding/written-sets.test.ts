@@ -108,6 +108,10 @@ const FLOOR: Record<string, number> = {
   // Round 46, scored at first sight on the code after round 45 (94.1%, no wrong confirmation, no
   // reply to machine mail); floors after its rules.
   ha: 0.96, hb: 0.93, hc: 0.97, hd: 0.95,
+  // Round 47, scored at first sight on the session's final code (91.6%, one wrong confirmation: a
+  // signup pointing at an enclosed list of names with nothing attached; one reply to machine mail:
+  // spam whose subject read "Uw aanmelding bevestigd"); floors after its two rules.
+  he: 0.98, hf: 0.93, hg: 0.85, hh: 0.90,
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
