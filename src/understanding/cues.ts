@@ -309,13 +309,13 @@ export const VENDOR_OFFER = /\b((ons|onze|mijn) (platform|product|producten|soft
 export const CONTRIBUTION = /\b(presenteren|presentatie (geven|verzorgen|houden)|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
 export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
 
-/** The body refers to an attachment for what it says. */
 // The text points at an enclosed list or form for who comes, whether or not one is attached ("zie
 // bijgaande lijst voor de overige namen"); an enclosure for other business ("in de bijlage vindt u
 // de jaarplanning") is not what a signup leans on.
 export const LEANS_ON_ENCLOSED = /\b(zie (de )?(bijlage|bijgaande|bijgevoegde)|bijgaande|bijgevoegde|bijgesloten|in de bijlage|attached|enclosed)\b[^.?!]{0,40}\b(namen|deelnemers|delegatie|aanmelding|aanmeldformulier|inschrijfformulier|names|participants|delegation|registration form)\b|\b(namen|deelnemers|delegatie|names|participants|delegation)\b[^.?!]{0,40}\b(in de bijlage|bijgevoegd|bijgaand|attached|enclosed)\b/;
 // The reader's registration, spoken of to them: "uw aanmelding bevestigd", "your registration".
 export const THE_READERS = /\b(uw|je|jouw|your) (aanmelding|inschrijving|registratie|deelname|registration|booking)\b/;
+/** The body refers to an attachment for what it says. */
 export const ATTACHMENT_REF = /\b(zie (de )?bijlage|in de bijlage|als bijlage|bijgevoegde?|bijgaande?|bijgesloten|bijlagen?|aanmeldformulier|formulier|attached|attachments?|enclosed|see the file|anhang|anbei)\b/;
 
 /** A bare choice from a numbered list: "2", "optie 2", "nummer 2", "de tweede". */

@@ -8,7 +8,7 @@ import { anyOf, boundaryOnce } from './matches.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
 import { fold, wordCount } from './text.js';
-import { choiceAt } from './signup-made.js';
+import { choiceAt, markRefs } from './signup-made.js';
 
 export type QuestionKind = 'none' | 'benign' | 'real';
 
@@ -155,8 +155,7 @@ const OUR_OFFER = /\b(plaatsen beschikbaar|nog plaats|nog plek|kies een|welke se
 const AT_THE_SESSION = /(^|[,.!:;] ?|\b(ja|ok|oke|dan|dus|toch|en) )(graag|graach|gaarne|prima|akkoord|doe (mij |me |ons )?maar|(ik )?kies( ik)?( voor)?|(dan )?wordt het( dus| toch| dan| maar)?) §|§([,;:]? ?§)*[,;:]?( dan maar| ?graag| ?prima| ?akkoord| lijkt (me|mij|ons) (prima|goed|het best|het beste|het handigst)| past (mij|me|ons) (het )?(best|beste|prima|goed)| is (prima|goed|akkoord) voor (mij|ons)| wordt het)\b/;
 const ONLY_WHO_AND_WHEN = /\b(met|z'?n|zn|zijn|tweeen|drieen|vieren|vijven|twee|drie|vier|vijf|personen|persoon|mensen|en|ik|wij|we|de|sessie|op|in|om|uur|dank|bedankt|groet|groeten|hallo|hoi|beste|goedemorgen|goedemiddag|juni|juli|\d+)\b|[^a-z§]+/g;
 function choosesOne(bodyText: string, refs: readonly Ref[]): boolean {
-  let marked = bodyText.replace(/\s+/g, ' ').trim();
-  for (const r of refs) marked = marked.split(r.text.toLowerCase()).join('§');
+  const marked = markRefs(bodyText, refs);
   return AT_THE_SESSION.test(marked) || marked.replace(ONLY_WHO_AND_WHEN, '').replace(/§/g, '').length === 0;
 }
 

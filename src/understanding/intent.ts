@@ -10,7 +10,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, THIRD_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
-import { aboutAnother, askedOfUs, askedToAct, firmSignup, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
+import { aboutAnother, askedOfUs, askedToAct, askedToTakeOff, firmSignup, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
 import { boundaryOnce } from './matches.js';
 
 export interface Decision {
@@ -687,7 +687,7 @@ function ownWithdrawal(f: Features): boolean {
   // asks us to take a registration off ("kunt u de aanmelding voor Venlo schrappen?").
   // The sender's own organisation withdrawing is the sender's withdrawal: "wegens ziekte van onze
   // griffier meldt de gemeente Roosendaal zich af".
-  return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded) || ORGANISATION_WITHDRAWS.test(c.folded)) && (!c.question || OWN.test(c.folded) || ASKED_OFF.test(c.folded)));
+  return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded) || ORGANISATION_WITHDRAWS.test(c.folded)) && (!c.question || FIRST_PERSON.test(c.folded) || POSSESSIVE.test(c.folded) || askedToTakeOff(c.folded)));
 }
 // The words the gate reads a withdrawal by (permitted(), below).
 // Another engagement the sender attends instead. (A compound ends in its noun:
@@ -695,7 +695,8 @@ function ownWithdrawal(f: Features): boolean {
 const ANOTHER_ENGAGEMENT = /(conferentie|congres|vergadering|overleg|afspraak|training|cursus|bruiloft|begrafenis|werkbezoek|dienstreis|hoorzitting|symposium|seminar)\b/;
 // No one of them: "er kan niemand aanwezig zijn" signs no one up.
 const NO_ONE = /\b(niemand|nobody|no one|none|neither|geen van)\b/;
-// Words that undo a registration, so that there was one: "meld mij af", "annuleren".
+// Words that undo a registration, so that there was one: "meld mij af", "annuleren". (Narrower
+// than CANCEL_STRONG: "van de lijst halen" may take off someone else.)
 const SIGNS_OFF = /\b(meld\w*|melden)\b[^.?!]{0,30}\baf\b|\b(afmelden|afmelding|afgemeld|uitschrijven|uit te schrijven|uitgeschreven|annuleer|annuleren|intrekken|in te trekken|cancel my|withdraw my)\b/;
 // Someone else who still comes: "mijn collega komt wel", "but my colleague will".
 const OTHER_COMES = /\b(komt|gaat|komen|gaan)\b[^.?!]{0,20}\bwel\b|\bwel\b (komt|gaat|komen|gaan)\b|\b(he|she|they) (will|'ll)\b|\b(my|our) (colleague|colleagues|alderman|mayor)\b[^.?!]{0,20}\b(will|is coming|comes)\b/;
@@ -708,10 +709,8 @@ const STAYS_AS_PLANNED = /\b(gewoon|nog steeds|nog altijd|nog wel|wel nog|zoals 
 const ORGANISATION_WITHDRAWS = /\b(meldt|melden|trekt|trekken) (de|onze|ons) (gemeente|griffie|raad|gemeenteraad|college)( [a-z'-]+){0,3} zich\b|\b(de|onze|ons) (gemeente|griffie|raad|gemeenteraad|college)( [a-z'-]+){0,3} (meldt|melden|trekt|trekken) zich\b/;
 // The sender asking after their own registration: "voor welke sessie sta ik?", "ben ik aangemeld?".
 const OWN_STATUS = /\b(sta|staan) (ik|we|wij)\b|\b(ben|zijn) (ik|we|wij) (al |nu |wel |eigenlijk |nou )*(aangemeld|ingeschreven|geregistreerd|genoteerd)\b|\b(am|are) (i|we) (already |actually )?(registered|signed up|on the list)\b/;
-// The sender, or what is theirs, named in a sentence.
-const OWN = /\b(ik|wij|we|mij|me|mijn|ons|onze|mezelf|mijzelf|i|my|our|us|myself)\b/;
-// Asked of us to take a registration off: "kunt u mij afmelden?", "wilt u haar van de lijst halen?".
-const ASKED_OFF = /\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\b[^?]*\b(afmelden|af te melden|uitschrijven|uit te schrijven|schrappen|doorhalen|verwijderen|annuleren|intrekken|in te trekken|halen|afhalen|af te halen|vervallen|remove|cancel|drop|take)\b/;
+// What is the sender's: "mijn aanmelding", "our registration" (FIRST_PERSON names the sender).
+const POSSESSIVE = /\b(mijn|onze|my|our)\b/;
 
 // Someone else's going is their own affair, told in passing: arranged by them ("dat regelt zijn
 // secretariaat zelf", "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld") or news heard

@@ -36,8 +36,9 @@ const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mi
 // Asked of us: "kunt u mij aanmelden?", "willen jullie hem inschrijven?", "zet u mij op de lijst?",
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
 // Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
+const ASKED_OF_YOU = '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*';
 const ASKED_TO_ACT = [
-  '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|could|would|can|will) (u|jullie|je|jij|you)\\b[^?]*\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|toevoegen|bijschrijven|sign|register|add|put|book|move|switch|change)\\b',
+  `${ASKED_OF_YOU}\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|toevoegen|bijschrijven|sign|register|add|put|book|move|switch|change)\\b`,
   '^(zet|zett?en|schrijf|schrijft|meld|meldt|noteer|noteert|boek|boekt|reserveer|reserveert) (u|je|jij|jullie) (mij|me|ons|hem|haar|hen|ze)\\b',
   '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden) (u|jullie|je|jij)\\b[^?]*\\b((aanpassen|wijzigen|veranderen) (naar|in)|naar\\b[^?]{0,30}\\b(aanpassen|wijzigen|veranderen))\\b',
 ];
@@ -62,16 +63,23 @@ export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
 const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt|graag|gaarne)( dus| toch| dan| maar)? ((naar |voor )?(de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))?,? ?§)*( dan| dus| graag| maar)?( met\b[^.!?;:§]*)?\s*($|[.,!;:])|(^|[.!:;] |\b(ja|ok|oke|dan|dus|nou) )()§(( (in|op|om|te))?,? ?§)*,? (graag|gaarne)(,? ?§)*( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
 export function choiceAt(bodyText: string, refs: readonly Ref[]): string | null {
   if (!refs.length || !CHOICE_STEMS.test(bodyText)) return null;
+  const m = CHOICE_AT.exec(markRefs(bodyText, refs));
+  return m ? m[3] || 'graag (at the session)' : null;
+}
+/** The text on one line with every reference's words replaced by "§": what stands around the session. */
+export function markRefs(bodyText: string, refs: readonly Ref[]): string {
   let marked = bodyText.replace(/\s+/g, ' ').trim();
   for (const r of refs) marked = marked.split(r.text.toLowerCase()).join('§');
-  const m = CHOICE_AT.exec(marked);
-  return m ? m[3] || 'graag (at the session)' : null;
+  return marked;
 }
 // Every CHOICE_AT match holds one of these (keep in step): most mail has none.
 const CHOICE_STEMS = /\b(ga|gaan|neem|nemen|pak|pakken|wordt|graag|gaarne)\b/;
 
 /** Only a request that we act ("kunt u mij aanmelden?"), not asking leave ("mag ik als … deelnemen?"). */
 export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);
+/** Asked of us to take a registration off: "kunt u mij afmelden?", "wilt u haar van de lijst halen?". */
+export const askedToTakeOff = (folded: string) => ASKED_OFF.test(folded);
+const ASKED_OFF = new RegExp(`${ASKED_OF_YOU}\\b(afmelden|af te melden|uitschrijven|uit te schrijven|schrappen|doorhalen|verwijderen|annuleren|intrekken|in te trekken|halen|afhalen|af te halen|vervallen|remove|cancel|drop|take)\\b`);
 // A wish, not a signup: "ik zou best willen", "I might", "could", interest ("ik heb interesse om
 // deel te nemen").
 const WISH = /\b(zou|zouden|would|could|might|interesse|belangstelling|interested)\b|'d (love|like)\b|\bwil(len)? best\b/;
