@@ -137,6 +137,8 @@ function companions(text: string, names: string[]): number {
 const SELF_ATTENDS = /\b(ik|wij|we)\b[^?!]{0,100}\b(aanwezig (zal|zullen) zijn|(zal|zullen) (komen|deelnemen|bijwonen|aanwezig zijn))\b/;
 // "Graag!", "Ja, prima": a yes on its own, as in a reply to an invitation.
 const shortAccept = (s: string) => ACCEPT.test(s) && s.split(/[\s,!.]+/).filter(Boolean).length <= 3;
+// The sender as the one told, not one who comes: "de wethouder belde mij dat hij graag komt".
+const TOLD_ME = /\b(belde|belt|mailde|mailt|appte|appt|liet|laat|vertelde|vertelt|schreef|schrijft|vroeg|vraagt|meldde|gaf)\b (mij|me|ons)\b/g;
 const SELF = /\b(ook namens|mij|me|mijzelf|mezelf|ikzelf|ondergetekende|ik kom|kom ik|en ik|ik en|ik sluit|sluit ik|ik ben erbij|ik neem|neem ik|ik wil (graag )?(deelnemen|komen|aansluiten|meedoen)|ons|onszelf|myself|me|and i|i will|i'll|i would|i'd)\b/;
 
 // Bullets, numbers, or rows of a table that start with a form of address ("Dhr. J. Hoekstra  FNP").
@@ -310,7 +312,7 @@ function countFrom(body: string, sentences: string[], sentenceOriginals: string[
     others += counted;
   });
   // Someone already registered who adds people signs up only those people.
-  const self = others === 0 || (!alreadyRegistered && sentences.some((s) => SELF.test(s) || SELF_ATTENDS.test(s) || shortAccept(s)));
+  const self = others === 0 || (!alreadyRegistered && sentences.some((s) => SELF.test(s.replace(TOLD_ME, ' ')) || SELF_ATTENDS.test(s) || shortAccept(s)));
   const count = Math.max(1, (self ? 1 : 0) + others);
   return { count, names, evidence: others ? `${self ? 'sender + ' : ''}${others} named` : null, added: alreadyRegistered && !self };
 }

@@ -26,7 +26,10 @@ export const TIED_TO_COMING = boundaryOnce(new RegExp(`${FREE_OR_RATHER.source}|
 
 /** Wants to attend: signs up, accepts, asks to be noted. */
 export const REGISTER = wordings([
-  /* (not registrations counted: "het aantal aanmeldingen per sessie") */ '\\b(?<!\\b(aantal|hoeveel|stand|stand van de|overzicht van de) )aanmeld(en|ing|ingen|formulier)\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', '\\bzet (me|mij|ons) (maar |dan |gerust |gewoon |ook |alvast )*(er (maar |dan |gewoon |ook |alvast )*(op|bij)|erop|erbij|op de lijst|neer)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
+  /* (not registrations counted: "het aantal aanmeldingen per sessie"; the plural names registrations,
+     received, listed or counted, unless the sender's own: "hierbij onze aanmeldingen", "graag 3
+     aanmeldingen", or the label
+     that opens a subject or line: "Aanmeldingen Breda 3 juli") */ '\\b(?<!\\b(aantal|hoeveel|stand|stand van de|overzicht van de) )aanmeld(en|ing|formulier)\\b', '\\b(hierbij|bij deze|bij dezen|onze|mijn|de volgende|graag)\\b[^.?!]{0,20}\\baanmeldingen\\b', '\\b(?<=^|[.:;!?] )((\\d+|twee|drie|vier|vijf|zes) )?aanmeldingen\\b', '\\baanm\\b', '\\binschr\\b', '\\b(?<![a-z0-9]\\s)(kom|komen)\\b[^.?!]{0,40}?\\bnaar\\b', '\\bzet (me|mij|ons) (maar |dan |gerust |gewoon |ook |alvast )*(er (maar |dan |gewoon |ook |alvast )*(op|bij)|erop|erbij|op de lijst|neer)\\b', '\\baan te melden\\b', '\\bmeld(t|en|de|den)?\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*aan\\b)[^.?!]{0,110}?\\baan\\b',
   '\\binschrijv(en|ing)\\b', '\\bin te schrijven\\b', '\\bschrijf\\b(?!\\s+(u|je|jullie)\\s+((nu|snel|direct|hier|vandaag|gratis|dan|ook)\\s+)*in\\b)[^.?!]{0,40}?\\bin\\b', '\\bregistr(eer|eren|atie)\\b',
   '\\bdeel(nemen|name)\\b', '\\b(neem|neemt|nemen)\\b[^.?!]{0,40}?\\bdeel\\b', '\\bmee(doen| te doen)\\b', '\\bdoe\\b[^.?!]{0,30}?\\bmee\\b',
   '\\b(kom|komt|komen)\\b[^.?!]{0,40}?\\bgraag\\b', '\\bgraag\\b[^.?!]{0,30}?\\b(kom|komt|komen)\\b', '\\b(ik|wij|we) (kom|komen)\\b(?! (uit|vanuit|van) (een|de|het|mijn|onze)\\b)',
@@ -171,6 +174,8 @@ export const TOPIC = boundaryOnce(new RegExp([
   '\\bcost\\b', '\\bfee\\b', '\\bpress\\b', '\\baccessib', '\\bwheelchair\\b', '\\bpresent\\b', '\\bagenda\\b', '\\blate\\b', '\\bleave early\\b',
 ].join('|')));
 
+/** Room for more people ("kan er nog iemand bij?", "kunnen er nog twee collega's bij?"): the registration answers it. */
+export const MORE_SEATS = /\b(kan|kunnen|mag|mogen|past|passen) er\b[^.?!]{0,30}\b(nog|ook) (iemand|een (persoon|collega|deelnemer)|(twee|drie|vier|2|3|4)( (mensen|personen|collega'?s|deelnemers))?|mensen|personen|collega'?s|deelnemers)\b[^.?!]{0,20}\bbij\b/;
 /** Questions the registration itself answers, or that ask for the list of sessions. */
 export const BENIGN_QUESTION = /\b((is|was) (dat|dit|het) (zo |nu |hiermee |zo wel )?(gelukt|voldoende|genoeg)|(is|was) (dat|dit|het) (zo|hiermee) (goed|in orde|duidelijk)|(het|een) overzicht|the (list|overview)|van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou|willen|kunnen|zouden) (u|jullie) (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
 

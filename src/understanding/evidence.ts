@@ -79,8 +79,10 @@ const NOT_A_SIGNUP_YET = boundaryOnce(/\b(niets|niet|nog niet|nog niets|voorlopi
 
 // A signup left for later or to the person themselves: "hij meldt zich zelf nog aan", "ik schrijf
 // me later in", "de aanmelding volgt", "zodat we de aanmelding kunnen afronden", "she will register
-// herself". What this mail says is not yet the signup.
-const DEFERRED = boundaryOnce(/\b(meldt|melden) (zich|zichzelf)\b[^.?!]{0,20}\bzelf\b|\b(meld|meldt|melden|schrijf|schrijft|schrijven|geef|geeft|geven)\b[^.?!]{0,25}\b(zelf( nog)?|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t\.?|te zijner tijd|apart|separaat)\b[^.?!]{0,25}\b(aan|in|op)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(volgt|volgen) (nog|later|z\.?s\.?m\.?|binnenkort|spoedig)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(af (te )?ronden|afronden|definitief (te )?maken|compleet (te )?maken|voltooien)\b|\b(will|'ll) (sign up|register|enrol+)\b[^.?!]{0,20}\b(himself|herself|themselves|later|separately)\b/);
+// herself", "graag uw advies voordat we definitief aanmelden", "we wachten met aanmelden tot de raad
+// vergaderd heeft" (not "some background before registering", said on the way to the signup).
+// What this mail says is not yet the signup.
+const DEFERRED = boundaryOnce(/\b(meldt|melden) (zich|zichzelf)\b[^.?!]{0,20}\bzelf\b|\b(meld|meldt|melden|schrijf|schrijft|schrijven|geef|geeft|geven)\b[^.?!]{0,25}\b(zelf( nog)?|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t\.?|te zijner tijd|apart|separaat)\b[^.?!]{0,25}\b(aan|in|op)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(volgt|volgen) (nog|later|z\.?s\.?m\.?|binnenkort|spoedig)\b|\b(aanmelding|inschrijving|opgave)\b[^.?!]{0,20}\b(af (te )?ronden|afronden|definitief (te )?maken|compleet (te )?maken|voltooien)\b|\b(will|'ll) (sign up|register|enrol+)\b[^.?!]{0,20}\b(himself|herself|themselves|later|separately)\b|\b((voordat|before|voor) (ik|we|wij|i)|alvorens)\b[^.?!]{0,30}\b(aanmeld(en|t)?|aan te melden|inschrij(ven|ft|f)|in te schrijven|opgeven|op te geven|sign up|signing up|register|registering)\b|\bwacht(en|t)?\b[^.?!]{0,20}\bmet (het )?(aanmelden|inschrijven|opgeven|registreren)\b/);
 // Attendance made to depend on something a person must answer. A condition the bot answers
 // itself ("als er nog plek is", "als het nog kan") is no condition. A signup promised after our
 // answer ("laat u mij weten of …, dan schrijf ik me in") is one too.
@@ -117,10 +119,11 @@ const MAY_I_AT_ALL = /\b(is het de bedoeling dat\b|(is|zijn) (de sessies?|het|di
 // "Dan melden we ons daarna aan" right after a question also waits on its answer. ("Dan kom ik
 // graag" after "Is er een sessie in Limburg?" asks where, and is answered with the list.)
 const ON_THE_ANSWER = /^dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|\b(advies|antwoord|reactie|uitsluitsel|bericht|input)\b,? dan (meld|melden|schrijf|schrijven|geef|geven|kom|komen|zet|zetten) (ik|we|wij)\b|\bweten,? dan (meld|melden|schrijf|schrijven|geef|geven) (ik|we|wij)\b|^(dan|then) (kom|komen|ben|zijn|sluit|sluiten|schuif|schuiven|i('ll| will)|we('ll| will)) ?(ik|we|wij)?\b|^(dan|then) (wil|willen|zou|zouden|ga|gaan|kan|kunnen) (ik|we|wij)\b[^.?!]{0,30}\b(komen|deelnemen|aansluiten|aanschuiven|meedoen|erbij zijn|er ?bij zijn|aanmelden)\b|\b(zo (ja|niet|nee|neen)|indien nee|if no|in (dat|het) (eerste |laatste |andere )?geval|als dat (zo )?is|indien (ja|niet|wel)|if (so|not|yes)|if (that|this) is (so|the case)|(als|indien|wanneer) (dat|dit) (zo is|het geval is)|in that case)\b/;
-// Whether a seat is still to be had: the bot answers that by confirming or by the list of dates.
+// Whether a seat is still to be had ("is er nog plek?", "kan er nog iemand bij?"): the bot answers
+// that by confirming or by the list of dates.
 // After "zo niet": no obstacle ("geen probleem", "not a problem if not").
 const REMARK_AFTER_ANSWER = /\b(geen (probleem|punt|bezwaar)|(not a|no) problem|maakt (niet|niks) uit|(doesn't|does not) matter)\b/;
-const SEAT_QUESTION = boundaryOnce(/\b(kan|kunnen|mag|mogen|can|may) (het|dat|ik|we|wij|i)( me| mij| ons)?( (morgen|vandaag|morgenmiddag|morgenochtend|vanmiddag|tomorrow|today))? (nog|ook|still)\b|\bnog (een )?(mogelijk|open|plek|plekje|plaats|plaatsje|ruimte)\b|\bstill (possible|open)\b|\b(is|are) there (still )?(a )?(places?|seats?|room)\b/);
+const SEAT_QUESTION = boundaryOnce(new RegExp(/\b(kan|kunnen|mag|mogen|can|may) (het|dat|ik|we|wij|i)( me| mij| ons)?( (morgen|vandaag|morgenmiddag|morgenochtend|vanmiddag|tomorrow|today))? (nog|ook|still)\b|\bnog (een )?(mogelijk|open|plek|plekje|plaats|plaatsje|ruimte)\b|\bstill (possible|open)\b|\b(is|are) there (still )?(a )?(places?|seats?|room)\b/.source + '|' + cue.MORE_SEATS.source));
 const POINTS_BACK_IF = /\b(als|indien|wanneer|if) (dat|dit|that|this)\b/;
 // A question about seats ("is er nog plek?"), not about room for something else ("ruimte voor onze casus").
 const ROOM = /^(?!.*\b(parkeer\w*|parkeren|auto|fiets|rolstoel|lift)\b).*(\b(plek|plekken|plekje|plaats|plaatsen|stoelen|vol|seats?|places?)\b|\bnog (ruimte|room|space)\b)/;
@@ -379,7 +382,7 @@ const ONLY_AFTER_STEMS = /pas/;
 const STILL_OPEN_STEMS = /vraag|remains|plan|bedoeling|insteek/;
 const STILL_TO_SEE_STEMS = /zien|bekijken|afwachten|uitzoeken/;
 const DECIDING_STEMS = /bepa|beslis|beslu|afweg|inschat|kijk|decid|determin|see/;
-const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves/;
+const DEFERRED_STEMS = /zelf|later|straks|daarna|vervolgens|binnenkort|t\.?z\.?t|zijner tijd|apart|separa|volg|ronden|definitief|compleet|voltooi|himself|herself|themselves|voordat|alvorens|before|voor (ik|we|wij)|wacht/;
 const WITHOUT_STEMS = /zonder|without/;
 const CONDITION_STEMS = /toela|toesta|meewerkt|allow|permit|should|mocht|zin|anders|hang|hing|provided|only if|alleen|enkel|mits|voorwaarde|afhankelijk|on condition|depending|kom ik|komen w|ben ik|zijn we|doe ik|doen we|sluit ik|schuif ik|meld ik|schrijf ik|weten|horen|bevestig|only|slechts|i'll|i will|count|\?/;
 const QUESTION_MARK = /\?/;

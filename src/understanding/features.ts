@@ -214,7 +214,7 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
   for (const s of asked.values()) {
     // A question that only asks to be signed up or off ("meldt u mij aan?") is answered by doing it;
     // whether others may take part is not.
-    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && ((!cue.ASKS_OF_SELF.test(s) && !cue.STILL_ASKED.test(s)) || cue.ELIGIBILITY_SELF.test(s))) && (cue.BENIGN_QUESTION.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
+    const benign = !cue.TOPIC.test(s) && !(cue.ELIGIBILITY.test(s) && ((!cue.ASKS_OF_SELF.test(s) && !cue.STILL_ASKED.test(s)) || cue.ELIGIBILITY_SELF.test(s))) && (cue.BENIGN_QUESTION.test(s) || cue.MORE_SEATS.test(s) || cue.OTHER_DATES.test(s) || cue.AVAILABILITY.test(s)
       || cue.REGISTER.test(s) || cue.CANCEL_STRONG.test(s));
     if (!benign) return { kind: 'real', text: s.trim() };
     kind = 'benign';
@@ -316,7 +316,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
   // Whether the new text holds any wording of the press, a study, an offer or a complaint: most
   // mail holds none, and one test of them all spares it five (4.5 -> 2.8 µs per message).
   const aside = ASIDES.test(bodyText);
-  const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition/.test(a.contentType));
+  // (A business card, text/vcard or .vcf, tells who the sender is, as the signature does: no signup leans on it.)
+  const realAttachments = mail.attachments.filter((a) => !a.inline && !/calendar|ics|pgp|pkcs7|delivery-status|rfc822|disposition|vcard/.test(a.contentType) && !/\.vcf$/i.test(a.filename ?? ''));
   return new MailFeatures(
     isReply,
     subject.isForward,

@@ -10,7 +10,7 @@ import { collectEvidence, type ContraryKind } from './evidence.js';
 import { FIRST_PERSON, THIRD_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
-import { aboutAnother, askedOfUs, askedToAct, askedToTakeOff, firmSignup, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
+import { aboutAnother, askedOfUs, askedToAct, askedToTakeOff, firmSignup, markRefs, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
 import { boundaryOnce } from './matches.js';
 
 export interface Decision {
@@ -242,6 +242,10 @@ export function decide(f: Features, thread: ThreadContext | null | undefined, in
   if (f.withdrewBefore.length) f = notWithdrawing(f, f.withdrewBefore, 'prior', ev, 'an earlier withdrawal is undone');
   // "Mijn collega heeft zich afgemeld voor Breda; wilt u mij aanmelden?": the sender takes the
   // place, so the session named in the colleague's withdrawal is the one the sender means.
+  // ("Mijn collega is donderdag verhinderd. Ik kom nog wel": the sender stays on the registration
+  // they share, and signs up for nothing new; a person takes the colleague off. "Mijn collega kan
+  // niet, maar ik kom wel. Wilt u mij noteren?" signs up.)
+  if (f.othersWithdrew.length && SENDER_STAYS.test(f.contentLower)) return result('escalate', 'someone-else', 0.6, [...ev, 'someone else withdraws; the sender still comes']);
   if (f.othersWithdrew.length) f = notWithdrawing(f, f.othersWithdrew, 'pos', ev, 'someone else withdrew; the sender signs up');
   // "Ik kan niet, mijn collega komt in mijn plaats" (no registration yet): a signup of the colleague.
   // Only when the sender says they cannot come themselves; "X gaat in mijn plaats" alone may swap a registration.
@@ -354,7 +358,9 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   if (f.press || (f.academic && !signsUpSelf(f))) return result('escalate', 'press', 0.8, ev);
   if (f.offer === 'vendor' || (f.offer && !signsUpSelf(f))) return result('escalate', 'offer', 0.75, ev);
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
-  if (f.substitute) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
+  // (One who will take the place and says so themselves is their own affair: "een collega komt
+  // misschien in mijn plaats, die meldt zich zelf": the sender's withdrawal stands.)
+  if (f.substitute && !BY_THEMSELVES.test(f.contentLower)) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
@@ -388,7 +394,7 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     // "Ik wil graag naar de sessie in Zwolle. Hoe laat begint die?": no session follows, and the
     // question is one the list of open sessions answers; the gate still checks the list is wanted.
     // (A session named that has started: "mag ik me nog aanmelden voor 14 juni?" is answered so too.)
-    const listed = c ? answeredByList(proposeAct(f, thread, index, now, ev), f.questionText, wantsToCome(f)) : null;
+    const listed = c ? answeredByList(proposeAct(f, thread, index, now, ev), f.questionText, wantsToCome(f), f.needs) : null;
     if (listed) return listed;
     const another = anotherAskedFor(f, thread, index, now, ev);
     if (another) return another;
@@ -407,7 +413,7 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const d = proposeAct(f, thread, index, now, ev);
   if (remark && signsUp) {
     if (d.intent === 'register') return { ...d, remark, evidence: [...d.evidence, `for a person: ${remark}`] };
-    const listed = f.question === 'real' ? answeredByList(d, remark, wantsToCome(f)) : null;
+    const listed = f.question === 'real' ? answeredByList(d, remark, wantsToCome(f), f.needs) : null;
     if (listed) return listed;
     const another = f.question === 'real' ? anotherAskedFor(f, thread, index, now, ev) : null;
     if (another) return another;
@@ -471,8 +477,11 @@ const WHAT_FOLLOWS = /\b(verslag\w*|uitkomst(en)?|resultaten|opbrengst(en)?|pres
  * heeft uw voorkeur?"). A question about anything else (the language, the costs, the programme,
  * both sessions at once) is for a person.
  */
-function answeredByList(d: Decision, question: string | null, wantsToCome: boolean): Decision | null {
+function answeredByList(d: Decision, question: string | null, wantsToCome: boolean, needs: boolean): Decision | null {
   if (d.intent !== 'alternatives') return null;
+  // "Wat zijn de mogelijkheden?" from someone who wants to come and needs nothing arranged asks
+  // which sessions there are; beside a wheelchair or an interpreter it asks how they can come.
+  if (wantsToCome && !needs && OPTIONS_ASKED.test(question ?? '')) return { ...d, evidence: [...d.evidence, `the list answers: ${question}`] };
   // Which one by what it is about ("welke raadt u aan als het ons vooral om het sociaal domein
   // gaat?") takes someone who knows the programme.
   if (BY_CONTENT.test(question ?? '')) return null;
@@ -486,6 +495,13 @@ function answeredByList(d: Decision, question: string | null, wantsToCome: boole
   return null;
 }
 
+// Asked to send the overview or list of the sessions or their dates ("kunt u mij nog eens het
+// overzicht sturen?", "stuur me de data van de sessies"), not of who signed up ("het overzicht van
+// de aanmeldingen", "de deelnemerslijst").
+const LIST_ASKED = /\b(het|de|een) ([a-z]+ )?(overzicht|lijst|lijstje|data|datums)( (van|met) (de |alle )?(sessies|data|datums|bijeenkomsten|locaties|mogelijkheden))?\b[^.?!]{0,30}\b(sturen|toesturen|nasturen|mailen|doorsturen|geven)\b|^(stuur|mail)\b[^.?!]{0,20}\b(het|de|een) ([a-z]+ )?(overzicht|lijst|data|datums)\b/;
+const REGISTRATIONS = /\b(aanmeldingen|inschrijvingen|deelnemers\w*|aantal\w*|aanwezig\w*|namen)\b/;
+const listAsked = (f: Features) => f.bodyClauses.some((c) => !c.neg && LIST_ASKED.test(c.folded) && !REGISTRATIONS.test(c.folded));
+const OPTIONS_ASKED = /^(en |maar |dus )?(wat|welke) (zijn|zijn er|heb ik|hebben we|hebben wij) (dan |nu |nog |er )*(de |mijn |onze )?(mogelijkheden|opties)\s*\??$/;
 const BY_CONTENT = /\b(als|indien|if)\b[^?]{0,20}\b(om|about)\b|\b(qua inhoud|inhoudelijk\w*|thema\w*|onderwerp\w*|focus|topic)\b/;
 
 // The sender wants to come to a session, in words of their own ("ik wil graag naar de sessie",
@@ -712,11 +728,29 @@ const OWN_STATUS = /\b(sta|staan) (ik|we|wij)\b|\b(ben|zijn) (ik|we|wij) (al |nu
 // What is the sender's: "mijn aanmelding", "our registration" (FIRST_PERSON names the sender).
 const POSSESSIVE = /\b(mijn|onze|my|our)\b/;
 
+// The sender comes whatever the answer: "ik kom in ieder geval", "sowieso kom ik", "I'll come either way".
+const COMES_ANYWAY = /\b(ik|wij|we) (kom|komen|ben|zijn)\b[^.?!]{0,15}\b(in ieder geval|in elk geval|sowieso|hoe dan ook|hoe dan ook wel)\b|\b(in ieder geval|in elk geval|sowieso|hoe dan ook) (kom|komen|ben|zijn) (ik|wij|we)\b|\b(i|we)('ll| will) (come|be there|attend) (either way|regardless|anyway)\b/;
+
+// How many of the sender's group still come: "we komen met z'n tweeën", "wij zijn dan met drie".
+const GROUP_NOW = /\b(we|wij) (komen|zijn|gaan)\b(?![^.?!]{0,10}\bniet\b)[^.?!]{0,25}\bmet (z'?n|zijn|ons|\d+|twee|drie|vier|vijf|zes)\b/;
+
+// The sender staying as they were: "ik kom nog wel", "wij komen gewoon", "ik blijf aangemeld".
+const SENDER_STAYS = /\b(ik|wij|we) (kom|komen|ben|zijn|ga|gaan)\b[^.?!]{0,20}\b(nog wel|wel nog|nog steeds|nog altijd|gewoon|zoals gepland|zoals afgesproken)\b|\b(ik|wij|we) (blijf|blijven)\b[^.?!]{0,15}\b(aangemeld|ingeschreven|staan|komen)\b/;
+
+// After one session, someone else sent to another: "… voor Haarlem en mij voor Utrecht", "… naar
+// Arnhem, de raadsleden naar Venlo" (§ marks a session named).
+// (Someone is any words that are not a way of going: "… naar Utrecht en daarna naar Haarlem" sends no one.)
+const EACH_THEIR_OWN = /§[^.?!§]{0,6}(\ben\b|,)\s*((?!(daarna|anders|eventueel|misschien|ook|dan|of|en|liever|evt|eerst|later|verder|vervolgens|wel|niet|graag|zelf|zo|nog|dus|maar)\b)[a-z'-]+\s+){1,4}?(voor|naar)\s+(de sessie (in|op|van)\s+)?§/;
+
 // Someone else's going is their own affair, told in passing: arranged by them ("dat regelt zijn
 // secretariaat zelf", "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld") or news heard
 // from them ("mijn buurman vertelde dat hij naar Venlo gaat").
 // Or already arranged: "mijn collega gaat al naar Venlo", "zij staat al ingeschreven".
-const ARRANGES_OWN = boundaryOnce(/\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/);
+// Arranged by them, in so many words: "die meldt zich zelf aan", "hij laat het zelf weten", "zij
+// neemt zelf contact op", "dat hoort u van hem" (not the sender's "ik laat het zelf nog weten",
+// which holds back).
+const BY_THEMSELVES = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(?<!\bik )(laat|laten)\b[^.?!]{0,30}\bzelf\b|\bzelf contact\b|\b(hoort|horen) (u|jullie|je)\b[^.?!]{0,20}\b(van )?(hem|haar|hen|hemzelf|haarzelf)\b/;
+const ARRANGES_OWN = boundaryOnce(new RegExp(`${BY_THEMSELVES.source}|` + /\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/.source));
 
 /**
  * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
@@ -735,14 +769,22 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   if (f.copiedOnly) return stop('escalate', 'copied-only', 'addressed to others; D-Loket only in Cc');
   d.evidence.push(`about the sessions: ${e.ours.where} "${e.ours.text}"`);
   const transfer = contrary('transfer');
-  if (transfer && d.intent !== 'alternatives') return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);
+  // (A withdrawal beside a place the other will claim themselves stands: "… mijn collega wil mijn
+  // plaats innemen, maar dat hoort u van hem".)
+  if (transfer && d.intent !== 'alternatives' && !(d.intent === 'cancel' && BY_THEMSELVES.test(f.contentLower))) return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);
   // The list of dates goes to someone who wants to come: a signup made, an acceptance, or a
   // request for dates. "Register today and receive 30% discount" is an advertisement.
   // An answer in a thread of ours (to our list of dates, say) is answered again with the list.
   // (A wish to come earns the list when the sender named where or when, or asks for the list; one
   // who names nothing and asks whether they may come, or who should call, is for a person.)
+  // "Wil je collega Roel aanmelden voor Haarlem en mij voor Utrecht?": a session chosen for each,
+  // not several left open; one registration cannot hold both, a person enters them.
+  if (d.intent === 'alternatives' && d.reason === 'several-sessions' && EACH_THEIR_OWN.test(markRefs(f.bodyText, f.bodyRefs.filter((r) => r.polarity === 'pos')))) {
+    return stop('escalate', 'split', 'people for two sessions, one each');
+  }
   const listWanted = () => wantsToCome(f) && (d.reason !== 'no-session-named' || cue.LIST_ANSWERS.test(f.questionText ?? ''));
-  if (d.intent === 'alternatives' && !thread && !f.accept && !f.otherDates && !f.availability && !firmSignup(f, false) && !listWanted()) {
+  // ("Kunt u mij nog eens het overzicht sturen?" asks for the list itself: it is the answer.)
+  if (d.intent === 'alternatives' && !thread && !f.accept && !f.otherDates && !f.availability && !firmSignup(f, false) && !listWanted() && !listAsked(f)) {
     return stop('escalate', 'question', 'no signup made and no dates asked for');
   }
   // "Voor welke sessie sta ik eigenlijk?", "ben ik al aangemeld?": the sender asks after their own
@@ -762,11 +804,17 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s, or only asked about');
     // "Mijn collega kan niet meer. Ik kom wel gewoon": the sender stays; a person changes the group.
     if (STILL_COMING.test(f.contentLower)) return stop('escalate', 'someone-else', 'the sender still comes');
+    // "Roelof gaat toch niet mee, dus we komen met z'n tweeën": one of a group drops out and the
+    // sender says how many still come. A cancellation cancels the whole registration, so this is a
+    // registration to change, for a person. (Read by sentence: the clause split cuts at "dus".)
+    const groupNow = [...sentenceTexts(f.bodyClauses).values()].find((t) => GROUP_NOW.test(t) && !/\?/.test(t));
+    if (groupNow) return stop('escalate', 'someone-else', `the sender says who still comes: "${groupNow.trim()}"`);
     // "Wilt u mijn collega aanmelden? Zelf kan ik niet" from someone registered: a person swaps them.
     // Someone named counts as someone else ("Graag Ruud de Bruin aanmelden. Ikzelf kom niet").
     // ("Mijn collega gaat namens het team naar de sessie. Ik zelf kan niet": someone goes, whatever
     // the words; a person sees who.)
-    if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && !c.question && (cue.signsUp(c.folded) || (c.others && GOES.test(c.folded) && TO_THE_SESSION.test(c.folded))))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    const sentences = sentenceTexts(f.bodyClauses);
+    if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && !c.question && !BY_THEMSELVES.test(sentences.get(c.sentence) ?? c.folded) && (cue.signsUp(c.folded) || (c.others && GOES.test(c.folded) && TO_THE_SESSION.test(c.folded))))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     // "Ik kom niet naar Assen, mijn collega komt wel": the colleague stays on a registration shared
     // with the sender, or goes in the sender's place. Which, only the registration tells: a person
     // looks, unless the words say it ("komt wel gewoon", "nog steeds", "die zich zelf heeft
@@ -840,8 +888,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // answered by the list, whatever condition it puts.
     const elsewhere = contrary('elsewhere');
     if (elsewhere) return stop('alternatives', 'elsewhere', `asks for another session: "${elsewhere.text}"`);
+    // A question the sender's coming does not wait on: "is de sessie alleen voor ambtenaren? Ik kom
+    // in ieder geval zelf" (an "als …, kom ik" still waits).
     const condition = contrary('condition');
-    if (condition) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
+    if (condition && !(condition.text.includes('?') && COMES_ANYWAY.test(f.contentLower))) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
     // "Hij meldt zich zelf nog aan", "de aanmelding volgt": a signup yet to come. Someone else's
     // leaves the sender's own signup standing ("wij melden ons aan; de wethouder meldt zich
     // eventueel later zelf aan").

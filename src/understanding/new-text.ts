@@ -217,9 +217,23 @@ export function paragraphs(lines: readonly string[]): string[] {
   return out;
 }
 
+// A legal disclaimer is no one's words to the bot: "Dit bericht kan informatie bevatten die niet
+// voor u is bestemd …", "This e-mail and any attachments are confidential …". Its opening, with a
+// disclaimer's own words in it or the two lines after, ends the new text as a closing does.
+const DISCLAIMER_START = /^(disclaimer\b|dit (e-?mail|e-?mail ?bericht|bericht)\b|de (in dit|met dit) (e-?mail ?)?bericht|de informatie (verzonden )?(in|met) dit|aan (de inhoud van )?dit (e-?mail ?)?bericht|this (e-?mail|email|message)\b|the (information|contents?) (in|of) this (e-?mail|message))/i;
+const DISCLAIMER_WORDS = /\b(geadresseerde|bestemd voor|vertrouwelijk\w*|aansprakelijk\w*|rechten (worden|kunnen worden) ontleend|abusievelijk|intended (solely )?for|confidential|addressee|privileged|liability)\b/i;
+function disclaimerStart(lines: readonly string[]): number {
+  for (let i = 1; i < lines.length; i++) {
+    if (DISCLAIMER_START.test(lines[i]!.trim()) && DISCLAIMER_WORDS.test(lines.slice(i, i + 3).join(' '))) return i;
+  }
+  return -1;
+}
+
 function closingSplit(lines: string[]): { body: string[]; signature: string[] } {
   let own = lines;
   let cut = own.findIndex(isSignatureStart);
+  const disclaimer = disclaimerStart(own);
+  if (disclaimer >= 0 && (cut < 0 || disclaimer < cut)) cut = disclaimer;
   if (cut < 0) {
     // A closing on the same line as the text: "Graag aanmelden voor Breda. Groet, Jan".
     for (let i = 0; i < own.length && cut < 0; i++) {

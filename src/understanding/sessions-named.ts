@@ -70,8 +70,13 @@ export function editDistance(a: string, b: string, max: number): number {
   return back[b.length]!;
 }
 
+// A person's role right before "voor" and the place sends them there: "de wethouder voor Arnhem,
+// de raadsleden voor Venlo" (a role's affiliation is "van" or "in" a place; "voor" a party or portfolio).
+const SENT_FOR = /\b(burgemeester|wethouders?|raadslid|raadsleden|griffiers?|raadsgriffier|gemeentesecretaris|fractievoorzitter|collega'?s?)\s+voor\s+$/;
+
 function affiliated(folded: string, at: number): boolean {
-  if (NOT_THE_SESSION.test(folded.slice(Math.max(0, at - 45), at))) return true;
+  const near = folded.slice(Math.max(0, at - 45), at);
+  if (NOT_THE_SESSION.test(near)) return !SENT_FOR.test(near);
   // "Ik woon in de buurt van Utrecht of Arnhem": a place joined to an affiliated one is one too.
   const before = folded.slice(Math.max(0, at - 80), at);
   const joined = endsJoined(before) ? JOINED.exec(before) : null;

@@ -31,8 +31,9 @@ export const aboutAnother = (text: string) => !FIRST_PERSON.test(text) && (THIRD
 
 // The sender speaks: a first person, a request word, or a first-person verb with the subject
 // dropped, as in phone mail ("ben erbij", "kom graag", "aanmelden voor Assen graag", "zet me erbij"),
-// the Frisian "wy" and "skriuw my yn", and the Limburgish "iech", "veer" and "wae" (we).
-const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mich|wir|wy|veer|wae)\b|^(graag|graach|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|maak|skriuw)\b/;
+// the Frisian "wy" and "skriuw my yn", and the Limburgish "iech", "veer" and "wae" (we). Particles
+// before the request word change nothing of who speaks ("dus toch graag aanmelden").
+const SELF_OR_REQUEST = /\b(ik|wij|we|mij|me|ons|ondergetekende|i|us|ich|iech|mich|wir|wy|veer|wae)\b|^((dus|toch|dan|en|maar|alsnog|nu|nou|ja|ok|oke|daarom) )*(graag|graach|gaarne|hierbij|bij deze|bij dezen|please|aanmelding|anmeldung|aanm|inschrijving|inschr|opgave|registration|signup|sign me up|count me in|aanmelden|inschrijven|opgeven|ben|kom|doe|zet|maak|skriuw)\b/;
 // Asked of us: "kunt u mij aanmelden?", "willen jullie hem inschrijven?", "zet u mij op de lijst?",
 // "wilt u mijn aanmelding omzetten?", and asking leave to join: "mag ik nog aanschuiven?".
 // Asked of us to act: "kunt u mij aanmelden?", "noteert u mij?".
@@ -57,10 +58,10 @@ export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
 // "Ik ga voor Venlo", "ik pak de sessie in Venlo", "dan wordt het donderdag 28 juni in Assen",
 // "Utrecht graag, 14 juni", "graag de sessie in Breda": a word of choosing or wishing
 // whose object is the session itself chooses it, wherever the mail stands (not
-// under our list only). With anything else after it ("ik pak de trein naar Venlo", "het wordt een
+// under our list only), also for whom it is chosen ("dan wordt het Venlo voor mij"). With anything else after it ("ik pak de trein naar Venlo", "het wordt een
 // lange dag in Assen", "het wordt Venlo of Breda", "ik ga voor Venlo een presentatie maken") it
 // chooses nothing; what holds it back ("als mijn agenda het toelaat") the gate reads.
-const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt|graag|gaarne)( dus| toch| dan| maar)? ((naar |voor )?(de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))?,? ?§)*( dan| dus| graag| maar)?( met\b[^.!?;:§]*)?\s*($|[.,!;:])|(^|[.!:;] |\b(ja|ok|oke|dan|dus|nou) )()§(( (in|op|om|te))?,? ?§)*,? (graag|gaarne)(,? ?§)*( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
+const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt|graag|gaarne)( dus| toch| dan| maar)? ((naar |voor )?(de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))?,? ?§)*( dan| dus| graag| maar)?( voor (mij|ons|mezelf|onszelf))?( met\b[^.!?;:§]*)?\s*($|[.,!;:])|(^|[.!:;] |\b(ja|ok|oke|dan|dus|nou) )()§(( (in|op|om|te))?,? ?§)*,? (graag|gaarne)(,? ?§)*( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
 export function choiceAt(bodyText: string, refs: readonly Ref[]): string | null {
   if (!refs.length || !CHOICE_STEMS.test(bodyText)) return null;
   const m = CHOICE_AT.exec(markRefs(bodyText, refs));

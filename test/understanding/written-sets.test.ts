@@ -32,7 +32,7 @@ const FLOOR: Record<string, number> = {
   // Written in a later session (2026-12-06, evening) in four rounds, each scored at first sight
   // (README); floors at the shares of the code that added them.
   ba: 0.98, bb: 0.93, bc: 0.96, bd: 0.93, be: 0.97, bf: 0.91, bg: 0.97, bh: 0.77, bi: 0.97, bj: 0.92,
-  bk: 0.87, bl: 0.91, bm: 0.98, bn: 0.92, bo: 0.96, bp: 0.95, bq: 0.95, br: 0.96, bs: 0.92, bt: 0.87,
+  bk: 0.87, bl: 0.91, bm: 0.98, bn: 0.92, bo: 0.95, bp: 0.95, bq: 0.95, br: 0.96, bs: 0.92, bt: 0.87,
   bu: 0.98, bv: 0.93, bw: 0.9, bx: 0.9, by: 0.96, ca: 0.96, cb: 0.96, cc: 0.97, cd: 0.88, ce: 0.93,
   cf: 0.91, cg: 0.95, ch: 0.91, ci: 0.85, cj: 0.96,
   // Round 16 (night of 2026-12-06), scored at first sight before the second reading was trained
@@ -112,6 +112,18 @@ const FLOOR: Record<string, number> = {
   // signup pointing at an enclosed list of names with nothing attached; one reply to machine mail:
   // spam whose subject read "Uw aanmelding bevestigd"); floors after its two rules.
   he: 0.98, hf: 0.93, hg: 0.85, hh: 0.90,
+  // Round 48 (fourteenth session), scored at first sight on the session's start code (93.4%, no
+  // wrong confirmation, no reply to machine mail); floors after its rules (whose-words.test.ts).
+  hi: 0.97, hj: 0.97, hk: 0.91, hl: 0.98,
+  // Round 49, scored at first sight on the code after round 48 (94.1%, two wrong confirmations:
+  // "graag uw advies voordat we definitief aanmelden", and a phone signup relayed by a VNG
+  // colleague); floors after its rules. ho is kept out, as bz and db are: its 061 (a VNG colleague
+  // asks D-Loket to add a wethouder who phoned her, "zijn mailadres heb ik niet") is confirmed for
+  // the wethouder against its label, and no principle found separates it from a griffie that
+  // signs up its mayor.
+  hm: 0.95, hn: 0.93, hp: 0.97,
+  // (bo was 0.96: its 013, "… drie in plaats van vijf", labelled cancel, goes to a person since
+  // round 49: a cancellation cancels the whole registration, and some of the group still come.)
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
   // voorbereid laten aanschuiven" beside a question about reading material) is still confirmed,
   // and no principle found for it separates it from a secretary signing up the college.
