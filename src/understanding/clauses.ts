@@ -253,6 +253,11 @@ function joined(clauses: readonly Clause[], keep: (c: Clause) => boolean): Map<n
   return out;
 }
 
+// What /\?\s*\)?\s*$/ finds in a sentence, which sentences() gives trimmed: a last "?", or a "?"
+// before a closing bracket. Tested from the end instead of by a pattern tried at every "?".
+const QUESTION_IN_BRACKETS = /\?\s*\)$/;
+const endsAsQuestion = (trimmed: string): boolean => trimmed.endsWith('?') || (trimmed.endsWith(')') && QUESTION_IN_BRACKETS.test(trimmed));
+
 /** Clauses of a text, in order, numbered by sentence. */
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
@@ -263,7 +268,7 @@ export function clausesOf(text: string): Clause[] {
   let before: Clause[] = [];
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
-      const question = /\?\s*\)?\s*$/.test(s);
+      const question = endsAsQuestion(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
       const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
       // (The stand-in for a comma is beyond Latin-1: the parts are narrowed again, see narrow();
