@@ -23,7 +23,7 @@
 // footer says: a signature plugging the sender's own newsletter, or a bare "Afmelden", never
 // makes a person's mail machine mail.
 import type { AttachmentInfo, AutomatedKind, InboundMail } from './types.js';
-import { anyOf, boundaryOnce } from './matches.js';
+import { anyOf, boundaryOnce, withoutCaptures } from './matches.js';
 import { fold } from './text.js';
 
 export interface AutomatedVerdict {
@@ -257,7 +257,7 @@ const ADDRESS = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
 
 // The sender signing up or off in the first person; "voor aanmeldingen kunt u terecht bij" in
 // an out-of-office is no signup, and "meld je aan" in a newsletter is no first person.
-const SIGNUP_WORDS = /\b((wilt|kunt|wil|kun|zou) (u|je|jij|jullie) (mij|me|ons) (graag |alsnog |ook )?(aan|af)melden|meld(en)? (ik |wij |we )?(mij|me|ons)\b[^.?!\n]{0,50}?\b(aan|af)\b|(mij|me|ons) (graag )?(aan|af) te melden|graag (aan|af)melden|(wil|wilde|zou) (ik )?(mij |me |ons )?(graag )?(aan|af)melden|(mijn|onze) (aan|af)melding|schrijf (ik )?(mij|me) in|sign (me|us) up|register me|i would like to (register|sign up|attend|join)|i('d| would) like to (register|sign up|attend)|(ich mochte|mochte ich) (mich|uns) (gerne )?(an|ab)melden|melde (ich )?(mich|uns) (hiermit )?(an|ab))\b/;
+const SIGNUP_WORDS = withoutCaptures(/\b((wilt|kunt|wil|kun|zou) (u|je|jij|jullie) (mij|me|ons) (graag |alsnog |ook )?(aan|af)melden|meld(en)? (ik |wij |we )?(mij|me|ons)\b[^.?!\n]{0,50}?\b(aan|af)\b|(mij|me|ons) (graag )?(aan|af) te melden|graag (aan|af)melden|(wil|wilde|zou) (ik )?(mij |me |ons )?(graag )?(aan|af)melden|(mijn|onze) (aan|af)melding|schrijf (ik )?(mij|me) in|sign (me|us) up|register me|i would like to (register|sign up|attend|join)|i('d| would) like to (register|sign up|attend)|(ich mochte|mochte ich) (mich|uns) (gerne )?(an|ab)melden|melde (ich )?(mich|uns) (hiermit )?(an|ab))\b/);
 
 // ---- mailing footers (see the rule at the top) ----
 const WAY_OUT_WORD = '(afmelden|uitschrijven|abonnement opzeggen|afmeldlink|uitschrijflink|unsubscribe|opt[- ]?out|to be removed|removal|abmelden|abbestellen|austragen|abmeldung|abmeldelink|newsletter abbestellen)';

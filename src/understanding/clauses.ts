@@ -3,7 +3,7 @@
 // or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
 import { CANCEL_STRONG, CANCEL_WEAK, HOW_NOT } from './cues.js';
 import { fixKeywordTypos, fold, isWide, maskAddresses, narrow, tokenize, type Token } from './text.js';
-import { boundaryOnce } from './matches.js';
+import { boundaryOnce, withoutCaptures } from './matches.js';
 
 export interface Clause {
   text: string; // original
@@ -97,17 +97,18 @@ const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!
 // "Om elkaar niet in de weg te zitten meld ik mij aan": a "niet" inside a purpose ("om … te …")
 // is about the purpose; one about going or taking part ("om niet te gaan") is about coming.
 const NOT_IN_PURPOSE = String.raw`\bom (?![^,.;:?!]*\b(gaan|komen|deelnemen|deel te nemen|aanwezig|aan te melden|aanmelden|mee te doen|meedoen|aan te sluiten|aansluiten|bij te wonen|bijwonen|erbij)\b)([\w'-]+ ){0,5}(niet|geen) ([\w'-]+ ){0,4}te [a-z]+\b`;
-const NEG_EXCEPTIONS = boundaryOnce(new RegExp(String.raw`${NOT_IN_PURPOSE}|\bniet (?:${HOW_NOT})|` + /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem|twijfel|twijfels)|(maakt|maken) (me|mij|ons|het)? ?(\w+ )?(niet|niks|geen bal) (zoveel |zo veel |veel )?uit|(doesn't|does not) matter|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss|niet anders (dan|kunnen)|niet (ontbreken|wegblijven)|(toch |dus |dan |meer )*niet (meer )?verhinderd|(kan|kunnen) (bijna |haast )?niet wachten|(can't|cannot|can not) (wait|help but)|(laat\w*\b[^.?!]{0,20}\bniet|niet (aan (mij|me|ons) )?laten) (aan (mij|me|ons) )?(schieten|lopen|liggen|passeren|voorbijgaan|voorbij gaan))\b/.source, 'g'));
+const NEG_EXCEPTIONS = withoutCaptures(boundaryOnce(new RegExp(String.raw`${NOT_IN_PURPOSE}|\bniet (?:${HOW_NOT})|` + /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem|twijfel|twijfels)|(maakt|maken) (me|mij|ons|het)? ?(\w+ )?(niet|niks|geen bal) (zoveel |zo veel |veel )?uit|(doesn't|does not) matter|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss|niet anders (dan|kunnen)|niet (ontbreken|wegblijven)|(toch |dus |dan |meer )*niet (meer )?verhinderd|(kan|kunnen) (bijna |haast )?niet wachten|(can't|cannot|can not) (wait|help but)|(laat\w*\b[^.?!]{0,20}\bniet|niet (aan (mij|me|ons) )?laten) (aan (mij|me|ons) )?(schieten|lopen|liggen|passeren|voorbijgaan|voorbij gaan))\b/.source, 'g')));
 // A "niet" that affirms is no denial either: "ik kan niet anders dan ja zeggen", "I can't wait to
 // join", "dit laat ik niet schieten".
 // Every NEG_EXCEPTIONS wording holds one of these; most clauses hold none. (Keep in step.)
 const MAYBE_EXCEPTION = /geen|niet|no preference|not |miss|n't|cannot/;
 const NEG = boundaryOnce(/\b(niet|neet|geen|nooit|verhinderd|afwezig|vakantie|verlof|afmeld\w*|afgemeld|afzie|afziet|afzien|verstek|annuleer\w*|annuler\w*|afzeg\w*|uitschrijv\w*|cannot|can't|cant|unable|not|won't|no longer|cancel\w*|withdraw\w*|niets|too far|bezet)\b|\b(te|erg|best|nogal|heel|zo|wat) ver( weg)?\b|\bvalt (dus |daarom )?af\b|\b(valt|vallen|viel)\b[^.?!]{0,20}\bsamen met\b|\bsamen(valt|vallen) met\b|\b(botst|botsen|overlapt|overlappen|clashes|clash|conflicts with|coincides with|overlaps with)\b|\b(heb|hebben|heeft|ben|is|zijn|zit|zitten)\b[^.?!]{0,30}?\b(een|al een|inmiddels een|dan een)\s+([a-z]+\s+){0,2}[a-z]*(vergadering|afspraak|overleg|verplichting|dienstreis|congres|training|cursus|bruiloft|begrafenis|rechtszaak|zitting)\b|(vergadering|overleg|afspraak|bijeenkomst|verplichting)\s+(is |staat )?(al )?(gepland|ingepland)\b|\bal (ben |zijn )?ingepland\b|\b(agenda|week|dag)\b[^.?!]{0,25}\b(vol|bomvol|overvol|propvol|volgeboekt|volgepland)\b|\bvolgeboekt\b|\bdubbel (geboekt|gepland|ingepland)\b|\bdubbele (boeking|afspraak)\b|\bdouble[- ]booked\b|\bmeld(?:t|en|de|den)?\b[^.?!]{0,60}?\baf\b|\b(mag|mogen|kan|kunnen|moet|moeten) (dus |dan |wel |maar )?(eruit|eraf)\b|\bzeg(?:t|gen)?\b[^.?!]{0,70}?\baf\b|n't\b/);
 const FIRST = /\b(voorkeur|liefst|het liefste?|eerste (keus|keuze)|prefer|preferably|first choice)\b/;
-const FALLBACK = boundaryOnce(/^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/);
+const FALLBACK = withoutCaptures(boundaryOnce(/^(maar |of )?(anders|zo niet|mocht|otherwise|or else|if not)\b|\b(als|indien|mocht|if)\b[^,]{0,40}\b(vol|volgeboekt|geen (plek|ruimte|plaats)|full|no room)\b|\b(kan|kunnen|mag) (eventueel |desnoods )?ook\b|\b(is|zou) ook (goed|prima)\b|\b(also|would also) (fine|work|be fine)\b/));
 
 // Everything that rules something out, withdrawals included, as one pattern.
-const NEGATIVE = boundaryOnce(new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`));
+// (Only tested, and NEG_EXCEPTIONS only replaced by a space: no group of theirs is read.)
+const NEGATIVE = withoutCaptures(boundaryOnce(new RegExp(`${NEG.source}|${CANCEL_STRONG.source}|${CANCEL_WEAK.source}`)));
 // Every negative wording holds one of these stems; most clauses hold none, and this is cheap.
 // (Only tested, never matched, so their order is free: the plain stems come first and the few
 // with a word boundary last. V8 appears to merge a run of plain stems; a \b between them broke
@@ -120,7 +121,7 @@ const PRIOR = boundaryOnce(/\bmeldde\b[^.?!]{0,40}\baan\b|\b(had|hadden)\b[^.?!]
 
 // Someone else is the subject ("mijn collega gaat naar Arnhem") and the sender is not: what
 // the clause names is theirs. Good wishes ("succes vandaag!") choose nothing either.
-export const THIRD_PERSON = boundaryOnce(/^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|plaatsvervanger|vervanger|opvolger)\b|\b(hij|zij)\b/);
+export const THIRD_PERSON = withoutCaptures(boundaryOnce(/^collega\b|\b(mijn|onze|de|het|haar|zijn|een) (collega|collegas|wethouder|burgemeester|griffier|raadslid|secretaris|directeur|voorzitter|gemeentesecretaris|leidinggevende|manager|plaatsvervanger|vervanger|opvolger)\b|\b(hij|zij)\b/));
 export const FIRST_PERSON = /\b(ik|wij|we|mij|me|mijzelf|ikzelf|wijzelf|mezelf|onszelf|ons|i|us|myself|ourselves)\b/;
 const WISH = /\b(succes|veel plezier|fijne (sessie|bijeenkomst|dag|middag|ochtend)|good luck|have a (good|nice|great))\b/;
 // "Ik zie dat ik 21 juni schreef": what one wrote by mistake.
@@ -135,7 +136,7 @@ const OURS_IN_CLAUSE = /\b((?<!\b(een|a|an) )((ontwerp|regio)?sessies?|(regio)?b
 // "want op 22 juni hebben we raad", "omdat ik dan in Den Haag zit": a reason that tells of
 // another engagement; its date or place is that engagement's.
 const BECAUSE_BUSY = /^(want|omdat|aangezien|because|since|as)\b[^.?!]*\b(hebben (we|wij)|heb ik|zit(ten)? (ik|we|wij)|ben ik|zijn (we|wij)|moet ik|moeten (we|wij)|i have|we have|i am|we are|i'm|we're)\b/;
-const SLIP = /\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/;
+const SLIP = withoutCaptures(/\b(schreef|typte|vergiste|vergissing|per ongeluk|verkeerd)\b/);
 
 // The period of an initial ("M. van Erp") or a title ("dhr.", "drs.") is no stop inside a clause:
 // "meld ik mw. drs. C. Jansen aan" reads as one wording. Replaced by a space (same length);
@@ -202,11 +203,11 @@ function makeClause(text: string, sentence: number, question: boolean): Clause {
 
 // "Op 21 juni zit ik in de raad, maar 28 juni kan ik wel": what comes before "maar ... wel"
 // is what does not suit.
-const BUT_YES = /^(maar|but)\b.*\b(wel|(past|passen) (er |me |mij |ons )?(mooi|goed|prima|beter|uitstekend)|does|do|works?|is fine|suits?)\b/;
+const BUT_YES = withoutCaptures(/^(maar|but)\b.*\b(wel|(past|passen) (er |me |mij |ons )?(mooi|goed|prima|beter|uitstekend)|does|do|works?|is fine|suits?)\b/);
 // "..., maar dat wordt niets": a negative clause that points back rules out what came before.
 const POINTS_BACK = /^(maar |but |en |and |dus |want |so )?(dat|die|dit|het|that|it)\b/;
 // "Eerst dacht ik aan Haarlem": a first thought, given up.
-const FIRST_THOUGHT = /\b(eerst|aanvankelijk|oorspronkelijk|eigenlijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b|\b(dacht|wilde|wou|thought|wanted|planned)\b[^.?!]{0,15}\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b/;
+const FIRST_THOUGHT = withoutCaptures(/\b(eerst|aanvankelijk|oorspronkelijk|eigenlijk|at first|originally)\b[^.?!]{0,30}\b(dacht|wilde|wou|had|was|thought|wanted|planned)\b|\b(dacht|wilde|wou|thought|wanted|planned)\b[^.?!]{0,15}\b(eerst|aanvankelijk|oorspronkelijk|at first|originally)\b/);
 
 // "..., maar op die dag ben ik daar al": another engagement at the time or place just named.
 const BUSY_THEN = /^(maar|but)\b[^.?!]*\b(daar|dan|die (\w*dag|\w*dag(ochtend|middag|avond)|ochtend|middag|avond|datum)|op die dag|then|there|that (day|morning|afternoon|date))\b/;
@@ -227,7 +228,7 @@ function contrast(parts: Clause[]): void {
 
 // A choice made after a first thought ("maar ik kies toch", "maar liever", "wordt het").
 const CHOSEN_AFTER = /^(maar|but)\b[^.?!]*\b(toch|liever|kies|kiezen|wordt het|bij nader inzien|instead|rather|choose|on second thought)\b/;
-const CHOSEN_LATER = /^(het|dat) wordt\b(?! (niets|niks|lastig|moeilijk|krap|te)\b)|^(dus |dan )?(wordt het|kies ik|ik kies)\b/;
+const CHOSEN_LATER = withoutCaptures(/^(het|dat) wordt\b(?! (niets|niks|lastig|moeilijk|krap|te)\b)|^(dus |dan )?(wordt het|kies ik|ik kies)\b/);
 // A self-correction on its own: "nee", "maar nee", "of nee, wacht", "correctie".
 const TAKEN_BACK = /^(maar |of |oh |o )?(nee|neen|nope|no|correctie|correction)(,? (wacht|toch|sorry|wait))?[.!]?$/;
 
@@ -252,6 +253,11 @@ function joined(clauses: readonly Clause[], keep: (c: Clause) => boolean): Map<n
   return out;
 }
 
+// What /\?\s*\)?\s*$/ finds in a sentence, which sentences() gives trimmed: a last "?", or a "?"
+// before a closing bracket. Tested from the end instead of by a pattern tried at every "?".
+const QUESTION_IN_BRACKETS = /\?\s*\)$/;
+const endsAsQuestion = (trimmed: string): boolean => trimmed.endsWith('?') || (trimmed.endsWith(')') && QUESTION_IN_BRACKETS.test(trimmed));
+
 /** Clauses of a text, in order, numbered by sentence. */
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
@@ -262,7 +268,7 @@ export function clausesOf(text: string): Clause[] {
   let before: Clause[] = [];
   for (const unit of units(text)) {
     for (const s of sentences(unit)) {
-      const question = /\?\s*\)?\s*$/.test(s);
+      const question = endsAsQuestion(s);
       // A comma inside brackets ("(raadslid, in de cc)") does not end a clause.
       const guarded = s.includes('(') ? s.replace(/\([^()]*\)/g, (m) => m.replaceAll(',', '\u201a')) : s;
       // (The stand-in for a comma is beyond Latin-1: the parts are narrowed again, see narrow();

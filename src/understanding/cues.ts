@@ -1,19 +1,20 @@
 // The wordings that carry intent, in Dutch and English, matched on folded text (lower case,
 // no diacritics). Each list is about how officials write, not about particular messages.
 
-import { boundaryOnce, matchesOf } from './matches.js';
+import { boundaryOnce, matchesOf, withoutCaptures } from './matches.js';
 
 /**
  * One pattern from wordings that each start at a word boundary ("\bmeld..."), the boundary
  * tested once for them all: `\b(?:a|b|…)` matches exactly what `\ba|\bb|…` matches, but V8
  * tries every alternative at every position of the text, and most positions (inside a word)
  * fail the boundary at once. Halves the cost of the long lists below (REGISTER: 3.4 -> 1.9 µs
- * per message over the regression sets).
+ * per message over the regression sets). Read only by test() and for the whole match, its
+ * groups are made non-capturing (see withoutCaptures()).
  */
 function wordings(alternatives: readonly string[]): RegExp {
   const notAtBoundary = alternatives.find((a) => !a.startsWith('\\b'));
   if (notAtBoundary !== undefined) throw new Error(`a wording that does not start at a word boundary: ${notAtBoundary}`);
-  return new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join('|')})`);
+  return withoutCaptures(new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join('|')})`));
 }
 
 // When the sender is free or would rather come: "ik heb alleen tijd op 19 juni", "19 juni zou
@@ -157,10 +158,10 @@ export const OTHER_DATES = wordings([
 ]);
 
 /** Asks where there is room: wants to attend, has not picked. */
-export const AVAILABILITY = /\b((is|komt|zijn|komen) er (ook |nog )?(een |geen )?((ontwerp|regio)?(sessies?|bijeenkomsten?) )?(dichter ?bij|dichterbij|in de buurt)|(is|komt) der (ek |noch )?(in |gjin )?(untwerp)?(sesje|gearkomste) (yn|by|foar)\b|is er (ook |nog )?een (in|bij)\b|(which|what) of the\b[^?]*\bsessions?\b|\b(sessions?|sessies)\b[^.?]{0,25}\b(still open|nog open)\b|(al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/;
+export const AVAILABILITY = withoutCaptures(/\b((is|komt|zijn|komen) er (ook |nog )?(een |geen )?((ontwerp|regio)?(sessies?|bijeenkomsten?) )?(dichter ?bij|dichterbij|in de buurt)|(is|komt) der (ek |noch )?(in |gjin )?(untwerp)?(sesje|gearkomste) (yn|by|foar)\b|is er (ook |nog )?een (in|bij)\b|(which|what) of the\b[^?]*\bsessions?\b|\b(sessions?|sessies)\b[^.?]{0,25}\b(still open|nog open)\b|(al|nog niet) (vol|volgeboekt)\b|nog (plekken|plaatsen) (over|vrij|beschikbaar)|(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|welke (sessie|bijeenkomst|regio)\b[^.?]*\?|welke\b[^.?]{0,30}\b(dichtst|dichtstbij|dichtbij|in de buurt)\b|(is|zijn) er (nog )?(plek|plaats|plaatsen|ruimte)|waar (is|zijn) (er )?(nog )?(plek|plaats|ruimte)|nog (plek|plaats|plaatsen|ruimte)( vrij)?\b[^.]*\?|(any|still) (seats|places|room) (left|available)|\bwhere (there is|there's) (still )?(room|space|a (place|seat))\b|\b(waar|die) (er )?(de )?(meeste|nog) (ruimte|plek|plaats|plaatsen)\b|\bwaar (er )?nog (plek|plaats|ruimte) is\b|\b(is|are) there (also |still )?(any |a )?(sessions?|meetings?|events?) (in|near|for)\b|\b(which|what) (one|session)s?\b[^.?]*\?|\b(has|have|is there) (still )?(room|space|a place|seats))/);
 
 /** Questions about what only a person can settle: venue, access, programme, timing, costs, press. */
-export const TOPIC = boundaryOnce(new RegExp([
+export const TOPIC = withoutCaptures(boundaryOnce(new RegExp([
   'parkeer', '\\bparkeren\\b', 'parking', 'rolstoel', 'toegankelijk', 'drempel', '\\blift\\b', 'gehandicapt', 'invalide', 'mindervalide',
   'bereikbaar', 'openbaar vervoer', '\\bov\\b', '\\btrein\\b', '\\broute\\b', '\\bpresentatie', 'presenter', '\\bsheets?\\b', '\\bslides?\\b',
   '\\bverslag', 'uitkomsten', 'resultaten', 'doelgroep', 'bedoeld voor', 'voorbereid', '\\bverwacht', '\\bcasus\\b', '\\bprogramma\\b',
@@ -172,12 +173,12 @@ export const TOPIC = boundaryOnce(new RegExp([
   'digitaal', '\\bonline\\b', 'livestream', '\\bstream\\w*', '\\bgestreamd\\b', '\\bopname\\b', '\\bterug (te )?kijken\\b', '\\bterugkijken\\b', '\\brecord(ed|ing)\\b', '\\bwebcast\\b', '\\bop afstand\\b', '\\bvideo\\w*', '\\bbeeldbel\\w*', '\\binbel\\w*', '\\bremote\\w*', '\\bdial in\\b', 'hybride', '\\bteams\\b', '\\bzoom\\b', '\\bmeenemen\\b',
   '\\bproject\\w*', '\\bwat houdt\\b', '\\bwhat does\\b[^?]*\\binvolve\\b',
   '\\bcost\\b', '\\bfee\\b', '\\bpress\\b', '\\baccessib', '\\bwheelchair\\b', '\\bpresent\\b', '\\bagenda\\b', '\\blate\\b', '\\bleave early\\b',
-].join('|')));
+].join('|'))));
 
 /** Room for more people ("kan er nog iemand bij?", "kunnen er nog twee collega's bij?"): the registration answers it. */
 export const MORE_SEATS = /\b(kan|kunnen|mag|mogen|past|passen) er\b[^.?!]{0,30}\b(nog|ook) (iemand|een (persoon|collega|deelnemer)|(twee|drie|vier|2|3|4)( (mensen|personen|collega'?s|deelnemers))?|mensen|personen|collega'?s|deelnemers)\b[^.?!]{0,20}\bbij\b/;
 /** Questions the registration itself answers, or that ask for the list of sessions. */
-export const BENIGN_QUESTION = /\b((is|was) (dat|dit|het) (zo |nu |hiermee |zo wel )?(gelukt|voldoende|genoeg)|(is|was) (dat|dit|het) (zo|hiermee) (goed|in orde|duidelijk)|(het|een) overzicht|the (list|overview)|van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou|willen|kunnen|zouden) (u|jullie) (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/;
+export const BENIGN_QUESTION = withoutCaptures(/\b((is|was) (dat|dit|het) (zo |nu |hiermee |zo wel )?(gelukt|voldoende|genoeg)|(is|was) (dat|dit|het) (zo|hiermee) (goed|in orde|duidelijk)|(het|een) overzicht|the (list|overview)|van de (deelnemers)?lijst|aanmeld\w*|afmeld\w*|uitschrijv\w*|annule\w*|afzeg\w*|wissel\w*|omzet\w*|aan te melden|af te melden|aansluiten|aan te sluiten|aanschuiven|aan te schuiven|noteren|noteer|inschrijv\w*|in te schrijven|deelnemen|deel te nemen|mee te doen|plek|plaats|plaatsen|ruimte|bevestig\w*|ontvang ik|andere data|sessies|data zijn|nog mogelijk|mogelijk om|plekjes?|aanhaken|aan te haken|(kunt|kan|wilt|zou|willen|kunnen|zouden) (u|jullie) (dat|dit|het|mij|me|ons|die|deze)?\b[^?]{0,30}\b(regelen|verwerken|doorvoeren|aanpassen|wijzigen|noteren|bevestigen|doorgeven|in orde maken|omzetten|corrigeren|rechtzetten|herstellen)|lukt (dat|dit|het)|(kan|is) (dat|dit|het) (nog )?(mogelijk|lukken|nog)|wanneer (is|zijn|vindt|vinden) (die|deze|dat|het|ze|de sessie)\b[^?]*|when is (it|that|the session)|kan ik (nog )?(komen|aansluiten|deelnemen|meedoen|aanschuiven)|register\w*|sign (me )?up|attend|join|seats?|places?)\b/);
 
 /**
  * A question the list of open sessions answers: where or when a session is, whether there is one
@@ -219,15 +220,15 @@ export const STILL_ASKED = /\b(kan|kunnen|mag|mogen|can|could)\b[^?]{0,40}\b(nog
 export const ELIGIBILITY_SELF = boundaryOnce(/\b(mag|mogen|may|kan|kunnen|can|could|darf|durfen|kann|konnen|toegestaan|mogelijk|de bedoeling|allowed|possible)\b[^?]{0,40}\b(als|as an?)\s+(?!(dat|het|er|that|it|ob)\b)[a-z]|\b(als|as an?)\s+(?!(dat|het|er|that|it|ob)\b)[a-z][^?,]{0,40}\b(mag|mogen|may|kan|kunnen|can|could|darf|durfen|kann|konnen)\b/);
 
 /** Sentences that ask without a question mark. */
-export const INDIRECT_QUESTION = /\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/;
+export const INDIRECT_QUESTION = withoutCaptures(/\b(graag hoor ik|ik hoor graag|ik vroeg me af|ik vraag me af|laat (u|je) (mij|me|ons) weten|kunt u (mij|me|ons) (laten weten|vertellen|informeren)|graag zou ik weten|ik wil graag weten|wie kan ik|met wie kan ik|i was wondering|could you let me know|please let me know)\b/);
 
 /** Announces a question without asking it in that sentence: always for a person. */
-export const HAS_QUESTION = /\b((ik|wij|we) (heb|hebben) (nog )?(een|twee|enkele|wat|een paar) vra(a)?g(en)?|(een|mijn|onze) vraag (over|bij|aan)|i have (a|some) questions?)\b/;
+export const HAS_QUESTION = withoutCaptures(/\b((ik|wij|we) (heb|hebben) (nog )?(een|twee|enkele|wat|een paar) vra(a)?g(en)?|(een|mijn|onze) vraag (over|bij|aan)|i have (a|some) questions?)\b/);
 
 /** Press, and those who come to watch, or to study the session for their own research: always for a person. */
-export const PRESS = /\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|toehoorder|waarnemer|observer|observeren|als gast|(voor|for) (mijn|haar|zijn|onze|ons|my|her|his|our) (scriptie|afstudeer\w*|onderzoek|thesis|research|dissertation|study))\b/;
+export const PRESS = withoutCaptures(/\b(journalist|journaliste|verslaggever|redacteur|redactie|persbureau|persvertegenwoordiger|als pers|namens de pers|freelance schrijver|fotograaf|cameraman|reporter|press|toehoorder|waarnemer|observer|observeren|als gast|(voor|for) (mijn|haar|zijn|onze|ons|my|her|his|our) (scriptie|afstudeer\w*|onderzoek|thesis|research|dissertation|study))\b/);
 /** Students and researchers (writing a thesis is who they are, not why they come): participants when they sign up outright, else for a person. */
-export const ACADEMIC = /\b(student|studente|onderzoeker|promovendus|researcher|universitair (hoofd)?docent|hoogleraar|lector|doe onderzoek|onderzoek doe|scriptie|afstudeer\w*|thesis)\b/;
+export const ACADEMIC = withoutCaptures(/\b(student|studente|onderzoeker|promovendus|researcher|universitair (hoofd)?docent|hoogleraar|lector|doe onderzoek|onderzoek doe|scriptie|afstudeer\w*|thesis)\b/);
 
 /** A signup made to depend on something a person must settle. */
 export const CONDITION = /\b(mits|op voorwaarde dat|onder (de )?voorwaarde|afhankelijk van|provided that|on condition that|as long as)\b/;
@@ -308,20 +309,20 @@ export const takesAPlace = rememberedLast((text) => {
   return false;
 });
 // A vendor showing its wares: never a participant's signup, whatever else the mail says.
-export const VENDOR_OFFER = /\b((ons|onze|mijn) (platform|product|producten|software|applicatie|app|tool|oplossing|aanbod|diensten)\b[^.?!]{0,40}\b(laten zien|tonen|demonstreren|presenteren|pitchen)|(demo|demonstratie) (geven|verzorgen|houden)|(show|demo|demonstrate|present) (our|my) (platform|product|products|software|app|tool|solution|services)|pitchen)\b/;
+export const VENDOR_OFFER = withoutCaptures(/\b((ons|onze|mijn) (platform|product|producten|software|applicatie|app|tool|oplossing|aanbod|diensten)\b[^.?!]{0,40}\b(laten zien|tonen|demonstreren|presenteren|pitchen)|(demo|demonstratie) (geven|verzorgen|houden)|(show|demo|demonstrate|present) (our|my) (platform|product|products|software|app|tool|solution|services)|pitchen)\b/);
 // A contribution offered (a talk, a presentation, a speaker): beside a firm signup of the
 // sender's own a remark for a person, as a practical question is; alone, for a person.
-export const CONTRIBUTION = /\b(presenteren|presentatie (geven|verzorgen|houden)|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/;
-export const COMPLAINT = /\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/;
+export const CONTRIBUTION = withoutCaptures(/\b(presenteren|presentatie (geven|verzorgen|houden)|(een )?bijdrage (leveren|geven)|workshop (geven|verzorgen)|spreker|to present|give a (talk|presentation))\b/);
+export const COMPLAINT = withoutCaptures(/\b(klacht|klagen|beklag|teleurgesteld|ontevreden|onacceptabel|schandalig|boos|geirriteerd|complaint|disappointed|unacceptable)\b/);
 
 // The text points at an enclosed list or form for who comes, whether or not one is attached ("zie
 // bijgaande lijst voor de overige namen"); an enclosure for other business ("in de bijlage vindt u
 // de jaarplanning") is not what a signup leans on.
-export const LEANS_ON_ENCLOSED = /\b(zie (de )?(bijlage|bijgaande|bijgevoegde)|bijgaande|bijgevoegde|bijgesloten|in de bijlage|attached|enclosed)\b[^.?!]{0,40}\b(namen|deelnemers|delegatie|aanmelding|aanmeldformulier|inschrijfformulier|names|participants|delegation|registration form)\b|\b(namen|deelnemers|delegatie|names|participants|delegation)\b[^.?!]{0,40}\b(in de bijlage|bijgevoegd|bijgaand|attached|enclosed)\b/;
+export const LEANS_ON_ENCLOSED = withoutCaptures(/\b(zie (de )?(bijlage|bijgaande|bijgevoegde)|bijgaande|bijgevoegde|bijgesloten|in de bijlage|attached|enclosed)\b[^.?!]{0,40}\b(namen|deelnemers|delegatie|aanmelding|aanmeldformulier|inschrijfformulier|names|participants|delegation|registration form)\b|\b(namen|deelnemers|delegatie|names|participants|delegation)\b[^.?!]{0,40}\b(in de bijlage|bijgevoegd|bijgaand|attached|enclosed)\b/);
 // The reader's registration, spoken of to them: "uw aanmelding bevestigd", "your registration".
 export const THE_READERS = /\b(uw|je|jouw|your) (aanmelding|inschrijving|registratie|deelname|registration|booking)\b/;
 /** The body refers to an attachment for what it says. */
-export const ATTACHMENT_REF = /\b(zie (de )?bijlage|in de bijlage|als bijlage|bijgevoegde?|bijgaande?|bijgesloten|bijlagen?|aanmeldformulier|formulier|attached|attachments?|enclosed|see the file|anhang|anbei)\b/;
+export const ATTACHMENT_REF = withoutCaptures(/\b(zie (de )?bijlage|in de bijlage|als bijlage|bijgevoegde?|bijgaande?|bijgesloten|bijlagen?|aanmeldformulier|formulier|attached|attachments?|enclosed|see the file|anhang|anbei)\b/);
 
 /** A bare choice from a numbered list: "2", "optie 2", "nummer 2", "de tweede". */
 export const OPTION_NUMBER = /^(?:(?:ik kies|ik neem|doe maar|dan|graag|kies|i choose|i'll take)\s+)?(?:(?:optie|nummer|nr\.?|keuze|sessie|option|number|#)\s*)?(\d)\s*[.!)]?\s*(?:graag|please|aub|a\.u\.b\.)?[.!]?$|\b(?:optie|nummer|nr\.?|keuze|option|number)\s*(\d)\b|^(?:(?:doe maar|graag|dan)\s+)?de (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste)\b/;

@@ -3,6 +3,7 @@
 // lacks: "22-6", "22.06" (not a time), "22e juni", "vrijdagmiddag".
 import * as chrono from 'chrono-node';
 import type { ParsingContext } from 'chrono-node';
+import { withoutCaptures } from './matches.js';
 
 export interface DateMention {
   index: number;
@@ -126,7 +127,7 @@ function dutchFor(text: string, folded: boolean): chrono.Chrono | null {
 const en = chrono.en.casual;
 
 // Only text that could hold a date is handed to chrono: it is the costly part.
-const MAYBE_DATE = /\d|(januari|februari|maart|april|\bmei\b|juni|juli|augustus|september|oktober|november|december|\b(jan|feb|mrt|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b|dag\b|dagen\b|dag(ochtend|middag|avond|morgen)|vandaag|morgen|vanmiddag|vanavond|vanochtend|gisteren|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|\bjune\b|\bjuly\b|\bmay\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
+const MAYBE_DATE = withoutCaptures(/\d|(januari|februari|maart|april|\bmei\b|juni|juli|augustus|september|oktober|november|december|\b(jan|feb|mrt|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b|dag\b|dagen\b|dag(ochtend|middag|avond|morgen)|vandaag|morgen|vanmiddag|vanavond|vanochtend|gisteren|today|tomorrow|tonight|yesterday|this (morning|afternoon|evening)|\bjune\b|\bjuly\b|\bmay\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i);
 // The same for folded text (the clauses' own: lower case, no diacritics), without the costly
 // case-insensitive matching: on such text it accepts exactly what MAYBE_DATE accepts.
 const MAYBE_DATE_FOLDED = new RegExp(MAYBE_DATE.source);

@@ -4,7 +4,7 @@ import type { InboundMail, UnderstandingContext } from './types.js';
 import { clausesOf, FIRST_PERSON, sentenceTexts, type Clause } from './clauses.js';
 import { sessionsIn } from './arrays.js';
 import * as cue from './cues.js';
-import { anyOf, boundaryOnce } from './matches.js';
+import { anyOf, boundaryOnce, withoutCaptures } from './matches.js';
 import { findRefs, type Ref, type RefContext } from './sessions-named.js';
 import type { SplitText } from './new-text.js';
 import { fold, wordCount } from './text.js';
@@ -76,7 +76,7 @@ export function subjectParts(subject: string): { text: string; isReply: boolean;
 }
 
 // Postal addresses, phone numbers, web addresses and disclaimers name no session.
-const NOISE_LINE = /^\s*(postbus|bezoekadres|postadres|correspondentieadres)\b|^\s*(t|tel|telefoon|m|mob|mobiel|f|fax|e|phone)\.?\s*[:.]?\s*[+(]?\d|^\s*(www\.|https?:)|geadresseerde|aansprakelijkheid|rechten (worden|kunnen worden) ontleend|print deze e-?mail|disclaimer/i;
+const NOISE_LINE = withoutCaptures(/^\s*(postbus|bezoekadres|postadres|correspondentieadres)\b|^\s*(t|tel|telefoon|m|mob|mobiel|f|fax|e|phone)\.?\s*[:.]?\s*[+(]?\d|^\s*(www\.|https?:)|geadresseerde|aansprakelijkheid|rechten (worden|kunnen worden) ontleend|print deze e-?mail|disclaimer/i);
 const POSTCODE_PLACE = /\b\d{4}\s?[A-Z]{2}\b(\s+('s[- ])?[A-Z][\w'-]*(\s(aan|op|en|de|den|a\/d)?\s?[A-Z][\w'-]*)?)?/g;
 
 // A short line holding a street and house number ("Stadhuis, Markt 1, Assen") is a postal address.
@@ -92,7 +92,7 @@ const NOISE_LINE_ANYWHERE = new RegExp(NOISE_LINE.source, `${NOISE_LINE.flags}m`
 const STREET_LINE_ANYWHERE = new RegExp(STREET_LINE.source, `${STREET_LINE.flags}m`);
 // Every STREET_LINE holds a street word right before its house number; most bodies hold none,
 // and this plain test is a fraction of the line pattern's cost. (Keep in step with STREET_LINE.)
-const STREET_NUMBER = /(straat|weg|plein|laan|singel|kade|gracht|dijk|hof|plateau|boulevard|steeg|dreef|park|Markt|Plein)\s\d/;
+const STREET_NUMBER = withoutCaptures(/(straat|weg|plein|laan|singel|kade|gracht|dijk|hof|plateau|boulevard|steeg|dreef|park|Markt|Plein)\s\d/);
 const POSTCODE_ANYWHERE = new RegExp(POSTCODE_PLACE.source, POSTCODE_PLACE.flags.replace('g', ''));
 
 export function contentOf(body: string): string {

@@ -49,12 +49,14 @@ function hitsInLine(line: string, isoDate: string, where: string, bonus: number)
 }
 
 // Only lines with a label or role word can name the sender's municipality.
-const CANDIDATE_LINE = new RegExp(`\\b(${[...LABEL, ...ROLE].join('|')})\\b`, 'i');
+// (A group that captures nothing: it is only tested, see withoutCaptures() in matches.ts.)
+const CANDIDATE_LINE = new RegExp(`\\b(?:${[...LABEL, ...ROLE].join('|')})\\b`, 'i');
 
 function fromText(text: string, isoDate: string, where: string, bonus: number): Hit[] {
   // A text without any such word (most new texts) is passed over after one test instead of one per line.
   if (!CANDIDATE_LINE.test(text)) return [];
-  return flatMapOf(text.split('\n').slice(0, 80).filter((l) => CANDIDATE_LINE.test(l)), (l) => hitsInLine(l, isoDate, where, bonus));
+  // (Split no further than the 80 lines read: a long text is not cut up in full.)
+  return flatMapOf(text.split('\n', 80).filter((l) => CANDIDATE_LINE.test(l)), (l) => hitsInLine(l, isoDate, where, bonus));
 }
 
 /** Which municipality the sender represents, or null when the mail does not say. */

@@ -3,6 +3,7 @@
 // "-----Oorspronkelijk bericht-----", Gmail/Thunderbird/Apple "Op ... schreef ...:" with ">"
 // lines, GroupWise and Notes headers, forward separators). Only `body` decides a signup.
 import { isWide, narrow, normaliseLine, lines as splitLines } from './text.js';
+import { withoutCaptures } from './matches.js';
 
 export interface SplitText {
   body: string;
@@ -77,7 +78,7 @@ function isClosing(line: string): boolean {
 // What a line that starts the signature opens with or holds, whichever reading below finds it:
 // a closing's first word or its "groet"/"regards", a mobile footer, "--", a row of underscores.
 // Most lines hold none, and are spared the patterns one by one. (Keep in step with them.)
-const MAY_SIGN_OFF = /^(mvg|m\.v\.g|gr|vr|vriendelijke|hartelijke|met vriendelijke|kind|best|warm|yours|with kind|thank|many thanks|dank|bedankt|verzonden|verstuurd|gestuurd|sent |get outlook|download outlook|--|_{5})|groet|regards|sincerely|cheers/i;
+const MAY_SIGN_OFF = withoutCaptures(/^(mvg|m\.v\.g|gr|vr|vriendelijke|hartelijke|met vriendelijke|kind|best|warm|yours|with kind|thank|many thanks|dank|bedankt|verzonden|verstuurd|gestuurd|sent |get outlook|download outlook|--|_{5})|groet|regards|sincerely|cheers/i);
 
 function isSignatureStart(line: string): boolean {
   const t = line.trim();

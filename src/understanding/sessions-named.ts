@@ -7,7 +7,7 @@ import type { Clause } from './clauses.js';
 import { findDatesIn, type PartDate } from './dates.js';
 import { findMunicipalities, placeIndex, type NameEntry } from './places.js';
 import { fold, WordShapes, type Token } from './text.js';
-import { matchesOf } from './matches.js';
+import { matchesOf, withoutCaptures } from './matches.js';
 import { TIED_TO_COMING } from './cues.js';
 
 export type RefKind = 'city' | 'venue' | 'region' | 'date' | 'weekday' | 'place' | 'other-date';
@@ -227,7 +227,7 @@ function placeRefs(clause: Clause, ci: number, ctx: RefContext, facts: readonly 
 
 // "De sessie in Limburg": a province names the sessions held in it (none: a place without one).
 // Groningen and Utrecht are read as the municipalities of that name.
-const PROVINCE_HINT = /holland|brabant|limburg|gelder|drent|fries|fryslan|overijssel|zee(land|uw)|flevoland/;
+const PROVINCE_HINT = withoutCaptures(/holland|brabant|limburg|gelder|drent|fries|fryslan|overijssel|zee(land|uw)|flevoland/);
 const PROVINCE = /\b(in|naar|regio|to)\s+((de\s+)?provincie\s+)?(noord[\s-]?holland|zuid[\s-]?holland|noord[\s-]?brabant|brabant|limburg|gelderland|drenthe|friesland|fryslan|overijssel|zeeland|flevoland)\b(?![\s-]?(noord|zuid|midden|oost|west))/g;
 const provinceKey = (p: string) => p.replace(/[\s-]/g, '').replace(/^brabant$/, 'noordbrabant').replace(/^friesland$/, 'fryslan');
 const sessionProvinces = new WeakMap<object, Map<string, string[]>>();
@@ -336,7 +336,7 @@ const DAY_ONLY = /\b(?:de|op de|on the)\s+(\d{1,2})(?:e|ste|de|th|st|nd|rd)\b(?!
 const MONTH_PART = new RegExp(`\\b(begin|eind|einde|half|medio|midden|early|mid|late|end of|beginning of)\\s+(${Object.keys(MONTHS).join('|')})\\b`, 'g');
 
 const MONTH_ONLY = /(?<!\d\s{0,2})\b(?:in|during)\s+(juni|juli|june|july|augustus|august)\b(?!\s*\d)/g;
-const MONTH_PART_HINT = /\b(begin|eind|einde|half|medio|midden|early|mid|late|end|beginning)\b/;
+const MONTH_PART_HINT = withoutCaptures(/\b(begin|eind|einde|half|medio|midden|early|mid|late|end|beginning)\b/);
 
 function partialDateRefs(clause: Clause, ci: number, ctx: RefContext, hints: Hints, out: Ref[]): void {
   const today = ctx.today.year * 10000 + ctx.today.month * 100 + ctx.today.day;

@@ -1,6 +1,8 @@
 // Text helpers shared by the readers: folding (lower case, no diacritics, plain quotes and
 // dashes) that keeps every character at its index, word tokens, and masking of addresses.
 
+import { withoutCaptures } from './matches.js';
+
 const SPECIAL: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
   '\u201c': '"', '\u201d': '"', '\u201e': '"',
@@ -116,12 +118,16 @@ export class WordShapes {
   }
 }
 
-/** Blank out e-mail addresses and URLs (same length): "x@venlo.nl" names no session. */
-const MAYBE_ADDRESS = /@|www\.|:\/\/|\.(nl|com|org|eu|frl|info|net)\b/i;
+/**
+ * Blank out e-mail addresses and URLs (same length): "x@venlo.nl" names no session. For folded
+ * text (see fold()), which holds no upper-case letter: the patterns need no i flag, which makes
+ * V8 compare every letter both ways. (The test only tested: its group captures nothing.)
+ */
+const MAYBE_ADDRESS = /@|www\.|:\/\/|\.(?:nl|com|org|eu|frl|info|net)\b/;
 
 export function maskAddresses(s: string): string {
   if (!MAYBE_ADDRESS.test(s)) return s;
-  return s.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;]+|\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:nl|com|org|eu|frl|info|net)\b(?:\/\S*)?/gi,
+  return s.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;]+|\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:nl|com|org|eu|frl|info|net)\b(?:\/\S*)?/g,
     (m) => ' '.repeat(m.length));
 }
 
@@ -290,12 +296,26 @@ const keywordFor = perWord((w) => {
   return fixed && !crossesOver(w, fixed) ? fixed : w;
 });
 
-const KEYWORD_CANDIDATE = /\b(aa|af|in|de)[a-z]{6,10}\b/;
+const KEYWORD_CANDIDATE = withoutCaptures(/\b(aa|af|in|de)[a-z]{6,10}\b/);
 const KEYWORD_CANDIDATES = new RegExp(KEYWORD_CANDIDATE.source, 'g');
 
 export function fixKeywordTypos(folded: string): string {
-  // Most clauses hold no candidate: one plain test spares them a replace with a callback.
-  return KEYWORD_CANDIDATE.test(folded) ? folded.replace(KEYWORD_CANDIDATES, keywordFor) : folded;
+  // Most clauses hold no candidate: one plain test spares them the loop.
+  if (!KEYWORD_CANDIDATE.test(folded)) return folded;
+  // The candidates, as replace() would meet them, and the text rebuilt only around those that
+  // are mistyped: most are spelled right, and a replace with a callback rebuilds the text
+  // (calling back into JavaScript for each candidate) whatever the callback returns.
+  let out = '';
+  let last = 0;
+  // (A plain exec loop: a candidate is never empty, and the last, failing exec leaves lastIndex at 0.)
+  KEYWORD_CANDIDATES.lastIndex = 0;
+  for (let m = KEYWORD_CANDIDATES.exec(folded); m; m = KEYWORD_CANDIDATES.exec(folded)) {
+    const fixed = keywordFor(m[0]);
+    if (fixed === m[0]) continue;
+    out += folded.slice(last, m.index) + fixed;
+    last = m.index + m[0].length;
+  }
+  return last === 0 ? folded : out + folded.slice(last);
 }
 
 const mayBeNearWithdrawal = mayBeOneEditFrom(WITHDRAWAL_WORDS);

@@ -1,7 +1,7 @@
 // The pattern helpers of matches.ts change how fast a pattern runs, never what it matches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anyOf, boundaryOnce, matchesOf, topAlternatives } from '../../src/understanding/matches.js';
+import { anyOf, boundaryOnce, matchesOf, topAlternatives, withoutCaptures } from '../../src/understanding/matches.js';
 
 const texts = [
   'ik meld mij aan voor venlo, maar breda kan ook',
@@ -37,4 +37,24 @@ test('anyOf matches wherever one of its patterns does', () => {
   const parts = [/\bmeld\b[^.?!]{0,20}\baan\b|notabene/, /\bwel\b|\(hij\|/, /x{2}|\bbreda\b/];
   const joined = anyOf(parts);
   for (const t of texts) assert.equal(joined.test(t), parts.some((re) => re.test(t)), t);
+});
+
+test('withoutCaptures makes every group non-capturing and matches exactly where the pattern did', () => {
+  const patterns = [
+    /\b(?:meld\b[^.?!]{0,20}\baan\b|(kan|kunnen) ook\b)|\((hij)\|/,
+    /(?<!\b(aantal|hoeveel) )\b(ma(a)?r|of) |[(]niet[)]|\(hij/g,
+    /(wel)(?=[?!])|(?:x)/i,
+  ];
+  assert.equal(withoutCaptures(patterns[0]!).source, String.raw`\b(?:meld\b[^.?!]{0,20}\baan\b|(?:kan|kunnen) ook\b)|\((?:hij)\|`);
+  for (const re of patterns) {
+    const plain = withoutCaptures(re);
+    assert.equal(plain.flags, re.flags);
+    assert.equal(new RegExp(`${plain.source}|`).exec('')!.length, 1, `/${plain.source}/ has no group left`);
+    for (const t of texts) {
+      const all = (r: RegExp) => (r.global ? [...matchesOf(r, t)] : [r.exec(t)]).map((m) => m && [m.index, m[0]]);
+      assert.deepEqual(all(plain), all(re), `/${re.source}/ on "${t}"`);
+    }
+  }
+  assert.throws(() => withoutCaptures(/(a)\1/), /refers back/);
+  assert.throws(() => withoutCaptures(/(?<x>a)\k<x>/), /refers back/);
 });
