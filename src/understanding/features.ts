@@ -249,7 +249,15 @@ function withdrewBefore(clauses: readonly Clause[]): number[] {
   // (With the next clause: "mijn afmelding mag u | dus vergeten" is split at "dus".)
   const takenBack = (c: Clause, i: number) => (mayBeUndone && UNDONE.test(`${c.folded} ${clauses[i + 1]?.folded ?? ''}`)) || (TAKEN_BACK.test(c.folded.trim()) && clauses.slice(0, i).some((p) => PAST_WITHDRAWAL.test(p.folded)));
   const undone = clauses.some(takenBack);
-  const again = (c: Clause) => (undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded));
+  // (Read with the rest of its sentence that denies nothing: "nu gaan mijn collega en | ik toch naar
+  // Breda" is cut at "en".)
+  let said: ReadonlyMap<number, string> | null = null;
+  const again = (c: Clause) => {
+    if ((undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded))) return true;
+    if (c.neg) return false;
+    const t = (said ??= sentenceTexts(clauses, (d) => !d.neg)).get(c.sentence) ?? c.folded;
+    return t !== c.folded && (undone || AGAIN.test(t)) && cue.signsUp(t);
+  };
   const notNow = withdrawalsNotNow(clauses, (c, i) => PAST_WITHDRAWAL.test(c.folded) || takenBack(c, i), again);
   // "De afmelding van vanochtend was een vergissing, ik kom gewoon": the withdrawal undone may be
   // named only by its noun (and the subject, "Afmelding Breda"); with a signup again, none stands.

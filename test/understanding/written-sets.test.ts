@@ -122,6 +122,10 @@ const FLOOR: Record<string, number> = {
   // the wethouder against its label, and no principle found separates it from a griffie that
   // signs up its mayor.
   hm: 0.95, hn: 0.93, hp: 0.97,
+  // Round 50, scored at first sight on the code after round 49 (89.7%, one wrong confirmation: "ik
+  // kom wss naar Venlo, hoor nog van me"; one reply to machine mail: a domain scam to "VNG");
+  // floors after its rules.
+  hq: 1.0, hr: 0.95, hs: 0.77, ht: 0.88,
   // (bo was 0.96: its 013, "… drie in plaats van vijf", labelled cancel, goes to a person since
   // round 49: a cancellation cancels the whole registration, and some of the group still come.)
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
