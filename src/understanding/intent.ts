@@ -515,8 +515,9 @@ const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => nam
   // (The wish may open a sentence that ends in the question: "Ik wil graag naar een sessie dichter
   // bij Apeldoorn, welke is dat?". A signup put off to later is none: "before I sign up: …".)
   && f.bodyClauses.some((c) => !c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && (FIRST_PERSON.test(c.folded) || DROPPED_I.test(c.folded)) && !SECOND_PERSON.test(c.folded));
-// Phone mail drops the "ik": "Wil graag komen", "kom graag".
-const DROPPED_I = /^(wil|wilde|kom|zou|ben) (ook |heel |erg )*graag\b/;
+// Phone mail drops the "ik": "Wil graag komen", "kom graag"; so does a clause split off at "en"
+// ("ik ben nieuw raadslid | en wil graag naar een sessie").
+const DROPPED_I = /^(en )?(wil|wilde|kom|zou|ben) (ook |heel |erg )*graag\b/;
 
 function proposeAct(f: Features, thread: ThreadContext | null | undefined, index: CatalogueIndex, now: Date, ev: string[]): Decision {
   // A session named in the very sentence that withdraws from it ("ik meld mij daarom af voor de
@@ -729,7 +730,7 @@ const OWN_STATUS = /\b(sta|staan) (ik|we|wij)\b|\b(ben|zijn) (ik|we|wij) (al |nu
 const POSSESSIVE = /\b(mijn|onze|my|our)\b/;
 
 // The sender comes whatever the answer: "ik kom in ieder geval", "sowieso kom ik", "I'll come either way".
-const COMES_ANYWAY = /\b(ik|wij|we) (kom|komen|ben|zijn)\b[^.?!]{0,15}\b(in ieder geval|in elk geval|sowieso|hoe dan ook|hoe dan ook wel)\b|\b(in ieder geval|in elk geval|sowieso|hoe dan ook) (kom|komen|ben|zijn) (ik|wij|we)\b|\b(i|we)('ll| will) (come|be there|attend) (either way|regardless|anyway)\b/;
+const COMES_ANYWAY = /\b(ik|wij|we) (kom|komen|ben|zijn)\b[^.?!]{0,15}\b(in ieder geval|in elk geval|sowieso|hoe dan ook)\b|\b(in ieder geval|in elk geval|sowieso|hoe dan ook) (kom|komen|ben|zijn) (ik|wij|we)\b|\b(i|we)('ll| will) (come|be there|attend) (either way|regardless|anyway)\b/;
 
 // How many of the sender's group still come: "we komen met z'n tweeën", "wij zijn dan met drie".
 const GROUP_NOW = /\b(we|wij) (komen|zijn|gaan)\b(?![^.?!]{0,10}\bniet\b)[^.?!]{0,25}\bmet (z'?n|zijn|ons|\d+|twee|drie|vier|vijf|zes)\b/;

@@ -214,3 +214,15 @@ test('going to the session is coming to it, in either word order', async () => {
     ['alternatives/*', 'Ontwerpsessie', 'Op 3 juli ga ik naar een congres in Den Haag.'],
   ]), []);
 });
+
+// Round 51, measured at first sight on the final code of the fourteenth session (no wrong act); its
+// one harmful miss, a switch read as a withdrawal: "Ik meld me af voor Venlo en wil me graag
+// aanmelden voor Breda" (cancelled).
+test('a withdrawal joined by "en" to a wish for another session is a switch', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['register/breda', 'Afmelding Venlo / aanmelding Breda', 'Ik meld me af voor Venlo (29 juni) en wil me graag aanmelden voor Breda op 3 juli.'],
+    ['register/breda', 'Venlo', 'Ik meld me af voor Venlo en wil graag naar Breda.'],
+    ['cancel/venlo', 'Venlo', 'Ik kan niet naar Venlo en wil ook niet naar Breda.'],
+    ['cancel/venlo', 'Venlo', 'Ik kan niet komen en wil me graag afmelden.'],
+  ]), []);
+});
