@@ -291,7 +291,8 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<Dovecot> 
       // a master stopped alone). Clean: SIGTERM, so sessions say BYE; hard: SIGKILL, a crash.
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       const signal = opts.hard ? 'SIGKILL' : 'SIGTERM';
-      for (const pid of [...descendants(child.pid!), child.pid!]) {
+      const pids = [...descendants(child.pid!), child.pid!];
+      for (const pid of pids) {
         try {
           process.kill(pid, signal);
         } catch {
@@ -302,6 +303,9 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<Dovecot> 
       await exited;
       clearTimeout(timer);
       await waitForPortClosed(port, Date.now() + START_TIMEOUT_MS);
+      // Its helpers (anvil, log) may outlive the master by a moment; a master started while one
+      // still listens fails with "Socket already exists" (seen on a loaded machine).
+      await waitForGone(pids, Date.now() + START_TIMEOUT_MS);
     },
     async resume() {
       ({ child } = await launch(dir, opts, port));
@@ -331,6 +335,19 @@ export async function startDovecot(opts: DovecotOptions = {}): Promise<Dovecot> 
 }
 
 /** The processes below `pid`, from /proc (Linux, as Dovecot here). */
+/** Until none of `pids` runs (gone from /proc, or a zombie waiting to be reaped), or the deadline. */
+async function waitForGone(pids: readonly number[], deadline: number): Promise<void> {
+  const running = (pid: number) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return false;
+    }
+  };
+  while (pids.some(running) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 function descendants(pid: number): number[] {
   const parents = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
