@@ -35,10 +35,17 @@ export interface SenderEvidence {
 
 // Words that can only be about our sessions, or about a registration for them. (Not the
 // organisers' names: "VNG" in a domain-registration scam names whom it is sent to, not what about.)
-// (The sender's own withdrawal, "ik meld mij af", "wilt u mij afmelden", "ik kan toch niet
-// komen", "ik ben verhinderd", is about what they signed up for here: this mailbox holds nothing
-// else to withdraw from.)
-const OUR_WORDS = /\b((ik|wij|we) (meld|melden) (mij|me|ons|mezelf) (\w+ )?af|(mij|me|ons) (af te melden|afmelden)|(ik|wij|we) (kan|kunnen) (toch |helaas |dus |echt )*niet (komen|aanwezig zijn|deelnemen)|(ik|wij|we) (ben|zijn) (toch |helaas |dus )*verhinderd|[a-z]*sessies?|sesjes?|gearkomste|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|the ((monday|tuesday|wednesday|thursday|friday|morning|afternoon|\d{1,2}(st|nd|rd|th)) ){1,3}sessions?|my (registration|signup|place|seat))\b/;
+const OUR_WORDS = /\b([a-z]*sessies?|sesjes?|gearkomste|(regio)?bijeenkomst(en)?|ontwerpbijeenkomst|lokale democratie|democratie in actie|d-loket|(mijn|onze|de|uw) (aanmelding|inschrijving|registratie|deelname)|aanmelding|afmelding|inschrijving|deelnemerslijst|design sessions?|local democracy|regional sessions?|(the|this|that|your|a) (design |regional )?sessions?|the ((monday|tuesday|wednesday|thursday|friday|morning|afternoon|\d{1,2}(st|nd|rd|th)) ){1,3}sessions?|my (registration|signup|place|seat))\b/;
+// The sender's own signup or withdrawal, "ik meld mij af", "wilt u mij en mijn collega afmelden",
+// "graag wil ik me aanmelden", "ik had me opgegeven", "ik kan toch niet komen", "ik kan er niet bij
+// zijn", "ik ben verhinderd", "kan toch niet komen, wil je me van de lijst halen?", is about what
+// one signs up for here: this mailbox holds nothing else to sign up for or withdraw from. (Not "van
+// de lijst halen" alone: "ik ontvang de uitnodiging drie keer, kunt u mij van de lijst halen?"
+// means a mailing list.) Unless
+// the mail names what else it is for ("afmelden voor de nieuwsbrief", "aanmelden voor het
+// webinar", "niet naar de ledenvergadering", a subject "Nieuwsbrief").
+const OWN_ACT = /\b((ik|wij|we) (meld|melden) (mij|me|ons|mezelf|mijzelf) (\w+ )?(af|aan)|(mij|me|ons|mezelf|mijzelf)(,? en [^.?!,]{1,30}?)? ((graag|helaas|toch|nog|even|dus|ook|bij deze|hierbij) )*(af te melden|afmelden|aan te melden|aanmelden|opgeven|op te geven|inschrijven|in te schrijven)|(ik|wij|we) (had|heb|hadden|hebben) (mij|me|ons|mezelf|mijzelf) [^.?!]{0,30}\b(aangemeld|afgemeld|opgegeven|ingeschreven)|(ik|wij|we) (kan|kunnen) (er )?((toch|helaas|dus|echt|jammer genoeg) )*niet (bij )?(komen|aanwezig zijn|deelnemen|zijn)|(ik|wij|we) (ben|zijn) (toch |helaas |dus )*verhinderd|^(kan|kon) (er |dus )?((toch|helaas|dus|echt) )*niet (komen|bij zijn|aanwezig zijn)|(wil|wilt|kun|kunt|kan|zou|zoudt) (je|u|jullie) (me|mij|ons) ([a-z]+ ){0,3}(afmelden|uitschrijven|schrappen|van de deelnemerslijst (halen|afhalen|schrappen|verwijderen)))\b/;
+const ELSE_SIGNED_FOR = /\b([a-z]*(congres|webinar|workshop|cursus|training|seminar|symposium)\w*|nieuwsbrie[fv]\w*|newsletters?|[\w-]*mailing\w*|mailinglijst|verzendlijst|abonnement\w*|(leden|raads|commissie|algemene )?vergadering\w*|alv|excursie\w*|borrel|diner|studiedag\w*|opleiding\w*)\b/;
 
 // Holding back: a signup that is not one yet. Matched on the whole new text.
 const HEDGE = boundaryOnce(/^mogelijk\b|(?<!\bmee (te )?)\b(denk|denken|dacht|overweeg|overweeg\w+)\b(?!( \w+)? mee\b)[^.?!]{0,25}\bover\b|\b(kom|komen)\b[^.?!]{0,40}\bop terug\b|\bterug(komen|kom)\b|\bnog\b[^.?!]{0,20}\bin (gesprek|overleg|beraad)\b|^(of|whether) (ik|wij|we|i)\b[^.?!]{0,60}\b(deelnemen|deel|komen|kom|aanmelden|aansluiten|attend|come|join)\b|\b((beslis|besluit|bepaal|bepalen|kijk|kijken|decide|deciding)\w*\b[^.?!]{0,25}\b(later|t\.?z\.?t|binnenkort|nog|volgende week|deze week|morgen|straks|next week|soon)\b|over (de |onze |mijn )?(deelname|aanmelding)\b[^.?!]{0,30}\b(beslis|besluit|bepa|hoort u|laat ik|laten we|volgt)\w*|reken (nog )?niet op (mij|ons)|voorlopige?(?! (agenda|programma|program|programme)\b)|zodra ik\b[^.?!]{0,30}\b(weet|zeker|bekend)|definitieve?\b[^.?!]{0,25}\bvolgt|misschien|miskien|wellicht|waarschijnlijk|vermoedelijk|wss|wsl|mss|(u |je |jullie )?(hoor|hoort|horen) (u |je |jullie )?(nog |later |snel )*van (me|mij|ons)|mogelijkerwijs|(bevestig|laat weten)\w*\b[^.?!]{0,30}\b(later|volgende week|nog|definitief)|bevestig\w* (het |dit |dat )?(zodra|nadat|wanneer|once|as soon as)\b|(de |een |mijn |onze )?(bevestiging|definitieve (aanmelding|opgave|bevestiging)|uitsluitsel)\b[^.?!]{0,20}\b(volg\w*|komt later)|uitsluitsel|onder voorbehoud|voorlopig(?! (agenda|programma)\b)|((ik|wij|we) )?(?<!\b(me|mij|ons|dat|dit|het|iemand|u|jullie) (\w+ )?)laat (het )?(u |je |jullie )?(nog )?weten|laat ik (het )?(u |je )?(nog )?weten|kom (ik )?(er )?(nog )?op terug|(nog )?niet (zeker|definitief)|onzeker|weet (ik )?(het )?nog niet|(weet|weten) (ik |wij |we )?(nog )?niet (zeker )?of (ik|wij|we|het(?! (nu )?nog (kan|mag|mogelijk)\b))\b(?:(?!\b(maar|but)\b)[^.?!,;]){0,40}\b(kan|kunnen|lukt|lukken|red|redden|haal|halen|kom|komen|vrij|mag)\b(?! (?!(komen|zijn|gaan|deelnemen|aansluiten|aanschuiven|meedoen)\b)[a-z]{2,}en\b)|(don't|do not) know (yet )?(if|whether) (i|we|it)\b[^.?!]{0,30}\b(can|will|could|work)\b|nog niet (aan)?melden|nog (even )?(niet )?aan(melden)?\b(?=[^.?!]{0,20}\b(wachten|afwachten))|twijfel\w*|overweeg\w*|denk (er )?over na|ik denk erover|in beraad|maybe|perhaps|possibly|not sure( yet)?|tentative\w*|(i'll|i will|we'll|we will|and will|shall) let you know|(i'll|i will|we'll|we will) confirm (it |this )?(later|once|when|as soon as)|(do not|don't) (put|add|register|sign) (me|us)\b[^.?!]{0,30}\byet|pencil (me|us) in|not (yet )?decided|undecided)\b/);
@@ -180,10 +187,12 @@ function sentences(f: Features): string[] {
 export const OTHER_EVENT = /\b(workshops?|webinars?|cursus\w*|trainingen|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*|beurs|vakbeurs|demo|demos|event|events)\b/;
 const BARE_SIGNUP_WORD = /^(aanmelding|afmelding|inschrijving)$/;
 
-function wordsIn(texts: string[], where: Where): Item | null {
+function wordsIn(texts: string[], where: Where, elseNamed: () => boolean): Item | null {
   for (const t of texts) {
     const m = OUR_WORDS.exec(t);
     if (m && !(BARE_SIGNUP_WORD.test(m[0]) && OTHER_EVENT.test(t))) return { kind: 'words', text: m[0], where };
+    const a = OWN_ACT.exec(t);
+    if (a && !elseNamed()) return { kind: 'words', text: a[0], where };
   }
   return null;
 }
@@ -278,6 +287,7 @@ const DOUBT_OVERCOME_BEFORE = /\b(na|ondanks|despite|after)\s+((lang|enig|wat|ve
 const DOUBT_OVERCOME_AFTER = /^\s+((van|from) (vorige week|gisteren|eerder|last week)\s+)?(is|zijn|was|waren|has|have)\s+(nu\s+)?(weg|voorbij|verdwenen|bewaarheid|uitgekomen|terecht|gone|come true)\b/;
 
 // A request to move the sender's registration, said outright: "graag omzetten", "zet u mij maar om".
+const DROP_THE_OLD = /\bdan\b[^.?!]{0,20}\b(mijn|onze|de) (aanmelding|inschrijving|registratie)\b[^.?!]{0,30}\b(laten vervallen|vervallen|schrappen|geschrapt|doorhalen|doorgehaald|annuleren|intrekken)\b/;
 const MOVE_ME = /^((dan )?(graag|gaarne|svp|aub|a\.u\.b\.?) )?(omzetten|overzetten|omboeken|wijzigen|aanpassen)\b|\b(zet|zetten|boek|boekt|schrijf|schrijft) (u |jullie )?(mij|me|ons) (maar |dan |graag )?(om|over)\b/;
 const WISHED = /\b(liever|graag|wil|willen|wilde|zou|zouden|kan|kunnen|mogelijk|misschien|wellicht|prefer\w*|rather|would|could|wish|hope|hoop|hopen|fijn|prettig|handig|beter|better|nicer)\b/;
 const ANY_OR_NO_TAKER = /\b(iemand anders|een ander|anderen|(de|een|uw) wachtlijst|someone else|somebody else|anyone else|another (person|participant)|others|geen (collega|vervanger|vervanging|ander|andere)|niemand|no (one|colleague)|nobody)\b/;
@@ -316,6 +326,9 @@ function find<K extends ContraryKind>(kind: K, texts: string[], re: RegExp, opts
       if (opts.ownAct?.() && (BRINGS_ALONG.test(t) || CONTRIBUTES.test(t)) && !aboutComingAtAll(t) && !cue.signsUp(t)) continue;
       // "Wie dat wordt, bespreken we nog; de naam laat ik dan weten": who goes, not whether.
       if (ABOUT_WHO.test(t) && !WHETHER.test(t)) continue;
+      // "Mogelijk komt een collega in mijn plaats, maar dat weet ik nog niet; die meldt zich dan
+      // zelf": a doubt about someone else's coming, which they will see to themselves.
+      if (opts.ownAct?.() && SOMEONE_ELSE.test(t) && !MY_COMING.test(t) && (cue.BY_THEMSELVES.test(t) || (/^(die|hij|zij|ze)\b/.test(texts[i + 1] ?? '') && cue.BY_THEMSELVES.test(texts[i + 1]!)))) continue;
       // "Misschien komt een collega mee; dat laat ik nog weten": the promise is about the colleague.
       if (i > 0 && POINTS_BACK.test(t) && opts.ownAct?.() && aboutSomeoneElse(texts[i - 1]!)) continue;
       // "Vorige week schreef ik nog dat ik het niet zeker wist, maar …": a doubt told as history.
@@ -477,7 +490,8 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
     // "Kan ik in plaats daarvan naar Breda komen? Graag omzetten": the question, then the request to move.
     // (Read only for a question that is not itself asked of us: most mail has none.)
     let moved: boolean | undefined;
-    const moveAsked = () => (moved ??= f.bodyClauses.some((c) => !c.question && !c.neg && MOVE_ME.test(c.folded)));
+    // "Dan graag mijn aanmelding voor Utrecht laten vervallen" after it: the old one given up for it.
+    const moveAsked = () => (moved ??= f.bodyClauses.some((c) => !c.question && ((!c.neg && MOVE_ME.test(c.folded)) || (c.neg && DROP_THE_OLD.test(c.folded)))));
     const asked = f.bodyClauses.find((c, i) => c.question && !((askedOfUs(c.folded) || moveAsked()) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && r.sessions.length === 1)) && (cue.OTHER_DATES.test(c.folded) || /\b(in plaats daarvan|daarvoor in de plaats|instead)\b/.test(c.folded) || /\b(is|komt|zijn|komen) er (ook |nog )?(een |geen )?(ontwerp|regio)?(sessies?|bijeenkomsten?) (in|bij|voor)\b|\b(is|komt) der (ek |noch )?(in |gjin )?(untwerp)?(sesje|gearkomste) (yn|by|foar)\b/.test(c.folded)));
     // "Is er ook een sessie in Limburg?" (whatever the word for the session): asks where, does not
     // choose. "Is er nog plek in Venlo?" (or "is er morgen in Venlo nog plek?") asks for a seat,
@@ -496,8 +510,11 @@ function contraryOf(kind: ContraryKind, f: Features, said: string[], whole: stri
  */
 export function collectEvidence(f: Features, thread: ThreadContext | null | undefined, subjectFolded: string): SenderEvidence {
   const said = sentences(f);
-  const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text')
-    ?? wordsIn([subjectFolded], 'subject') ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
+  // (The own act is read as ours only where nothing else to sign up for is named, in text or subject.)
+  let elsewhere: boolean | undefined;
+  const elseNamed = () => (elsewhere ??= [...said, subjectFolded].some((t) => OTHER_EVENT.test(t) || ELSE_SIGNED_FOR.test(t)));
+  const ours = firstOurs(f.bodyRefs, 'text') ?? firstOurs(f.subjectRefs, 'subject') ?? wordsIn(said, 'text', elseNamed)
+    ?? wordsIn([subjectFolded], 'subject', elseNamed) ?? (thread ? { kind: 'thread', text: thread.about, where: 'thread' as const } : null)
     ?? (f.quotedRefs.length ? { kind: 'session', text: f.quotedRefs[0]!.text, where: 'quoted' as const } : null);
   const found = new Map<ContraryKind, Item<ContraryKind> | null>();
   const whole = said.join('\n');

@@ -268,7 +268,8 @@ function withdrewBefore(clauses: readonly Clause[]): number[] {
 const othersWithdrew = (clauses: readonly Clause[]) => withdrawalsNotNow(clauses, (c) => c.others,
   (c) => FIRST_PERSON.test(c.folded) && cue.signsUp(c.folded));
 
-const GREETING = /^(beste|geachte|hallo|hoi|goede(morgen|middag|navond)|dag|hi|hello|dear)\b/;
+// (Also the informal and Frisian forms: "goeie", "goeiemorgen", "goeiemoarn", "moi".)
+const GREETING = /^(beste|geachte|hallo|hoi|hey|moi|moin|goede(morgen|middag|navond|ndag)|goeie(morgen|middag|navond|moarn|middei|jûn)?|dag|hi|hello|dear)\b/;
 
 // "Graag ontvang ik het verslag", "graag de presentatie achteraf", "prima overzicht, dank", "prima,
 // ik stuur het door": the yes is to something else than coming.
@@ -486,7 +487,9 @@ export function withChanges(f: Features, changes: Partial<Pick<Features, 'bodyRe
 }
 
 // Words to us by name, however the mail is addressed: "D-Loket, wilt u Jan aanmelden?", "Beste D-Loket".
-const SPEAKS_TO_US = /\b(beste|geacht\w*|hallo|dear)\s+(d-loket|vng)\b|\b(d-loket|vng)\s*[,:]\s*(wilt|kunt|kan|zou|zouden|graag|willen|mag|please|could|would|can)\b/;
+// Or to us in Cc, pointed at ("D-Loket staat in de cc, dus …") or by a signup performed in so many
+// words ("bij deze meld ik me aan"), which only the registry is told.
+const SPEAKS_TO_US = /\b(d-loket|vng)\b[^.?!]{0,30}\b(cc|kopie)\b|\b(cc|kopie)\b[^.?!]{0,20}\b(d-loket|vng)\b|\b(hierbij|bij deze|bijdeze|bij dezen) (meld|melden) (ik|wij|we) (mij|me|ons|mijzelf|mezelf)\b|\b(beste|geacht\w*|hallo|dear)\s+(d-loket|vng)\b|\b(d-loket|vng)\s*[,:]\s*(wilt|kunt|kan|zou|zouden|graag|willen|mag|please|could|would|can)\b/;
 
 function copiedOnly(mail: InboundMail, own: readonly string[]): boolean {
   const ours = (list: InboundMail['to']) => list.some((a) => own.includes(a.address.toLowerCase()));

@@ -387,7 +387,10 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   const followUp = !signsUp && !!(f.cancelStrong || f.cancelWeak) && f.question !== 'none' && asksNothingOfTakingPart(f) && !absenceTold(f);
   if (followUp) {
     const d = proposeAct(f, thread, index, now, [...ev]);
-    if (d.intent === 'cancel' && (d.session || (!allDeclined(f) && withdrawsFromComing(f)))) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
+    // With no session named, "ik kan zelf niet komen; komt er een verslag?" tells why the sender
+    // asks, from someone who may never have signed up: a withdrawal needs something to withdraw
+    // (words of withdrawing, "verhinderd", a registration mentioned, "toch", or our thread).
+    if (d.intent === 'cancel' && (d.session || (!allDeclined(f) && withdrawsFromComing(f) && somethingToWithdraw(f, thread)))) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
   }
   if (f.question === 'real' && !firm() && !mailingBeside) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
@@ -444,6 +447,9 @@ const ALL_DECLINED = /\b(een|geen|elk\w*|any|none|either) (van|of) (de|deze|die|
 // With no session named, only words of withdrawing or of not coming say what is withdrawn from
 // ("ik kan hem niet vinden op de website" is no withdrawal).
 const NOT_COMING = /\b(kom|komen|aanwezig|deelnemen|deel te nemen|erbij|er bij|verhinderd|attend|come|make it|komme)\b/;
+const CHANGE_OF_PLAN = /\b(toch|meer|alsnog|verhinderd|verhindering|afzeggen|no longer|after all)\b/;
+const somethingToWithdraw = (f: Features, thread: ThreadContext | null | undefined) => !!f.cancelStrong || !!thread || cue.PRIOR_SIGNUP.test(f.contentLower)
+  || f.bodyClauses.some((c) => c.neg && CHANGE_OF_PLAN.test(c.folded));
 const withdrawsFromComing = (f: Features) => !!f.cancelStrong || f.bodyClauses.some((c) => c.neg && NOT_COMING.test(c.folded) && cue.withdraws(c.folded));
 const allDeclined = (f: Features) => f.bodyClauses.some((c) => c.neg && ALL_DECLINED.test(c.folded));
 const absenceTold = (f: Features) => f.bodyClauses.some((c) => c.neg && cue.withdraws(c.folded) && ABSENCE_TOLD.test(c.folded));
@@ -498,7 +504,8 @@ function answeredByList(d: Decision, question: string | null, wantsToCome: boole
 // Asked to send the overview or list of the sessions or their dates ("kunt u mij nog eens het
 // overzicht sturen?", "stuur me de data van de sessies"), not of who signed up ("het overzicht van
 // de aanmeldingen", "de deelnemerslijst").
-const LIST_ASKED = /\b(het|de|een) ([a-z]+ )?(overzicht|lijst|lijstje|data|datums)( (van|met) (de |alle )?(sessies|data|datums|bijeenkomsten|locaties|mogelijkheden))?\b[^.?!]{0,30}\b(sturen|toesturen|nasturen|mailen|doorsturen|geven)\b|^(stuur|mail)\b[^.?!]{0,20}\b(het|de|een) ([a-z]+ )?(overzicht|lijst|data|datums)\b/;
+// (Also "zo ja, dan graag de data".)
+const LIST_ASKED = /(^|\b(dan|zo ja,?) )graag (de|alle) (data|datums|mogelijkheden)\s*[.!]?$|\b(het|de|een) ([a-z]+ )?(overzicht|lijst|lijstje|data|datums)( (van|met) (de |alle )?(sessies|data|datums|bijeenkomsten|locaties|mogelijkheden))?\b[^.?!]{0,30}\b(sturen|toesturen|nasturen|mailen|doorsturen|geven)\b|^(stuur|mail)\b[^.?!]{0,20}\b(het|de|een) ([a-z]+ )?(overzicht|lijst|data|datums)\b/;
 const REGISTRATIONS = /\b(aanmeldingen|inschrijvingen|deelnemers\w*|aantal\w*|aanwezig\w*|namen)\b/;
 const listAsked = (f: Features) => f.bodyClauses.some((c) => !c.neg && LIST_ASKED.test(c.folded) && !REGISTRATIONS.test(c.folded));
 const OPTIONS_ASKED = /^(en |maar |dus )?(wat|welke) (zijn|zijn er|heb ik|hebben we|hebben wij) (dan |nu |nog |er )*(de |mijn |onze )?(mogelijkheden|opties)\s*\??$/;
@@ -514,7 +521,10 @@ const A_SESSION = /\b(\w*sessies?|sessions?|\w*bijeenkomst(en)?)\b/;
 const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => naming(r) || r.kind === 'place') || A_SESSION.test(f.contentLower))
   // (The wish may open a sentence that ends in the question: "Ik wil graag naar een sessie dichter
   // bij Apeldoorn, welke is dat?". A signup put off to later is none: "before I sign up: …".)
-  && f.bodyClauses.some((c) => !c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && (FIRST_PERSON.test(c.folded) || DROPPED_I.test(c.folded)) && !SECOND_PERSON.test(c.folded));
+  && f.bodyClauses.some((c) => (!c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && (FIRST_PERSON.test(c.folded) || DROPPED_I.test(c.folded)) && !SECOND_PERSON.test(c.folded))
+    // "Kan ik dan naar een van de andere sessies?": asking leave to go to another is wanting to come.
+    || (c.question && !c.neg && ASKS_TO_GO.test(c.folded) && cue.OTHER_DATES.test(c.folded)));
+const ASKS_TO_GO = /^(en |dan |maar )?(kan|kun|mag|kunnen|mogen) (ik|wij|we)\b[^?]{0,30}\b(naar|aansluiten|aanschuiven|meedoen|deelnemen|komen|terecht)\b/;
 // Phone mail drops the "ik": "Wil graag komen", "kom graag"; so does a clause split off at "en"
 // ("ik ben nieuw raadslid | en wil graag naar een sessie").
 const DROPPED_I = /^(en )?(wil|wilde|kom|zou|ben) (ook |heel |erg )*graag\b/;
@@ -704,8 +714,23 @@ function ownWithdrawal(f: Features): boolean {
   // asks us to take a registration off ("kunt u de aanmelding voor Venlo schrappen?").
   // The sender's own organisation withdrawing is the sender's withdrawal: "wegens ziekte van onze
   // griffier meldt de gemeente Roosendaal zich af".
-  return withdrawing.some((c) => (!c.others || FIRST_PERSON.test(c.folded) || ORGANISATION_WITHDRAWS.test(c.folded)) && (!c.question || FIRST_PERSON.test(c.folded) || POSSESSIVE.test(c.folded) || askedToTakeOff(c.folded)));
+  // "Ik moet mij en mijn collega afmelden", "wij (ik en Kees) kunnen niet": the sender among those
+  // withdrawn, however the clause split cut the sentence.
+  const said = sentenceTexts(f.bodyClauses);
+  // "Ik begreep van de griffier dat hun delegatie zich heeft afgemeld", "ik las dat mijn collega
+  // zich heeft afgemeld": news heard of others' withdrawal, not the sender's.
+  // "Veel raadsleden hebben een baan en kunnen daardoor niet deelnemen": people in general.
+  return withdrawing.some((c) => !heardOfOthers(said.get(c.sentence) ?? c.folded) && !(PEOPLE_IN_GENERAL.test(c.folded) && !FIRST_PERSON.test(c.folded))
+    && (!c.others || FIRST_PERSON.test(c.folded) || ORGANISATION_WITHDRAWS.test(c.folded) || SELF_AND_OTHERS_OFF.test(said.get(c.sentence) ?? ''))
+    && (!c.question || FIRST_PERSON.test(c.folded) || POSSESSIVE.test(c.folded) || askedToTakeOff(c.folded)));
 }
+const HEARD_THAT = /\b((ik|wij|we)\b[^.?!]{0,10}\b(begreep|begrepen|begrijp|hoorde|hoorden|hoor|las|lazen|lees|zag|zagen|vernam|vernamen|kreeg te horen|kregen te horen)|(begreep|begrepen|hoorde|hoorden|las|lazen|vernam|vernamen|zag|zagen) (ik|wij|we))\b[^.?!]{0,60}?\bdat\b/;
+const PEOPLE_IN_GENERAL = /\b(veel|sommige|de meeste|meerdere|enkele|alle|andere|veel andere|zulke|die) (raadsleden|collega'?s|mensen|ambtenaren|wethouders|gemeenten|deelnemers|bestuurders|griffiers|burgemeesters|medewerkers)\b/;
+function heardOfOthers(sentence: string): boolean {
+  const m = HEARD_THAT.exec(sentence);
+  return m !== null && !FIRST_PERSON.test(sentence.slice(m.index + m[0].length));
+}
+const SELF_AND_OTHERS_OFF = /\b(mij|me|mijzelf|mezelf|ons|onszelf)(,)? (en|&) [^.?!]{1,40}\b(afmelden|af te melden|af|uitschrijven|uit te schrijven|schrappen)\b|\b(ik|ikzelf|wij|we)(,)? (en|&) (mijn|onze|m'n) [^.?!]{1,30}\b(kunnen|komen|zijn)\b[^.?!]{0,20}\bniet\b/;
 // The words the gate reads a withdrawal by (permitted(), below).
 // Another engagement the sender attends instead. (A compound ends in its noun:
 // "bestuurdersconferentie", "raadsvergadering".)
@@ -733,7 +758,8 @@ const POSSESSIVE = /\b(mijn|onze|my|our)\b/;
 const COMES_ANYWAY = /\b(ik|wij|we) (kom|komen|ben|zijn)\b[^.?!]{0,15}\b(in ieder geval|in elk geval|sowieso|hoe dan ook)\b|\b(in ieder geval|in elk geval|sowieso|hoe dan ook) (kom|komen|ben|zijn) (ik|wij|we)\b|\b(i|we)('ll| will) (come|be there|attend) (either way|regardless|anyway)\b/;
 
 // How many of the sender's group still come: "we komen met z'n tweeën", "wij zijn dan met drie".
-const GROUP_NOW = /\b(we|wij) (komen|zijn|gaan)\b(?![^.?!]{0,10}\bniet\b)[^.?!]{0,25}\bmet (z'?n|zijn|ons|\d+|twee|drie|vier|vijf|zes)\b/;
+// (In English: "so it'll just be the two of us", "we will be three", "two of us will still come".)
+const GROUP_NOW = /\b(we|wij) (komen|zijn|gaan)\b(?![^.?!]{0,10}\bniet\b)[^.?!]{0,25}\bmet (z'?n|zijn|ons|\d+|twee|drie|vier|vijf|zes)\b|\b(it('ll| will) (just |only )?be|(we|we'll|we will) (just |only )?be) (the )?(two|three|four|five|\d)( of us)?\b|\b(two|three|four|\d) of us (will )?(still )?(come|attend|be there)\b/;
 
 // The sender staying as they were: "ik kom nog wel", "wij komen gewoon", "ik blijf aangemeld".
 const SENDER_STAYS = /\b(ik|wij|we) (kom|komen|ben|zijn|ga|gaan)\b[^.?!]{0,20}\b(nog wel|wel nog|nog steeds|nog altijd|gewoon|zoals gepland|zoals afgesproken)\b|\b(ik|wij|we) (blijf|blijven)\b[^.?!]{0,15}\b(aangemeld|ingeschreven|staan|komen)\b/;
@@ -750,7 +776,7 @@ const EACH_THEIR_OWN = /§[^.?!§]{0,6}(\ben\b|,)\s*((?!(daarna|anders|eventueel
 // Arranged by them, in so many words: "die meldt zich zelf aan", "hij laat het zelf weten", "zij
 // neemt zelf contact op", "dat hoort u van hem" (not the sender's "ik laat het zelf nog weten",
 // which holds back).
-const BY_THEMSELVES = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(?<!\bik )(laat|laten)\b[^.?!]{0,30}\bzelf\b|\bzelf contact\b|\b(hoort|horen) (u|jullie|je)\b[^.?!]{0,20}\b(van )?(hem|haar|hen|hemzelf|haarzelf)\b/;
+const BY_THEMSELVES = cue.BY_THEMSELVES;
 const ARRANGES_OWN = boundaryOnce(new RegExp(`${BY_THEMSELVES.source}|` + /\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/.source));
 
 /**
@@ -782,6 +808,15 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   // not several left open; one registration cannot hold both, a person enters them.
   if (d.intent === 'alternatives' && d.reason === 'several-sessions' && EACH_THEIR_OWN.test(markRefs(f.bodyText, f.bodyRefs.filter((r) => r.polarity === 'pos')))) {
     return stop('escalate', 'split', 'people for two sessions, one each');
+  }
+  // "In de bijlage treft u onze aanmeldingen aan", whether the file came or not: which session may
+  // stand in it, and the list answers nothing of it.
+  if (d.intent === 'alternatives' && d.reason === 'no-session-named' && cue.ATTACHMENT_REF.test(f.bodyText)) return stop('escalate', 'attachment', 'leans on an attachment for the signup');
+  // "Misschien kom ik naar Venlo; kunt u mij voorlopig noteren?": the session is named and only the
+  // holding back leaves none chosen. The list answers nothing of it; a person does.
+  if (d.intent === 'alternatives' && d.reason === 'no-session-named' && [...f.bodyRefs, ...f.subjectRefs].some((r) => naming(r) && r.sessions.length === 1)) {
+    const hedge = contrary('hedge');
+    if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
   }
   const listWanted = () => wantsToCome(f) && (d.reason !== 'no-session-named' || cue.LIST_ANSWERS.test(f.questionText ?? ''));
   // ("Kunt u mij nog eens het overzicht sturen?" asks for the list itself: it is the answer.)
@@ -917,6 +952,9 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
       // bestuurdersconferentie aanwezig zijn", "ik had mij aangemeld", "er kan niemand aanwezig zijn".)
       const comes = f.bodyClauses.some((c) => !c.neg && !c.question && !c.others && !c.agenda && !c.prior && !NO_ONE.test(c.folded) && !ANOTHER_ENGAGEMENT.test(c.folded) && cue.signsUp(c.folded));
       if (withdrawal && !ASKS.test(f.register ?? '') && !comes) {
+        // "Mocht ik niet kunnen, kan ik me dan kosteloos afmelden?": a withdrawal supposed, not made.
+        const iff = IF_WITHDRAWING.exec(f.contentLower);
+        if (iff) return stop('escalate', 'condition', `withdraws only if: "${iff[0]}"`);
         return { ...result('cancel', 'cancel-session', 0.7, [...d.evidence, 'withdraws from the session named']), session: d.session };
       }
       return stop('escalate', 'mixed', 'signs up and withdraws in the same mail');
@@ -955,7 +993,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
 
 // What the sender asks, if anything.
 const questionAsked = (f: Features) => (f.question !== 'none' ? f.questionText ?? '' : '');
-const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|haak|haken|zie|zien|must|will|i'll)\b[^.?!]{0,20}\b(af|afmelden|afzeggen|afhaken|afzien|withdraw|cancel)\b/;
+const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|stel dat|in case|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|haak|haken|zie|zien|kan|kunnen|mag|mogen|hoe|must|will|i'll|can|could|may|how)\b[^.?!]{0,30}\b(af|afmelden|afzeggen|afhaken|afzien|withdraw|cancel)\b/;
 const NEVER_SIGNED_UP = /\b(nergens|nooit|never)\b[^.?!]{0,20}\b(voor )?(opgegeven|aangemeld|ingeschreven|signed up|registered|subscribed)\b/;
 const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
 const NOT_NEEDED = /\b(hoeft|hoeven|niet nodig|no need)\b/;

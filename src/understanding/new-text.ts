@@ -152,7 +152,7 @@ class Split implements SplitText {
 const ITEM_LINE = /^([-*+\u2022\u2013\u00b7>]|\d{1,2}[.)]|[a-z][.)])\s+\S|^(dhr|mw|mevr|mr|drs|ir|dr|de heer|mevrouw)\b\.?\s+[A-Z]|\||\S\t\S/i;
 // "Naam: …", "Aantal personen: 2": a label with a capital, at most four words, then a colon.
 const FIELD_LINE = /^\p{Lu}[\p{L}\d.'/()-]*(?: [\p{L}\d.'/()-]+){0,3}:(\s|$)/u;
-const GREETING_LINE = /^(beste|geachte|hallo|hoi|hey|hi|hello|dear|goede(morgen|middag|navond)|goedendag|dag|good (morning|afternoon|evening)|l\.?s\.?|sehr geehrte[rn]?|liebe[rn]?|guten (tag|morgen))\b/i;
+const GREETING_LINE = /^(beste|geachte|hallo|hoi|hey|hi|hello|dear|goede(morgen|middag|navond)|goedendag|goeie(morgen|middag|navond|moarn|middei|jûn)?|moi|moin|dag|good (morning|afternoon|evening)|l\.?s\.?|sehr geehrte[rn]?|liebe[rn]?|guten (tag|morgen))\b/i;
 const PS_LINE = /^p\.?\s?s\.?\b/i;
 const SENTENCE_END = /[.!?;:]["')\]]*$/;
 // Words a sentence does not end on: articles, most prepositions, conjunctions, possessives.

@@ -331,8 +331,9 @@ const MONTHS: Record<string, number> = {
   januari: 1, februari: 2, maart: 3, april: 4, mei: 5, juni: 6, juli: 7, augustus: 8, september: 9, oktober: 10, november: 11, december: 12,
   january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10,
 };
-// Dates chrono does not read: a day without its month ("de 29e"), a part of a month ("begin juli").
-const DAY_ONLY = /\b(?:de|op de|on the)\s+(\d{1,2})(?:e|ste|de|th|st|nd|rd)\b(?!\s*(van|of|juni|juli|june|july|mei|may)\b)/g;
+// Dates chrono does not read: a day without its month ("de 29e", "de 22e of de 29e"), a part of a
+// month ("begin juli").
+const DAY_ONLY = /\b(?:de|op de|on the)\s+(\d{1,2})(?:e|ste|de|th|st|nd|rd)\b(?!\s*((van|of)\s+)?(juni|juli|june|july|mei|may)\b)/g;
 const MONTH_PART = new RegExp(`\\b(begin|eind|einde|half|medio|midden|early|mid|late|end of|beginning of)\\s+(${Object.keys(MONTHS).join('|')})\\b`, 'g');
 
 const MONTH_ONLY = /(?<!\d\s{0,2})\b(?:in|during)\s+(juni|juli|june|july|augustus|august)\b(?!\s*\d)/g;

@@ -8,7 +8,7 @@ import * as cue from './cues.js';
 import { boundaryOnce } from './matches.js';
 
 const HAD_NOUN = /aanmelding|inschrijving|registratie|opgave|registration/;
-const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit) )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
+const HAD = /(?<!\b(hierbij|bij deze|bij dezen|graag|hereby|here is|this is|dit is|is dit)( (alsnog|dan|toch|dus|ook|nu))? )\b(mijn|onze|zijn|haar|hun|uw|my|our|his|her|their) (aanmelding|inschrijving|registratie|opgave|registration)\w*/g;
 // A subject that asks, corrects, asks after a signup ("bevestiging aanmelding collega"), or signs up
 // for another event ("Aanmelding workshop").
 const SUBJECT_NOT_A_SIGNUP = /\b(vraag|vragen|question|questions|info|informatie|bevestiging|ontvangstbevestiging|ontvangen|status|confirmation|correctie|wijziging|aanpassing|vervanging|update|change|correction|workshops?|webinars?|cursus\w*|training|congres\w*|seminars?|masterclass\w*|lezing\w*|symposi\w*)\b/;
@@ -41,32 +41,45 @@ const ASKED_OF_YOU = '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden|c
 const ASKED_TO_ACT = [
   `${ASKED_OF_YOU}\\b(aanmelden|aan te melden|noteren|inschrijven|in te schrijven|opgeven|op te geven|registreren|zetten|omzetten|overzetten|verplaatsen|reserveren|boeken|toevoegen|bijschrijven|sign|register|add|put|book|move|switch|change)\\b`,
   '^(zet|zett?en|schrijf|schrijft|meld|meldt|noteer|noteert|boek|boekt|reserveer|reserveert) (u|je|jij|jullie) (mij|me|ons|hem|haar|hen|ze)\\b',
-  '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden) (u|jullie|je|jij)\\b[^?]*\\b((aanpassen|wijzigen|veranderen) (naar|in)|naar\\b[^?]{0,30}\\b(aanpassen|wijzigen|veranderen))\\b',
-];
+  '\\b(kunt|kun|kunnen|wilt|wil|willen|kan|zou|zoudt|zouden) (u|jullie|je|jij)\\b[^?]*\\b((aanpassen|wijzigen|veranderen) (naar|in)|naar\\b[^?]{0,30}\\b(aanpassen|wijzigen|veranderen))\\b',];
 const ASKED_TO_ACT_RE = new RegExp(ASKED_TO_ACT.join('|'));
 const ASKED_OF_US = new RegExp([
   ...ASKED_TO_ACT,
-  '^mag ik\\b[^?]*\\b(aanmelden|aanschuiven|inschrijven|opgeven|meedoen|deelnemen|erbij|er bij)\\b',
+  '(^|[:;] )mag ik\\b[^?]*\\b(aanmelden|aanschuiven|inschrijven|opgeven|meedoen|deelnemen|erbij|er bij)\\b',
   // Whether one can still sign oneself up asks for the signup itself ("kan ik me nog aanmelden?");
   // whether one may take part, or how ("kan ik via Skype meedoen?"), is for a person.
-  '^(kan|kun|mag) ik (me|mij) (nog |ook )*(aanmelden|inschrijven|opgeven)\\b',
-  '^(kan|kun|mag) ik (me |mij )?([a-z]+ )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\\b',
+  '(^|[:;] )(kan|kun|mag) ik (me|mij) (nog |ook |dan |in plaats daarvan )*(aanmelden|inschrijven|opgeven)\\b',
+  '(^|[:;] )(kan|kun|mag) ik (me |mij )?([a-z]+ )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\\b',
+  // "Utrecht lijkt me het handigst, kan ik daar nog bij?": leave to join the one named.
+  '(^|[:;] )(kan|kun|mag) ik (er|daar|hier) (ook )?nog bij\\b',
   '^(can|may) i (still |also )*(register|sign up|enrol)\\b',
 ].join('|'));
 /** A request that we sign someone up, or leave to join ("wilt u mij inschrijven?", "mag ik nog aanschuiven?"). */
 export const askedOfUs = (folded: string) => ASKED_OF_US.test(folded);
 // "Ik ga voor Venlo", "ik pak de sessie in Venlo", "dan wordt het donderdag 28 juni in Assen",
-// "Utrecht graag, 14 juni", "graag de sessie in Breda": a word of choosing or wishing
+// "Utrecht graag, 14 juni", "graag de sessie in Breda", "doe dan maar Venlo": a word of choosing or wishing
 // whose object is the session itself chooses it, wherever the mail stands (not
 // under our list only), also for whom it is chosen ("dan wordt het Venlo voor mij"). With anything else after it ("ik pak de trein naar Venlo", "het wordt een
 // lange dag in Assen", "het wordt Venlo of Breda", "ik ga voor Venlo een presentatie maken") it
 // chooses nothing; what holds it back ("als mijn agenda het toelaat") the gate reads.
-const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt|graag|gaarne)( dus| toch| dan| maar)? ((naar |voor )?(de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))?,? ?§)*( dan| dus| graag| maar)?( voor (mij|ons|mezelf|onszelf))?( met\b[^.!?;:§]*)?\s*($|[.,!;:])|(^|[.!:;] |\b(ja|ok|oke|dan|dus|nou) )()§(( (in|op|om|te))?,? ?§)*,? (graag|gaarne)(,? ?§)*( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
+const CHOICE_AT = /(^|[,.!:;] |\b(ja|ok|oke|dan|dus|nou) )((ik|wij|we) (ga|gaan) voor|(ik|wij|we) (neem|nemen|pak|pakken)|(dan |dus )?wordt het|het wordt|doe( dan| dus| toch)? maar|(dan|dus) maar|graag|gaarne)( dus| toch| dan| maar)? ((naar |voor )?(de |het )?((ontwerp|regio)?sessie|bijeenkomst) (in|op|van|te) )?§(( (in|op|om|te))?,? ?§)*( dan| dus| graag| maar)?( voor (mij|ons|mezelf|onszelf))?( met\b[^.!?;:§]*)?\s*($|[.,!;:])|(^|[.!:;] |\b(ja|ok|oke|dan|dus|nou) )()§(( (in|op|om|te))?,? ?§)*,? (graag|gaarne)(,? ?§)*( met\b[^.!?;:§]*)?\s*($|[.,!;:])/;
 export function choiceAt(bodyText: string, refs: readonly Ref[]): string | null {
-  if (!refs.length || !CHOICE_STEMS.test(bodyText)) return null;
-  const m = CHOICE_AT.exec(markRefs(bodyText, refs));
-  return m ? m[3] || 'graag (at the session)' : null;
+  if (!refs.length) return null;
+  if (CHOICE_STEMS.test(bodyText)) {
+    const m = CHOICE_AT.exec(markRefs(bodyText, refs));
+    if (m) return m[3] || 'graag (at the session)';
+  }
+  // "… maar ik zag dat er ook een in Assen is. Die wordt het.": the choice points back at the one
+  // session named before it (with two named, "die" could be either).
+  if (POINTED_STEMS.test(bodyText) && new Set(refs.flatMap((r) => r.sessions)).size === 1) {
+    const marked = markRefs(bodyText, refs);
+    const p = POINTED_CHOICE.exec(marked);
+    if (p && marked.slice(0, p.index).includes('§')) return p[0].replace(/^[.!:;]/, '').trim();
+  }
+  return null;
 }
+const POINTED_STEMS = /\b(wordt|word|neem|pak|kies|daar)\b/;
+const POINTED_CHOICE = /[.!:;] (die|dat|deze|dit|daar) (wordt|word) het( dus| dan| maar)?\s*($|[.!])|[.!:;] (die|deze) (neem|pak|kies) (ik|we|wij)( dus| dan| maar)?\s*($|[.!])|[.!:;] daar (ga|kom|gaan|komen) (ik|we|wij)( graag| dan| dus| wel)? (heen|naartoe|naar toe)\s*($|[.!])/;
 /** The text on one line with every reference's words replaced by "§": what stands around the session. */
 export function markRefs(bodyText: string, refs: readonly Ref[]): string {
   let marked = bodyText.replace(/\s+/g, ' ').trim();
@@ -74,7 +87,7 @@ export function markRefs(bodyText: string, refs: readonly Ref[]): string {
   return marked;
 }
 // Every CHOICE_AT match holds one of these (keep in step): most mail has none.
-const CHOICE_STEMS = /\b(ga|gaan|neem|nemen|pak|pakken|wordt|graag|gaarne)\b/;
+const CHOICE_STEMS = /\b(ga|gaan|neem|nemen|pak|pakken|wordt|doe|maar|graag|gaarne)\b/;
 
 /** Only a request that we act ("kunt u mij aanmelden?"), not asking leave ("mag ik als … deelnemen?"). */
 export const askedToAct = (folded: string) => ASKED_TO_ACT_RE.test(folded);
@@ -92,7 +105,7 @@ const FORM_SESSION = /^[ \t]*(sessie|ontwerpsessie|session|bijeenkomst|locatie|g
 // The same asked for two, in a sentence the clauses split at "en": "kunnen mijn wethouder en ik
 // nog aansluiten?", "kunnen wij nog aanschuiven?".
 const SEATS_ASKED = /^(kunnen|mogen) (wij|we|mijn [a-z]+,? en ik|[a-z]+,? en ik) (ons )?(ook )?nog ([a-z]+ )?(aanmelden|inschrijven|opgeven|aansluiten|aanschuiven|aanhaken|meedoen|deelnemen|komen)\b/;
-const SEAT_ASKED = boundaryOnce(/\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b|\b(kan|mag) (ik|we|wij)( me| mij| ons)? (nog|ook nog)\b/);
+const SEAT_ASKED = boundaryOnce(/\b(kan|mag) (dat|het) (nog|ook nog)\b|\b(kan|mag) (ik|we|wij) (gewoon|zomaar) (komen|aanschuiven|aansluiten)\b|\b(hebben|heeft) (jullie|u) (nog )?(een )?(plek|plekje|plaats|plaatsje|stoel)\b|\b(is|dat|het) (dat |het )?nog mogelijk\b|\bis (that|it) still possible\b|\bnog op tijd\b|\b(is|zijn) ([\w-]+ ){0,6}nog mogelijk\b|\b(kan|mag) (ik|we|wij)( me| mij| ons)? (nog|ook nog)\b/);
 // "Is aanmelden voor Breda nog mogelijk?": signing up itself as what is asked about, said of nobody else.
 const SIGNING_UP_ASKED = /^(is|zijn) (aanmelden|inschrijven|deelnemen|deelname|aansluiten|meedoen)\b/;
 const GENERIC = /\b(je|jij|men|you can|one can)\b/;
@@ -104,6 +117,9 @@ const DECLARED = boundaryOnce(/\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mij
 // (Keep in step with DECLARED.)
 const MAY_DECLARE = /aanmelding|inschrijving|opgave|registration|^doe |plaats|namens|in my place|instead of me|hieronder|hierbij|onderstaand|de volgende|the following/;
 // A named role speaking through a secretary: "burgemeester Heijmans neemt graag deel".
+// A group counted or listed as the ones who come: "vanuit de raad komen er vier raadsleden naar
+// Assen: …", "de volgende personen nemen deel". Told to the registry, that is the signup.
+const GROUP_COMES = /\b(komen|gaan) er\b[^.?!]{0,30}?\b(\d+|twee|drie|vier|vijf|zes|zeven|acht) ([a-z]+ )?(mensen|personen|deelnemers|raadsleden|collega'?s|wethouders|medewerkers|fractieleden|leden)\b|\b(de volgende|onderstaande|hieronder genoemde)\b[^.?!]{0,30}?\b(komen|gaan|nemen deel|zijn aanwezig|zijn erbij|doen mee|sluiten aan)\b/;
 const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|gemeentesecretaris|secretaris|directeur|collega|collega's|delegatie)\b[^?]*\b(graag|gaarne)\b/;
 
 // What the sender asks to hear: "dan hoor ik graag hoeveel we mogen aanmelden", "laat weten wie
@@ -120,7 +136,7 @@ export function firmSignup(f: Features, besideQuestion: boolean): boolean {
   const wish = (t: string) => WISH.test(t) && (besideQuestion || !POLITE.test(t));
   // "Bij mijn aanmelding heb ik ... vermeld": a registration had, not one made.
   // (HAD only where its noun is: the pattern opens with a look back, tried at every position.)
-  const firm = (t: string, others: boolean) => cue.signsUp((HAD_NOUN.test(t) ? t.replace(HAD, ' ') : t).replace(ASKED_TO_HEAR, ' ').replace(OTHER_VERB_KOM, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t)) && !wish(t) && !GENERIC.test(t);
+  const firm = (t: string, others: boolean) => cue.signsUp((HAD_NOUN.test(t) ? t.replace(HAD, ' ') : t).replace(ASKED_TO_HEAR, ' ').replace(OTHER_VERB_KOM, ' ')) && (others || SELF_OR_REQUEST.test(t) || ROLE_GLADLY.test(t) || GROUP_COMES.test(t)) && !wish(t) && !GENERIC.test(t);
   // The subject may stand in an earlier clause of the sentence ("ik had me nog niet aangemeld
   // maar wil graag komen").
   const said = sentenceTexts(f.bodyClauses);

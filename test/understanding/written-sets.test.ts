@@ -129,6 +129,21 @@ const FLOOR: Record<string, number> = {
   // Round 51, scored at first sight on the session's final rules (41f6be2: 92.8%, no wrong
   // confirmation, no reply to machine mail); floors at the final code (one switch fixed).
   hu: 0.92, hv: 0.95, hw: 0.93, hx: 0.91,
+  // Round 52 (fifteenth session), scored at first sight on the session's start code (91.9%, no
+  // wrong confirmation, no reply to machine mail; most misses were mail left to a person that the
+  // bot could answer); floors after its rules (what-this-mailbox-is-for.test.ts).
+  hy: 0.98, hz: 0.97, ia: 0.95, ib: 1.0,
+  // Round 53, scored at first sight on the code after round 52 (95.0%, no wrong confirmation, no
+  // reply to machine mail); floors after its rules.
+  ic: 1.0, id: 0.95, ie: 0.96, if: 1.0,
+  // Round 54, scored at first sight on the code after round 53 (93.8%, two wrong confirmations: "ik
+  // geef mijn plek voor 14 juni op", and "ik kan de 22e of de 29e"); floors after its rules. ij
+  // (changes) keeps most of its misses: a group that shrinks or a stand-in goes to a person.
+  ig: 0.98, ih: 0.98, ii: 1.0, ij: 0.87,
+  // Round 55, scored at first sight on the code after round 54 (93.4%, one wrong confirmation: "…
+  // mijn deelname aan de sessie in Assen af te zeggen. Ik hoop bij een volgende gelegenheid wel
+  // aanwezig te zijn"); floors after its rules.
+  ik: 0.95, il: 0.97, im: 0.93, in: 0.98,
   // (bo was 0.96: its 013, "… drie in plaats van vijf", labelled cancel, goes to a person since
   // round 49: a cancellation cancels the whole registration, and some of the group still come.)
   // bz (round 13) is kept in the fixtures but not here: its 034 ("ik wil ons college graag goed
