@@ -346,7 +346,8 @@ export function readFeatures(mail: InboundMail, split: SplitText, bodyText: stri
       || (isReply && new Set(sessionsIn(bodyRefs.filter((r) => r.polarity === 'pos'))).size === 1 && !bodyClauses.some((c) => c.question || (c.neg && cue.withdraws(c.folded)))
         && correctsOwnSignup(mail, split.quoted, bodyText))),
     words <= 25,
-    firstMatch(`${all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
+    // (Not a withdrawal denied: "ik wil me niet afmelden hoor, maar mijn naam is verkeerd gespeld".)
+    firstMatch(`${all.includes('afmeld') ? all.replace(cue.DENIED_WITHDRAWAL, ' ') : all} . ${subjectAll.join(' . ')}`, cue.CANCEL_STRONG),
     firstMatch(all, cue.CANCEL_WEAK),
     q.kind,
     q.text,

@@ -118,8 +118,8 @@ const DECLARED = boundaryOnce(/\b((dit|dat|deze|this) is|is (dit|dat|deze)) (mij
 const MAY_DECLARE = /aanmelding|inschrijving|opgave|registration|^doe |plaats|namens|in my place|instead of me|hieronder|hierbij|onderstaand|de volgende|the following/;
 // A named role speaking through a secretary: "burgemeester Heijmans neemt graag deel".
 // A group counted or listed as the ones who come: "vanuit de raad komen er vier raadsleden naar
-// Assen: …", "de volgende personen nemen deel". Told to the registry, that is the signup.
-const GROUP_COMES = /\b(komen|gaan) er\b[^.?!]{0,30}?\b(\d+|twee|drie|vier|vijf|zes|zeven|acht) ([a-z]+ )?(mensen|personen|deelnemers|raadsleden|collega'?s|wethouders|medewerkers|fractieleden|leden)\b|\b(de volgende|onderstaande|hieronder genoemde)\b[^.?!]{0,30}?\b(komen|gaan|nemen deel|zijn aanwezig|zijn erbij|doen mee|sluiten aan)\b/;
+// Assen: …", "de volgende personen nemen deel", "de raad is aanwezig met twee raadsleden". Told to the registry, that is the signup.
+const GROUP_COMES = /\b(is|zijn) (er )?aanwezig met (\d+|twee|drie|vier|vijf|zes|zeven|acht)\b|\b(komen|gaan) er\b[^.?!]{0,30}?\b(\d+|twee|drie|vier|vijf|zes|zeven|acht) ([a-z]+ )?(mensen|personen|deelnemers|raadsleden|collega'?s|wethouders|medewerkers|fractieleden|leden)\b|\b(de volgende|onderstaande|hieronder genoemde)\b[^.?!]{0,30}?\b(komen|gaan|nemen deel|zijn aanwezig|zijn erbij|doen mee|sluiten aan)\b/;
 const ROLE_GLADLY = /\b(burgemeester|wethouder|wethouders|raadslid|raadsleden|griffier|gemeentesecretaris|secretaris|directeur|collega|collega's|delegatie)\b[^?]*\b(graag|gaarne)\b/;
 
 // What the sender asks to hear: "dan hoor ik graag hoeveel we mogen aanmelden", "laat weten wie

@@ -235,3 +235,25 @@ test('leave to join, a seat asked, a choice after a miss, going on behalf, a thu
   const thumbs = await verdict({ subject: 'Re: Uitnodiging ontwerpsessie lokale democratie | 29 juni Venlo', headers: { 'In-Reply-To': '<uitnodiging-venlo@vng.nl>' }, text: '👍\n\nVerstuurd vanaf mijn iPhone' });
   assert.equal(`${thumbs.intent}/${thumbs.session}`, 'register/venlo');
 });
+
+// After round 56 (92.5% at first sight; two wrong confirmations: a Frisian "21 juni kin ik net.
+// Binne der oare datums?" and a German "meine Anmeldung … zurücknehmen"):
+test('withdrawals and requests for other dates in Frisian and German', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['alternatives/null', 'RE: Uitnodiging ontwerpsessie lokale democratie 21 juni Haarlem', 'Goeie,\n\n21 juni kin ik net. Binne der oare datums? Ik wol graach meidwaan.'],
+    ['cancel/venlo', 'Absage Venlo 29. Juni', 'Sehr geehrte Damen und Herren,\n\nleider muss ich meine Anmeldung für die Sitzung in Venlo am 29. Juni zurücknehmen. Es ist ein Termin dazwischengekommen.'],
+    ['cancel/venlo', 'Absage', 'Leider kann ich nicht an der Sitzung in Venlo teilnehmen.'],
+    ['register/venlo', 'Anmeldung Venlo', 'Hiermit melde ich mich für die Sitzung in Venlo am 29. Juni an.'],
+  ]), []);
+});
+
+test('a withdrawal denied is none; "niks", "niet door voor mij" and a council present with two', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['escalate/null', 'Re: Bevestiging aanmelding Arnhem', 'Ik wil me niet afmelden hoor, maar mijn naam is in de bevestiging verkeerd gespeld. Kan dat aangepast worden?'],
+    ['cancel/arnhem', 'Afmelding', 'Ik wil me afmelden voor Arnhem.'],
+    ['cancel/venlo', 'Re: Aanmelding ontwerpsessie Venlo', 'Helaas, het gaat niet door voor mij. Ik ben ziek.'],
+    ['cancel/haarlem', 'Toch geen Haarlem voor mij', 'Helaas, het wordt toch niks op de 21e. Haal me maar van de lijst.'],
+    ['register/utrecht', 'Utrecht', 'Ik hoef niks te eten, ik kom graag naar Utrecht.'],
+    ['register/assen', 'RE: Uitnodiging ONTWERPSESSIE LOKALE DEMOCRATIE 28 juni Assen', 'De raad van Oldambt is aanwezig met twee raadsleden, mevrouw Mulder en de heer Ploeger. De griffier komt niet.'],
+  ]), []);
+});
