@@ -784,6 +784,8 @@ const ARRANGES_OWN = boundaryOnce(new RegExp(`${BY_THEMSELVES.source}|` + /\b(ga
  * about our sessions and the sender's own; contrary evidence turns a register into escalate
  * or alternatives, never into a confirmation.
  */
+const LURE = /\b(claim (uw|je|jouw)|te claimen|gratis (cadeau|tablet|iphone|prijs|proefperiode|geschenk)|(u|je) bent (geselecteerd|uitgekozen|uitverkoren)|(u|je) heeft gewonnen|klik hier (om|voor) (uw|je|jouw|de) (prijs|cadeau|beloning|tablet)|you have been selected|claim your (free |prize|gift|reward))/;
+
 function permitted(d: Decision, f: Features, thread: ThreadContext | null | undefined): Decision {
   if (d.intent === 'escalate' || d.intent === 'ignore') return d;
   const e = collectEvidence(f, thread, f.subjectClauses.map((c) => c.folded).join(' '));
@@ -792,6 +794,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   });
   const contrary = (k: ContraryKind) => e.contrary(k);
   if (!e.ours) return stop('escalate', 'not-about-the-sessions', 'names nothing of the sessions, no thread of ours');
+  // A lure ("u bent geselecteerd", "claim uw gratis cadeau", "klik hier om …") is an advertisement,
+  // whatever signup words it borrows ("Uw aanmelding is bevestigd! Aanmelden duurt 1 minuut").
+  const lure = LURE.exec(f.contentLower);
+  if (lure) return stop('escalate', 'offer', `a lure: "${lure[0]}"`);
   // Written to others with us in Cc ("ter informatie"): whatever it says, it does not ask us to act.
   if (f.copiedOnly) return stop('escalate', 'copied-only', 'addressed to others; D-Loket only in Cc');
   d.evidence.push(`about the sessions: ${e.ours.where} "${e.ours.text}"`);

@@ -257,3 +257,14 @@ test('a withdrawal denied is none; "niks", "niet door voor mij" and a council pr
     ['register/assen', 'RE: Uitnodiging ONTWERPSESSIE LOKALE DEMOCRATIE 28 juni Assen', 'De raad van Oldambt is aanwezig met twee raadsleden, mevrouw Mulder en de heer Ploeger. De griffier komt niet.'],
   ]), []);
 });
+
+// After round 57 (95.0% at first sight; one reply to machine mail: spam "Uw aanmelding is
+// bevestigd! Claim uw gratis cadeau … Aanmelden duurt maar 1 minuut" was sent the list):
+test('a lure is an advertisement, whatever signup words it borrows', async () => {
+  const spam = await verdict({ from: 'Best Deals <promo@officesupplies-deal.biz>', subject: 'Uw aanmelding is bevestigd! Claim uw gratis cadeau', text: 'Beste klant,\n\nU bent geselecteerd! Klik hier om uw gratis tablet te claimen. Aanmelden duurt maar 1 minuut.' });
+  assert.ok(spam.intent === 'escalate' || spam.intent === 'ignore', `${spam.intent} (${spam.reason})`);
+  // An ordinary signup is untouched.
+  assert.deepEqual(await mismatchedCases([
+    ['register/utrecht', 'Aanmelding Utrecht', 'Ik meld mij aan voor Utrecht op 14 juni.'],
+  ]), []);
+});
