@@ -1,7 +1,7 @@
 // The wordings that carry intent, in Dutch and English, matched on folded text (lower case,
 // no diacritics). Each list is about how officials write, not about particular messages.
 
-import { boundaryOnce, matchesOf, withoutCaptures } from './matches.js';
+import { boundaryOnce, byFirstLetter, matchesOf, withoutCaptures } from './matches.js';
 
 /**
  * One pattern from wordings that each start at a word boundary ("\bmeld..."), the boundary
@@ -14,14 +14,15 @@ import { boundaryOnce, matchesOf, withoutCaptures } from './matches.js';
  * No wording opens with a look-behind: one such alternative makes V8 try the whole list at every
  * position, where it otherwise skips ahead to where some wording can start (REGISTER, with four
  * of them, ran about 6x slower). The look-behind goes after the first word instead, and looks
- * back over it too: `\bkom(?<!x kom)` for `\b(?<!x )kom`, the same matches.
+ * back over it too: `\bkom(?<!x kom)` for `\b(?<!x )kom`, the same matches. And the list is
+ * made a tree on the wordings' first letter (see byFirstLetter(): REGISTER twice as fast again).
  */
 function wordings(alternatives: readonly string[]): RegExp {
   const notAtBoundary = alternatives.find((a) => !a.startsWith('\\b'));
   if (notAtBoundary !== undefined) throw new Error(`a wording that does not start at a word boundary: ${notAtBoundary}`);
   const lookingBack = alternatives.find((a) => a.startsWith('\\b(?<'));
   if (lookingBack !== undefined) throw new Error(`a wording that opens with a look-behind (put it after the first word): ${lookingBack}`);
-  return withoutCaptures(new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join('|')})`));
+  return byFirstLetter(withoutCaptures(new RegExp(`\\b(?:${alternatives.map((a) => a.slice(2)).join('|')})`)));
 }
 
 // When the sender is free or would rather come: "ik heb alleen tijd op 19 juni", "19 juni zou
