@@ -127,3 +127,60 @@ export function withoutCaptures(re: RegExp): RegExp {
   }
   return new RegExp(out, re.flags);
 }
+
+/**
+ * The same list of wordings (`\b(?:a|b|…)`, no groups that capture) as a tree on their first
+ * letter: `\b(?:a(?:anmeld…|fmeld…)|k(?:om…)|…)`. V8 tries every alternative of a list at every
+ * word boundary of the text; sorted, it tests one letter and tries only the wordings that start
+ * with it (REGISTER, some 140 wordings, about twice as fast, in a loop and among the other
+ * readers alike). A wording that opens with a group is first spread over the group's
+ * alternatives (`(?:ik|wij) kom` as `ik kom|wij kom`, tried in the same order).
+ *
+ * Exactly the same matches: at any position only the wordings that start with the letter there
+ * can match, and they are tried in their own order. Wordings that open with a digit stay as
+ * they are, after the letters. A list with any other opening (a class, a look-around, a
+ * quantified group), or with the i flag, is returned unchanged.
+ */
+export function byFirstLetter(re: RegExp): RegExp {
+  const s = re.source;
+  if (re.ignoreCase || !s.startsWith('\\b(?:') || groupEnd(s, 2) !== s.length - 1) return re;
+  const letters = new Map<string, string[]>();
+  const digits: string[] = [];
+  for (const a of topAlternatives(s.slice(5, -1)).flatMap(spreadLeadingGroup)) {
+    if (/^[a-z](?![*+?{])/.test(a)) {
+      const rest = letters.get(a[0]!) ?? [];
+      rest.push(a.slice(1));
+      letters.set(a[0]!, rest);
+    } else if (/^\\d/.test(a)) {
+      digits.push(a);
+    } else {
+      return re;
+    }
+  }
+  const tree = [...letters].map(([letter, rests]) => `${letter}(?:${rests.join('|')})`);
+  return new RegExp(`\\b(?:${[...tree, ...digits].join('|')})`, re.flags);
+}
+
+// `(?:a|b)c` as `ac`, `bc`, and so on for a group opening what is left ("(?:a|b)?c" stays whole).
+function spreadLeadingGroup(alternative: string): string[] {
+  if (!alternative.startsWith('(?:')) return [alternative];
+  const end = groupEnd(alternative, 0);
+  if (/^[*+?{]/.test(alternative.slice(end + 1))) return [alternative];
+  const rest = alternative.slice(end + 1);
+  return topAlternatives(alternative.slice(3, end)).flatMap((a) => spreadLeadingGroup(a + rest));
+}
+
+/** Where the group opened at `source[at]` closes. */
+function groupEnd(source: string, at: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = at; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  throw new Error(`unbalanced group in /${source}/`);
+}

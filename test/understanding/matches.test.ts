@@ -1,7 +1,7 @@
 // The pattern helpers of matches.ts change how fast a pattern runs, never what it matches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anyOf, boundaryOnce, matchesOf, topAlternatives, withoutCaptures } from '../../src/understanding/matches.js';
+import { anyOf, boundaryOnce, byFirstLetter, matchesOf, topAlternatives, withoutCaptures } from '../../src/understanding/matches.js';
 
 const texts = [
   'ik meld mij aan voor venlo, maar breda kan ook',
@@ -57,4 +57,30 @@ test('withoutCaptures makes every group non-capturing and matches exactly where 
   }
   assert.throws(() => withoutCaptures(/(a)\1/), /refers back/);
   assert.throws(() => withoutCaptures(/(?<x>a)\k<x>/), /refers back/);
+});
+
+test('byFirstLetter makes a list of wordings a tree on their first letter, and matches exactly as before', () => {
+  const patterns = [
+    /\b(?:meld\b[^.?!]{0,20}\baan\b|(?:kan|kunnen|ik) ook\b|wel(?<!\bik wel)\b|(?:ma+r|of) nie(?:t|tes)|\d+ (?:x|a)\b|komt-ie|ma(?:ar)?|meld)/,
+    /\b(?:nie(?:t|tes)\b|(?:(?:k|m)a|ko)(?:n|mt)\b|notabene|(?:wel|wij) (?:kan|kom)|\d\d|x)/g,
+    /\b(?:(?:a|b)(?:c|)|(?:a|ab)c|abc)/,
+  ];
+  assert.equal(byFirstLetter(patterns[2]!).source, String.raw`\b(?:a(?:(?:c|)|c|bc|bc)|b(?:(?:c|)))`);
+  const unchanged = [/\b(?:[a-z]x|y)/, /\b(?:(?=k)kom|y)/, /\b(?:a|b)/i, /\b(?:a|b)c/, /a|b/];
+  for (const re of unchanged) assert.equal(byFirstLetter(re), re, `/${re.source}/${re.flags} is left as it is`);
+  const more = [...texts, 'kan ook, kunnen ook, ik ook', 'ik wel. jij wel', 'maar mar maaar nie', '12 x, 3 a', 'komt-ie? kont, mant', 'wel kom wij kan', 'abc ab ac bc b a'];
+  // And texts made up of the patterns' own characters (a fixed sequence, the same every run).
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const alphabet = 'abcikmnotlwejsx -.?12';
+  for (let n = 0; n < 400; n++) more.push(Array.from({ length: Math.floor(next() * 30) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+  for (const re of patterns) {
+    const tree = byFirstLetter(re);
+    assert.notEqual(tree.source, re.source);
+    assert.equal(tree.flags, re.flags);
+    for (const t of more) {
+      const all = (r: RegExp) => (r.global ? [...matchesOf(r, t)] : [r.exec(t)]).map((m) => m && [m.index, m[0]]);
+      assert.deepEqual(all(tree), all(re), `/${re.source}/ on "${t}"`);
+    }
+  }
 });
