@@ -390,7 +390,11 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     // With no session named, "ik kan zelf niet komen; komt er een verslag?" tells why the sender
     // asks, from someone who may never have signed up: a withdrawal needs something to withdraw
     // (words of withdrawing, "verhinderd", a registration mentioned, "toch", or our thread).
-    if (d.intent === 'cancel' && (d.session || (!allDeclined(f) && withdrawsFromComing(f) && somethingToWithdraw(f, thread)))) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
+    // So too where the session is named only in what someone else does ("mijn collega heeft zich
+    // aangemeld voor Arnhem. Ik ben die dag op vakantie, dus ik kom niet. Kunt u haar de route
+    // sturen?"): the sender's absence is told, not a registration of theirs withdrawn.
+    const ownSession = d.session !== null && [...f.bodyRefs.filter((r) => !f.bodyClauses[r.clause]?.others), ...f.subjectRefs].some((r) => r.polarity !== 'other' && r.sessions.includes(d.session!));
+    if (d.intent === 'cancel' && ((d.session && (ownSession || somethingToWithdraw(f, thread))) || (!allDeclined(f) && withdrawsFromComing(f) && somethingToWithdraw(f, thread)))) return { ...d, remark: f.questionText, evidence: [...d.evidence, `for a person: ${f.questionText}`] };
   }
   if (f.question === 'real' && !firm() && !mailingBeside) {
     const c = signsUp ? chooseForSignup(f, thread) : null;
@@ -448,8 +452,8 @@ const ALL_DECLINED = /\b(een|geen|elk\w*|any|none|either) (van|of) (de|deze|die|
 // ("ik kan hem niet vinden op de website" is no withdrawal).
 const NOT_COMING = /\b(kom|komen|aanwezig|deelnemen|deel te nemen|erbij|er bij|verhinderd|attend|come|make it|komme)\b/;
 const CHANGE_OF_PLAN = /\b(toch|meer|alsnog|verhinderd|verhindering|afzeggen|no longer|after all)\b/;
-const somethingToWithdraw = (f: Features, thread: ThreadContext | null | undefined) => !!f.cancelStrong || !!thread || cue.PRIOR_SIGNUP.test(f.contentLower)
-  || f.bodyClauses.some((c) => c.neg && CHANGE_OF_PLAN.test(c.folded));
+const somethingToWithdraw = (f: Features, thread: ThreadContext | null | undefined) => !!f.cancelStrong || !!thread
+  || f.bodyClauses.some((c) => (!c.others && cue.PRIOR_SIGNUP.test(c.folded)) || (c.neg && CHANGE_OF_PLAN.test(c.folded)));
 const withdrawsFromComing = (f: Features) => !!f.cancelStrong || f.bodyClauses.some((c) => c.neg && NOT_COMING.test(c.folded) && cue.withdraws(c.folded));
 const allDeclined = (f: Features) => f.bodyClauses.some((c) => c.neg && ALL_DECLINED.test(c.folded));
 const absenceTold = (f: Features) => f.bodyClauses.some((c) => c.neg && cue.withdraws(c.folded) && ABSENCE_TOLD.test(c.folded));

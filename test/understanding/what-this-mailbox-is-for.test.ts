@@ -268,3 +268,11 @@ test('a lure is an advertisement, whatever signup words it borrows', async () =>
     ['register/utrecht', 'Aanmelding Utrecht', 'Ik meld mij aan voor Utrecht op 14 juni.'],
   ]), []);
 });
+
+test('a colleague\'s signup beside the sender\'s "ik kom niet" and a question for them withdraws nothing of the sender\'s', async () => {
+  assert.deepEqual(await mismatchedCases([
+    ['escalate/null', 'Collega gaat naar Arnhem', 'Mijn collega heeft zich aangemeld voor Arnhem. Ik ben die dag op vakantie, dus ik kom niet. Kunt u haar de routebeschrijving sturen?'],
+    ['cancel/arnhem', 'Arnhem', 'Ik had me aangemeld voor Arnhem. Ik ben die dag op vakantie, dus ik kom niet. Komt er een verslag?'],
+    ['cancel/utrecht', 'Re: Uitnodiging Utrecht 14 juni', 'Ik kan helaas niet komen. Komt er een verslag?'],
+  ]), []);
+});
