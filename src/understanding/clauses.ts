@@ -1,7 +1,7 @@
 // Sentences and clauses of the new text, each with its polarity: does the clause rule
 // something out ("Venlo lukt niet", "verhinderd", "afmelden"), or refer to an earlier signup
 // or a past visit ("ik had mij aangemeld voor", "gisteren was ik in")?
-import { CANCEL_STRONG, CANCEL_WEAK, HOW_NOT } from './cues.js';
+import { CANCEL_STRONG, CANCEL_WEAK, DENIED_WITHDRAWAL, HOW_NOT } from './cues.js';
 import { fixKeywordTypos, fold, isWide, maskAddresses, narrow, tokenize, type Token } from './text.js';
 import { boundaryOnce, withoutCaptures } from './matches.js';
 
@@ -98,7 +98,7 @@ const CLAUSE_SPLIT = /(?=[\s,:])(?:(?<=\bniet)\s+(?=[a-z][\w-]*\s+wel\b)|,\s+(?!
 // "Om elkaar niet in de weg te zitten meld ik mij aan": a "niet" inside a purpose ("om … te …")
 // is about the purpose; one about going or taking part ("om niet te gaan") is about coming.
 const NOT_IN_PURPOSE = String.raw`\bom (?![^,.;:?!]*\b(gaan|komen|deelnemen|deel te nemen|aanwezig|aan te melden|aanmelden|mee te doen|meedoen|aan te sluiten|aansluiten|bij te wonen|bijwonen|erbij)\b)([\w'-]+ ){0,5}(niet|geen) ([\w'-]+ ){0,4}te [a-z]+\b`;
-const NEG_EXCEPTIONS = withoutCaptures(boundaryOnce(new RegExp(String.raw`${NOT_IN_PURPOSE}|\bniet (?:${HOW_NOT})|` + /\b((wil|ga|hoef) (me|mij|ons|mijzelf) (hoor |echt |zeker |helemaal )?niet (af (te )?melden|afmelden)|(dit|het|deze mail) is (hoor |echt )?geen afmelding|geen afmelding(,)? (hoor|maar)|geen (voorkeur|bezwaar|probleem|idee|enkel probleem|twijfel|twijfels)|(maakt|maken) (me|mij|ons|het)? ?(\w+ )?(niet|niks|geen bal) (zoveel |zo veel |veel )?uit|(doesn't|does not) matter|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss|niet anders (dan|kunnen)|niet (ontbreken|wegblijven)|(toch |dus |dan |meer )*niet (meer )?verhinderd|(kan|kunnen) (bijna |haast )?niet wachten|(can't|cannot|can not) (wait|help but)|(laat\w*\b[^.?!]{0,20}\bniet|niet (aan (mij|me|ons) )?laten) (aan (mij|me|ons) )?(schieten|lopen|liggen|passeren|voorbijgaan|voorbij gaan))\b/.source, 'g')));
+const NEG_EXCEPTIONS = withoutCaptures(boundaryOnce(new RegExp(String.raw`${NOT_IN_PURPOSE}|\bniet (?:${HOW_NOT})|${DENIED_WITHDRAWAL.source}|` + /\b(geen (voorkeur|bezwaar|probleem|idee|enkel probleem|twijfel|twijfels)|(maakt|maken) (me|mij|ons|het)? ?(\w+ )?(niet|niks|geen bal) (zoveel |zo veel |veel )?uit|(doesn't|does not) matter|niet alleen|niet eerder|niet zeker|niet te missen|(wil|willen|wilde|zou|zouden) (ik|we|wij)? ?(die|deze|dat|dit|het|hem|haar)? ?(echt |zeker |graag |absoluut )?niet (willen )?missen|niet (willen )?missen|no preference|not only|not sure|(do not|don't|wouldn't|would not) (want to )?miss|niet anders (dan|kunnen)|niet (ontbreken|wegblijven)|(toch |dus |dan |meer )*niet (meer )?verhinderd|(kan|kunnen) (bijna |haast )?niet wachten|(can't|cannot|can not) (wait|help but)|(laat\w*\b[^.?!]{0,20}\bniet|niet (aan (mij|me|ons) )?laten) (aan (mij|me|ons) )?(schieten|lopen|liggen|passeren|voorbijgaan|voorbij gaan))\b/.source, 'g')));
 // A "niet" that affirms is no denial either: "ik kan niet anders dan ja zeggen", "I can't wait to
 // join", "dit laat ik niet schieten".
 // Every NEG_EXCEPTIONS wording holds one of these; most clauses hold none. (Keep in step.)

@@ -360,7 +360,7 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   // (One who will take the place and says so themselves is their own affair: "een collega komt
   // misschien in mijn plaats, die meldt zich zelf": the sender's withdrawal stands.)
-  if (f.substitute && !BY_THEMSELVES.test(f.contentLower)) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
+  if (f.substitute && !cue.BY_THEMSELVES.test(f.contentLower)) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
@@ -777,11 +777,8 @@ const EACH_THEIR_OWN = /§[^.?!§]{0,6}(\ben\b|,)\s*((?!(daarna|anders|eventueel
 // secretariaat zelf", "zij mailt zelf", "hij heeft zich daar al zelf voor gemeld") or news heard
 // from them ("mijn buurman vertelde dat hij naar Venlo gaat").
 // Or already arranged: "mijn collega gaat al naar Venlo", "zij staat al ingeschreven".
-// Arranged by them, in so many words: "die meldt zich zelf aan", "hij laat het zelf weten", "zij
-// neemt zelf contact op", "dat hoort u van hem" (not the sender's "ik laat het zelf nog weten",
-// which holds back).
-const BY_THEMSELVES = cue.BY_THEMSELVES;
-const ARRANGES_OWN = boundaryOnce(new RegExp(`${BY_THEMSELVES.source}|` + /\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/.source));
+// Arranged by them, in so many words: cue.BY_THEMSELVES.
+const ARRANGES_OWN = boundaryOnce(new RegExp(`${cue.BY_THEMSELVES.source}|` + /\b(gaat|gaan|komt|komen) (al|reeds)\b|\b(is|zijn|staat|staan) (al|reeds) (aangemeld|ingeschreven|genoteerd|opgegeven)\b|\b(heeft|hebben) zich\b[^.?!]{0,30}\b(gemeld|aangemeld|ingeschreven|opgegeven)\b|\b(vertelde|vertelt|zei|zegt|hoorde|begreep)\b[^.?!]{0,12}\bdat\b/.source));
 
 /**
  * The gate every act passes (see "When the bot may act" in README.md). An act needs to be
@@ -808,7 +805,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   const transfer = contrary('transfer');
   // (A withdrawal beside a place the other will claim themselves stands: "… mijn collega wil mijn
   // plaats innemen, maar dat hoort u van hem".)
-  if (transfer && d.intent !== 'alternatives' && !(d.intent === 'cancel' && BY_THEMSELVES.test(f.contentLower))) return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);
+  if (transfer && d.intent !== 'alternatives' && !(d.intent === 'cancel' && cue.BY_THEMSELVES.test(f.contentLower))) return stop('escalate', 'transfer', `hands a place on: "${transfer.text}"`);
   // The list of dates goes to someone who wants to come: a signup made, an acceptance, or a
   // request for dates. "Register today and receive 30% discount" is an advertisement.
   // An answer in a thread of ours (to our list of dates, say) is answered again with the list.
@@ -860,7 +857,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // ("Mijn collega gaat namens het team naar de sessie. Ik zelf kan niet": someone goes, whatever
     // the words; a person sees who.)
     const sentences = sentenceTexts(f.bodyClauses);
-    if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && !c.question && !BY_THEMSELVES.test(sentences.get(c.sentence) ?? c.folded) && (cue.signsUp(c.folded) || (c.others && GOES.test(c.folded) && TO_THE_SESSION.test(c.folded))))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
+    if (f.bodyClauses.some((c) => (c.others || namesAnother(c, f)) && !c.neg && !c.question && !cue.BY_THEMSELVES.test(sentences.get(c.sentence) ?? c.folded) && (cue.signsUp(c.folded) || (c.others && GOES.test(c.folded) && TO_THE_SESSION.test(c.folded))))) return stop('escalate', 'substitution', 'someone else signs up in the sender\'s place');
     // "Ik kom niet naar Assen, mijn collega komt wel": the colleague stays on a registration shared
     // with the sender, or goes in the sender's place. Which, only the registration tells: a person
     // looks, unless the words say it ("komt wel gewoon", "nog steeds", "die zich zelf heeft
