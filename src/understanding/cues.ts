@@ -92,7 +92,7 @@ export const REGISTER = byFirstLetter(wordings([
   '\\bswitch\\b', '\\bchange (my registration|to)\\b', '\\bmove (me|my registration)\\b',
   '\\bregister\\b', '\\bregistration\\b', '\\bsign (me |us )?up\\b', '\\bsignup\\b', '\\battend\\b', '\\bjoin\\b',
   '\\b(i|we)(\'d| would) (like|love) to (come|be there|take part|participate)\\b', '\\bcount (me|us) in\\b',
-  '\\b(i|we)(\'ll| will) (be there|come)\\b', '\\bbook (me|us|a seat|seats)\\b', '\\breserve\\b', '\\bparticipate\\b',
+  '\\b(i|we)(\'ll| will) (be there|come|make it)\\b', '\\b(put|add) (me|us|my name|our names)\\b[^.?!]{0,20}\\b(on|to) the (\\w+ )?list\\b', '\\bbook (me|us|a seat|seats)\\b', '\\breserve\\b', '\\bparticipate\\b',
 ]));
 
 /**
@@ -131,11 +131,11 @@ export const ACCEPT = /^(ja|jao|jazeker|zeker|natuurlijk|leuk|gezellig|jawel|gra
 const OURS = '(aanmelding\\w*|inschrijving\\w*|registratie\\w*|deelname|plek|plekken|plekje|plaats|plaatsen|naam|namen|mij|me|ons|mijzelf|onszelf)';
 
 export const CANCEL_STRONG = wordings([
-  '\\bafmeld(en|ing)\\b', /* Frisian, Limburgish */ '\\b(ofmeld|aafmeld)\\w*', '\\bkin\\b[^.?!]{0,25}\\b(net|neet)\\b[^.?!]{0,20}\\b(komme|kaome|kome)\\b', '\\bsjrap\\w*\\b[^.?!]{0,10}\\bmich\\b', '\\b(ich|iech) (kin|kan)\\b[^.?!]{0,25}\\bneet\\b', /* Frisian "net by wêze" */ '\\bkin\\b[^.?!]{0,30}\\bnet\\b[^.?!]{0,10}\\bby (weze|wezen)\\b', /* formal, Flemish: send one's apologies */ '\\b(mij|me|zich|ons) (\\w+ ){0,2}verontschuldig(en|d)\\b', '\\bbericht van verhindering\\b', /* German */ '\\b(absagen|absage|abmelden|abmeldung)\\b', '\\b(anmeldung|teilnahme)\\b[^.?!]{0,60}\\b(zuruecknehmen|zurucknehmen|zurueckziehen|zuruckziehen|stornieren)\\b', '\\b(nicht|leider nicht) (teilnehmen|kommen|dabei sein)\\b', '\\bdazwischen(ge)?kommen\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
+  '\\bafmeld(en|ing)\\b', /* Frisian, Limburgish */ '\\b(ofmeld|aafmeld)\\w*', '\\bkin\\b[^.?!]{0,25}\\b(net|neet)\\b[^.?!]{0,20}\\b(komme|kaome|kome)\\b', '\\bsjrap\\w*\\b[^.?!]{0,10}\\bmich\\b', '\\b(ich|iech) (kin|kan)\\b[^.?!]{0,25}\\bneet\\b', /* Frisian "net by wêze" */ '\\bkin\\b[^.?!]{0,30}\\bnet\\b[^.?!]{0,10}\\bby (weze|wezen)\\b', /* formal, Flemish: send one's apologies */ '\\b(mij|me|zich|ons) (\\w+ ){0,2}verontschuldig(en|d)\\b', '\\bbericht van verhindering\\b', /* German */ '\\b(absagen|absage|abmelden|abmeldung)\\b', '\\b(anmeldung|teilnahme)\\b[^.?!]{0,60}\\b(zuruecknehmen|zurucknehmen|zurueckziehen|zuruckziehen|stornieren)\\b', '\\b(nicht|leider nicht) (teilnehmen|kommen|dabei sein)\\b', '\\bdazwischen(ge)?kommen\\b', /* "streichen Sie mich von der Teilnehmerliste", "ich sage … ab" */ '\\bstreichen\\b[^.?!]{0,40}\\b(von|aus) der (\\w+)?liste\\b', '\\bsage\\b[^.?!]{0,60}\\bab\\b', '\\baf melden\\b', '\\baf te melden\\b', '\\bmeld(t|en|de|den)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafgemeld\\b',
   '\\buitschrijv(en|ing)\\b', '\\buit te schrijven\\b', /* Flemish: "forfait geven" (to give up) */ '\\bforfait (geven|gegeven|moeten geven)\\b', '\\bschrijf\\b[^.?!]{0,40}?\\buit\\b', '\\bannule(er|ren|ring)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,50}?\\b(in|terug)\\b', '\\b(trek|trekt|trekken|trok|trokken)\\b[^.?!]{0,20}\\b(aanmelding|aanmeldingen|inschrijving|deelname)\\b[^.?!]{0,80}?\\bin\\b', '\\bteruggetrokken\\b',
   '\\bintrekken\\b', '\\bzeg(t|gen)?\\b[^.?!]{0,70}?\\baf\\b', '\\bafzeggen\\b', '\\baf te zeggen\\b', '\\bafzegging\\b', '\\bverstek\\b', '\\bcancel\\w*', '\\bwithdraw\\w*',
   '\\bunregister\\b', '\\bderegister\\b', '\\bvan de (deelnemers)?lijst\\b[^.?!]{0,20}?\\b(halen|afhalen|schrappen|verwijderen|af)\\b',
-  '\\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\b(plek|plekken|plaats|plaatsen|stoel|stoelen)\\b[^.?!]{0,20}?\\bvrij(geven|gegeven|maken)\\b', '\\bremove (me|my name|us)\\b', '\\bschrap\\w*\\b', /* "ik geef mijn plek voor 14 juni op": one's place given up */ '\\b(geef|geven|gaf)\\b[^.?!]{0,10}\\b(mijn|onze) (plek|plekje|plaats|stoel|deelname|aanmelding|inschrijving)\\b[^.?!]{0,30}?\\bop\\b', '\\b(mijn|onze) (plek|plekje|plaats|deelname)\\b[^.?!]{0,30}?\\b(opgeven|op te geven)\\b',
+  '\\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\\b[^.?!]{0,40}?\\bvan de (deelnemers)?lijst\\b', '\\b(plek|plekken|plaats|plaatsen|stoel|stoelen)\\b[^.?!]{0,20}?\\bvrij(geven|gegeven|maken)\\b', '\\bremove (me|my name|us)\\b', '\\btake (me|my name|us|our names?) off\\b', '\\bschrap\\w*\\b', /* "ik geef mijn plek voor 14 juni op": one's place given up */ '\\b(geef|geven|gaf)\\b[^.?!]{0,10}\\b(mijn|onze) (plek|plekje|plaats|stoel|deelname|aanmelding|inschrijving)\\b[^.?!]{0,30}?\\bop\\b', '\\b(mijn|onze) (plek|plekje|plaats|deelname)\\b[^.?!]{0,30}?\\b(opgeven|op te geven)\\b',
   // "mijn aanmelding komt te vervallen", "streep mij maar door"
   '\\bkomt te vervallen\\b', '\\b(laten|laat) vervallen\\b', '\\bvervalt\\b', '\\bstreep\\b[^.?!]{0,30}?\\bdoor\\b', '\\bdoor te strepen\\b', '\\bdoorstrepen\\b',
   // A registration ended, in every form of the verb: "mogen vervallen", "kunnen geschrapt worden",
@@ -162,6 +162,7 @@ export const CANCEL_WEAK = wordings([
   `\\b(kom|komen)\\b[^.?!,]{0,15}?\\b${NIET}`, '\\b(kom|komen)\\b,? (dus|daarom|toch|helaas|dan) niet\\b', '\\bzie\\b[^.?!]{0,30}?\\baf van\\b', '\\bafzien\\b', '\\b(moet|moeten)\\b[^.?!]{0,20}?\\bpassen\\b', '\\bverhindering\\b', '\\bmoet\\b[^.?!]{0,30}?\\bafhaken\\b', '\\bafhaken\\b', '\\bhaak\\b[^.?!]{0,20}?\\baf\\b',
   '\\bniet (mogelijk|in de gelegenheid|haalbaar)\\b', '\\b(laat|staat)\\b[^.?!]{0,30}?\\bniet toe\\b', '\\bonmogelijk\\b',
   '\\b(can\'?t|cannot|can no longer|won\'?t be able to|will not be able to|unable to|no longer able to|not able to) (make it|attend|come|join|be there|participate)\\b',
+  /* "I won't make it to Arnhem after all" */ '\\b(won\'?t|will not|am not going to|\'?m not going to) (make it|be there|be attending)\\b',
 ]);
 
 /** Already registered (so a "kan niet" is a withdrawal, not a wish for other dates). */
@@ -215,12 +216,12 @@ export const BENIGN_QUESTION = withoutCaptures(/\b((is|was) (dat|dit|het) (zo |n
 const STILL_TO_JOIN = String.raw`\b(nog|still)\b[^?]{0,40}\b(op tijd|mogelijk|mee|meekomen|mee te komen|aanmelden|aan te melden|inschrijven|in te schrijven|aansluiten|aan te sluiten|meedoen|mee te doen|deelnemen|deel te nemen|innemen|in time|possible|register|sign up|join)\b`;
 // "Haarlem of Utrecht, wat komt u het best uit?", "wat is het handigst?": the choice left to us.
 const WHICH_SUITS = String.raw`\bwhichever (suits|works for|is best for) you\b|\bwat (u|jullie) (het )?(best|beste|handigst) uitkomt\b|\bwat (komt|past) (u|jullie|het) (het )?(best|beste|handigst|handigste)\b|\bwat is (het )?(handigst|handigste|beste|best|verstandigst)\b|\bwhich (is|would be) (best|better|easier)\b`;
-export const LIST_ANSWERS = boundaryOnce(new RegExp(`${STILL_TO_JOIN}|${WHICH_SUITS}|` + /\b(hoe laat|wanneer|wannear|waar|wêr|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|sesje|sesjes|it|the session|one)\b|\bwelke (sessie |bijeenkomst |locatie )?(raadt|raden|adviseert|adviseren)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\b(wordt|worden) (er|der)\b[^?]{0,30}\b(sessies?|bijeenkomst)\b|\b(is|komt|zijn|komen|wordt|worden) daar\b[^?]{0,20}\b(sessies?|bijeenkomst(en)?)\b|\bwelke\b[^?]{0,30}\b(kiezen|kunnen|kan|mag|mogen)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\bwat (er )?nog (kan|open is|vrij is)\b|\b(de|het) ([a-z]+ )?(tijd|tijden|tijdstip|datum|data|datums|locatie|locaties|adres|adressen|lijst|lijstje|overzicht|mogelijkheden|opties)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|toesturen|mailen|geven)\b|\bwelke\b[^?]{0,25}\b(ruimte|plek|plekken|plaats|plaatsen|vrij)\b|\b(send|mail|give|tell) (me|us) (the|your|all the)( available| possible| other| remaining)? (dates|list|locations|times|options)\b|\bwhich\b[^?]{0,30}\b(room|space|seats|available)\b/.source));
+export const LIST_ANSWERS = boundaryOnce(new RegExp(`${STILL_TO_JOIN}|${WHICH_SUITS}|` + /\b(wat|welke) (zijn|is) (precies |nu |dan |eigenlijk )?(de|alle) (data|datums|locaties|plaatsen|tijden|tijdstippen)\b|\bwaar (kan|kun|kunnen|moet|moeten|mag|mogen) (ik|wij|we)\b[^?]{0,25}\b(heen|naartoe|naar toe|terecht)\b|\b(hoe laat|wanneer|wannear|waar|wêr|what time|when|where)\b[^?]{0,40}\b(die|deze|ze|de sessie|sessie|sessies|sesje|sesjes|it|the session|one)\b|\bwelke (sessie |bijeenkomst |locatie )?(raadt|raden|adviseert|adviseren)\b|\b(is|komt|zijn|komen|will) (er|der|there)\b[^?]{0,30}\b(een|in|ien|one|geen|sessie|sessy|session|mogelijkheid)\b|\b(wordt|worden) (er|der)\b[^?]{0,30}\b(sessies?|bijeenkomst)\b|\b(is|komt|zijn|komen|wordt|worden) daar\b[^?]{0,20}\b(sessies?|bijeenkomst(en)?)\b|\bwelke\b[^?]{0,30}\b(kiezen|kunnen|kan|mag|mogen)\b|\bklopt het dat\b[^?]{0,30}\b(er|die)\b|\bwelke (zijn er|past|raadt|is|kan)\b|\b(wat|welke) (is|zijn) (voor (ons|mij) )?de (handigste|beste|dichtstbijzijnde|dichtstbije) (locatie|sessie|plek|plaats)\b|\bwat raadt u (ons |mij )?aan\b|\bwhich ones?\b|\bwhat is possible\b|\bwat (er )?mogelijk is\b|\bwat (er )?nog (kan|open is|vrij is)\b|\b(de|het) ([a-z]+ )?(tijd|tijden|tijdstip|datum|data|datums|locatie|locaties|adres|adressen|lijst|lijstje|overzicht|mogelijkheden|opties)\b[^?]{0,40}\b(laten weten|doorgeven|sturen|toesturen|mailen|geven)\b|\bwelke\b[^?]{0,25}\b(ruimte|plek|plekken|plaats|plaatsen|vrij)\b|\b(send|mail|give|tell) (me|us) (the|your|all the)( available| possible| other| remaining)? (dates|list|locations|times|options)\b|\bwhich\b[^?]{0,30}\b(room|space|seats|available)\b|\bhow (to|do (i|we)|can (i|we)|should (i|we)) (proceed|sign up|register|enrol|join)\b/.source));
 
 // About the choice of session, asked by someone who named where or when but whose choice yields
 // no single session: which is meant or best, where it is, what the possibilities are, or just
 // "let me know" (with nothing else asked). The list of open sessions is the answer.
-export const ABOUT_THE_CHOICE = /\b(welke|which)\b|\b(voorkeur|bedoeling|bedoeld|bestemd|makkelijkst\w*|handigst\w*|dichtstbij\w*|bereikbaar|adres|details|lijst|mogelijkheden|opties|options|possibilities|ergens)\b|\b(organiseert|organiseren|houdt|houden) (u|jullie) (ook )?(iets|een sessie|er een)\b|\bis dat (in|op)\b|\b(laten weten|let (me|us) know)\s*\??\s*$/;
+export const ABOUT_THE_CHOICE = /\b(welke|which)\b|\b(voorkeur|bedoeling|bedoeld|bestemd|makkelijkst\w*|handigst\w*|dichtstbij\w*|bereikbaar|adres|locatie|locaties|details|lijst|mogelijkheden|opties|options|possibilities|ergens)\b|\b(organiseert|organiseren|houdt|houden) (u|jullie) (ook )?(iets|een sessie|er een)\b|\bis dat (in|op)\b|\b(laten weten|let (me|us) know)\s*\??\s*$/;
 
 /** Asks whether others may take part (when the sender is not the subject): an organiser decides who is welcome. */
 // Put as a permission too: "is het mogelijk dat ook een Vlaamse gemeente deelneemt?".
@@ -329,7 +330,10 @@ export const takesAPlace = rememberedLast((text) => {
   if (ONTO_MY_NAME.test(text)) return false;
   if (SENDER_TAKES_IT.test(text)) return true;
   for (const m of matchesOf(SUBSTITUTE_G, text)) {
-    if (takenBySender(text, m, text.slice(Math.max(0, m.index - 60), m.index))) return true;
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    // ("Ik kom zelf ook niet in haar plaats": a place not taken.)
+    if (NONE_BEFORE.test(before)) continue;
+    if (takenBySender(text, m, before)) return true;
   }
   return false;
 });
@@ -364,4 +368,4 @@ export const withdraws = remembered((text) => CANCEL_STRONG.test(text) || CANCEL
 export const BY_THEMSELVES = /\b(regelt|regelen|mailt|mailen|doet|doen|meldt|melden)\b[^.?!]{0,30}\bzelf\b|\b(?<!\bik )(laat|laten)\b[^.?!]{0,30}\bzelf\b|\bzelf contact\b|\b(hoort|horen) (u|jullie|je)\b[^.?!]{0,20}\b(van )?(hem|haar|hen|hemzelf|haarzelf)\b/;
 
 /** A withdrawal denied in so many words: "ik wil me niet afmelden hoor, maar …", "dit is geen afmelding". */
-export const DENIED_WITHDRAWAL = /\b((wil|ga|hoef) (me|mij|ons|mijzelf) (hoor |echt |zeker |helemaal )?niet (af (te )?melden|afmelden)|(dit|het|deze mail) is (hoor |echt )?geen afmelding|geen afmelding(,)? (hoor|maar))\b/g;
+export const DENIED_WITHDRAWAL = /\b((wil|ga|hoef) (me|mij|ons|mijzelf) (hoor |echt |zeker |helemaal |juist |absoluut |beslist )?niet (af (te )?melden|afmelden)|(dit|het|deze mail) is (hoor |echt )?geen afmelding|geen afmelding(,)? (hoor|maar))\b/g;

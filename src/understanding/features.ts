@@ -226,7 +226,10 @@ function questions(clauses: readonly Clause[]): { kind: QuestionKind; text: stri
 // "heb ik mij afgemeld", "vorige week meldde ik mij af" (told, past) next to "weer aanmelden",
 // "toch graag", "ik kom wel": a signup again. So is a withdrawal the sender undoes ("mijn
 // afmelding mag u vergeten", "dat trek ik in" right after one told).
-const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b|\b(meldde|meldden|zegde|zegden)\b[^.?!]{0,20}\baf\b/;
+const PAST_WITHDRAWAL = /\b(heb|hebben|had|hadden)\b[^.?!]{0,40}\b(afgemeld|uitgeschreven|afgezegd|geannuleerd)\b|\b(meldde|meldden|zegde|zegden)\b[^.?!]{0,20}\baf\b|\b(moest|moesten)\b[^.?!]{0,40}\b(afzeggen|afmelden|annuleren|af te zeggen|af te melden)\b/;
+// A withdrawal told in the past ("had me eerst afgemeld", "bij de vorige bijeenkomst moest ik
+// afzeggen") beside a signup the sender makes now in the first person: the signup is what holds.
+const PAST_ONLY = /\b(had|hadden|moest|moesten|meldde|meldden|zegde|zegden|eerst|eerder|eerdere|vorige)\b/;
 const UNDONE = /\b(afmelding|afzegging)\b[^.?!]{0,30}\b(was|is)\b[^.?!]{0,10}\b(een )?(vergissing|fout|foutje|per ongeluk|niet de bedoeling)\b|\b(afmelding|afzegging)\b[^.?!]{0,30}\b(vergeten|negeren|laten vervallen|vervallen|intrekken|ingetrokken|schrappen|niet meer (nodig|geldig))\b|\b(vergeet|negeer)\b[^.?!]{0,20}\b(afmelding|afzegging)\b|\b(afmelding|afzegging)\b[^.?!]{0,30}\btrek(t|ken)? (ik|we|wij)( hierbij| bij deze| bij dezen| dus)? in\b|\b(afmelding|afzegging)\b[^.?!]{0,40}\bals (niet verzonden|niet verstuurd|vervallen|ongedaan|niet gedaan)\b/;
 const WITHDRAWAL_NOUN = /afmelding|afzegging/;
 const TAKEN_BACK = /^(dat|die|deze|this|that) (trek|trekken) (ik|we|wij) (weer |hierbij )?in\b/;
@@ -252,8 +255,10 @@ function withdrewBefore(clauses: readonly Clause[]): number[] {
   // (Read with the rest of its sentence that denies nothing: "nu gaan mijn collega en | ik toch naar
   // Breda" is cut at "en".)
   let said: ReadonlyMap<number, string> | null = null;
+  const pastOnly = clauses.every((c) => !(c.neg && cue.withdraws(c.folded)) || (PAST_WITHDRAWAL.test(c.folded) && PAST_ONLY.test(c.folded)));
   const again = (c: Clause) => {
     if ((undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded))) return true;
+    if (pastOnly && !c.question && FIRST_PERSON.test(c.folded) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded))) return true;
     if (c.neg) return false;
     const t = (said ??= sentenceTexts(clauses, (d) => !d.neg)).get(c.sentence) ?? c.folded;
     return t !== c.folded && (undone || AGAIN.test(t)) && cue.signsUp(t);

@@ -12,6 +12,7 @@ import * as cue from './cues.js';
 import { peopleListed } from './attendees.js';
 import { aboutAnother, askedOfUs, askedToAct, askedToTakeOff, firmSignup, markRefs, ownSignup, signsUpSelf, unbrokenSentences } from './signup-made.js';
 import { boundaryOnce } from './matches.js';
+import { fold } from './text.js';
 
 export interface Decision {
   intent: Intent;
@@ -110,7 +111,9 @@ function chooseForSignup(f: Features, thread: ThreadContext | null | undefined):
   const subject = usable(f.subjectRefs.filter((r) => r.polarity !== 'neg')).filter((r) => !r.sessions.some((s) => ruledOut.has(s)));
   if (subject.length) return agree([...subject, ...pos], 'subject');
   if (pos.length) return agree(pos, 'text');
-  const prior = usable(f.bodyRefs.filter((r) => r.polarity === 'prior'));
+  // (Not a session the sender says they missed: "Utrecht heb ik gemist; kan ik nog ergens aansluiten?".)
+  const sentences = sentenceTexts(f.bodyClauses);
+  const prior = usable(f.bodyRefs.filter((r) => r.polarity === 'prior' && !MISSED.test(sentences.get(f.bodyClauses[r.clause]?.sentence ?? -1) ?? '')));
   if (prior.length) return agree(prior, 'earlier signup');
   // "De burgemeester komt graag naar Utrecht": a secretary signing someone else up.
   // Never one the sender rules out, and never when the sender signs up for themselves, unless
@@ -360,7 +363,8 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
   if (f.complaint) return result('escalate', 'complaint', 0.7, ev);
   // (One who will take the place and says so themselves is their own affair: "een collega komt
   // misschien in mijn plaats, die meldt zich zelf": the sender's withdrawal stands.)
-  if (f.substitute && !cue.BY_THEMSELVES.test(f.contentLower)) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
+  // ("Utrecht graag vervangen door Haarlem" swaps a session, not a person.)
+  if (f.substitute && !cue.BY_THEMSELVES.test(f.contentLower) && !sessionSwapped(f)) return result('escalate', 'substitution', 0.7, [...ev, 'someone else goes instead']);
   if (f.attachment) return result('escalate', 'attachment', 0.8, [...ev, 'refers to an attachment']);
   const threaded = fromThread(f, thread, index, now, ev);
   if (threaded) return threaded;
@@ -405,6 +409,10 @@ function propose(f: Features, thread: ThreadContext | null | undefined, index: C
     if (listed) return listed;
     const another = anotherAskedFor(f, thread, index, now, ev);
     if (another) return another;
+    // "Venlo heb ik gemist. Is er nog een sessie waar ik bij kan aansluiten?": the question itself
+    // asks where the sender can still go; the list answers it (the gate checks the wish).
+    const whereTo = !signsUp && !f.cancelStrong ? whereToGoAsked(f) : undefined;
+    if (whereTo) return result('alternatives', 'where-to-go', 0.7, [...ev, `asks where they can go: ${whereTo.text}`]);
     return result('escalate', 'question', 0.75, [...ev, `question: ${f.questionText}`], { candidate: c?.session ?? null });
   }
   if (signsUp && f.condition) {
@@ -492,6 +500,12 @@ function answeredByList(d: Decision, question: string | null, wantsToCome: boole
   // "Wat zijn de mogelijkheden?" from someone who wants to come and needs nothing arranged asks
   // which sessions there are; beside a wheelchair or an interpreter it asks how they can come.
   if (wantsToCome && !needs && OPTIONS_ASKED.test(question ?? '')) return { ...d, evidence: [...d.evidence, `the list answers: ${question}`] };
+  // "Graag meld ik mij aan voor Utrecht op 14 juni. Kan ik daar parkeren?" after the 14th: the
+  // session is over, and the way there is moot; the list answers.
+  if (wantsToCome && NO_SESSION.has(d.reason) && WAY_THERE.test(question ?? '') && !BY_CONTENT.test(question ?? '')) return { ...d, evidence: [...d.evidence, `the list answers; the way there is moot: ${question}`] };
+  // "Ik zou graag nog aanschuiven in Arnhem vanmiddag. Kan dat?" after it began: whether the
+  // signup can be made, which the list answers (it tells the session has begun).
+  if (wantsToCome && (d.reason === 'started' || d.reason === 'signup-closed') && CAN_THAT.test(question ?? '')) return { ...d, evidence: [...d.evidence, `the list answers: ${question}`] };
   // Which one by what it is about ("welke raadt u aan als het ons vooral om het sociaal domein
   // gaat?") takes someone who knows the programme.
   if (BY_CONTENT.test(question ?? '')) return null;
@@ -525,9 +539,17 @@ const A_SESSION = /\b(\w*sessies?|sessions?|\w*bijeenkomst(en)?)\b/;
 const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => naming(r) || r.kind === 'place') || A_SESSION.test(f.contentLower))
   // (The wish may open a sentence that ends in the question: "Ik wil graag naar een sessie dichter
   // bij Apeldoorn, welke is dat?". A signup put off to later is none: "before I sign up: …".)
-  && f.bodyClauses.some((c) => (!c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && (FIRST_PERSON.test(c.folded) || DROPPED_I.test(c.folded)) && !SECOND_PERSON.test(c.folded))
-    // "Kan ik dan naar een van de andere sessies?": asking leave to go to another is wanting to come.
-    || (c.question && !c.neg && ASKS_TO_GO.test(c.folded) && cue.OTHER_DATES.test(c.folded)));
+  && f.bodyClauses.some((c, i) => (!c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && (FIRST_PERSON.test(c.folded) || DROPPED_I.test(c.folded)) && !SECOND_PERSON.test(c.folded))
+    // "Kan ik dan naar een van de andere sessies?": asking leave to go to another is wanting to come;
+    // so is asking where one can still go ("is er nog een sessie waar ik bij kan aansluiten?").
+    || (c.question && !c.neg && ASKS_TO_GO.test(c.folded) && cue.OTHER_DATES.test(c.folded))
+    || (c.question && !c.neg && !c.others && asksWhereToGo(c.folded))
+    // "Kan ik dan in plaats daarvan naar Haarlem?": asking leave to go to a session named.
+    || (c.question && !c.neg && !c.others && ASKS_TO_GO.test(c.folded) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && naming(r))));
+// Where the sender can still go, asked in the first person: the list of open sessions answers it.
+const WHERE_I_GO = /\b(ik|wij|we)\b[^?]{0,25}\b(kan|kun|kunnen|mag|mogen)\b[^?]{0,25}\b(aansluiten|aanschuiven|meedoen|deelnemen|heen|naartoe|terecht)\b|\b(kan|kun|kunnen|mag|mogen) (ik|wij|we)\b[^?]{0,30}\b(aansluiten|aanschuiven|meedoen|deelnemen|heen|naartoe|terecht)\b/;
+const whereToGoAsked = (f: Features) => f.bodyClauses.find((q) => q.question && !q.neg && !q.others && asksWhereToGo(q.folded));
+const asksWhereToGo = (t: string) => WHERE_I_GO.test(t) && (cue.LIST_ANSWERS.test(t) || cue.OTHER_DATES.test(t)) && !cue.TOPIC.test(t);
 const ASKS_TO_GO = /^(en |dan |maar )?(kan|kun|mag|kunnen|mogen) (ik|wij|we)\b[^?]{0,30}\b(naar|aansluiten|aanschuiven|meedoen|deelnemen|komen|terecht)\b/;
 // Phone mail drops the "ik": "Wil graag komen", "kom graag"; so does a clause split off at "en"
 // ("ik ben nieuw raadslid | en wil graag naar een sessie").
@@ -576,6 +598,15 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
     const byDateOnly = choosing.length > 0 && choosing.every((r) => r.kind === 'date' || r.kind === 'weekday');
     const place = byDateOnly && f.bodyRefs.find((r) => r.kind === 'place' && r.polarity === 'pos');
     if (place) return result('alternatives', 'place-not-offered', 0.75, [...ev, `no session in ${place.text}`], { candidate: c.session });
+    // "Ik wil mij aanmelden voor de sessie in Maastricht. Is daar een broodje, zoals bij de sessie in
+    // Haarlem?": the signup's own sentence names a place with no session; a session named elsewhere
+    // (a comparison, a question) does not take its place.
+    // (The place where the session is sought, "de sessie in Maastricht", not where the sender works
+    // or travels: "ik werk hier in Zeist en wil graag meedoen".)
+    const placeSigned = f.bodyRefs.find((r) => r.kind === 'place' && r.polarity === 'pos' && signupClause(f.bodyClauses[r.clause]) && sessionSoughtIn(f.bodyClauses[r.clause]!.folded, r.text));
+    if (placeSigned && !c.refs.some((r) => r.sessions.length > 0 && f.bodyClauses[r.clause]?.sentence === f.bodyClauses[placeSigned.clause]?.sentence)) {
+      return result('alternatives', 'place-not-offered', 0.75, [...ev, `signs up for ${placeSigned.text}, which has no session`], { candidate: c.session });
+    }
     // "Ik meld mij aan voor Utrecht, en mijn collega voor Haarlem": one mail, two people, two
     // sessions. The bot keeps one registration per address: a person handles it.
     const sentences = new Set(c.refs.map((r) => f.bodyClauses[r.clause]?.sentence));
@@ -588,6 +619,8 @@ function proposeAct(f: Features, thread: ThreadContext | null | undefined, index
     return d;
   }
   if (f.otherDates || f.availability) return result('alternatives', f.otherDates ? 'other-dates' : 'availability', 0.75, ev);
+  const whereTo = whereToGoAsked(f);
+  if (whereTo) return result('alternatives', 'where-to-go', 0.7, [...ev, `asks where they can go: ${whereTo.text}`]);
   if (f.question === 'benign') return result('escalate', 'question', 0.6, ev);
   return result('escalate', 'unclear', 0.5, ev);
 }
@@ -667,6 +700,15 @@ const TO_THE_SESSION = /\bnaar (de|die|deze|het|the) (ontwerp)?(sessie|bijeenkom
 const GOES = /\b(gaat|gaan|komt|komen|goes|go|attends?|neemt|nemen|schuift|schuiven|sluit|sluiten)\b/;
 const LIST_OFF = /\b(haal|haalt|schrap|schrapt|verwijder|verwijdert)\b[^.?!]{0,40}?\bvan de (deelnemers)?lijst\b|\bvan de (deelnemers)?lijst\b[^.?!]{0,20}?\b(halen|afhalen|schrappen|verwijderen|af)\b/;
 const ONLY_MYSELF = /\b(zelf|ikzelf|mijzelf|myself)\b/;
+// Who withdraws is who the clause names before its words of withdrawing: "de fractievoorzitter kan
+// zelf niet en vroeg of ik wilde gaan" withdraws the chairman, though the sender is in the clause.
+function withdrawnByOthers(c: Clause): boolean {
+  if (c.others) return true;
+  const m = cue.CANCEL_STRONG.exec(c.folded) ?? cue.CANCEL_WEAK.exec(c.folded);
+  if (!m) return false;
+  const upTo = c.folded.slice(0, m.index + m[0].length);
+  return THIRD_PERSON.test(upTo) && !FIRST_PERSON.test(upTo);
+}
 function ownWithdrawalBeside(f: Features, session: string | null): boolean | null {
   if (!f.cancelStrong && !f.cancelWeak) return null;
   let found: boolean | null = null;
@@ -681,10 +723,15 @@ function ownWithdrawalBeside(f: Features, session: string | null): boolean | nul
     const idx = listOff ? all : all.filter((i) => f.bodyClauses[i]!.neg);
     const clauses = idx.map((i) => f.bodyClauses[i]!);
     const said = all.map((i) => f.bodyClauses[i]!.folded).join(', ');
-    if (!clauses.length || clauses.every((c) => c.others) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
+    // ("Mocht ik onverhoopt niet kunnen, dan laat ik het weten", "mocht ik me later moeten afmelden,
+    // kan dat per mail?": the sender's own withdrawal supposed; "als dat niet kan, moet ik afhaken"
+    // waits on an answer, a condition, and stays.)
+    if (SUPPOSED.test(said) || (IF_WITHDRAWING.test(said) && all.some((i) => f.bodyClauses[i]!.question))) continue;
+    if (!clauses.length || clauses.every(withdrawnByOthers) || MAILING_MATTER.test(said) || !(cue.CANCEL_STRONG.test(said) || cue.CANCEL_WEAK.test(said))) continue;
     // "Burgemeester A en wethouder B komen graag naar Assen. Zelf ben ik er niet bij": who signs
     // others up says who does not come; that is no withdrawal (what-is-asked.test.ts).
-    if (ONLY_MYSELF.test(said) && f.bodyClauses.some((c, i) => !all.includes(i) && !c.neg && !c.question && (c.others || namesAnother(c, f)) && cue.signsUp(c.folded))) continue;
+    // (Also when the others are signed up by a request to us: "kun je wethouder K. aanmelden? Ik kom zelf niet mee".)
+    if (ONLY_MYSELF.test(said) && f.bodyClauses.some((c, i) => !all.includes(i) && !c.neg && (!c.question || askedToAct(c.folded)) && (c.others || namesAnother(c, f)) && cue.signsUp(c.folded))) continue;
     // What the negative clauses name; a positive clause beside them is the choice ("Venlo lukt niet, Breda wel").
     let named = sessionsOf(f.bodyRefs.filter((r) => idx.includes(r.clause)));
     // "Het congres kan ik niet bijwonen, Utrecht wel": declining another engagement is no withdrawal.
@@ -761,9 +808,10 @@ const POSSESSIVE = /\b(mijn|onze|my|our)\b/;
 // The sender comes whatever the answer: "ik kom in ieder geval", "sowieso kom ik", "I'll come either way".
 const COMES_ANYWAY = /\b(ik|wij|we) (kom|komen|ben|zijn)\b[^.?!]{0,15}\b(in ieder geval|in elk geval|sowieso|hoe dan ook)\b|\b(in ieder geval|in elk geval|sowieso|hoe dan ook) (kom|komen|ben|zijn) (ik|wij|we)\b|\b(i|we)('ll| will) (come|be there|attend) (either way|regardless|anyway)\b/;
 
-// How many of the sender's group still come: "we komen met z'n tweeën", "wij zijn dan met drie".
+// How many of the sender's group still come: "we komen met z'n tweeën", "wij zijn dan met drie"
+// (not "wij komen met z'n tweeën niet": none of them comes).
 // (In English: "so it'll just be the two of us", "we will be three", "two of us will still come".)
-const GROUP_NOW = /\b(we|wij) (komen|zijn|gaan)\b(?![^.?!]{0,10}\bniet\b)[^.?!]{0,25}\bmet (z'?n|zijn|ons|\d+|twee|drie|vier|vijf|zes)\b|\b(it('ll| will) (just |only )?be|(we|we'll|we will) (just |only )?be) (the )?(two|three|four|five|\d)( of us)?\b|\b(two|three|four|\d) of us (will )?(still )?(come|attend|be there)\b/;
+const GROUP_NOW = /\b(we|wij) (komen|zijn|gaan)\b(?![^.?!]*\bniet\b)[^.?!]{0,25}\bmet (z'?n|zijn|ons|\d+|twee|drie|vier|vijf|zes)\b|\b(it('ll| will) (just |only )?be|(we|we'll|we will) (just |only )?be) (the )?(two|three|four|five|\d)( of us)?\b|\b(two|three|four|\d) of us (will )?(still )?(come|attend|be there)\b/;
 
 // The sender staying as they were: "ik kom nog wel", "wij komen gewoon", "ik blijf aangemeld".
 const SENDER_STAYS = /\b(ik|wij|we) (kom|komen|ben|zijn|ga|gaan)\b[^.?!]{0,20}\b(nog wel|wel nog|nog steeds|nog altijd|gewoon|zoals gepland|zoals afgesproken)\b|\b(ik|wij|we) (blijf|blijven)\b[^.?!]{0,15}\b(aangemeld|ingeschreven|staan|komen)\b/;
@@ -813,7 +861,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   // who names nothing and asks whether they may come, or who should call, is for a person.)
   // "Wil je collega Roel aanmelden voor Haarlem en mij voor Utrecht?": a session chosen for each,
   // not several left open; one registration cannot hold both, a person enters them.
-  if (d.intent === 'alternatives' && d.reason === 'several-sessions' && EACH_THEIR_OWN.test(markRefs(f.bodyText, f.bodyRefs.filter((r) => r.polarity === 'pos')))) {
+  if (d.intent === 'alternatives' && (d.reason === 'several-sessions' || d.reason === 'date-conflict') && EACH_THEIR_OWN.test(markRefs(f.bodyText, f.bodyRefs.filter((r) => r.polarity === 'pos' || r.polarity === 'other')))) {
     return stop('escalate', 'split', 'people for two sessions, one each');
   }
   // "In de bijlage treft u onze aanmeldingen aan", whether the file came or not: which session may
@@ -824,6 +872,13 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
   if (d.intent === 'alternatives' && d.reason === 'no-session-named' && [...f.bodyRefs, ...f.subjectRefs].some((r) => naming(r) && r.sessions.length === 1)) {
     const hedge = contrary('hedge');
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
+  }
+  // "Wij kunnen bij geen van de sessies aanwezig zijn. Hoe kunnen we op een andere manier
+  // meedoen?": every session declined, and the question asks how to take part otherwise; the
+  // list is no answer to it.
+  if (d.intent === 'alternatives' && allDeclined(f)) {
+    const asked = questionAsked(f);
+    if (asked && !cue.OTHER_DATES.test(asked) && !cue.LIST_ANSWERS.test(asked) && (cue.signsUp(asked) || asksTakingPart(asked) || OTHER_WAY.test(asked))) return stop('escalate', 'question', `declines every session, asks about taking part otherwise: ${asked}`);
   }
   const listWanted = () => wantsToCome(f) && (d.reason !== 'no-session-named' || cue.LIST_ANSWERS.test(f.questionText ?? ''));
   // ("Kunt u mij nog eens het overzicht sturen?" asks for the list itself: it is the answer.)
@@ -842,6 +897,18 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
       if (!withdrawsFromSessionApart(f)) return stop('escalate', 'mailing', `a mailing matter: "${mailing.text}"`);
       d = { ...d, remark: `a mailing matter: ${mailing.text}`, evidence: [...d.evidence, `for a person: a mailing matter ("${mailing.text}")`] };
     }
+    // A withdrawal the sender did not make: reported to them ("ik kreeg een bericht dat mijn
+    // aanmelding is geannuleerd", "volgens jullie lijst ben ik afgemeld") or disputed ("daar heb ik
+    // nooit om gevraagd", "waarom ben ik afgemeld?"). A person looks into what happened.
+    // "Ik kan niet naar Breda reizen; kan ik online meekijken?": who asks how to take part from
+    // afar has not given up taking part.
+    const notMade = withdrawalNotMade(f);
+    if (notMade) return stop('escalate', notMade.reason, notMade.why);
+    // "Ik kan zelf niet bij de sessies zijn, maar wilde dit toch meegeven": with no session named,
+    // a withdrawal needs something to withdraw (words of withdrawing, "verhinderd", a registration
+    // told of, "toch", our thread); without, the sender tells why they write, and a person answers.
+    // (A reply declines what it answers: "RE: Overzicht ontwerpsessies — ik kan helaas niet komen".)
+    if (d.session === null && !f.onBehalf && !f.isReply && !somethingToWithdraw(f, thread)) return stop('escalate', 'nothing-to-withdraw', 'cannot come, with no registration told of to withdraw');
     // A secretariat withdrawing the person it writes for withdraws the registration it made; a
     // colleague's absence told by a peer is not the sender's ("mijn collega kan niet").
     if (!ownWithdrawal(f) && !f.onBehalf) return stop('escalate', 'someone-else', 'the withdrawal is someone else\'s, or only asked about');
@@ -891,7 +958,10 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // a person changes it. (One of a group who drops out is that one's withdrawal, as labelled.)
     const rest = GROUP_STAYS.exec(f.contentLower);
     if (rest) return stop('escalate', 'change', `the registration changed, not given up: "${rest[0]}"`);
-    const hedge = contrary('hedge') ?? contrary('condition');
+    // (A doubt about some later occasion does not doubt the withdrawal: "ik kijk wel of er in het
+    // najaar iets komt".)
+    const laterOn = (t: string) => { const in_ = [...sentenceTexts(f.bodyClauses).values()].find((x) => x.includes(fold(t))) ?? ''; return LATER_ON.test(in_) && !cue.signsUp(in_.replace(LATER_ON, ' ')); };
+    const hedge = [contrary('hedge'), contrary('condition')].find((h) => h && !laterOn(h.text));
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     // "Als het de sessie op 28 juni is, moet ik me afmelden": a withdrawal that waits on a fact.
     const iff = IF_WITHDRAWING.exec(f.contentLower);
@@ -934,7 +1004,11 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // A question the sender's coming does not wait on: "is de sessie alleen voor ambtenaren? Ik kom
     // in ieder geval zelf" (an "als …, kom ik" still waits).
     const condition = contrary('condition');
-    if (condition && !(condition.text.includes('?') && COMES_ANYWAY.test(f.contentLower))) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
+    // ("Ik kom sowieso, maar het zou helpen als er een schrijftolk is": coming whatever the answer,
+    // with a wish, not a condition, after it.)
+    // ("Ik kom hoe dan ook, maar … zijn er kosten, en zo ja, …": said in the condition's own sentence.)
+    const conditionSentence = condition ? [...sentenceTexts(f.bodyClauses).values()].find((t) => t.includes(fold(condition.text))) ?? '' : '';
+    if (condition && !(((condition.text.includes('?') || WISH_IF.test(fold(condition.text))) && COMES_ANYWAY.test(f.contentLower)) || COMES_ANYWAY.test(conditionSentence))) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
     // "Hij meldt zich zelf nog aan", "de aanmelding volgt": a signup yet to come. Someone else's
     // leaves the sender's own signup standing ("wij melden ons aan; de wethouder meldt zich
     // eventueel later zelf aan").
@@ -945,11 +1019,16 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // Not when the other one signs up for themselves ("hij meldt zich daar zelf voor aan", "dat
     // regelt zijn secretariaat zelf", "zij mailt zelf", "heeft zich al zelf gemeld").
     const split = f.bodyRefs.find((r) => r.polarity === 'other' && naming(r) && r.sessions.length === 1 && r.sessions[0] !== d.session
-      && !f.bodyClauses[r.clause]?.neg && GOES.test(f.bodyClauses[r.clause]?.folded ?? ''));
+      && !f.bodyClauses[r.clause]?.neg && (GOES.test(f.bodyClauses[r.clause]?.folded ?? '') || WANTS_TO_GO.test(f.bodyClauses[r.clause]?.folded ?? '')));
     // Also when the sender goes to one ("ik meld mij aan voor Haarlem; mijn collega gaat naar
     // Venlo"): confirming the sender's alone would leave the colleague's unhandled (five writers
     // of rounds 21-23 labelled it so).
     if (split && !(deferred && aboutAnother(deferred.text)) && !ARRANGES_OWN.test(f.contentLower)) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
+    // "1. Jan meldt zich af voor Haarlem. 2. Petra meldt zich aan voor Arnhem": someone else taken off
+    // another session beside the signup; changes for several people, for a person.
+    const theirsOff = f.bodyClauses.find((c, i) => c.neg && (withdrawnByOthers(c) || /\bzich\b/.test(c.folded)) && cue.withdraws(c.folded)
+      && f.bodyRefs.some((r) => r.clause === i && naming(r) && r.sessions.length === 1 && r.sessions[0] !== d.session));
+    if (theirsOff) return stop('escalate', 'split', `someone else off another session: "${theirsOff.text}"`);
     const withdrawal = ownWithdrawalBeside(f, d.session);
     if (withdrawal !== null) {
       // Named the session and says they cannot come, without asking to be signed up: that is a withdrawal.
@@ -962,9 +1041,15 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
         // "Mocht ik niet kunnen, kan ik me dan kosteloos afmelden?": a withdrawal supposed, not made.
         const iff = IF_WITHDRAWING.exec(f.contentLower);
         if (iff) return stop('escalate', 'condition', `withdraws only if: "${iff[0]}"`);
+        const notMade = withdrawalNotMade(f);
+        if (notMade) return stop('escalate', notMade.reason, notMade.why);
         return { ...result('cancel', 'cancel-session', 0.7, [...d.evidence, 'withdraws from the session named']), session: d.session };
       }
-      return stop('escalate', 'mixed', 'signs up and withdraws in the same mail');
+      // "Mijn afmelding van vorige week was voorbarig; ik kom toch wel naar Arnhem": a withdrawal
+      // that names no session, beside the sender's own coming after all, is taken back.
+      const takenBack = withdrawal === false && comes && f.bodyClauses.some((c) => !c.neg && !c.question && !c.others && AFTER_ALL.test(c.folded) && cue.signsUp(c.folded));
+      if (!takenBack) return stop('escalate', 'mixed', 'signs up and withdraws in the same mail');
+      d.evidence.push('a withdrawal taken back: the sender comes after all');
     }
     // "Graag mijn adres van uw verzendlijst halen" under an invitation asks for something else.
     const mailing = contrary('mailing');
@@ -1001,6 +1086,50 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
 // What the sender asks, if anything.
 const questionAsked = (f: Features) => (f.question !== 'none' ? f.questionText ?? '' : '');
 const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|stel dat|in case|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|haak|haken|zie|zien|kan|kunnen|mag|mogen|hoe|must|will|i'll|can|could|may|how)\b[^.?!]{0,30}\b(af|afmelden|afzeggen|afhaken|afzien|withdraw|cancel)\b/;
+// A withdrawal told as news the sender received or read, of their own registration.
+const REPORTED_WITHDRAWAL = /\b((kreeg|kregen|krijg|krijgen|ontving|ontvingen|ontvang|ontvangen|gekregen)\b[^.?!]{0,30}\b(bericht|berichtje|mail|e-mail|email|melding|bevestiging|brief)\b[^.?!]{0,10}\bdat|(zie|zag|zagen|zien|lees|las|lazen|lezen)\b[^.?!]{0,40}\bdat (ik|wij|we|mijn|onze)|volgens (jullie|uw|het|de)\b[^.?!]{0,20}\b(systeem|lijst|deelnemerslijst|administratie|bevestiging|bericht|mail|registratie|overzicht)|(received|got) (a|an|your) (message|mail|e-?mail|notification|confirmation)\b[^.?!]{0,10}\bthat)\b[^.?!]{0,60}\b(afgemeld|geannuleerd|uitgeschreven|geschrapt|verwijderd|afgezegd|doorgehaald|cancell?ed|removed|withdrawn)\b/;
+// A withdrawal denied or complained of.
+const DISPUTED_WITHDRAWAL = /\b((nooit|niet|never) (om )?(gevraagd|verzocht|asked)|(heb|hebben) (ik |we |wij )?(mij |me |ons )?(nooit|helemaal niet) (af)?gemeld|(per abuis|ten onrechte|onterecht|abusievelijk|per ongeluk|by mistake|in error)\b[^.?!]{0,20}\b(afgemeld|geannuleerd|uitgeschreven|geschrapt|verwijderd|cancell?ed|removed)|(afgemeld|geannuleerd|uitgeschreven|geschrapt|verwijderd)\b[^.?!]{0,20}\b(per abuis|ten onrechte|onterecht|abusievelijk|per ongeluk)|waarom (ben|zijn|is|heeft|hebben|werd|word|wordt)\b[^.?!]{0,40}\b(afgemeld|geannuleerd|uitgeschreven|geschrapt|verwijderd))\b/;
+// Taking part from afar: a live connection, not the report or the slides afterwards.
+const FROM_AFAR = /\b(online|digitaal|op afstand|livestream|live stream|stream\w*|gestreamd|uitgezonden|remote\w*|inbellen|in te bellen|inbelnummer|meekijken|mee te kijken|videoverbinding|beeldbellen|hybride|via (teams|zoom|skype|webex|video))\b/;
+const OTHER_WAY = /\b(op een andere manier|anders(om)? (bijdragen|meedoen|betrokken)|zonder (naar )?(een |de )?(sessie|bijeenkomst)|in another way|otherwise)\b/;
+const AFTER_ALL = /\b(toch|alsnog|after all)\b/;
+// A withdrawal offered as a question to us: "is that OK or would you rather I cancel?", "of zal ik
+// me dan maar afmelden?". We are asked to decide; the sender has not withdrawn.
+const OFFERED = /\b(should i|shall i|would you (rather|prefer|like)( that)? i|do you want me to|zal ik|moet ik|kan ik (dan )?(beter|maar)|wilt u dat ik|liever dat ik)\b[^?]{0,30}\b(cancel|withdraw|afmelden|af te melden|afzeggen|af te zeggen|meld\w*)\b/;
+function withdrawalNotMade(f: Features): { reason: string; why: string } | null {
+  const disputed = REPORTED_WITHDRAWAL.exec(f.contentLower) ?? DISPUTED_WITHDRAWAL.exec(f.contentLower);
+  if (disputed) return { reason: 'disputed', why: `a withdrawal reported or disputed, not made: "${disputed[0]}"` };
+  // (Unless the sender withdraws elsewhere in so many words: "Moet ik me nog formeel afmelden? Ik
+  // kan in ieder geval niet naar Breda".)
+  const offered = f.bodyClauses.find((c) => c.question && OFFERED.test(c.folded));
+  if (offered && !f.bodyClauses.some((c) => c !== offered && c.neg && !c.question && !withdrawnByOthers(c) && cue.withdraws(c.folded))) return { reason: 'offered', why: `asks whether to withdraw: "${offered.text}"` };
+  const remote = f.bodyClauses.find((c) => (c.question || cue.INDIRECT_QUESTION.test(c.folded)) && FROM_AFAR.test(c.folded) && !WHAT_FOLLOWS.test(c.folded));
+  if (remote) return { reason: 'remote', why: `asks to take part from afar: "${remote.text}"` };
+  return null;
+}
+const MISSED = /\b(gemist|misgelopen|missed)\b/;
+// One session replaced by another (§ marks a session named): "Utrecht graag vervangen door
+// Haarlem", "vervang Venlo door de sessie in Arnhem".
+const SESSION_SWAPPED = /§[^.?!§]{0,20}\bvervang\w*\b[^.?!§]{0,10}\b(door|voor)\s+(de sessie (in|op|van)\s+|die (in|op|van)\s+)?§|\bvervang\w*\s+(de sessie (in|op|van)\s+)?§[^.?!§]{0,10}\b(door|voor)\s+(de sessie (in|op|van)\s+)?§/g;
+function sessionSwapped(f: Features): boolean {
+  const marked = markRefs(f.bodyText, f.bodyRefs.filter(naming));
+  SESSION_SWAPPED.lastIndex = 0;
+  if (!SESSION_SWAPPED.test(marked)) return false;
+  return !cue.substituteSaid(marked.replace(SESSION_SWAPPED, ' '));
+}
+const LATER_ON = /\b(in het najaar|dit najaar|na de zomer\w*|volgend jaar|later dit jaar|een volgende (keer|gelegenheid|ronde|editie|bijeenkomst)|in (september|oktober|november|december))\b/;
+const CAN_THAT = /^(en |maar )?(kan|mag|lukt|is) (dat|dit|het)( nog| wel| nog wel)?( mogelijk)?\s*\??$|^(is that|would that be) (ok|okay|possible|fine)\s*\??$/;
+const SUPPOSED = /^(mocht|mochten|stel dat|in case|should) (ik|wij|we|i)\b/;
+const signupClause = (c: Clause | undefined) => !!c && !c.neg && !c.question && !c.others && cue.signsUp(c.folded);
+// (Only a session begun or closed: for a town or day without one, "is er parkeergelegenheid?" stays
+// a question for a person, whose-it-is.test.ts.)
+const NO_SESSION = new Set(['started', 'signup-closed']);
+const WAY_THERE = /\b(parkeer\w*|parkeren|parking|park|route\w*|trein|train|station|bewegwijzering|signage|bus|ov|openbaar vervoer|public transport|lunch|koffie|coffee|broodje)\b/;
+const sessionSoughtIn = (folded: string, place: string) => folded.includes(`sessie in ${fold(place)}`) || folded.includes(`bijeenkomst in ${fold(place)}`) || folded.includes(`session in ${fold(place)}`);
+const WISH_IF = /\b(zou|zou het) (\w+ )?(helpen|fijn zijn|prettig zijn|mooi zijn|handig zijn|welkom zijn)\b[^.?!]{0,5}\b(als|indien|wanneer)\b/;
+// Someone who wants to go: "hij wil graag naar Assen".
+const WANTS_TO_GO = /\b(wil|willen|wilt|wilde|zou|zouden)\b[^.?!]{0,20}\bnaar\b/;
 const NEVER_SIGNED_UP = /\b(nergens|nooit|never)\b[^.?!]{0,20}\b(voor )?(opgegeven|aangemeld|ingeschreven|signed up|registered|subscribed)\b/;
 const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
 const NOT_NEEDED = /\b(hoeft|hoeven|niet nodig|no need)\b/;
