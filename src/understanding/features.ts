@@ -255,10 +255,12 @@ function withdrewBefore(clauses: readonly Clause[]): number[] {
   // (Read with the rest of its sentence that denies nothing: "nu gaan mijn collega en | ik toch naar
   // Breda" is cut at "en".)
   let said: ReadonlyMap<number, string> | null = null;
-  const pastOnly = clauses.every((c) => !(c.neg && cue.withdraws(c.folded)) || (PAST_WITHDRAWAL.test(c.folded) && PAST_ONLY.test(c.folded)));
+  // (Worked out only when a signup clause asks for it: most mail has none beside a withdrawal.)
+  let pastOnly: boolean | undefined;
+  const onlyPast = () => (pastOnly ??= clauses.every((c) => !(c.neg && cue.withdraws(c.folded)) || (PAST_WITHDRAWAL.test(c.folded) && PAST_ONLY.test(c.folded))));
   const again = (c: Clause) => {
     if ((undone || AGAIN.test(c.folded)) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded))) return true;
-    if (pastOnly && !c.question && FIRST_PERSON.test(c.folded) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded))) return true;
+    if (!c.question && FIRST_PERSON.test(c.folded) && (cue.signsUp(c.folded) || cue.ACCEPT.test(c.folded)) && onlyPast()) return true;
     if (c.neg) return false;
     const t = (said ??= sentenceTexts(clauses, (d) => !d.neg)).get(c.sentence) ?? c.folded;
     return t !== c.folded && (undone || AGAIN.test(t)) && cue.signsUp(t);

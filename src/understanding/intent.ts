@@ -542,10 +542,9 @@ const wantsToCome = (f: Features) => !f.condition && (f.bodyRefs.some((r) => nam
   && f.bodyClauses.some((c, i) => (!c.others && !c.neg && !c.text.includes('?') && !NOT_YET.test(c.folded) && cue.signsUp(c.folded) && (FIRST_PERSON.test(c.folded) || DROPPED_I.test(c.folded)) && !SECOND_PERSON.test(c.folded))
     // "Kan ik dan naar een van de andere sessies?": asking leave to go to another is wanting to come;
     // so is asking where one can still go ("is er nog een sessie waar ik bij kan aansluiten?").
-    || (c.question && !c.neg && ASKS_TO_GO.test(c.folded) && cue.OTHER_DATES.test(c.folded))
-    || (c.question && !c.neg && !c.others && asksWhereToGo(c.folded))
     // "Kan ik dan in plaats daarvan naar Haarlem?": asking leave to go to a session named.
-    || (c.question && !c.neg && !c.others && ASKS_TO_GO.test(c.folded) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && naming(r))));
+    || (c.question && !c.neg && ((ASKS_TO_GO.test(c.folded) && cue.OTHER_DATES.test(c.folded))
+      || (!c.others && (asksWhereToGo(c.folded) || (ASKS_TO_GO.test(c.folded) && f.bodyRefs.some((r) => r.clause === i && r.polarity === 'pos' && naming(r))))))));
 // Where the sender can still go, asked in the first person: the list of open sessions answers it.
 const WHERE_I_GO = /\b(ik|wij|we)\b[^?]{0,25}\b(kan|kun|kunnen|mag|mogen)\b[^?]{0,25}\b(aansluiten|aanschuiven|meedoen|deelnemen|heen|naartoe|terecht)\b|\b(kan|kun|kunnen|mag|mogen) (ik|wij|we)\b[^?]{0,30}\b(aansluiten|aanschuiven|meedoen|deelnemen|heen|naartoe|terecht)\b/;
 const whereToGoAsked = (f: Features) => f.bodyClauses.find((q) => q.question && !q.neg && !q.others && asksWhereToGo(q.folded));
@@ -960,7 +959,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (rest) return stop('escalate', 'change', `the registration changed, not given up: "${rest[0]}"`);
     // (A doubt about some later occasion does not doubt the withdrawal: "ik kijk wel of er in het
     // najaar iets komt".)
-    const laterOn = (t: string) => { const in_ = [...sentenceTexts(f.bodyClauses).values()].find((x) => x.includes(fold(t))) ?? ''; return LATER_ON.test(in_) && !cue.signsUp(in_.replace(LATER_ON, ' ')); };
+    const laterOn = (t: string) => { const said = sentenceHolding(f, t); return LATER_ON.test(said) && !cue.signsUp(said.replace(LATER_ON, ' ')); };
     const hedge = [contrary('hedge'), contrary('condition')].find((h) => h && !laterOn(h.text));
     if (hedge) return stop('escalate', 'hedged', `holds back: "${hedge.text}"`);
     // "Als het de sessie op 28 juni is, moet ik me afmelden": a withdrawal that waits on a fact.
@@ -1007,8 +1006,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     // ("Ik kom sowieso, maar het zou helpen als er een schrijftolk is": coming whatever the answer,
     // with a wish, not a condition, after it.)
     // ("Ik kom hoe dan ook, maar … zijn er kosten, en zo ja, …": said in the condition's own sentence.)
-    const conditionSentence = condition ? [...sentenceTexts(f.bodyClauses).values()].find((t) => t.includes(fold(condition.text))) ?? '' : '';
-    if (condition && !(((condition.text.includes('?') || WISH_IF.test(fold(condition.text))) && COMES_ANYWAY.test(f.contentLower)) || COMES_ANYWAY.test(conditionSentence))) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
+    if (condition && !comesWhateverTheAnswer(f, condition.text)) return stop('escalate', 'condition', `attendance depends on: "${condition.text}"`);
     // "Hij meldt zich zelf nog aan", "de aanmelding volgt": a signup yet to come. Someone else's
     // leaves the sender's own signup standing ("wij melden ons aan; de wethouder meldt zich
     // eventueel later zelf aan").
@@ -1026,7 +1024,7 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
     if (split && !(deferred && aboutAnother(deferred.text)) && !ARRANGES_OWN.test(f.contentLower)) return stop('escalate', 'split', `people for two sessions: "${split.text}"`);
     // "1. Jan meldt zich af voor Haarlem. 2. Petra meldt zich aan voor Arnhem": someone else taken off
     // another session beside the signup; changes for several people, for a person.
-    const theirsOff = f.bodyClauses.find((c, i) => c.neg && (withdrawnByOthers(c) || /\bzich\b/.test(c.folded)) && cue.withdraws(c.folded)
+    const theirsOff = f.bodyClauses.find((c, i) => c.neg && cue.withdraws(c.folded) && (REFLEXIVE.test(c.folded) || withdrawnByOthers(c))
       && f.bodyRefs.some((r) => r.clause === i && naming(r) && r.sessions.length === 1 && r.sessions[0] !== d.session));
     if (theirsOff) return stop('escalate', 'split', `someone else off another session: "${theirsOff.text}"`);
     const withdrawal = ownWithdrawalBeside(f, d.session);
@@ -1085,6 +1083,13 @@ function permitted(d: Decision, f: Features, thread: ThreadContext | null | unde
 
 // What the sender asks, if anything.
 const questionAsked = (f: Features) => (f.question !== 'none' ? f.questionText ?? '' : '');
+/** The sentence of the new text that holds `text` (a contrary item's words), or "". */
+const sentenceHolding = (f: Features, text: string) => [...sentenceTexts(f.bodyClauses).values()].find((t) => t.includes(fold(text))) ?? '';
+/** The sender comes whatever the answer: said in the condition's own sentence, or anywhere beside a condition that asks or wishes. */
+function comesWhateverTheAnswer(f: Features, conditionText: string): boolean {
+  if (COMES_ANYWAY.test(sentenceHolding(f, conditionText))) return true;
+  return (conditionText.includes('?') || WISH_IF.test(fold(conditionText))) && COMES_ANYWAY.test(f.contentLower);
+}
 const IF_WITHDRAWING = /\b(als|indien|mocht|mochten|stel dat|in case|if)\b[^.?!,]{0,50},?\s(moet|moeten|zal|zullen|meld|melden|zeg|zeggen|haak|haken|zie|zien|kan|kunnen|mag|mogen|hoe|must|will|i'll|can|could|may|how)\b[^.?!]{0,30}\b(af|afmelden|afzeggen|afhaken|afzien|withdraw|cancel)\b/;
 // A withdrawal told as news the sender received or read, of their own registration.
 const REPORTED_WITHDRAWAL = /\b((kreeg|kregen|krijg|krijgen|ontving|ontvingen|ontvang|ontvangen|gekregen)\b[^.?!]{0,30}\b(bericht|berichtje|mail|e-mail|email|melding|bevestiging|brief)\b[^.?!]{0,10}\bdat|(zie|zag|zagen|zien|lees|las|lazen|lezen)\b[^.?!]{0,40}\bdat (ik|wij|we|mijn|onze)|volgens (jullie|uw|het|de)\b[^.?!]{0,20}\b(systeem|lijst|deelnemerslijst|administratie|bevestiging|bericht|mail|registratie|overzicht)|(received|got) (a|an|your) (message|mail|e-?mail|notification|confirmation)\b[^.?!]{0,10}\bthat)\b[^.?!]{0,60}\b(afgemeld|geannuleerd|uitgeschreven|geschrapt|verwijderd|afgezegd|doorgehaald|cancell?ed|removed|withdrawn)\b/;
@@ -1114,9 +1119,8 @@ const MISSED = /\b(gemist|misgelopen|missed)\b/;
 const SESSION_SWAPPED = /§[^.?!§]{0,20}\bvervang\w*\b[^.?!§]{0,10}\b(door|voor)\s+(de sessie (in|op|van)\s+|die (in|op|van)\s+)?§|\bvervang\w*\s+(de sessie (in|op|van)\s+)?§[^.?!§]{0,10}\b(door|voor)\s+(de sessie (in|op|van)\s+)?§/g;
 function sessionSwapped(f: Features): boolean {
   const marked = markRefs(f.bodyText, f.bodyRefs.filter(naming));
-  SESSION_SWAPPED.lastIndex = 0;
-  if (!SESSION_SWAPPED.test(marked)) return false;
-  return !cue.substituteSaid(marked.replace(SESSION_SWAPPED, ' '));
+  const rest = marked.replace(SESSION_SWAPPED, ' ');
+  return rest !== marked && !cue.substituteSaid(rest);
 }
 const LATER_ON = /\b(in het najaar|dit najaar|na de zomer\w*|volgend jaar|later dit jaar|een volgende (keer|gelegenheid|ronde|editie|bijeenkomst)|in (september|oktober|november|december))\b/;
 const CAN_THAT = /^(en |maar )?(kan|mag|lukt|is) (dat|dit|het)( nog| wel| nog wel)?( mogelijk)?\s*\??$|^(is that|would that be) (ok|okay|possible|fine)\s*\??$/;
@@ -1126,9 +1130,11 @@ const signupClause = (c: Clause | undefined) => !!c && !c.neg && !c.question && 
 // a question for a person, whose-it-is.test.ts.)
 const NO_SESSION = new Set(['started', 'signup-closed']);
 const WAY_THERE = /\b(parkeer\w*|parkeren|parking|park|route\w*|trein|train|station|bewegwijzering|signage|bus|ov|openbaar vervoer|public transport|lunch|koffie|coffee|broodje)\b/;
-const sessionSoughtIn = (folded: string, place: string) => folded.includes(`sessie in ${fold(place)}`) || folded.includes(`bijeenkomst in ${fold(place)}`) || folded.includes(`session in ${fold(place)}`);
+const sessionSoughtIn = (folded: string, place: string) => ['sessie', 'bijeenkomst', 'session'].some((w) => folded.includes(`${w} in ${fold(place)}`));
 const WISH_IF = /\b(zou|zou het) (\w+ )?(helpen|fijn zijn|prettig zijn|mooi zijn|handig zijn|welkom zijn)\b[^.?!]{0,5}\b(als|indien|wanneer)\b/;
 // Someone who wants to go: "hij wil graag naar Assen".
+// A third person's own act, by its reflexive: "Jan meldt zich af".
+const REFLEXIVE = /\bzich\b/;
 const WANTS_TO_GO = /\b(wil|willen|wilt|wilde|zou|zouden)\b[^.?!]{0,20}\bnaar\b/;
 const NEVER_SIGNED_UP = /\b(nergens|nooit|never)\b[^.?!]{0,20}\b(voor )?(opgegeven|aangemeld|ingeschreven|signed up|registered|subscribed)\b/;
 const ASKING = /\?|\b(graag|wil|willen|zou|zouden|liever|welke|is er|zijn er|hoor|horen|kan ik|kunnen (we|wij)|please|would)\b/;
